@@ -1,0 +1,66 @@
+# budgetrec — the two commands: `make demo` and `make test`.
+# Both install missing Debian packages when run as root (otherwise they print
+# the one apt-get line needed), build, and run.
+
+DEBIAN_PACKAGES := build-essential cmake pkg-config libffi-dev libcsv-dev libcriterion-dev \
+                   libutf8proc-dev python3-dev python3-venv python3-setuptools python3-wheel \
+                   python3-pytest python3-pandas python3-numpy
+PYTHON := /usr/bin/python3
+BUILD := build
+ASAN_BUILD := build-asan
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build asan venv demo test test-c test-asan test-python bench clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing Debian packages. Run:"; echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBR_SANITIZE=ON >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# The Python package, installed into .venv (SPEC §2).
+venv: build
+	@test -x .venv/bin/python || $(PYTHON) -m venv --system-site-packages .venv
+	.venv/bin/python -m pip install -q --no-build-isolation --no-index --no-deps .
+
+demo: venv
+	@echo "== budgetrec check examples/ =="
+	@$(BUILD)/budgetrec check examples/; rc=$$?; \
+	  echo "(exit status $$rc: 0 clean, 1 error findings, 2 unreadable input)"; \
+	  test $$rc -le 1
+
+test-c: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-asan: asan
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+test-python: venv
+	cd bindings/python && ../../.venv/bin/python -m pytest -q tests
+
+test: test-c test-asan test-python
+
+bench: build
+	bench/run.sh
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) .venv *.egg-info bindings/python/*.egg-info

@@ -1,0 +1,214 @@
+/* cmd_dump.c — `budgetrec dump --format json FILE`: the model as SPEC §6. */
+#include <string.h>
+
+#include "cli.h"
+
+static void dump_cell(FILE *out, const br_cell *c)
+{
+    if (c->flags & BR_CELL_TEXT)
+        json_string(out, c->text);
+    else
+        json_decimal(out, &c->value);
+}
+
+static void dump_row(FILE *out, const br_table *t, const br_row *r)
+{
+    fputs("        {\"code\": ", out);
+    json_string(out, br_row_code(r));
+    fputs(", \"label\": ", out);
+    json_string(out, br_row_label(r));
+    if (br_row_side(r) != BR_SIDE_NONE) {
+        fputs(", \"side\": ", out);
+        json_string(out, br_side_name(br_row_side(r)));
+    }
+    fprintf(out, ", \"line\": %ld, \"cells\": {", br_row_line(r));
+    size_t n = br_table_column_count(t), shown = 0, inferred = 0;
+    for (size_t c = 0; c < n; c++) {
+        const br_cell *cell = br_row_cell(r, c);
+        if (!(cell->flags & BR_CELL_PRESENT))
+            continue;
+        fputs(shown++ ? ", " : "", out);
+        json_string(out, br_role_name(br_table_column_role(t, c)));
+        fputs(": ", out);
+        dump_cell(out, cell);
+        inferred += (cell->flags & BR_CELL_INFERRED) != 0;
+    }
+    putc('}', out);
+    if (inferred) {
+        fputs(", \"inferred\": [", out);
+        for (size_t c = 0, k = 0; c < n; c++)
+            if (br_row_cell(r, c)->flags & BR_CELL_INFERRED) {
+                fputs(k++ ? ", " : "", out);
+                json_string(out, br_role_name(br_table_column_role(t, c)));
+            }
+        putc(']', out);
+    }
+    putc('}', out);
+}
+
+static void dump_table(FILE *out, const br_table *t)
+{
+    fputs("    {\"kind\": ", out);
+    json_string(out, br_kind_name(br_table_kind(t)));
+    fputs(", \"title\": ", out);
+    json_string(out, br_table_title(t));
+    fputs(", \"unit\": ", out);
+    json_string(out, br_table_unit(t) ? br_unit_name(br_table_unit(t)) : NULL);
+    fprintf(out, ", \"line\": %ld,\n     \"columns\": [", br_table_line(t));
+    for (size_t c = 0; c < br_table_column_count(t); c++) {
+        fputs(c ? ", " : "", out);
+        json_string(out, br_role_name(br_table_column_role(t, c)));
+    }
+    fputs("],\n", out);
+    if (br_table_project_code(t) || br_table_project_name(t)) {
+        br_decimal amount;
+        int has = br_table_project_amount(t, &amount);
+        fputs("     \"project\": {\"code\": ", out);
+        json_string(out, br_table_project_code(t));
+        fputs(", \"name\": ", out);
+        json_string(out, br_table_project_name(t));
+        fputs(", \"amount\": ", out);
+        json_decimal(out, has ? &amount : NULL);
+        fputs("},\n", out);
+    }
+    if (br_table_attr_count(t)) {
+        fputs("     \"attributes\": {", out);
+        for (size_t i = 0; i < br_table_attr_count(t); i++) {
+            fputs(i ? ",\n                    " : "", out);
+            json_string(out, br_table_attr_key(t, i));
+            fputs(": ", out);
+            json_string(out, br_table_attr_value(t, i));
+        }
+        fputs("},\n", out);
+    }
+    fputs("     \"rows\": [", out);
+    for (size_t i = 0; i < br_table_row_count(t); i++) {
+        fputs(i ? ",\n" : "\n", out);
+        dump_row(out, t, br_table_row_at(t, i));
+    }
+    fputs(br_table_row_count(t) ? "\n     ]}" : "]}", out);
+}
+
+static void dump_claims(FILE *out, br_disclosure *doc)
+{
+    const br_narrative *n = br_disclosure_narrative(doc);
+    fputs("  \"claims\": [", out);
+    for (size_t i = 0; i < br_narrative_claim_count(n); i++) {
+        const br_claim *c = br_narrative_claim_at(n, i);
+        fputs(i ? ",\n    {\"label\": " : "\n    {\"label\": ", out);
+        json_string(out, c->label);
+        fputs(", \"value\": ", out);
+        json_decimal(out, &c->value);
+        fputs(", \"unit\": ", out);
+        json_string(out, c->unit);
+        fputs(", \"class\": ", out);
+        json_string(out, c->claim_class);
+        if (c->code) {
+            fputs(", \"code\": ", out);
+            json_string(out, c->code);
+        }
+        if (c->direction != BR_DIR_NONE) {
+            fputs(", \"direction\": ", out);
+            json_string(out, br_direction_name(c->direction));
+        }
+        fprintf(out, ", \"line\": %ld}", c->line);
+    }
+    fputs(br_narrative_claim_count(n) ? "\n  ]" : "]", out);
+}
+
+static void dump_notes(FILE *out, const br_disclosure *doc)
+{
+    fputs("  \"notes\": [", out);
+    for (size_t i = 0; i < br_disclosure_note_count(doc); i++) {
+        const br_note *n = br_disclosure_note_at(doc, i);
+        fputs(i ? ",\n    {\"severity\": " : "\n    {\"severity\": ", out);
+        json_string(out, br_severity_name(n->severity));
+        fputs(", \"table\": ", out);
+        json_string(out, n->table);
+        fputs(", \"row\": ", out);
+        json_string(out, n->row);
+        fputs(", \"column\": ", out);
+        json_string(out, n->column);
+        fprintf(out, ", \"line\": %ld, \"message\": ", n->line);
+        json_string(out, n->message);
+        putc('}', out);
+    }
+    fputs(br_disclosure_note_count(doc) ? "\n  ]" : "]", out);
+}
+
+void dump_json(FILE *out, br_disclosure *doc)
+{
+    fputs("{\n  \"document\": ", out);
+    json_string(out, br_disclosure_path(doc));
+    fputs(",\n  \"reader\": ", out);
+    json_string(out, br_disclosure_reader(doc));
+    fputs(",\n  \"department\": {\"name\": ", out);
+    json_string(out, br_disclosure_department(doc));
+    fputs(", \"code\": ", out);
+    json_string(out, br_disclosure_department_code(doc));
+    fputs("},\n  \"year\": ", out);
+    if (br_disclosure_year(doc))
+        fprintf(out, "%d", br_disclosure_year(doc));
+    else
+        fputs("null", out);
+    fputs(",\n  \"unit\": ", out);
+    json_string(out, br_disclosure_unit(doc) ? br_unit_name(br_disclosure_unit(doc)) : NULL);
+    fputs(",\n  \"tables\": [", out);
+    for (size_t i = 0; i < br_disclosure_table_count(doc); i++) {
+        fputs(i ? ",\n" : "\n", out);
+        dump_table(out, br_disclosure_table_at(doc, i));
+    }
+    fputs(br_disclosure_table_count(doc) ? "\n  ],\n" : "],\n", out);
+    dump_claims(out, doc);
+    fputs(",\n", out);
+    dump_notes(out, doc);
+    fputs("\n}\n", out);
+}
+
+int cmd_dump(int argc, char **argv)
+{
+    cli_plugins opts = {0};
+    const char *file = NULL;
+    int status = EXIT_USAGE;
+    for (int i = 1; i < argc; i++) {
+        int r = cli_plugin_option(&opts, argc, argv, &i);
+        if (r < 0)
+            goto usage;
+        if (r > 0)
+            continue;
+        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+            if (strcmp(argv[++i], "json") != 0) {
+                fprintf(stderr, "budgetrec dump: unknown format '%s' (json)\n", argv[i]);
+                goto done;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            goto usage;
+        } else if (!file) {
+            file = argv[i];
+        } else {
+            goto usage;
+        }
+    }
+    if (!file)
+        goto usage;
+    br_registry *reg = cli_load_plugins(&opts);
+    if (!reg)
+        goto done;
+    br_disclosure *doc = NULL;
+    br_error err = {0};
+    if (br_registry_read(reg, file, &doc, &err) != BR_OK) {
+        cli_print_error(&err);
+    } else {
+        dump_json(stdout, doc);
+        status = fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+        br_disclosure_free(doc);
+    }
+    br_registry_free(reg);
+    goto done;
+usage:
+    fputs("usage: budgetrec dump [--format json] [--plugin PATH] [--plugin-dir DIR] FILE\n",
+          stderr);
+done:
+    cli_plugins_free(&opts);
+    return status;
+}

@@ -1,0 +1,214 @@
+/* output.c — findings as text (grouped by document and table), JSON Lines
+ * (SPEC §5) or CSV (libcsv quoting). */
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+
+#define RED "\033[31m"
+#define YELLOW "\033[33m"
+#define CYAN "\033[36m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+static const char *const csv_header[] = {
+    "document", "department", "year",       "check",     "severity", "table",
+    "row",      "column",     "expected",   "actual",    "difference", "tolerance",
+    "line",     "message",    "cause"};
+
+void out_begin(out_writer *w)
+{
+    if (w->format != OUT_CSV)
+        return;
+    for (size_t i = 0; i < sizeof csv_header / sizeof *csv_header; i++) {
+        if (i)
+            putc(',', w->out);
+        csv_fwrite(w->out, csv_header[i], strlen(csv_header[i]));
+    }
+    putc('\n', w->out);
+}
+
+static void csv_field(FILE *out, const char *s, int first)
+{
+    if (!first)
+        putc(',', out);
+    if (s)
+        csv_fwrite(out, s, strlen(s));
+}
+
+static void fmt_decimal(char *buf, const br_decimal *d, int present)
+{
+    if (present)
+        br_decimal_format(*d, buf, BR_DECIMAL_STR_MAX);
+    else
+        buf[0] = '\0';
+}
+
+/* One finding as JSON Lines or CSV. */
+static void record(out_writer *w, const char *path, const br_disclosure *doc,
+                   const br_finding *f, const br_decimal *diff)
+{
+    char exp[BR_DECIMAL_STR_MAX], act[BR_DECIMAL_STR_MAX], dif[BR_DECIMAL_STR_MAX],
+        tol[BR_DECIMAL_STR_MAX], year[24] = "", line[24] = "";
+    fmt_decimal(exp, &f->expected, f->present & BR_FINDING_EXPECTED);
+    fmt_decimal(act, &f->actual, f->present & BR_FINDING_ACTUAL);
+    fmt_decimal(dif, diff, diff != NULL);
+    fmt_decimal(tol, &f->tolerance, f->present & BR_FINDING_TOLERANCE);
+    int y = br_disclosure_year(doc);
+    if (y)
+        snprintf(year, sizeof year, "%d", y);
+    if (f->line > 0)
+        snprintf(line, sizeof line, "%ld", f->line);
+    FILE *o = w->out;
+    if (w->format == OUT_CSV) {
+        const char *fields[] = {path, br_disclosure_department(doc), year, f->check,
+                                br_severity_name(f->severity), f->table, f->row, f->column,
+                                exp, act, dif, tol, line, f->message, f->cause};
+        for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+            csv_field(o, fields[i], i == 0);
+        putc('\n', o);
+        return;
+    }
+    fputs("{\"document\": ", o);
+    json_string(o, path);
+    fputs(", \"department\": ", o);
+    json_string(o, br_disclosure_department(doc));
+    fputs(", \"year\": ", o);
+    fputs(y ? year : "null", o);
+    fputs(", \"check\": ", o);
+    json_string(o, f->check);
+    fputs(", \"severity\": ", o);
+    json_string(o, br_severity_name(f->severity));
+    fputs(", \"table\": ", o);
+    json_string(o, f->table);
+    fputs(", \"row\": ", o);
+    json_string(o, f->row);
+    fputs(", \"column\": ", o);
+    json_string(o, f->column);
+    fputs(", \"expected\": ", o);
+    json_string(o, exp[0] ? exp : NULL);
+    fputs(", \"actual\": ", o);
+    json_string(o, act[0] ? act : NULL);
+    fputs(", \"difference\": ", o);
+    json_string(o, dif[0] ? dif : NULL);
+    fputs(", \"tolerance\": ", o);
+    json_string(o, tol[0] ? tol : NULL);
+    fputs(", \"line\": ", o);
+    fputs(line[0] ? line : "null", o);
+    fputs(", \"message\": ", o);
+    json_string(o, f->message);
+    fputs(", \"cause\": ", o);
+    json_string(o, f->cause);
+    fputs(", \"consequence_of\": null}\n", o);
+}
+
+static const char *sev_colour(br_severity s)
+{
+    return s == BR_SEV_ERROR ? RED : s == BR_SEV_WARNING ? YELLOW : CYAN;
+}
+
+static void text_finding(out_writer *w, const br_finding *f)
+{
+    FILE *o = w->out;
+    char line[32] = "";
+    if (f->line > 0)
+        snprintf(line, sizeof line, "line %ld", f->line);
+    fprintf(o, "    %-9s %s%-7s%s ", line, w->colour ? sev_colour(f->severity) : "",
+            br_severity_name(f->severity), w->colour ? RESET : "");
+    if (f->row || f->column)
+        fprintf(o, "%s%s%s: ", f->row ? f->row : "", f->row && f->column ? " · " : "",
+                f->column ? f->column : "");
+    fprintf(o, "%s", f->message);
+    if (f->cause)
+        fprintf(o, " (cause: %s)", f->cause);
+    fprintf(o, "  [%s]\n", f->check);
+}
+
+static void text_document(out_writer *w, const char *path, const br_disclosure *doc,
+                          const br_report *report, const size_t *shown, size_t nshown)
+{
+    FILE *o = w->out;
+    fprintf(o, "%s%s%s", w->colour ? BOLD : "", path, w->colour ? RESET : "");
+    if (br_disclosure_department(doc))
+        fprintf(o, " — %s", br_disclosure_department(doc));
+    if (br_disclosure_year(doc))
+        fprintf(o, " %d", br_disclosure_year(doc));
+    fprintf(o, " (%zu tables, %zu claims)\n", br_disclosure_table_count(doc),
+            br_narrative_claim_count(br_disclosure_narrative((br_disclosure *)doc)));
+    if (!nshown) {
+        fputs("    no findings\n", o);
+        return;
+    }
+    /* group by table, in order of first appearance */
+    for (size_t i = 0; i < nshown; i++) {
+        const br_finding *f = br_report_at(report, shown[i]);
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++) {
+            const br_finding *g = br_report_at(report, shown[j]);
+            seen = (f->table && g->table && strcmp(f->table, g->table) == 0) ||
+                   (!f->table && !g->table);
+        }
+        if (seen)
+            continue;
+        fprintf(o, "  %s\n", f->table ? f->table : "(document)");
+        for (size_t j = i; j < nshown; j++) {
+            const br_finding *g = br_report_at(report, shown[j]);
+            if ((f->table && g->table && strcmp(f->table, g->table) == 0) ||
+                (!f->table && !g->table))
+                text_finding(w, g);
+        }
+    }
+}
+
+void out_document(out_writer *w, const char *path, const br_disclosure *doc,
+                  const br_report *report, const br_error *err, out_totals *totals)
+{
+    totals->documents++;
+    if (!report) {
+        totals->unreadable++;
+        cli_print_error(err);
+        if (w->format != OUT_TEXT) {
+            br_finding f = {.check = "budgetrec.read", .severity = BR_SEV_ERROR,
+                            .line = err->line, .message = err->message};
+            record(w, path, NULL, &f, NULL);
+        }
+        return;
+    }
+    size_t n = br_report_count(report), nshown = 0;
+    size_t *shown = n ? malloc(n * sizeof *shown) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        const br_finding *f = br_report_at(report, i);
+        if (f->severity == BR_SEV_ERROR)
+            totals->errors++;
+        else if (f->severity == BR_SEV_WARNING)
+            totals->warnings++;
+        else
+            totals->infos++;
+        if ((int)f->severity < w->min_severity || !shown)
+            continue;
+        shown[nshown++] = i;
+    }
+    if (w->format == OUT_TEXT) {
+        text_document(w, path, doc, report, shown, nshown);
+    } else {
+        for (size_t k = 0; k < nshown; k++) {
+            br_decimal diff;
+            int has = br_report_difference(report, shown[k], &diff);
+            record(w, path, doc, br_report_at(report, shown[k]), has ? &diff : NULL);
+        }
+    }
+    free(shown);
+}
+
+void out_end(out_writer *w, const out_totals *t)
+{
+    if (w->format != OUT_TEXT)
+        return;
+    fprintf(w->out, "\n%zu document%s checked: %zu error%s, %zu warning%s, %zu info", t->documents,
+            t->documents == 1 ? "" : "s", t->errors, t->errors == 1 ? "" : "s", t->warnings,
+            t->warnings == 1 ? "" : "s", t->infos);
+    if (t->unreadable)
+        fprintf(w->out, "; %zu could not be read", t->unreadable);
+    fputc('\n', w->out);
+}

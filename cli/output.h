@@ -1,0 +1,26 @@
+/* output.h — writing findings in check's formats (text, json, csv). */
+#ifndef BR_CLI_OUTPUT_H
+#define BR_CLI_OUTPUT_H
+
+#include "cli.h"
+
+typedef enum out_format { OUT_TEXT, OUT_JSON, OUT_CSV } out_format;
+
+typedef struct out_totals {
+    size_t documents, unreadable, errors, warnings, infos;
+} out_totals;
+
+typedef struct out_writer {
+    FILE *out;
+    out_format format;
+    int colour;
+    int min_severity;
+} out_writer;
+
+void out_begin(out_writer *w);
+/* One disclosure's findings (report may be NULL with err set: unreadable). */
+void out_document(out_writer *w, const char *path, const br_disclosure *doc,
+                  const br_report *report, const br_error *err, out_totals *totals);
+void out_end(out_writer *w, const out_totals *totals);
+
+#endif

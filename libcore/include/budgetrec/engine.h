@@ -1,0 +1,126 @@
+/*
+ * budgetrec/engine.h — plugin registry, reading inputs, running checks.
+ *
+ * A br_registry holds the loaded plugins (their readers and checks).  It is
+ * built once, then used read-only: reading and checking many disclosures in
+ * parallel threads with one registry is safe.  br_report is per disclosure.
+ */
+#ifndef BUDGETREC_ENGINE_H
+#define BUDGETREC_ENGINE_H
+
+#include "export.h"
+#include "model.h"
+#include "plugin.h"
+#include "types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct br_registry br_registry;
+
+/* New empty registry; NULL on OOM.  Free with br_registry_free (which
+ * dlcloses the plugins: free every report and disclosure first). */
+BR_API br_registry *br_registry_new(void);
+BR_API void br_registry_free(br_registry *reg);
+
+/*
+ * Load one plugin shared object.  A refused plugin (not loadable, missing
+ * entry point, other ABI major, newer minor, incomplete descriptor, duplicate
+ * check id, init failure) returns BR_ERR_PLUGIN with err naming the file and
+ * the reason; the refusal is also kept in the registry's message list.
+ */
+BR_API int br_registry_load(br_registry *reg, const char *path, br_error *err);
+/*
+ * Load every "*.so" in `dir` (sorted by name).  Refusals do not stop the
+ * scan; they are recorded (br_registry_message_*).  Returns the number of
+ * plugins loaded, or a negative status when `dir` cannot be opened.
+ */
+BR_API int br_registry_load_dir(br_registry *reg, const char *dir, br_error *err);
+/* Messages about refused plugins, in load order. */
+BR_API size_t br_registry_message_count(const br_registry *reg);
+BR_API const char *br_registry_message_at(const br_registry *reg, size_t i);
+
+/* The host services table libcore hands to plugins. */
+BR_API const br_host *br_host_services(void);
+
+/* Listing (for `budgetrec plugins`). */
+BR_API size_t br_registry_plugin_count(const br_registry *reg);
+BR_API const br_plugin_desc *br_registry_plugin_at(const br_registry *reg, size_t i,
+                                                   const char **path);
+BR_API size_t br_registry_check_count(const br_registry *reg);
+BR_API const br_check_desc *br_registry_check_at(const br_registry *reg, size_t i,
+                                                 const char **plugin_name);
+BR_API const br_check_desc *br_registry_find_check(const br_registry *reg, const char *id);
+
+/*
+ * Register a check whose function is not from a loaded plugin (e.g. a libffi
+ * closure made by the Python binding).  `desc` and the strings it points to
+ * must stay valid while the registry lives; `owner` names who provides it.
+ */
+BR_API int br_registry_add_check(br_registry *reg, const br_check_desc *desc, const char *owner,
+                                 br_error *err);
+
+/*
+ * Read one input with the reader whose sniff is most confident.  On success
+ * *out owns a new disclosure (free with br_disclosure_free).  Errors:
+ * BR_ERR_IO (missing, unreadable, a directory), BR_ERR_INPUT (empty, binary,
+ * invalid UTF-8: err names the line), BR_ERR_UNSUPPORTED (no reader
+ * recognises it, or no table was found), BR_ERR_NOMEM.
+ */
+BR_API int br_registry_read(const br_registry *reg, const char *path, br_disclosure **out,
+                            br_error *err);
+/* Same, from a buffer already in memory (`path` only names it). */
+BR_API int br_registry_read_buffer(const br_registry *reg, const char *path, const char *data,
+                                   size_t len, br_disclosure **out, br_error *err);
+
+/* ---- checks and reports ---- */
+
+typedef struct br_report br_report;
+
+/* Outcome of one check on one disclosure. */
+typedef enum br_check_status {
+    BR_CHECK_PASSED = 0,         /* ran; no finding at warning or error */
+    BR_CHECK_FAILED = 1,         /* ran; reported warnings or errors */
+    BR_CHECK_NOT_APPLICABLE = 2, /* an input was absent: not run */
+    BR_CHECK_CRASHED = 3,        /* returned a negative status */
+    BR_CHECK_SKIPPED = 4         /* excluded by --only/--skip */
+} br_check_status;
+BR_API const char *br_check_status_name(br_check_status st);
+
+/* Which checks to run.  NULL lists mean "all" / "none". */
+typedef struct br_check_options {
+    const char *const *only; /* NULL-terminated ids, or NULL */
+    const char *const *skip; /* NULL-terminated ids, or NULL */
+} br_check_options;
+
+/*
+ * Run the registry's checks on `doc` and return a new report (owned by the
+ * caller: br_report_free), or NULL on OOM.  The disclosure's reader notes are
+ * included as findings of check "<reader>.parse".  The report borrows `doc`:
+ * free the report first.
+ */
+BR_API br_report *br_registry_check(const br_registry *reg, const br_disclosure *doc,
+                                    const br_check_options *opts);
+
+/* An empty report about `doc` (for callers that add findings themselves). */
+BR_API br_report *br_report_new(const br_disclosure *doc);
+BR_API void br_report_free(br_report *report);
+BR_API int br_report_add(br_report *report, const br_finding *finding);
+BR_API const br_disclosure *br_report_disclosure(const br_report *report);
+BR_API size_t br_report_count(const br_report *report);
+/* Borrowed finding i; `difference` (actual − expected) is in *difference
+ * when both are present (returns 1), else 0. */
+BR_API const br_finding *br_report_at(const br_report *report, size_t i);
+BR_API int br_report_difference(const br_report *report, size_t i, br_decimal *difference);
+/* Highest severity present, or -1 for an empty report. */
+BR_API int br_report_max_severity(const br_report *report);
+/* Per-check outcomes, in registry order. */
+BR_API size_t br_report_run_count(const br_report *report);
+BR_API const char *br_report_run_check(const br_report *report, size_t i);
+BR_API br_check_status br_report_run_status(const br_report *report, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,176 @@
+/*
+ * budgetrec/model.h — the disclosure model (SPEC §3).
+ *
+ * Ownership: a br_disclosure owns everything reachable from it (tables, rows,
+ * cells, claims, notes, strings) in one arena; br_disclosure_free releases it
+ * all.  Every *_get / *_at accessor returns a borrowed pointer valid until the
+ * disclosure is freed.  Accessors accept NULL and return NULL / 0.  Builders
+ * (used by reader plugins) copy the strings they are given.
+ */
+#ifndef BUDGETREC_MODEL_H
+#define BUDGETREC_MODEL_H
+
+#include "export.h"
+#include "text.h"
+#include "types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct br_disclosure br_disclosure;
+typedef struct br_table br_table;
+typedef struct br_row br_row;
+/* The narrative is part of its disclosure; a pointer to it is what a check
+ * declaring the "narrative" input receives. */
+typedef struct br_narrative br_narrative;
+
+/* ---- names (SPEC §3) ---- */
+
+/* "gpb_basic" …; NULL for out-of-range values. */
+BR_API const char *br_kind_name(br_kind kind);
+/* Inverse of br_kind_name; BR_KIND_UNKNOWN for unknown names. */
+BR_API br_kind br_kind_from_name(const char *name);
+/* "total", "prev_vehicle_operation" …; NULL for out-of-range values. */
+BR_API const char *br_role_name(br_role role);
+BR_API br_role br_role_from_name(const char *name);
+/* 1 for money roles, 0 for the text roles of performance tables. */
+BR_API int br_role_is_money(br_role role);
+BR_API const char *br_side_name(br_side side);           /* "income" … or NULL */
+BR_API const char *br_severity_name(br_severity sev);   /* "error" … */
+BR_API const char *br_direction_name(br_direction dir); /* "increase" … or NULL */
+
+/* The row identities of `kind` (types.h; the catalog is data:
+ * libcore/src/identities.def); *n receives their count (0 if none). */
+BR_API const br_identity *br_identities_of(br_kind kind, size_t *n);
+
+/* ---- disclosure ---- */
+
+/* New empty disclosure for `path` (copied; NULL allowed).  NULL on OOM. */
+BR_API br_disclosure *br_disclosure_new(const char *path);
+BR_API void br_disclosure_free(br_disclosure *doc);
+/* The arena the disclosure owns (readers allocate scratch from it). */
+BR_API br_arena *br_disclosure_arena(br_disclosure *doc);
+
+BR_API const char *br_disclosure_path(const br_disclosure *doc);
+BR_API const char *br_disclosure_department(const br_disclosure *doc);
+BR_API const char *br_disclosure_department_code(const br_disclosure *doc);
+BR_API int br_disclosure_year(const br_disclosure *doc); /* 0 if unknown */
+BR_API br_unit br_disclosure_unit(const br_disclosure *doc);
+/* Name of the reader plugin that read it, or NULL. */
+BR_API const char *br_disclosure_reader(const br_disclosure *doc);
+
+/* Setters copy strings; return BR_OK or BR_ERR_NOMEM / BR_ERR_ARG. */
+BR_API int br_disclosure_set_department(br_disclosure *doc, const char *name, const char *code);
+BR_API int br_disclosure_set_year(br_disclosure *doc, int year);
+BR_API int br_disclosure_set_unit(br_disclosure *doc, br_unit unit);
+BR_API int br_disclosure_set_reader(br_disclosure *doc, const char *reader);
+
+BR_API size_t br_disclosure_table_count(const br_disclosure *doc);
+BR_API br_table *br_disclosure_table_at(const br_disclosure *doc, size_t i);
+/* The first table of `kind`, or NULL. */
+BR_API br_table *br_disclosure_find_table(const br_disclosure *doc, br_kind kind);
+
+/* Append a table; `title` is copied; `line` is the 1-based title line. */
+BR_API br_table *br_disclosure_add_table(br_disclosure *doc, br_kind kind, const char *title,
+                                         br_unit unit, long line);
+
+BR_API br_narrative *br_disclosure_narrative(br_disclosure *doc);
+
+/*
+ * Notes: what a reader reports about the input (an assignment by arithmetic,
+ * an artefact dropped).  They are reported as findings of the reader.
+ */
+typedef struct br_note {
+    br_severity severity;
+    const char *table; /* kind name or NULL */
+    const char *row;
+    const char *column;
+    long line;
+    const char *message;
+} br_note;
+BR_API int br_disclosure_add_note(br_disclosure *doc, br_severity sev, const char *table,
+                                  const char *row, const char *column, long line,
+                                  const char *message);
+BR_API size_t br_disclosure_note_count(const br_disclosure *doc);
+BR_API const br_note *br_disclosure_note_at(const br_disclosure *doc, size_t i);
+
+/* ---- table ---- */
+
+BR_API br_kind br_table_kind(const br_table *t);
+BR_API const char *br_table_title(const br_table *t);
+BR_API br_unit br_table_unit(const br_table *t);
+BR_API long br_table_line(const br_table *t);
+BR_API br_disclosure *br_table_disclosure(const br_table *t);
+
+/*
+ * Columns are fixed before the first row is added (BR_ERR_ARG afterwards).
+ * Column i holds role roles[i].
+ */
+BR_API int br_table_set_columns(br_table *t, const br_role *roles, size_t n);
+BR_API size_t br_table_column_count(const br_table *t);
+BR_API br_role br_table_column_role(const br_table *t, size_t col);
+/* Index of the column with `role`, or -1. */
+BR_API int br_table_find_column(const br_table *t, br_role role);
+
+BR_API size_t br_table_row_count(const br_table *t);
+BR_API br_row *br_table_row_at(const br_table *t, size_t i);
+/* The first row with this code (exact match), or NULL. */
+BR_API br_row *br_table_find_row(const br_table *t, const char *code);
+/* The first row with this label (exact match), or NULL. */
+BR_API br_row *br_table_find_label(const br_table *t, const char *label);
+
+/* Append a row; `code` may be NULL; strings are copied.  NULL on OOM. */
+BR_API br_row *br_table_add_row(br_table *t, const char *code, const char *label, br_side side,
+                                long line);
+
+/* Key/value attributes (performance tables: 项目名称, 资金总额, …), in order. */
+BR_API int br_table_set_attr(br_table *t, const char *key, const char *value);
+BR_API const char *br_table_attr(const br_table *t, const char *key);
+BR_API size_t br_table_attr_count(const br_table *t);
+BR_API const char *br_table_attr_key(const br_table *t, size_t i);
+BR_API const char *br_table_attr_value(const br_table *t, size_t i);
+
+/* performance_project: the project this table declares. */
+BR_API int br_table_set_project(br_table *t, const char *code, const char *name,
+                                const br_decimal *amount /* NULL if not printed */);
+BR_API const char *br_table_project_code(const br_table *t);
+BR_API const char *br_table_project_name(const br_table *t);
+/* 1 and *amount set when the amount was printed, else 0. */
+BR_API int br_table_project_amount(const br_table *t, br_decimal *amount);
+
+/* ---- row ---- */
+
+BR_API const char *br_row_code(const br_row *r);  /* NULL when none */
+BR_API const char *br_row_label(const br_row *r);
+/* The key SPEC §5 uses for a row: its code when it has one, else its label. */
+BR_API const char *br_row_key(const br_row *r);
+BR_API br_side br_row_side(const br_row *r);
+BR_API long br_row_line(const br_row *r);
+BR_API br_table *br_row_table(const br_row *r);
+
+/* Cell at column `col` (never NULL for a valid row and column; check flags). */
+BR_API const br_cell *br_row_cell(const br_row *r, size_t col);
+/* The cell of the column with `role`, or NULL when the table has no such column. */
+BR_API const br_cell *br_row_cell_by_role(const br_row *r, br_role role);
+BR_API int br_row_set_value(br_row *r, size_t col, br_decimal value, unsigned extra_flags);
+/* A text cell; when the text is a plain figure its value is parsed too. */
+BR_API int br_row_set_text(br_row *r, size_t col, const char *text, size_t len);
+/* Make a cell absent again. */
+BR_API int br_row_clear(br_row *r, size_t col);
+
+/* ---- narrative ---- */
+
+BR_API size_t br_narrative_claim_count(const br_narrative *n);
+BR_API const br_claim *br_narrative_claim_at(const br_narrative *n, size_t i);
+/* Append a claim; strings in *claim are copied. */
+BR_API int br_narrative_add_claim(br_narrative *n, const br_claim *claim);
+/* The narrative's text lines (normalised) and the line number of the first. */
+BR_API int br_narrative_set_text(br_narrative *n, const char *text, size_t len, long first_line);
+BR_API const char *br_narrative_text(const br_narrative *n, long *first_line);
+BR_API br_disclosure *br_narrative_disclosure(const br_narrative *n);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,254 @@
+/*
+ * budgetrec/types.h — plain data types shared by libcore, the CLI, the Python
+ * binding and plugins.
+ *
+ * Nothing here is a function: plugins include this header (through plugin.h)
+ * without linking libcore.  Every struct and enum here is part of plugin ABI
+ * v1: new enum values and new struct members are only ever appended.
+ */
+#ifndef BUDGETREC_TYPES_H
+#define BUDGETREC_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- status codes ------------------------------------------------------ */
+
+/* Every fallible call returns BR_OK (0) or one of these negative codes. */
+typedef enum br_status {
+    BR_OK = 0,
+    BR_ERR_NOMEM = -1,       /* allocation failed */
+    BR_ERR_IO = -2,          /* a file could not be opened or read */
+    BR_ERR_INPUT = -3,       /* the input is malformed (names file and line) */
+    BR_ERR_ARG = -4,         /* a caller passed an invalid argument */
+    BR_ERR_RANGE = -5,       /* a figure does not fit the fixed-point range */
+    BR_ERR_PLUGIN = -6,      /* a plugin was refused or failed */
+    BR_ERR_UNSUPPORTED = -7, /* no reader recognises the input */
+    BR_ERR_NOT_FOUND = -8    /* a named thing does not exist */
+} br_status;
+
+/*
+ * Error detail, filled by the callee when the caller passes a non-NULL
+ * pointer.  `file` and `line` locate the *input* at fault (the disclosure or
+ * plugin path, and a 1-based line, 0 when no line applies), not the C source.
+ */
+typedef struct br_error {
+    int code;
+    long line;
+    char file[256];
+    char message[512];
+} br_error;
+
+/* ---- exact decimals ----------------------------------------------------- */
+
+/*
+ * A fixed-point decimal: value = units * 10^-scale.  For a parsed figure
+ * `scale` is the number of decimals it was printed with (0 … 
+ * BR_DECIMAL_MAX_SCALE), so "1,058.00" is {105800, 2} and prints back as
+ * "1058.00".  Unit conversion may give a negative scale, which keeps the
+ * printed precision honest: 1.5 万元 in 元 is {15, -3} = 15000 ± 500.
+ * Arithmetic accepts scales in [-18, 18].
+ */
+typedef struct br_decimal {
+    int64_t units;
+    int32_t scale;
+} br_decimal;
+
+#define BR_DECIMAL_MAX_SCALE 12
+/* Enough for any br_decimal printed by br_decimal_format, NUL included. */
+#define BR_DECIMAL_STR_MAX 40
+
+/* ---- units -------------------------------------------------------------- */
+
+typedef enum br_unit {
+    BR_UNIT_UNKNOWN = 0,
+    BR_UNIT_YUAN, /* 元 */
+    BR_UNIT_WAN,  /* 万元 = 10^4 元 */
+    BR_UNIT_YI    /* 亿元 = 10^8 元 */
+} br_unit;
+
+/* ---- severities ----------------------------------------------------------- */
+
+typedef enum br_severity {
+    BR_SEV_INFO = 0,
+    BR_SEV_WARNING = 1,
+    BR_SEV_ERROR = 2
+} br_severity;
+
+/* ---- table kinds (SPEC §3) ----------------------------------------------- */
+
+typedef enum br_kind {
+    BR_KIND_UNKNOWN = 0,
+    BR_KIND_SUMMARY,
+    BR_KIND_INCOME,
+    BR_KIND_EXPENDITURE,
+    BR_KIND_FISCAL_SUMMARY,
+    BR_KIND_GPB_EXPENDITURE,
+    BR_KIND_GPB_BASIC,
+    BR_KIND_THREE_PUBLIC,
+    BR_KIND_GOV_FUND,
+    BR_KIND_SOC_CAPITAL,
+    BR_KIND_PROCUREMENT,
+    BR_KIND_PROJECTS,
+    BR_KIND_PERFORMANCE_OVERALL,
+    BR_KIND_PERFORMANCE_PROJECT,
+    BR_KIND__COUNT
+} br_kind;
+
+/* ---- column roles (SPEC §3) ---------------------------------------------- */
+
+/*
+ * Money roles first, then the text roles of performance tables.  Rows keep
+ * their code and label outside the cells, so there is no role for them.
+ * Names are SPEC §3's (br_role_name); "prev_" roles are the previous year's.
+ */
+typedef enum br_role {
+    BR_ROLE_NONE = 0,
+    BR_ROLE_AMOUNT,
+    BR_ROLE_TOTAL,
+    BR_ROLE_PREV_TOTAL,
+    BR_ROLE_BASIC,
+    BR_ROLE_PROJECT,
+    BR_ROLE_PERSONNEL,
+    BR_ROLE_PUBLIC,
+    BR_ROLE_GPB,
+    BR_ROLE_GOV_FUND,
+    BR_ROLE_SOC_CAPITAL,
+    BR_ROLE_SPECIAL_ACCOUNT,
+    BR_ROLE_BUSINESS,
+    BR_ROLE_SUPERIOR_SUBSIDY,
+    BR_ROLE_AFFILIATED,
+    BR_ROLE_OPERATING,
+    BR_ROLE_OTHER,
+    BR_ROLE_PREV_ABROAD,
+    BR_ROLE_PREV_VEHICLE_SUBTOTAL,
+    BR_ROLE_PREV_VEHICLE_PURCHASE,
+    BR_ROLE_PREV_VEHICLE_OPERATION,
+    BR_ROLE_PREV_RECEPTION,
+    BR_ROLE_ABROAD,
+    BR_ROLE_VEHICLE_SUBTOTAL,
+    BR_ROLE_VEHICLE_PURCHASE,
+    BR_ROLE_VEHICLE_OPERATION,
+    BR_ROLE_RECEPTION,
+    BR_ROLE_ANNUAL_SUBTOTAL,
+    BR_ROLE_ANNUAL_PERSONNEL,
+    BR_ROLE_ANNUAL_GENERAL,
+    BR_ROLE_ANNUAL_LIVELIHOOD,
+    BR_ROLE_SUPERIOR_SUBTOTAL,
+    BR_ROLE_SUPERIOR_ADVANCE,
+    BR_ROLE_SUPERIOR_CARRYOVER,
+    BR_ROLE_SUPERIOR_MUNICIPAL,
+    /* text roles (performance tables) */
+    BR_ROLE_NAME,
+    BR_ROLE_WEIGHT, /* a number: percent points */
+    BR_ROLE_UNIT,
+    BR_ROLE_OPERATOR,
+    BR_ROLE_TARGET,
+    BR_ROLE_LEVEL1,
+    BR_ROLE_LEVEL2,
+    BR_ROLE__COUNT
+} br_role;
+
+/* Which side of a two-sided table (summary, fiscal_summary) a row is on. */
+typedef enum br_side {
+    BR_SIDE_NONE = 0,
+    BR_SIDE_INCOME,
+    BR_SIDE_EXPENDITURE
+} br_side;
+
+/*
+ * Arithmetic a row of a table kind must satisfy: cells[total] = Σ
+ * cells[parts].  A part that is itself the total of another identity of the
+ * kind may be missing as a column; users then expand it into its parts.
+ */
+typedef struct br_identity {
+    br_kind kind;
+    br_role total;
+    const br_role *parts;
+    size_t n_parts;
+} br_identity;
+
+/* ---- cells ----------------------------------------------------------------- */
+
+enum {
+    BR_CELL_PRESENT = 1u << 0,  /* the cell holds a printed value */
+    BR_CELL_TEXT = 1u << 1,     /* the value is text (see `text`), not money */
+    BR_CELL_INFERRED = 1u << 2, /* column assigned by arithmetic, not position */
+    BR_CELL_NUMERIC = 1u << 3   /* a text cell whose text is a plain figure: `value` holds it */
+};
+
+/*
+ * One cell.  A blank cell has flags == 0: it is absent, not zero.  A money
+ * cell has `value`; a text cell has `text` (and `value` too, with
+ * BR_CELL_NUMERIC, when the text is a plain figure, e.g. a weight).  `text` is owned by the disclosure.
+ */
+typedef struct br_cell {
+    unsigned flags;
+    br_decimal value;
+    const char *text;
+} br_cell;
+
+/* ---- narrative claims ------------------------------------------------------- */
+
+typedef enum br_direction {
+    BR_DIR_NONE = 0,
+    BR_DIR_INCREASE, /* 增加 / 增长 / 上升 */
+    BR_DIR_DECREASE, /* 减少 / 下降 */
+    BR_DIR_FLAT      /* 持平 */
+} br_direction;
+
+/*
+ * A figure stated in the narrative.  `class` is a SPEC §3 claim class name
+ * ("income_total", "expenditure_class", "three_public_total", …) or NULL when
+ * unclassified; `code` is the functional class code a per-class claim refers
+ * to ("201"), else NULL.  `unit` is as printed ("万元", "人", "%").  Strings are
+ * owned by the disclosure.
+ */
+typedef struct br_claim {
+    const char *label;
+    const char *claim_class;
+    const char *code;
+    const char *unit;
+    br_decimal value;
+    br_direction direction;
+    long line;
+} br_claim;
+
+/* ---- findings ------------------------------------------------------------------ */
+
+enum {
+    BR_FINDING_EXPECTED = 1u << 0,
+    BR_FINDING_ACTUAL = 1u << 1,
+    BR_FINDING_TOLERANCE = 1u << 2
+};
+
+/*
+ * A finding as a check reports it.  Strings are copied by the report; the
+ * check may pass stack buffers.  `table` is a kind name or "narrative";
+ * `row`/`column` follow SPEC §3; NULL where they do not apply.  `difference`
+ * is computed by the host as actual − expected.  `cause` names a diagnosed
+ * cause ("decimal_shift", …) or NULL.
+ */
+typedef struct br_finding {
+    const char *check;
+    br_severity severity;
+    const char *table;
+    const char *row;
+    const char *column;
+    unsigned present; /* BR_FINDING_* bits for the decimals below */
+    br_decimal expected;
+    br_decimal actual;
+    br_decimal tolerance;
+    long line;
+    const char *message;
+    const char *cause;
+} br_finding;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

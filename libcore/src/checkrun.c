@@ -1,0 +1,118 @@
+/*
+ * checkrun.c — running checks: bind declared inputs, call through libffi.
+ *
+ * A check declaring inputs [k1, k2, …] is called as
+ * fn(input1, input2, …, report) with one prepared ffi_cif per arity
+ * (registry.c).  A declared table that the disclosure lacks makes the check
+ * not applicable: it is neither run nor passed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_internal.h"
+#include "model_internal.h"
+
+static int listed(const char *const *ids, const char *id)
+{
+    for (; ids && *ids; ids++)
+        if (strcmp(*ids, id) == 0)
+            return 1;
+    return 0;
+}
+
+static int narrative_present(const br_narrative *n)
+{
+    return n->text != NULL || n->nclaims > 0;
+}
+
+/* Bind the inputs of `c` for `doc`; 0 when one is absent. */
+static int bind_inputs(const br_check_desc *c, const br_disclosure *doc, void **values)
+{
+    for (size_t i = 0; i < c->n_inputs; i++) {
+        int in = c->inputs[i];
+        if (in == BR_INPUT_DISCLOSURE)
+            values[i] = (void *)doc;
+        else if (in == BR_INPUT_NARRATIVE)
+            values[i] = narrative_present(&doc->narrative) ? (void *)&doc->narrative : NULL;
+        else
+            values[i] = br_disclosure_find_table(doc, (br_kind)in);
+        if (!values[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int excluded(const br_check_options *opts, const char *id)
+{
+    return opts && ((opts->only && !listed(opts->only, id)) || listed(opts->skip, id));
+}
+
+/* Reader notes become findings of "<reader>.parse". */
+static void add_notes(const br_disclosure *doc, br_report *report, const br_check_options *opts)
+{
+    char check[128];
+    snprintf(check, sizeof check, "%s.parse", doc->reader ? doc->reader : "reader");
+    if (excluded(opts, check))
+        return;
+    for (size_t i = 0; i < doc->nnotes; i++) {
+        const br_note *n = &doc->notes[i];
+        br_finding f = {.check = check, .severity = n->severity, .table = n->table,
+                        .row = n->row, .column = n->column, .line = n->line,
+                        .message = n->message};
+        br_report_add(report, &f);
+    }
+}
+
+static br_check_status run_one(const br_registry *reg, const br_check_entry *e,
+                               const br_disclosure *doc, br_report *report)
+{
+    const br_check_desc *c = e->desc;
+    void *values[BR_CHECK_MAX_INPUTS + 1];
+    void *args[BR_CHECK_MAX_INPUTS + 1];
+    if (!bind_inputs(c, doc, values))
+        return BR_CHECK_NOT_APPLICABLE;
+    values[c->n_inputs] = report;
+    for (size_t i = 0; i <= c->n_inputs; i++)
+        args[i] = &values[i];
+
+    size_t arity = c->n_inputs + 1;
+    if (!reg->cif_ready[arity])
+        return BR_CHECK_CRASHED;
+    size_t before = br_report_count(report);
+    ffi_arg rc = 0; /* at least sizeof(ffi_arg), as libffi requires */
+    ffi_call((ffi_cif *)&reg->cifs[arity], FFI_FN(c->fn), &rc, args);
+    if ((int)rc < 0) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "check %s failed with status %s", c->id,
+                 br_status_name((int)rc));
+        br_finding f = {.check = c->id, .severity = BR_SEV_WARNING, .message = msg};
+        br_report_add(report, &f);
+        return BR_CHECK_CRASHED;
+    }
+    for (size_t i = before; i < br_report_count(report); i++)
+        if (br_report_at(report, i)->severity >= BR_SEV_WARNING)
+            return BR_CHECK_FAILED;
+    return BR_CHECK_PASSED;
+}
+
+br_report *br_registry_check(const br_registry *reg, const br_disclosure *doc,
+                             const br_check_options *opts)
+{
+    br_report *report = br_report_new(doc);
+    if (!report || !reg || !doc)
+        return report;
+    add_notes(doc, report, opts);
+    for (size_t i = 0; i < reg->nchecks; i++) {
+        const br_check_entry *e = &reg->checks[i];
+        br_check_status st;
+        if (excluded(opts, e->desc->id))
+            st = BR_CHECK_SKIPPED;
+        else
+            st = run_one(reg, e, doc, report);
+        if (br_report_add_run(report, e->desc->id, st) != BR_OK) {
+            br_report_free(report);
+            return NULL;
+        }
+    }
+    return report;
+}

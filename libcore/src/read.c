@@ -1,0 +1,155 @@
+/*
+ * read.c — turning an input file into a disclosure: load the bytes, sort out
+ * what kind of input it is, normalise text, and hand it to the reader whose
+ * sniff is most confident.  Every refusal names the file (and the line when
+ * one is at fault).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine_internal.h"
+
+/* Inputs larger than this are refused rather than read into memory. */
+#define BR_MAX_INPUT_BYTES (512u * 1024 * 1024)
+
+/* Offset of the first NUL byte within the first 8 KiB, or -1. */
+static long first_nul(const char *data, size_t len)
+{
+    const char *nul = memchr(data, 0, len < 8192 ? len : 8192);
+    return nul ? (long)(nul - data) : -1;
+}
+
+int br_registry_read_buffer(const br_registry *reg, const char *path, const char *data,
+                            size_t len, br_disclosure **out, br_error *err)
+{
+    if (!reg || !out || (!data && len)) {
+        br_error_set(err, BR_ERR_ARG, path, 0, "invalid arguments");
+        return BR_ERR_ARG;
+    }
+    *out = NULL;
+    if (len == 0) {
+        br_error_set(err, BR_ERR_INPUT, path, 0, "empty file");
+        return BR_ERR_INPUT;
+    }
+    br_disclosure *doc = br_disclosure_new(path);
+    if (!doc) {
+        br_error_set(err, BR_ERR_NOMEM, path, 0, "out of memory");
+        return BR_ERR_NOMEM;
+    }
+
+    br_source src = {.path = path, .data = (const unsigned char *)data, .size = len};
+    br_error utf8_err = {0};
+    long nul = first_nul(data, len);
+    if (nul < 0 && br_utf8_validate(data, len, &utf8_err) == BR_OK) {
+        char *text;
+        size_t text_len;
+        int rc = br_text_normalize(data, len, br_disclosure_arena(doc), &text, &text_len, err);
+        if (rc != BR_OK) {
+            br_disclosure_free(doc);
+            return rc;
+        }
+        src.text = text;
+        src.text_len = text_len;
+    }
+
+    const br_reader_entry *best = NULL;
+    int best_score = 0;
+    for (size_t i = 0; i < reg->nreaders; i++) {
+        int score = reg->readers[i].desc->sniff(&src);
+        if (score > best_score) {
+            best_score = score;
+            best = &reg->readers[i];
+        }
+    }
+    if (!best) {
+        br_disclosure_free(doc);
+        if (nul >= 0) {
+            br_error_set(err, BR_ERR_INPUT, path, 0,
+                         "binary file (NUL byte at offset %ld), and no reader recognises it",
+                         nul);
+            return BR_ERR_INPUT;
+        }
+        if (!src.text) {
+            br_error_set(err, BR_ERR_INPUT, path, utf8_err.line, "%s", utf8_err.message);
+            return BR_ERR_INPUT;
+        }
+        br_error_set(err, BR_ERR_UNSUPPORTED, path, 0,
+                     reg->nreaders ? "no reader recognises this input (no disclosure tables)"
+                                   : "no reader plugin is loaded");
+        return BR_ERR_UNSUPPORTED;
+    }
+
+    br_disclosure_set_reader(doc, best->desc->name);
+    br_error rerr = {0};
+    int rc = best->desc->read(&src, doc, &rerr);
+    if (rc == BR_OK && br_disclosure_table_count(doc) == 0) {
+        rc = BR_ERR_UNSUPPORTED;
+        br_error_set(&rerr, rc, path, 0, "no recognisable table");
+    }
+    if (rc != BR_OK) {
+        br_disclosure_free(doc);
+        if (err) {
+            *err = rerr;
+            err->code = rc;
+            if (!err->file[0])
+                snprintf(err->file, sizeof err->file, "%s", path ? path : "");
+            if (!err->message[0])
+                snprintf(err->message, sizeof err->message, "reader %s failed (%s)",
+                         best->desc->name, br_status_name(rc));
+        }
+        return rc;
+    }
+    *out = doc;
+    return BR_OK;
+}
+
+int br_registry_read(const br_registry *reg, const char *path, br_disclosure **out,
+                     br_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!path) {
+        br_error_set(err, BR_ERR_ARG, NULL, 0, "no path");
+        return BR_ERR_ARG;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        br_error_set(err, BR_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+        return BR_ERR_IO;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        br_error_set(err, BR_ERR_IO, path, 0, "is a directory, not a disclosure file");
+        return BR_ERR_IO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        br_error_set(err, BR_ERR_IO, path, 0, "not a regular file");
+        return BR_ERR_IO;
+    }
+    if ((unsigned long long)st.st_size > BR_MAX_INPUT_BYTES) {
+        br_error_set(err, BR_ERR_INPUT, path, 0, "file too large (%lld bytes; limit %u)",
+                     (long long)st.st_size, BR_MAX_INPUT_BYTES);
+        return BR_ERR_INPUT;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        br_error_set(err, BR_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+        return BR_ERR_IO;
+    }
+    size_t cap = (size_t)st.st_size;
+    char *data = malloc(cap ? cap : 1);
+    size_t len = data ? fread(data, 1, cap, f) : 0;
+    int failed = !data || ferror(f);
+    fclose(f);
+    if (failed) {
+        int code = data ? BR_ERR_IO : BR_ERR_NOMEM;
+        free(data);
+        br_error_set(err, code, path, 0, code == BR_ERR_IO ? "read error" : "out of memory");
+        return code;
+    }
+    int rc = br_registry_read_buffer(reg, path, data, len, out, err);
+    free(data);
+    return rc;
+}
