@@ -1,0 +1,34 @@
+#!/bin/sh
+# bench/run.sh — throughput of `budgetrec dump` and `budgetrec check` (run by
+# hand: `make bench`; figures go in the issue notes, never in tests).
+#
+#   BENCH_DOCS=1000 bench/run.sh
+set -eu
+cd "$(dirname "$0")/.."
+cli=build/budgetrec
+ref=examples/000_8b975b95330ebfb5.txt
+n=${BENCH_DOCS:-1000}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+echo "== dump of the reference document (best of 20) =="
+best=999999
+for i in $(seq 20); do
+    s=$(date +%s%N); $cli dump --format json "$ref" >/dev/null; e=$(date +%s%N)
+    t=$(( (e - s) / 1000 )); [ "$t" -lt "$best" ] && best=$t
+done
+echo "dump: ${best} µs wall (process start, plugin load, read, JSON)"
+
+echo "== check over $n copies of the reference document =="
+for i in $(seq "$n"); do cp "$ref" "$dir/doc$i.txt"; done
+mb=$(du -sm "$dir" | cut -f1)
+for jobs in 1 "$(nproc)"; do
+    s=$(date +%s%N)
+    $cli check --jobs "$jobs" --format json "$dir" >/dev/null || true
+    e=$(date +%s%N)
+    ms=$(( (e - s) / 1000000 ))
+    echo "check --jobs $jobs: $n documents (${mb} MB) in ${ms} ms = $(( n * 1000 / (ms > 0 ? ms : 1) )) documents/s"
+done
+if command -v /usr/bin/time >/dev/null; then
+    /usr/bin/time -f "peak RSS, --jobs $(nproc): %M KiB" $cli check --format json "$dir" >/dev/null || true
+fi
