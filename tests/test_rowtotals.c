@@ -4,6 +4,7 @@
  * built through the model API, and read from hand-written text.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <budgetrec/budgetrec.h>

@@ -276,6 +276,9 @@ int br_text_normalize(const char *data, size_t len, br_arena *arena,
     while (i < len && src[i] < 0x80)
         i++;
     if (i < len) {
+        /* NFKC rarely grows text ("（" is 3 bytes, "(" 1): reserve len. */
+        b.data = malloc(len);
+        b.cap = b.data ? len : 0;
         rc = nfkc(&b, src, len);
         if (rc) {
             free(b.data);
