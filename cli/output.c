@@ -33,7 +33,7 @@ static void csv_field(FILE *out, const char *s, int first)
 {
     if (!first)
         putc(',', out);
-    if (s)
+    if (s && *s) /* blank fields stay empty, not "" */
         csv_fwrite(out, s, strlen(s));
 }
 
