@@ -21,11 +21,11 @@
 
 /* ---- bounds (inputs beyond them are read partially, with a note) ---- */
 
-#define DT_MAX_FIELDS 64     /* fields of one line that are looked at */
-#define DT_MAX_HEADER 8      /* header lines of one table */
-#define DT_MAX_COLUMNS 32    /* model columns of one table */
-#define DT_COMP_MAX 160      /* bytes of one header component (spaces removed) */
-#define DT_TITLE_MAX 512     /* bytes of a table title */
+#define DT_MAX_FIELDS 64  /* fields of one line that are looked at */
+#define DT_MAX_HEADER 8   /* header lines of one table */
+#define DT_MAX_COLUMNS 32 /* model columns of one table */
+#define DT_COMP_MAX 160   /* bytes of one header component (spaces removed) */
+#define DT_TITLE_MAX 512  /* bytes of a table title */
 
 /* ---- lines and fields (lines.c) ---- */
 
@@ -60,9 +60,6 @@ int dt_figure(const char *s, size_t len, br_decimal *out);
 /* 1 when s[0..len) holds two or more space-separated figures ("3.24 7"). */
 int dt_figures_glued(const char *s, size_t len);
 
-/* 1 for a blank-cell placeholder ("-", "—", "/"). */
-int dt_blank_mark(const char *s, size_t len);
-
 /* A four-digit year (1900–2099) followed by "年" in s[0..len), or 0. */
 int dt_year_in(const char *s, size_t len);
 
@@ -73,16 +70,9 @@ int dt_ends(const char *s, size_t len, const char *word);
 
 /*
  * A row label as printed, without its leading enumerator ("一、", "(一) ",
- * "(十四) "): *s/*len are narrowed in place.
+ * "(十四) "): the span is narrowed in place.
  */
 void dt_strip_enumerator(const char **s, size_t *len);
-
-/*
- * An annex marker line ("附件 1", "附件 12-1", "表 12-2").  Returns 1 and
- * sets *rest to the offset of any text after the marker (a title on the
- * same line), else 0.
- */
-int dt_marker(const char *s, size_t len, size_t *rest);
 
 /* ---- catalog (catalog.c, catalog.def) ---- */
 
@@ -113,7 +103,9 @@ typedef enum dt_attr {
     DT_ATTR_DEPT      /* "code-name" of the department in charge */
 } dt_attr;
 
-br_kind dt_catalog_title(const char *s, size_t len);
+/* The kind a title names; BR_KIND_UNKNOWN for a table SPEC does not model;
+ * -1 when s is not a table title. */
+int dt_catalog_title(const char *s, size_t len);
 unsigned dt_catalog_kind_flags(br_kind kind);
 /* A title-shaped line: ends with "表" (optionally a parenthesised tail). */
 int dt_title_shape(const char *s, size_t len);
@@ -134,6 +126,14 @@ int dt_catalog_total_label(const char *label, size_t len);
 dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len);
 /* A unit line ("单位:万元") → unit, else UNKNOWN. */
 br_unit dt_catalog_unit_line(const char *s, size_t len);
+/* 1 for a blank-cell placeholder ("-", "—", "/"). */
+int dt_blank_mark(const char *s, size_t len);
+/*
+ * An annex marker line ("附件 1", "附件 12-1", "表 12-2").  Returns 1 and
+ * sets *rest to the offset of any text after the marker (a title on the
+ * same line), else 0.
+ */
+int dt_marker(const char *s, size_t len, size_t *rest);
 
 /* ---- column layout (header.c) ---- */
 
@@ -157,10 +157,12 @@ typedef struct dt_layout {
 struct dt_reader;
 
 /*
- * Build the layout of a table from its header lines (top first).  Adds
- * notes for header columns it does not recognise.
+ * Build the layout of a table from its header lines (top first).  Unless
+ * `quiet` (a tentative layout), adds notes for header columns it does not
+ * recognise.
  */
-void dt_layout_build(struct dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr);
+void dt_layout_build(struct dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr,
+                     int quiet);
 
 /* 1 when a line repeats the table's header (a page break). */
 int dt_header_repeat(const dt_line *const *hdr, size_t nhdr, const dt_field *f, size_t nf);
@@ -171,21 +173,22 @@ int dt_header_repeat(const dt_line *const *hdr, size_t nhdr, const dt_field *f, 
 typedef struct dt_short {
     struct dt_short *next;
     br_row *row;
+    size_t index; /* of the row in its table */
     long line;
     size_t nvals;
     br_decimal *vals; /* arena */
 } dt_short;
 
 typedef struct dt_table_state {
-    int open;          /* a title was seen */
+    int open; /* a title was seen */
     br_kind kind;
-    unsigned flags;    /* DT_TWO_SIDED … */
+    unsigned flags; /* DT_TWO_SIDED … */
     char title[DT_TITLE_MAX];
     long title_line;
     br_unit unit;
-    int year;          /* year of the title, or 0 */
-    br_table *t;       /* created at the first header or row */
-    int in_data;       /* rows seen since the last title/header */
+    int year;    /* year of the title, or 0 */
+    br_table *t; /* created at the first header or row */
+    int in_data; /* rows seen since the last title/header */
     int have_layout;
     const dt_line *hdr[DT_MAX_HEADER];
     size_t nhdr;
@@ -193,7 +196,7 @@ typedef struct dt_table_state {
     size_t nrows;
     dt_short *shorts, **shorts_tail;
     /* performance tables */
-    int perf_indicators;     /* the indicator header was seen */
+    int perf_indicators; /* the indicator header was seen */
     char proj_code[64];
     char proj_name[DT_TITLE_MAX];
     int have_proj_name;
@@ -204,11 +207,11 @@ typedef struct dt_table_state {
 typedef struct dt_reader {
     br_disclosure *doc;
     const char *path;
-    int doc_year;        /* year of the document, or 0 */
-    int unit_set;        /* doc_set_unit was called */
-    int dept_code_set;   /* the department code was set from a table */
+    int doc_year;      /* year of the document, or 0 */
+    int unit_set;      /* doc_set_unit was called */
+    int dept_code_set; /* the department code was set from a table */
     size_t ntables;
-    int failed;          /* an allocation failed */
+    int failed; /* an allocation failed */
     dt_table_state cur;
 } dt_reader;
 
@@ -221,6 +224,9 @@ void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, lon
 /* Create the current table in the model if not yet done; NULL on OOM. */
 br_table *dt_table_ensure(dt_reader *rd);
 
+/* Close the current table and open another with the same title and unit. */
+void dt_table_restart(dt_reader *rd);
+
 /* Set the department code from a "363-…" or "363" text, once. */
 void dt_department_code(dt_reader *rd, const char *s, size_t len);
 
@@ -228,8 +234,6 @@ void dt_department_code(dt_reader *rd, const char *s, size_t len);
 
 /* One tab-separated line inside a performance table. */
 void dt_perf_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf);
-/* Whether a line of a performance table starts a new project. */
-int dt_perf_new_project(dt_reader *rd, const dt_field *f, size_t nf);
 /* Finish a performance table (declares its project). */
 void dt_perf_finish(dt_reader *rd);
 

@@ -1,0 +1,291 @@
+/*
+ * catalog.c — lookups over catalog.def.  The rows are compiled into static
+ * arrays; every lookup is a short linear scan over them.
+ */
+#include <string.h>
+
+#include "tables.h"
+
+enum { EXACT, CONTAINS, PREFIX };
+
+#define K(kind) (1u << BR_KIND_##kind)
+#define K_ALL (~0u)
+#define K_PERF (K(PERFORMANCE_OVERALL) | K(PERFORMANCE_PROJECT))
+#define K_MONEY (K_ALL & ~K_PERF)
+#define K_FUNDING (K(INCOME) | K(PROCUREMENT) | K(FISCAL_SUMMARY))
+
+/* ---- the compiled catalog ---- */
+
+static const struct {
+    br_kind kind;
+    unsigned flags;
+} kinds[] = {
+#define DT_KIND(kind, flags) {BR_KIND_##kind, flags},
+#include "catalog.def"
+#undef DT_KIND
+};
+
+static const struct {
+    br_kind kind;
+    const char *word, *then;
+} titles[] = {
+#define DT_TITLE(kind, word, then) {BR_KIND_##kind, word, then},
+#include "catalog.def"
+#undef DT_TITLE
+};
+
+static const struct {
+    unsigned kinds;
+    dt_what what;
+    br_role role;
+    int match;
+    const char *word, *under;
+} columns[] = {
+#define DT_COLUMN(kinds, what, role, match, word, under)                                           \
+    {kinds, what, BR_ROLE_##role, match, word, under},
+#include "catalog.def"
+#undef DT_COLUMN
+};
+
+static const struct {
+    br_role role, prev;
+} prevs[] = {
+#define DT_PREV(role, prev) {BR_ROLE_##role, BR_ROLE_##prev},
+#include "catalog.def"
+#undef DT_PREV
+};
+
+static const struct {
+    const char *word;
+    br_side side;
+} sides[] = {
+#define DT_SIDE(word, side) {word, BR_SIDE_##side},
+#include "catalog.def"
+#undef DT_SIDE
+};
+
+static const struct {
+    int match;
+    const char *word;
+    int grand;
+} totals[] = {
+#define DT_TOTAL(match, word, grand) {match, word, grand},
+#include "catalog.def"
+#undef DT_TOTAL
+};
+
+static const struct {
+    unsigned kinds;
+    const char *word;
+    dt_attr attr;
+} attrs[] = {
+#define DT_ATTR(kinds, word, attr) {kinds, word, attr},
+#include "catalog.def"
+#undef DT_ATTR
+};
+
+static const char *const units[] = {
+#define DT_UNIT(word) word,
+#include "catalog.def"
+#undef DT_UNIT
+};
+
+static const char *const markers[] = {
+#define DT_MARKER(word) word,
+#include "catalog.def"
+#undef DT_MARKER
+};
+
+static const char *const blanks[] = {
+#define DT_BLANK(word) word,
+#include "catalog.def"
+#undef DT_BLANK
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- matching ---- */
+
+/* Number of UTF-8 characters in s[0..len). */
+static size_t chars(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static int match(int how, const char *s, size_t len, const char *word)
+{
+    size_t wl = strlen(word);
+    switch (how) {
+    case EXACT:
+        return len == wl && memcmp(s, word, wl) == 0;
+    case PREFIX:
+        return dt_starts(s, len, word);
+    default:
+        if (dt_find(s, len, word))
+            return 1;
+        /* a header truncated at the page edge: "国有资本经营预" */
+        return len < wl && chars(s, len) >= 3 && memcmp(word, s, len) == 0;
+    }
+}
+
+int dt_catalog_title(const char *s, size_t len)
+{
+    char buf[DT_TITLE_MAX];
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    for (size_t i = 0; i < COUNT(titles); i++) {
+        const char *w = dt_find(buf, n, titles[i].word);
+        if (!w)
+            continue;
+        size_t off = (size_t)(w - buf) + strlen(titles[i].word);
+        if (titles[i].then[0] && !dt_find(buf + off, n - off, titles[i].then))
+            continue;
+        return (int)titles[i].kind;
+    }
+    return -1;
+}
+
+unsigned dt_catalog_kind_flags(br_kind kind)
+{
+    for (size_t i = 0; i < COUNT(kinds); i++)
+        if (kinds[i].kind == kind)
+            return kinds[i].flags;
+    return 0;
+}
+
+int dt_title_shape(const char *s, size_t len)
+{
+    dt_trim(&s, &len);
+    if (len == 0 || len >= DT_TITLE_MAX)
+        return 0;
+    if (dt_ends(s, len, "表"))
+        return 1;
+    /* "财政拨款支出预算表(功能科目)" */
+    if (len && s[len - 1] == ')') {
+        const char *open = NULL;
+        for (size_t i = len; i-- > 0;)
+            if (s[i] == '(') {
+                open = s + i;
+                break;
+            }
+        if (open) {
+            size_t head = (size_t)(open - s);
+            const char *h = s;
+            dt_trim(&h, &head);
+            return dt_ends(h, head, "表");
+        }
+    }
+    return 0;
+}
+
+dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+{
+    unsigned bit = 1u << kind;
+    *role = BR_ROLE_NONE;
+    for (size_t d = depth; d-- > 0;) {
+        const char *c = comp[d];
+        size_t cl = strlen(c);
+        if (cl == 0)
+            continue;
+        for (size_t i = 0; i < COUNT(columns); i++) {
+            if (!(columns[i].kinds & bit) || !match(columns[i].match, c, cl, columns[i].word))
+                continue;
+            if (columns[i].under[0]) {
+                int found = 0;
+                for (size_t u = 0; u < d && !found; u++)
+                    found = dt_find(comp[u], strlen(comp[u]), columns[i].under) != NULL;
+                if (!found)
+                    continue;
+            }
+            *role = columns[i].role;
+            return columns[i].what;
+        }
+    }
+    return DT_COL_NONE;
+}
+
+br_role dt_catalog_prev_role(br_role role)
+{
+    for (size_t i = 0; i < COUNT(prevs); i++)
+        if (prevs[i].role == role)
+            return prevs[i].prev;
+    return BR_ROLE_NONE;
+}
+
+br_side dt_catalog_side(const char *comp)
+{
+    size_t len = strlen(comp);
+    for (size_t i = 0; i < COUNT(sides); i++)
+        if (dt_find(comp, len, sides[i].word))
+            return sides[i].side;
+    return BR_SIDE_NONE;
+}
+
+int dt_catalog_total_label(const char *label, size_t len)
+{
+    for (size_t i = 0; i < COUNT(totals); i++)
+        if (match(totals[i].match, label, len, totals[i].word))
+            return totals[i].grand ? 2 : 1;
+    return 0;
+}
+
+dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len)
+{
+    char buf[DT_COMP_MAX];
+    size_t n = dt_squeeze(key, len, buf, sizeof buf);
+    unsigned bit = 1u << kind;
+    for (size_t i = 0; i < COUNT(attrs); i++)
+        if ((attrs[i].kinds & bit) && dt_find(buf, n, attrs[i].word))
+            return attrs[i].attr;
+    return DT_ATTR_NONE;
+}
+
+br_unit dt_catalog_unit_line(const char *s, size_t len)
+{
+    char buf[DT_COMP_MAX];
+    dt_trim(&s, &len);
+    if (len == 0 || len >= 64)
+        return BR_UNIT_UNKNOWN;
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    for (size_t i = 0; i < COUNT(units); i++)
+        if (dt_starts(buf, n, units[i]))
+            return dt_host->unit_parse(buf, n);
+    return BR_UNIT_UNKNOWN;
+}
+
+int dt_blank_mark(const char *s, size_t len)
+{
+    for (size_t i = 0; i < COUNT(blanks); i++)
+        if (len == strlen(blanks[i]) && memcmp(s, blanks[i], len) == 0)
+            return 1;
+    return 0;
+}
+
+int dt_marker(const char *s, size_t len, size_t *rest)
+{
+    for (size_t w = 0; w < COUNT(markers); w++) {
+        if (!dt_starts(s, len, markers[w]))
+            continue;
+        size_t i = strlen(markers[w]);
+        while (i < len && s[i] == ' ')
+            i++;
+        size_t d = i;
+        while (i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            i++;
+        if (i == d || !(s[d] >= '0' && s[d] <= '9'))
+            return 0;
+        if (i < len && s[i] != ' ' && s[i] != ':' && s[i] != '\t')
+            return 0; /* "表12abc" is not a marker */
+        while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '\t'))
+            i++;
+        /* text after the marker must be a table title ("附件1 部门收支总表") */
+        if (i < len && !(dt_title_shape(s + i, len - i) && dt_catalog_title(s + i, len - i) >= 0))
+            return 0;
+        if (rest)
+            *rest = i;
+        return 1;
+    }
+    return 0;
+}

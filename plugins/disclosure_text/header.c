@@ -1,0 +1,234 @@
+/*
+ * header.c — a table's column layout from its (multi-line, spanning)
+ * header, and recognising a header repeated after a page break.
+ *
+ * Each column's header path is the text at its tab index in every header
+ * line, top first.  A spanning cell is printed once, in its leftmost column;
+ * so an empty field takes the nearest non-empty field to its left in the
+ * same line — but only when a lower header line has text at that index (the
+ * column really sits under a spanning cell).  That gives
+ * "2021 年预算数 / 公务用车购置及运行费 / 公务用车运行维护费", and keeps a
+ * leaf like "公务用车运行维护费" from spilling into the next column.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tables.h"
+
+typedef struct hdr_fields {
+    dt_field f[DT_MAX_FIELDS];
+    size_t n;
+} hdr_fields;
+
+static int nonempty(const hdr_fields *h, size_t i) { return i < h->n && h->f[i].len > 0; }
+
+/* The text of header line h at index i, with spanning inheritance. */
+static const dt_field *path_field(const hdr_fields *H, size_t nhdr, size_t h, size_t i)
+{
+    if (nonempty(&H[h], i))
+        return &H[h].f[i];
+    int below = 0;
+    for (size_t k = h + 1; k < nhdr && !below; k++)
+        below = nonempty(&H[k], i);
+    if (!below)
+        return NULL;
+    for (size_t j = i; j-- > 0;)
+        if (nonempty(&H[h], j))
+            return &H[h].f[j];
+    return NULL;
+}
+
+static int model_column(dt_layout *L, br_role role)
+{
+    for (size_t c = 0; c < L->ncols; c++)
+        if (L->roles[c] == role)
+            return (int)c;
+    if (L->ncols >= DT_MAX_COLUMNS)
+        return -1;
+    L->roles[L->ncols] = role;
+    return (int)L->ncols++;
+}
+
+static int is_structure(dt_what w)
+{
+    return w == DT_COL_CODE || w == DT_COL_DEPT || w == DT_COL_SEQ || w == DT_COL_LABEL ||
+           w == DT_COL_IGNORE;
+}
+
+void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr, int quiet)
+{
+    dt_table_state *st = &rd->cur;
+    hdr_fields H[DT_MAX_HEADER];
+    char comp[DT_MAX_HEADER][DT_COMP_MAX];
+    const char *path[DT_MAX_HEADER];
+
+    memset(L, 0, sizeof *L);
+    L->first_money = -1;
+    if (nhdr > DT_MAX_HEADER)
+        nhdr = DT_MAX_HEADER;
+    for (size_t h = 0; h < nhdr; h++) {
+        H[h].n = dt_fields(hdr[h]->s, hdr[h]->len, H[h].f, DT_MAX_FIELDS, NULL);
+        if (H[h].n > L->width)
+            L->width = H[h].n;
+    }
+
+    /* The year the columns are compared with: the title's, the document's,
+     * else the latest year in the header (so earlier groups are prev_). */
+    int ref = st->year ? st->year : rd->doc_year;
+    if (!ref)
+        for (size_t h = 0; h < nhdr; h++)
+            for (size_t i = 0; i < H[h].n; i++) {
+                int y = dt_year_in(H[h].f[i].s, H[h].f[i].len);
+                if (y > ref)
+                    ref = y;
+            }
+
+    br_side last_side = BR_SIDE_INCOME;
+    int named = 0, labels = 0;
+    for (size_t i = 0; i < L->width; i++) {
+        dt_colmap *m = &L->map[i];
+        m->what = DT_COL_NONE;
+        m->col = -1;
+        int any = 0, year = 0;
+        br_side side = BR_SIDE_NONE;
+        for (size_t h = 0; h < nhdr; h++) {
+            const dt_field *f = path_field(H, nhdr, h, i);
+            comp[h][0] = '\0';
+            if (f) {
+                dt_squeeze(f->s, f->len, comp[h], sizeof comp[h]);
+                any |= comp[h][0] != '\0';
+                int y = dt_year_in(comp[h], strlen(comp[h]));
+                if (y && !year)
+                    year = y;
+                if (side == BR_SIDE_NONE)
+                    side = dt_catalog_side(comp[h]);
+            }
+            path[h] = comp[h];
+        }
+        if (!any)
+            continue;
+
+        br_role role;
+        dt_what what = dt_catalog_column(st->kind, path, nhdr, &role);
+        if (what == DT_COL_MONEY && year && ref && year < ref) {
+            br_role prev = dt_catalog_prev_role(role);
+            if (prev == BR_ROLE_NONE) {
+                if (!quiet)
+                    dt_note(rd, BR_SEV_WARNING, NULL, role, hdr[0]->no,
+                            "header column %zu is the %d group's %s, which this table kind "
+                            "does not have; its cells are not read",
+                            i + 1, year, dt_host->role_name(role));
+                continue;
+            }
+            role = prev;
+        }
+        if (what == DT_COL_NONE) {
+            if (!quiet) {
+                char shown[DT_MAX_HEADER * DT_COMP_MAX];
+                size_t k = 0;
+                for (size_t h = 0; h < nhdr; h++) {
+                    if (!comp[h][0])
+                        continue;
+                    k += (size_t)snprintf(shown + k, sizeof shown - k, "%s%s", k ? " / " : "",
+                                          comp[h]);
+                    if (k >= sizeof shown)
+                        break;
+                }
+                dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, hdr[0]->no,
+                        "header column %zu \"%s\" is not recognised; its cells are not read", i + 1,
+                        shown);
+            }
+            continue;
+        }
+        if (st->flags & DT_TWO_SIDED) {
+            /* a column takes its panel from a "收入"/"支出" above it; without
+             * any such word, the second label column starts the second panel */
+            labels += what == DT_COL_LABEL;
+            if (side != BR_SIDE_NONE)
+                named = 1;
+            else if (!named)
+                side = labels >= 2 ? BR_SIDE_EXPENDITURE : BR_SIDE_INCOME;
+            else
+                side = last_side;
+            last_side = side;
+        }
+        m->side = (unsigned char)side;
+
+        if (what == DT_COL_MONEY || what == DT_COL_TEXT) {
+            /* one column per role (per panel in a two-sided table) */
+            int dup = 0;
+            for (size_t j = 0; j < i && !dup; j++)
+                dup = (L->map[j].what == DT_COL_MONEY || L->map[j].what == DT_COL_TEXT) &&
+                      L->map[j].role == role && L->map[j].side == side;
+            int col = dup ? -1 : model_column(L, role);
+            if (col < 0) {
+                if (!quiet)
+                    dt_note(rd, BR_SEV_WARNING, NULL, role, hdr[0]->no,
+                            "header column %zu repeats the role %s (or the table has too many "
+                            "columns); its cells are not read",
+                            i + 1, dt_host->role_name(role));
+                continue;
+            }
+            m->col = (signed char)col;
+            m->role = (unsigned char)role;
+            if (what == DT_COL_MONEY) {
+                L->nmoney++;
+                if (L->first_money < 0)
+                    L->first_money = (int)i;
+            }
+        }
+        m->what = (unsigned char)what;
+    }
+
+    if (nhdr == 0) {
+        /* no header: codes and labels by position, figures cannot be placed */
+        L->width = 2;
+        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE};
+        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE};
+    }
+    L->leading_structure = L->first_money >= 0;
+    for (size_t i = 0; i < L->width; i++) {
+        dt_what w = (dt_what)L->map[i].what;
+        if ((int)i > L->first_money && is_structure(w))
+            L->leading_structure = 0;
+    }
+}
+
+/* One of a, b is a prefix of the other (a header truncated at a page edge). */
+static int prefix_compatible(const char *a, size_t al, const char *b, size_t bl)
+{
+    size_t n = al < bl ? al : bl;
+    return n > 0 && memcmp(a, b, n) == 0;
+}
+
+int dt_header_repeat(const dt_line *const *hdr, size_t nhdr, const dt_field *f, size_t nf)
+{
+    hdr_fields H[DT_MAX_HEADER];
+    char a[DT_COMP_MAX], b[DT_COMP_MAX];
+    int seen = 0;
+    if (nhdr > DT_MAX_HEADER)
+        nhdr = DT_MAX_HEADER;
+    if (nhdr == 0)
+        return 0;
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].len && dt_figure(f[i].s, f[i].len, NULL))
+            return 0;
+    for (size_t h = 0; h < nhdr; h++)
+        H[h].n = dt_fields(hdr[h]->s, hdr[h]->len, H[h].f, DT_MAX_FIELDS, NULL);
+    for (size_t i = 0; i < nf; i++) {
+        if (f[i].len == 0)
+            continue;
+        size_t al = dt_squeeze(f[i].s, f[i].len, a, sizeof a);
+        int ok = 0;
+        for (size_t h = 0; h < nhdr && !ok; h++) {
+            if (!nonempty(&H[h], i))
+                continue;
+            size_t bl = dt_squeeze(H[h].f[i].s, H[h].f[i].len, b, sizeof b);
+            ok = prefix_compatible(a, al, b, bl);
+        }
+        if (!ok)
+            return 0;
+        seen = 1;
+    }
+    return seen;
+}

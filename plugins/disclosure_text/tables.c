@@ -1,0 +1,620 @@
+/*
+ * tables.c — the tables part of a disclosure, in one pass over its lines.
+ *
+ * Each line is one of:
+ *   - an annex marker ("附件 3", "表 12-2"): the current table ends;
+ *   - a title (catalog): a new table, or — same kind, no marker since — the
+ *     same table continued on a new page.  A short tab-free line just before
+ *     a title is its first part ("重庆市…办公室" / "2022 年…预算表");
+ *   - a unit line ("单位:万元"), a page number: remembered / skipped;
+ *   - a tab-separated line of the current table: a header line until the
+ *     first data row, then a data row — unless it repeats the header.
+ * A data row has a figure, a code, or a total-like or enumerated label;
+ * a header line has none of these (years like "2021 年预算数" are not
+ * figures).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tables.h"
+
+/* ---- notes ---- */
+
+void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
+              const char *fmt, va_list ap)
+{
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    const char *kind =
+        rd->cur.open && rd->cur.kind != BR_KIND_UNKNOWN ? dt_host->kind_name(rd->cur.kind) : NULL;
+    const char *col = role != BR_ROLE_NONE ? dt_host->role_name(role) : NULL;
+    if (dt_host->doc_add_note(rd->doc, sev, kind, row, col, line, msg) == BR_ERR_NOMEM)
+        rd->failed = 1;
+}
+
+void dt_note(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
+             const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dt_vnote(rd, sev, row, role, line, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- tables ---- */
+
+br_table *dt_table_ensure(dt_reader *rd)
+{
+    dt_table_state *st = &rd->cur;
+    if (st->t || !st->open || st->kind == BR_KIND_UNKNOWN)
+        return st->t;
+    st->t = dt_host->doc_add_table(rd->doc, st->kind, st->title, st->unit, st->title_line);
+    if (!st->t) {
+        rd->failed = 1;
+        return NULL;
+    }
+    rd->ntables++;
+    return st->t;
+}
+
+void dt_department_code(dt_reader *rd, const char *s, size_t len)
+{
+    char code[24];
+    size_t n = 0;
+    if (rd->dept_code_set)
+        return;
+    while (n < len && s[n] >= '0' && s[n] <= '9')
+        n++;
+    if (n == 0 || n >= sizeof code || (n < len && s[n] != '-'))
+        return;
+    memcpy(code, s, n);
+    code[n] = '\0';
+    if (dt_host->doc_set_department(rd->doc, NULL, code) == BR_OK)
+        rd->dept_code_set = 1;
+}
+
+static void table_close(dt_reader *rd)
+{
+    dt_table_state *st = &rd->cur;
+    if (!st->open)
+        return;
+    if (st->kind != BR_KIND_UNKNOWN && dt_table_ensure(rd)) {
+        if (st->flags & DT_PERFORMANCE)
+            dt_perf_finish(rd);
+        else if (st->shorts)
+            dt_assign_table(rd);
+    }
+    memset(st, 0, sizeof *st);
+}
+
+/* Where the scan is between tables. */
+typedef struct scan {
+    int marker;         /* an annex marker since the last title */
+    const char *prefix; /* a short tab-free line: maybe a title's first part */
+    size_t prefix_len;
+    long prefix_line;
+} scan;
+
+static void table_open(dt_reader *rd, br_kind kind, const char *s, size_t len, long line,
+                       const scan *sc)
+{
+    table_close(rd);
+    dt_table_state *st = &rd->cur;
+    st->open = 1;
+    st->kind = kind;
+    st->flags = dt_catalog_kind_flags(kind);
+    st->title_line = line;
+    size_t k = 0;
+    if (sc->prefix) {
+        k = dt_copy(sc->prefix, sc->prefix_len, st->title, sizeof st->title - 2);
+        st->title[k++] = ' ';
+        st->title_line = sc->prefix_line;
+    }
+    dt_copy(s, len, st->title + k, sizeof st->title - k);
+    st->year = dt_year_in(st->title, strlen(st->title));
+    st->shorts_tail = &st->shorts;
+    if (!rd->doc_year && st->year) {
+        rd->doc_year = st->year;
+        dt_host->doc_set_year(rd->doc, st->year);
+    }
+}
+
+void dt_table_restart(dt_reader *rd)
+{
+    dt_table_state *st = &rd->cur;
+    char title[DT_TITLE_MAX];
+    br_kind kind = st->kind;
+    br_unit unit = st->unit;
+    long line = st->title_line;
+    scan none = {0};
+    memcpy(title, st->title, sizeof title);
+    table_open(rd, kind, title, strlen(title), line, &none);
+    st->unit = unit;
+}
+
+static void on_title(dt_reader *rd, scan *sc, int kind, const char *s, size_t len, long line)
+{
+    dt_table_state *st = &rd->cur;
+    if (st->open && !sc->marker && (br_kind)kind == st->kind) {
+        st->in_data = 0; /* the same table on a new page: its header follows */
+    } else {
+        table_open(rd, (br_kind)kind, s, len, line, sc);
+    }
+    sc->marker = 0;
+    sc->prefix = NULL;
+}
+
+static void on_unit(dt_reader *rd, br_unit unit)
+{
+    dt_table_state *st = &rd->cur;
+    if (!rd->unit_set) {
+        dt_host->doc_set_unit(rd->doc, unit);
+        rd->unit_set = 1;
+    }
+    if (st->open && !st->t && st->unit == BR_UNIT_UNKNOWN)
+        st->unit = unit;
+}
+
+/*
+ * A line with one non-empty field: a marker, a title or a unit line?
+ * Returns 1 when it was one (and is handled).
+ */
+static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long line)
+{
+    size_t rest;
+    int kind;
+    br_unit unit;
+    if (dt_marker(s, len, &rest)) {
+        table_close(rd);
+        sc->marker = 1;
+        sc->prefix = NULL;
+        if (rest < len)
+            on_title(rd, sc, dt_catalog_title(s + rest, len - rest), s + rest, len - rest, line);
+        return 1;
+    }
+    if (dt_title_shape(s, len) && (kind = dt_catalog_title(s, len)) >= 0) {
+        on_title(rd, sc, kind, s, len, line);
+        return 1;
+    }
+    if ((unit = dt_catalog_unit_line(s, len)) != BR_UNIT_UNKNOWN) {
+        on_unit(rd, unit);
+        sc->prefix = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+/* "部门收支总表 <tab> 单位:万元": a title with its unit on the same line. */
+static int title_and_unit(dt_reader *rd, scan *sc, const dt_field *f, size_t nf, long line)
+{
+    const dt_field *a = NULL, *b = NULL;
+    int kind;
+    br_unit unit;
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].len)
+            *(a ? &b : &a) = &f[i];
+    if (!a || !b || !dt_title_shape(a->s, a->len) || (kind = dt_catalog_title(a->s, a->len)) < 0 ||
+        (unit = dt_catalog_unit_line(b->s, b->len)) == BR_UNIT_UNKNOWN)
+        return 0;
+    on_title(rd, sc, kind, a->s, a->len, line);
+    on_unit(rd, unit);
+    return 1;
+}
+
+/* ---- rows ---- */
+
+static int structural(dt_what w)
+{
+    return w == DT_COL_CODE || w == DT_COL_DEPT || w == DT_COL_SEQ || w == DT_COL_LABEL ||
+           w == DT_COL_IGNORE || w == DT_COL_NONE;
+}
+
+/* A subject code (201, 20103, 2010301, 301, 30101) copied into buf. */
+static int subject_code(const char *s, size_t len, char *buf, size_t cap)
+{
+    if (len < 3 || len > 7 || len >= cap)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return dt_host->code_level(buf) > 0;
+}
+
+/*
+ * Does a line look like a data row?  A figure anywhere; or a first label
+ * with an enumerator ("(一)", "一、"); or a total-like first label
+ * ("合计") in a column that is not a money column of the header so far.
+ */
+static int looks_data(dt_reader *rd, const dt_field *f, size_t nf)
+{
+    dt_table_state *st = &rd->cur;
+    size_t first = nf;
+    for (size_t i = 0; i < nf; i++) {
+        if (!f[i].len)
+            continue;
+        if (first == nf)
+            first = i;
+        if (dt_figure(f[i].s, f[i].len, NULL))
+            return 1;
+    }
+    if (first == nf)
+        return 0;
+    const char *s = f[first].s;
+    size_t len = f[first].len;
+    dt_strip_enumerator(&s, &len);
+    if (s != f[first].s)
+        return 1;
+    char buf[DT_COMP_MAX];
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    if (!dt_catalog_total_label(buf, n))
+        return 0;
+    if (st->have_layout)
+        return first >= st->layout.width || structural((dt_what)st->layout.map[first].what);
+    if (st->nhdr == 0)
+        return 1;
+    dt_layout tentative;
+    dt_layout_build(rd, &tentative, st->hdr, st->nhdr, 1);
+    return first >= tentative.width || structural((dt_what)tentative.map[first].what);
+}
+
+/* Text (not a figure) in a money column: a header line, not a row. */
+static int money_text(const dt_layout *L, const dt_field *f, size_t nf)
+{
+    for (size_t i = 0; i < nf && i < L->width; i++)
+        if (f[i].len && L->map[i].what == DT_COL_MONEY && !dt_figure(f[i].s, f[i].len, NULL))
+            return 1;
+    return 0;
+}
+
+/* A money cell: 1 and *v for a figure; 0 for blank, or an artefact (noted). */
+static int money_cell(dt_reader *rd, const char *row, br_role role, long line, const dt_field *f,
+                      br_decimal *v)
+{
+    if (f->len == 0 || dt_blank_mark(f->s, f->len))
+        return 0;
+    if (dt_figure(f->s, f->len, v))
+        return 1;
+    int shown = f->len > 120 ? 120 : (int)f->len;
+    if (dt_figures_glued(f->s, f->len))
+        dt_note(rd, BR_SEV_WARNING, row, role, line,
+                "cell \"%.*s\" holds more than one figure (a page number glued to it?); "
+                "not read as a figure",
+                shown, f->s);
+    else
+        dt_note(rd, BR_SEV_WARNING, row, role, line,
+                "text \"%.*s\" in a money column; not read as a figure", shown, f->s);
+    return 0;
+}
+
+typedef struct rowkey {
+    char code[16];
+    int has_code;
+    char label[1024];
+} rowkey;
+
+static const char *key_of(const rowkey *k) { return k->has_code ? k->code : k->label; }
+
+/* Code and label of a row from the structural fields of one panel. */
+static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side side, rowkey *k)
+{
+    const dt_layout *L = &rd->cur.layout;
+    const dt_field *label = NULL, *alt = NULL;
+    size_t lim = nf < L->width ? nf : L->width;
+    k->has_code = 0;
+    for (size_t i = 0; i < lim; i++) {
+        const dt_colmap *m = &L->map[i];
+        if (!f[i].len || (side != BR_SIDE_NONE && m->side != side))
+            continue;
+        switch ((dt_what)m->what) {
+        case DT_COL_CODE:
+            if (!k->has_code && subject_code(f[i].s, f[i].len, k->code, sizeof k->code))
+                k->has_code = 1;
+            else if (!dt_figure(f[i].s, f[i].len, NULL) && !alt)
+                alt = &f[i];
+            break;
+        case DT_COL_DEPT:
+            if (f[i].s[0] >= '0' && f[i].s[0] <= '9')
+                dt_department_code(rd, f[i].s, f[i].len);
+            else if (!alt)
+                alt = &f[i];
+            break;
+        case DT_COL_SEQ:
+            if (!dt_figure(f[i].s, f[i].len, NULL) && !alt)
+                alt = &f[i];
+            break;
+        case DT_COL_LABEL:
+            if (!label)
+                label = &f[i];
+            break;
+        default:
+            break;
+        }
+    }
+    if (!label)
+        label = alt;
+    k->label[0] = '\0';
+    if (label) {
+        const char *s = label->s;
+        size_t len = label->len;
+        dt_strip_enumerator(&s, &len);
+        dt_copy(s, len, k->label, sizeof k->label);
+    }
+}
+
+/* Non-empty fields beyond the header: one note per line. */
+static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_field *f, size_t nf)
+{
+    char shown[512];
+    size_t n = 0, len = 0;
+    size_t first = 0;
+    shown[0] = '\0';
+    for (size_t i = rd->cur.layout.width; i < nf; i++) {
+        if (!f[i].len)
+            continue;
+        if (n++ == 0)
+            first = i;
+        if (n <= 3 && len < sizeof shown)
+            len += (size_t)snprintf(shown + len, sizeof shown - len, "%s\"%.*s\"",
+                                    n > 1 ? ", " : "", f[i].len > 60 ? 60 : (int)f[i].len, f[i].s);
+    }
+    if (n)
+        dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
+                "%zu field%s from field %zu on (%s%s) beyond the table's header; not read", n,
+                n > 1 ? "s" : "", first + 1, shown, n > 3 ? ", …" : "");
+}
+
+static br_row *add_row(dt_reader *rd, const rowkey *k, br_side side, long line)
+{
+    br_row *r =
+        dt_host->table_add_row(rd->cur.t, k->has_code ? k->code : NULL, k->label, side, line);
+    if (!r)
+        rd->failed = 1;
+    else
+        rd->cur.nrows++;
+    return r;
+}
+
+/* A row of a two-sided table: up to one row per panel. */
+static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+{
+    const dt_layout *L = &rd->cur.layout;
+    static const br_side sides[] = {BR_SIDE_INCOME, BR_SIDE_EXPENDITURE};
+    size_t lim = nf < L->width ? nf : L->width;
+    rowkey k = {.has_code = 0};
+    int figures = 0;
+    for (size_t s = 0; s < 2; s++) {
+        int any = 0;
+        for (size_t i = 0; i < lim && !any; i++)
+            any = f[i].len && L->map[i].side == sides[s] && L->map[i].what != DT_COL_IGNORE &&
+                  L->map[i].what != DT_COL_NONE;
+        if (!any)
+            continue;
+        row_identity(rd, f, nf, sides[s], &k);
+        br_row *r = add_row(rd, &k, sides[s], ln->no);
+        if (!r)
+            return;
+        for (size_t i = 0; i < lim; i++) {
+            const dt_colmap *m = &L->map[i];
+            br_decimal v;
+            if (m->side != sides[s] || m->what != DT_COL_MONEY)
+                continue;
+            if (money_cell(rd, key_of(&k), (br_role)m->role, ln->no, &f[i], &v)) {
+                dt_host->row_set_value(r, (size_t)m->col, v, 0);
+                figures = 1;
+            }
+        }
+    }
+    if (figures && total < L->width)
+        dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
+                "row has %zu fields, its header %zu; cells read by position", total, L->width);
+    if (nf > L->width)
+        beyond_header(rd, &k, ln->no, f, nf);
+}
+
+static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+{
+    dt_table_state *st = &rd->cur;
+    const dt_layout *L = &st->layout;
+    if (st->flags & DT_TWO_SIDED) {
+        read_sides(rd, ln, f, nf, total);
+        return;
+    }
+    rowkey k;
+    row_identity(rd, f, nf, BR_SIDE_NONE, &k);
+    br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
+    if (!r)
+        return;
+
+    /*
+     * A row with fewer fields than its header lost some empty cells: its
+     * figures are in order but not in place.  assign.c places them.
+     */
+    if (total < L->width && L->leading_structure && L->nmoney > 0) {
+        size_t figs = 0;
+        for (size_t i = (size_t)L->first_money; i < nf; i++)
+            figs += f[i].len && dt_figure(f[i].s, f[i].len, NULL);
+        if (figs <= L->nmoney) {
+            br_decimal vals[DT_MAX_FIELDS];
+            size_t m = 0;
+            for (size_t i = (size_t)L->first_money; i < nf; i++)
+                if (money_cell(rd, key_of(&k), BR_ROLE_NONE, ln->no, &f[i], &vals[m]))
+                    m++;
+            if (m == 0)
+                return;
+            dt_short *sh = dt_host->doc_alloc(rd->doc, sizeof *sh + m * sizeof(br_decimal));
+            if (!sh) {
+                rd->failed = 1;
+                return;
+            }
+            sh->row = r;
+            sh->index = st->nrows - 1;
+            sh->line = ln->no;
+            sh->nvals = m;
+            sh->vals = (br_decimal *)(sh + 1);
+            memcpy(sh->vals, vals, m * sizeof *vals);
+            *st->shorts_tail = sh;
+            st->shorts_tail = &sh->next;
+            return;
+        }
+        dt_note(rd, BR_SEV_WARNING, key_of(&k), BR_ROLE_NONE, ln->no,
+                "row has %zu fields, its header %zu, yet %zu figures for %zu money columns; "
+                "cells read by position",
+                total, L->width, figs, L->nmoney);
+    }
+
+    for (size_t i = 0; i < nf && i < L->width; i++) {
+        const dt_colmap *m = &L->map[i];
+        br_decimal v;
+        if (m->what == DT_COL_MONEY) {
+            if (money_cell(rd, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
+                dt_host->row_set_value(r, (size_t)m->col, v, 0);
+        } else if (m->what == DT_COL_NONE && f[i].len && dt_figure(f[i].s, f[i].len, NULL)) {
+            dt_note(rd, BR_SEV_WARNING, key_of(&k), BR_ROLE_NONE, ln->no,
+                    "figure \"%.*s\" in field %zu, a column without a recognised header; "
+                    "not read",
+                    (int)f[i].len, f[i].s, i + 1);
+        }
+    }
+    if (nf > L->width)
+        beyond_header(rd, &k, ln->no, f, nf);
+}
+
+/* Fix the columns at the first data row. */
+static int fix_layout(dt_reader *rd, long line)
+{
+    dt_table_state *st = &rd->cur;
+    dt_layout_build(rd, &st->layout, st->hdr, st->nhdr, 0);
+    st->have_layout = 1;
+    br_table *t = dt_table_ensure(rd);
+    if (!t)
+        return 0;
+    if (st->nhdr == 0)
+        dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, line,
+                "table has no header; its figures cannot be placed in columns");
+    if (dt_host->table_set_columns(t, st->layout.roles, st->layout.ncols) != BR_OK) {
+        rd->failed = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+{
+    dt_table_state *st = &rd->cur;
+    if (!st->in_data) {
+        int data = looks_data(rd, f, nf);
+        if (!st->have_layout) {
+            if (!data) {
+                if (st->nhdr < DT_MAX_HEADER)
+                    st->hdr[st->nhdr++] = ln;
+                else if (st->nhdr++ == DT_MAX_HEADER)
+                    dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
+                            "more than %d header lines; the rest are ignored", DT_MAX_HEADER);
+                return;
+            }
+            if (st->nhdr > DT_MAX_HEADER)
+                st->nhdr = DT_MAX_HEADER;
+            if (!fix_layout(rd, ln->no))
+                return;
+        } else if (!data &&
+                   (dt_header_repeat(st->hdr, st->nhdr, f, nf) || money_text(&st->layout, f, nf))) {
+            return; /* the header again, on a new page */
+        }
+        st->in_data = 1;
+    } else if (!looks_data(rd, f, nf) && dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
+        return; /* the header again after a page break without a title */
+    }
+    read_row(rd, ln, f, nf, total);
+}
+
+/* ---- the pass ---- */
+
+static int plain_prefix(const char *s, size_t len)
+{
+    return len <= 120 && !dt_find(s, len, "。") && !dt_find(s, len, ":") &&
+           !dt_figure(s, len, NULL);
+}
+
+int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size_t end,
+                   const char *path, br_error *err)
+{
+    dt_reader rd;
+    scan sc = {0};
+    memset(&rd, 0, sizeof rd);
+    rd.doc = doc;
+    rd.path = path;
+    rd.doc_year = dt_host->doc_year(doc);
+    if (!lines)
+        end = first = 0;
+    if (lines && end > lines->n)
+        end = lines->n;
+
+    for (size_t i = first; i < end && !rd.failed; i++) {
+        const dt_line *ln = &lines->v[i];
+        dt_field f[DT_MAX_FIELDS];
+        size_t total, nonempty = 0, only = 0;
+        size_t nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, &total);
+        for (size_t k = 0; k < nf; k++)
+            if (f[k].len) {
+                nonempty++;
+                only = k;
+            }
+        if (nonempty == 0)
+            continue; /* blank, or tabs only */
+        if (nonempty == 1 && lone_text(&rd, &sc, f[only].s, f[only].len, ln->no))
+            continue;
+        if (nonempty == 2 && title_and_unit(&rd, &sc, f, nf, ln->no))
+            continue;
+        if (total == 1) {
+            /* plain text: a page number, a note, or a title's first part */
+            if (plain_prefix(f[0].s, f[0].len)) {
+                sc.prefix = f[0].s;
+                sc.prefix_len = f[0].len;
+                sc.prefix_line = ln->no;
+            } else {
+                sc.prefix = NULL;
+            }
+            continue;
+        }
+        sc.prefix = NULL;
+        if (!rd.cur.open || rd.cur.kind == BR_KIND_UNKNOWN)
+            continue;
+        if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL)) {
+            dt_note(&rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
+                    "a figure \"%.*s\" alone on its line (a page number?); not read",
+                    (int)f[only].len, f[only].s);
+            continue;
+        }
+        if (total > DT_MAX_FIELDS)
+            dt_note(&rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
+                    "line has %zu fields; only the first %d are read", total, DT_MAX_FIELDS);
+        if (rd.cur.flags & DT_PERFORMANCE)
+            dt_perf_line(&rd, ln, f, nf);
+        else
+            table_line(&rd, ln, f, nf, total);
+    }
+    if (!rd.failed)
+        table_close(&rd);
+
+    if (rd.failed) {
+        if (err) {
+            err->code = BR_ERR_NOMEM;
+            err->line = 0;
+            dt_copy(path ? path : "", path ? strlen(path) : 0, err->file, sizeof err->file);
+            snprintf(err->message, sizeof err->message, "out of memory reading the tables");
+        }
+        return BR_ERR_NOMEM;
+    }
+    if (rd.ntables == 0) {
+        if (err) {
+            err->code = BR_ERR_UNSUPPORTED;
+            err->line = 0;
+            dt_copy(path ? path : "", path ? strlen(path) : 0, err->file, sizeof err->file);
+            snprintf(err->message, sizeof err->message, "no recognisable table");
+        }
+        return BR_ERR_UNSUPPORTED;
+    }
+    return BR_OK;
+}
