@@ -55,7 +55,7 @@ test-asan: asan
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 test-python: venv
-	cd bindings/python && ../../.venv/bin/python -m pytest -q tests
+	.venv/bin/python -m pytest -q -p no:cacheprovider --import-mode=importlib bindings/python/tests
 
 test: test-c test-asan test-python
 
