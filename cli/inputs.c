@@ -50,10 +50,12 @@ static int walk(cli_inputs *in, const char *dir, int depth)
     qsort(names.paths, names.n, sizeof *names.paths, cmp);
     int rc = 0;
     for (size_t i = 0; i < names.n; i++) {
-        size_t len = strlen(dir) + strlen(names.paths[i]) + 2;
+        size_t dlen = strlen(dir), len = dlen + strlen(names.paths[i]) + 2;
+        while (dlen > 1 && dir[dlen - 1] == '/')
+            dlen--; /* "examples/" + "a.txt" → "examples/a.txt" */
         char *path = malloc(len);
         if (path)
-            snprintf(path, len, "%s/%s", dir, names.paths[i]);
+            snprintf(path, len, "%.*s/%s", (int)dlen, dir, names.paths[i]);
         struct stat st;
         if (path && stat(path, &st) == 0 && S_ISDIR(st.st_mode) && depth < 64) {
             rc |= walk(in, path, depth + 1);

@@ -37,8 +37,8 @@ Test(cli, error_finding_exits_1_with_json_lines)
                      "\"year\": 2022, \"check\": \"rowtotals.row_total\", \"severity\": \"error\", "
                      "\"table\": \"expenditure\", \"row\": \"20101\", \"column\": \"total\", "
                      "\"expected\": \"12.50\", \"actual\": \"12.05\", \"difference\": \"-0.45\", "
-                     "\"tolerance\": \"0.015\", \"line\": 14, \"message\": \"total 12.05 differs "
-                     "from basic + project = 12.50 by -0.45\", \"cause\": null, "
+                     "\"tolerance\": \"0.015\", \"line\": 14, \"message\": \"total = basic + project: "
+                     "12.05, expected 12.50 (difference -0.45)\", \"cause\": \"transposed_digits\", "
                      "\"consequence_of\": null}\n");
 }
 

@@ -89,7 +89,7 @@ Test(rowtotals, broken_twin_is_an_error_with_exact_figures)
     cr_assert_eq(br_report_difference(r, 0, &diff), 1);
     cr_assert_str_eq(str(diff), "1.00");
     cr_assert_eq(f->line, 7);
-    cr_assert_str_eq(f->message, "total 31.00 differs from basic + project = 30.00 by 1.00");
+    cr_assert_str_eq(f->message, "total = basic + project: 31.00, expected 30.00 (difference 1.00)");
     cr_assert_eq(br_report_run_status(r, 0), BR_CHECK_FAILED);
     br_report_free(r);
     br_disclosure_free(doc);
@@ -139,7 +139,7 @@ Test(rowtotals, blank_total_over_figures_is_an_error)
     const br_finding *f = br_report_at(r, 0);
     cr_assert_eq(f->severity, BR_SEV_ERROR);
     cr_assert_eq(f->present & BR_FINDING_ACTUAL, 0);
-    cr_assert_str_eq(f->message, "total is blank but basic + project = 5.00");
+    cr_assert_str_eq(f->message, "total = basic + project: blank, but the other figures give 5.00");
     br_report_free(r);
     br_disclosure_free(doc);
 }
@@ -168,7 +168,8 @@ Test(rowtotals, missing_subtotal_column_is_expanded_into_its_parts)
     cr_assert_str_eq(total->column, "total");
     cr_assert_str_eq(str(total->expected), "8.00");
     cr_assert_str_eq(total->message,
-                     "total 6.00 differs from abroad + vehicle_subtotal + reception = 8.00 by -2.00");
+                     "total = abroad + vehicle_subtotal + reception: 6.00, expected 8.00 "
+                     "(difference -2.00)");
     cr_assert_str_eq(sub->column, "vehicle_subtotal");
     cr_assert_str_eq(str(sub->expected), "4.00");
     cr_assert_str_eq(sub->row, "合计");

@@ -45,3 +45,13 @@ int br_mvec_reserve(void **v, size_t *cap, size_t n, size_t size);
 
 /* report.c: record the outcome of one check. */
 int br_report_add_run(br_report *report, const char *check, br_check_status status);
+
+/* report.c: attach an identity's terms to finding i (copied). */
+int br_report_set_terms(br_report *report, size_t i, const br_term *terms, size_t n);
+/* report.c: mutable access for the localisation pass. */
+br_finding *br_report_finding_mut(br_report *report, size_t i);
+int br_report_set_consequence(br_report *report, size_t i, long primary);
+/* Duplicate a string into the report's arena. */
+const char *br_report_strdup(br_report *report, const char *s);
+/* localise.c: link broken identities explained by one wrong cell. */
+void br_report_localise(br_report *report);

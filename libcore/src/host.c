@@ -13,6 +13,8 @@ static const br_disclosure *report_disclosure(const br_report *report)
     return br_report_disclosure(report);
 }
 
+static int code_system_of(const char *code) { return (int)br_code_system_of(code); }
+
 static const br_host host = {
     .size = sizeof(br_host),
     .abi_major = BR_PLUGIN_ABI_MAJOR,
@@ -75,6 +77,30 @@ static const br_host host = {
 
     .report_add = br_report_add,
     .report_disclosure = report_disclosure,
+
+    .doc_department = br_disclosure_department,
+    .doc_department_code = br_disclosure_department_code,
+    .doc_unit = br_disclosure_unit,
+    .row_table = br_row_table,
+    .table_find_row = br_table_find_row,
+    .table_find_label = br_table_find_label,
+    .table_attr = br_table_attr,
+    .table_attr_count = br_table_attr_count,
+    .table_attr_key = br_table_attr_key,
+    .table_attr_value = br_table_attr_value,
+    .table_project_code = br_table_project_code,
+    .table_project_name = br_table_project_name,
+    .table_project_amount = br_table_project_amount,
+    .narrative_text = br_narrative_text,
+    .narrative_disclosure = br_narrative_disclosure,
+    .code_system_of = code_system_of,
+    .decimal_shift = br_decimal_shift,
+    .decimal_convert = br_decimal_convert,
+    .unit_name = br_unit_name,
+
+    .identity_eval = br_identity_eval,
+    .report_identity = br_report_identity,
+    .diagnose = br_diagnose,
 };
 
 const br_host *br_host_services(void) { return &host; }

@@ -3,6 +3,7 @@
 
 #include <budgetrec/budgetrec.h>
 
+#include "engine_internal.h"
 #include "model_internal.h"
 
 typedef struct br_run {
@@ -10,11 +11,19 @@ typedef struct br_run {
     br_check_status status;
 } br_run;
 
+/* What the engine knows about a finding beyond what the check reported. */
+typedef struct br_extra {
+    br_term *terms; /* the identity it reports, if any */
+    size_t nterms;
+    long consequence_of; /* index of the finding it follows from, or -1 */
+} br_extra;
+
 struct br_report {
     br_arena *arena;
     const br_disclosure *doc;
     br_finding *findings;
-    size_t n, cap;
+    br_extra *extras; /* parallel to findings */
+    size_t n, cap, capextras;
     br_run *runs;
     size_t nruns, capruns;
 };
@@ -50,8 +59,11 @@ int br_report_add(br_report *report, const br_finding *f)
     if (!report || !f || !f->check || !f->message || (unsigned)f->severity > BR_SEV_ERROR)
         return BR_ERR_ARG;
     if (br_vec_reserve(report->arena, (void **)&report->findings, &report->cap, report->n,
-                       sizeof *report->findings) != BR_OK)
+                       sizeof *report->findings) != BR_OK ||
+        br_vec_reserve(report->arena, (void **)&report->extras, &report->capextras, report->n,
+                       sizeof *report->extras) != BR_OK)
         return BR_ERR_NOMEM;
+    report->extras[report->n] = (br_extra){NULL, 0, -1};
     br_finding *c = &report->findings[report->n];
     *c = *f;
     c->check = dup(report->arena, f->check);
@@ -65,6 +77,46 @@ int br_report_add(br_report *report, const br_finding *f)
     report->n++;
     return BR_OK;
 }
+
+int br_report_set_terms(br_report *report, size_t i, const br_term *terms, size_t n)
+{
+    if (!report || i >= report->n)
+        return BR_ERR_ARG;
+    br_term *copy = br_arena_alloc(report->arena, n * sizeof *copy);
+    if (!copy)
+        return BR_ERR_NOMEM;
+    memcpy(copy, terms, n * sizeof *copy);
+    report->extras[i].terms = copy;
+    report->extras[i].nterms = n;
+    return BR_OK;
+}
+
+const br_term *br_report_terms(const br_report *report, size_t i, size_t *n)
+{
+    if (n)
+        *n = report && i < report->n ? report->extras[i].nterms : 0;
+    return report && i < report->n ? report->extras[i].terms : NULL;
+}
+
+br_finding *br_report_finding_mut(br_report *report, size_t i)
+{
+    return report && i < report->n ? &report->findings[i] : NULL;
+}
+
+int br_report_set_consequence(br_report *report, size_t i, long primary)
+{
+    if (!report || i >= report->n || primary >= (long)report->n)
+        return BR_ERR_ARG;
+    report->extras[i].consequence_of = primary;
+    return BR_OK;
+}
+
+long br_report_consequence_of(const br_report *report, size_t i)
+{
+    return report && i < report->n ? report->extras[i].consequence_of : -1;
+}
+
+const char *br_report_strdup(br_report *report, const char *s) { return dup(report->arena, s); }
 
 const br_disclosure *br_report_disclosure(const br_report *report)
 {

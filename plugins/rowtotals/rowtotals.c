@@ -8,7 +8,6 @@
  * intervals cannot meet, and info when it holds only through rounding.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include <budgetrec/plugin.h>
 
@@ -20,17 +19,6 @@ static int rt_init(const br_host *h)
         return BR_ERR_PLUGIN;
     host = h;
     return BR_OK;
-}
-
-/* A money figure of the row at `col`, or NULL when blank or not a figure. */
-static const br_cell *figure(const br_row *row, int col)
-{
-    const br_cell *c = col >= 0 ? host->row_cell(row, (size_t)col) : NULL;
-    if (!c || !(c->flags & BR_CELL_PRESENT))
-        return NULL;
-    if ((c->flags & BR_CELL_TEXT) && !(c->flags & BR_CELL_NUMERIC))
-        return NULL;
-    return c;
 }
 
 /* The columns an identity's parts occupy.  A part with no column of its own
@@ -55,46 +43,7 @@ static size_t part_columns(const br_table *t, const br_identity *ids, size_t n_i
     return n;
 }
 
-static void report_row(br_report *report, const br_table *t, const br_row *row, br_role total,
-                       const br_role *roles, size_t n, br_decimal expected,
-                       const br_cell *actual, br_decimal tol, br_decimal diff, int rounding)
-{
-    char parts[512] = "", exp_s[BR_DECIMAL_STR_MAX], act_s[BR_DECIMAL_STR_MAX],
-         diff_s[BR_DECIMAL_STR_MAX], msg[1024];
-    size_t used = 0;
-    for (size_t i = 0; i < n && used < sizeof parts; i++)
-        used += (size_t)snprintf(parts + used, sizeof parts - used, "%s%s", i ? " + " : "",
-                                 host->role_name(roles[i]));
-    host->decimal_format(expected, exp_s, sizeof exp_s);
-    host->decimal_format(diff, diff_s, sizeof diff_s);
-    if (actual)
-        host->decimal_format(actual->value, act_s, sizeof act_s);
-    if (!actual)
-        snprintf(msg, sizeof msg, "%s is blank but %s = %s", host->role_name(total), parts,
-                 exp_s);
-    else if (rounding)
-        snprintf(msg, sizeof msg, "%s %s = %s %s only within rounding of the printed figures",
-                 host->role_name(total), act_s, parts, exp_s);
-    else
-        snprintf(msg, sizeof msg, "%s %s differs from %s = %s by %s", host->role_name(total),
-                 act_s, parts, exp_s, diff_s);
-
-    br_finding f = {
-        .check = "rowtotals.row_total",
-        .severity = rounding ? BR_SEV_INFO : BR_SEV_ERROR,
-        .table = host->kind_name(host->table_kind(t)),
-        .row = host->row_key(row),
-        .column = host->role_name(total),
-        .present = BR_FINDING_EXPECTED | BR_FINDING_TOLERANCE | (actual ? BR_FINDING_ACTUAL : 0),
-        .expected = expected,
-        .actual = actual ? actual->value : (br_decimal){0, 0},
-        .tolerance = tol,
-        .line = host->row_line(row),
-        .message = msg,
-    };
-    host->report_add(report, &f);
-}
-
+/* Test one row against one identity: cells[total] − Σ cells[parts] = 0. */
 static void check_row(const br_table *t, const br_row *row, const br_identity *ids,
                       size_t n_ids, const br_identity *id, br_report *report)
 {
@@ -104,36 +53,17 @@ static void check_row(const br_table *t, const br_row *row, const br_identity *i
     size_t n = part_columns(t, ids, n_ids, id, cols, roles, BR_ROLE__COUNT, 0);
     if (total_col < 0 || n == 0)
         return;
-
-    const br_cell *total = figure(row, total_col);
-    br_decimal sum = {0, 0}, tol = {0, 0};
-    int any_part = 0;
+    br_term terms[BR_ROLE__COUNT + 1];
+    char what[512];
+    size_t used = (size_t)snprintf(what, sizeof what, "%s =", host->role_name(id->total));
+    terms[0] = (br_term){.row = row, .col = (size_t)total_col, .coef = 1};
     for (size_t i = 0; i < n; i++) {
-        const br_cell *c = figure(row, cols[i]);
-        if (!c)
-            continue;
-        any_part = 1;
-        if (host->decimal_add(sum, c->value, &sum) != BR_OK ||
-            host->decimal_add(tol, host->decimal_half_ulp(c->value), &tol) != BR_OK)
-            return; /* beyond the fixed-point range: nothing exact to say */
+        terms[i + 1] = (br_term){.row = row, .col = (size_t)cols[i], .coef = -1};
+        if (used < sizeof what)
+            used += (size_t)snprintf(what + used, sizeof what - used, "%s %s", i ? " +" : "",
+                                     host->role_name(roles[i]));
     }
-    if (!total && !any_part)
-        return; /* an empty row (or group) */
-    br_decimal actual = total ? total->value : (br_decimal){0, 0};
-    if (total && host->decimal_add(tol, host->decimal_half_ulp(actual), &tol) != BR_OK)
-        return;
-    br_decimal diff, abs_diff;
-    if (host->decimal_sub(actual, sum, &diff) != BR_OK)
-        return;
-    abs_diff = diff;
-    if (abs_diff.units < 0)
-        abs_diff.units = -abs_diff.units;
-    if (host->decimal_cmp(abs_diff, (br_decimal){0, 0}) == 0)
-        return;
-    if (!total && host->decimal_cmp(abs_diff, tol) <= 0)
-        return; /* blank total over parts that round to nothing */
-    int rounding = total && host->decimal_cmp(abs_diff, tol) <= 0;
-    report_row(report, t, row, id->total, roles, n, sum, total, tol, diff, rounding);
+    host->report_identity(report, "rowtotals.row_total", BR_SEV_ERROR, terms, n + 1, what);
 }
 
 static int row_total(const br_disclosure *doc, br_report *report)

@@ -120,6 +120,23 @@ BR_API size_t br_report_run_count(const br_report *report);
 BR_API const char *br_report_run_check(const br_report *report, size_t i);
 BR_API br_check_status br_report_run_status(const br_report *report, size_t i);
 
+/* ---- identities (see br_term in types.h and br_host in plugin.h) ---- */
+
+BR_API int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected,
+                            br_decimal *actual, br_decimal *tolerance);
+BR_API int br_report_identity(br_report *report, const char *check, br_severity severity,
+                              const br_term *terms, size_t n, const char *what);
+/* A cause that explains `actual` exactly where `expected` was due, or NULL:
+ * "decimal_shift" (×10, ÷10, ×100, ÷100), "unit_slip" (×10⁴, ÷10⁴),
+ * "sign_error", "transposed_digits" (two adjacent digits swapped). */
+BR_API const char *br_diagnose(br_decimal expected, br_decimal actual);
+
+/* The finding that finding i is a consequence of, or -1 (localisation links
+ * every broken identity explained by one wrong cell to the finding at it). */
+BR_API long br_report_consequence_of(const br_report *report, size_t i);
+/* The identity terms recorded with finding i (*n = 0 for other findings). */
+BR_API const br_term *br_report_terms(const br_report *report, size_t i, size_t *n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -144,6 +144,45 @@ typedef struct br_host {
     int (*report_add)(br_report *report, const br_finding *finding);
     /* the disclosure a report is about (for document-level context) */
     const br_disclosure *(*report_disclosure)(const br_report *report);
+
+    /* more getters (budgetrec/model.h) */
+    const char *(*doc_department)(const br_disclosure *doc);
+    const char *(*doc_department_code)(const br_disclosure *doc);
+    br_unit (*doc_unit)(const br_disclosure *doc);
+    br_table *(*row_table)(const br_row *r);
+    br_row *(*table_find_row)(const br_table *t, const char *code);
+    br_row *(*table_find_label)(const br_table *t, const char *label);
+    const char *(*table_attr)(const br_table *t, const char *key);
+    size_t (*table_attr_count)(const br_table *t);
+    const char *(*table_attr_key)(const br_table *t, size_t i);
+    const char *(*table_attr_value)(const br_table *t, size_t i);
+    const char *(*table_project_code)(const br_table *t);
+    const char *(*table_project_name)(const br_table *t);
+    int (*table_project_amount)(const br_table *t, br_decimal *amount);
+    const char *(*narrative_text)(const br_narrative *n, long *first_line);
+    br_disclosure *(*narrative_disclosure)(const br_narrative *n);
+    int (*code_system_of)(const char *code); /* br_code_system */
+    int (*decimal_shift)(br_decimal d, int exp, br_decimal *out);
+    int (*decimal_convert)(br_decimal d, br_unit from, br_unit to, br_decimal *out);
+    const char *(*unit_name)(br_unit unit);
+
+    /*
+     * Identities (budgetrec/engine.h).  identity_eval evaluates Σ coef·value
+     * = 0 over `terms` with the interval rule: terms[0] is the figure under
+     * test (actual), the others give its expected value; blank terms count
+     * as nothing; claims are converted to terms[0]'s unit.  Outputs may be
+     * NULL.  report_identity evaluates and reports it: nothing when exact,
+     * an info finding within rounding, a finding of `severity` when broken;
+     * `what` names the identity in the message ("201 = Σ 款 rows").  Both
+     * return a br_identity_result, or a negative br_status.
+     */
+    int (*identity_eval)(const br_term *terms, size_t n, br_decimal *expected,
+                         br_decimal *actual, br_decimal *tolerance);
+    int (*report_identity)(br_report *report, const char *check, br_severity severity,
+                           const br_term *terms, size_t n, const char *what);
+    /* Most likely cause of `actual` where `expected` was due ("decimal_shift",
+     * "transposed_digits", "unit_slip", "sign_error"), or NULL. */
+    const char *(*diagnose)(br_decimal expected, br_decimal actual);
 } br_host;
 
 /* A format reader. */

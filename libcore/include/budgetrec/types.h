@@ -248,6 +248,29 @@ typedef struct br_finding {
     const char *cause;
 } br_finding;
 
+/* ---- identities between figures ----------------------------------------- */
+
+/*
+ * One term of an identity Σ coef·value = 0: a table cell (row + column) or a
+ * narrative claim (row NULL).  coef is +1 or -1.  Checks describe every
+ * identity they test as terms; the host evaluates it with the interval rule,
+ * reports it, and later localises the wrong cell across all broken ones.
+ */
+typedef struct br_term {
+    const struct br_row *row;
+    size_t col;
+    const br_claim *claim;
+    int coef;
+} br_term;
+
+/* Outcome of evaluating an identity. */
+typedef enum br_identity_result {
+    BR_IDENTITY_EXACT = 0,    /* holds exactly */
+    BR_IDENTITY_ROUNDING = 1, /* holds only within the rounding of the printed figures */
+    BR_IDENTITY_BROKEN = 2,   /* cannot hold whatever the rounding */
+    BR_IDENTITY_EMPTY = 3     /* every term is blank: nothing to say */
+} br_identity_result;
+
 #ifdef __cplusplus
 }
 #endif
