@@ -15,7 +15,7 @@
 static const char *const csv_header[] = {
     "document", "department", "year",       "check",     "severity", "table",
     "row",      "column",     "expected",   "actual",    "difference", "tolerance",
-    "line",     "message",    "cause"};
+    "line",     "message",    "cause",     "consequence_of"};
 
 void out_begin(out_writer *w)
 {
@@ -47,7 +47,7 @@ static void fmt_decimal(char *buf, const br_decimal *d, int present)
 
 /* One finding as JSON Lines or CSV. */
 static void record(out_writer *w, const char *path, const br_disclosure *doc,
-                   const br_finding *f, const br_decimal *diff)
+                   const br_finding *f, const br_decimal *diff, const br_finding *primary)
 {
     char exp[BR_DECIMAL_STR_MAX], act[BR_DECIMAL_STR_MAX], dif[BR_DECIMAL_STR_MAX],
         tol[BR_DECIMAL_STR_MAX], year[24] = "", line[24] = "";
@@ -62,9 +62,14 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
         snprintf(line, sizeof line, "%ld", f->line);
     FILE *o = w->out;
     if (w->format == OUT_CSV) {
+        char cons[512] = "";
+        if (primary)
+            snprintf(cons, sizeof cons, "%s/%s/%s@%ld", primary->table ? primary->table : "",
+                     primary->row ? primary->row : "", primary->column ? primary->column : "",
+                     primary->line);
         const char *fields[] = {path, br_disclosure_department(doc), year, f->check,
                                 br_severity_name(f->severity), f->table, f->row, f->column,
-                                exp, act, dif, tol, line, f->message, f->cause};
+                                exp, act, dif, tol, line, f->message, f->cause, cons};
         for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
             csv_field(o, fields[i], i == 0);
         putc('\n', o);
@@ -100,7 +105,19 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
     json_string(o, f->message);
     fputs(", \"cause\": ", o);
     json_string(o, f->cause);
-    fputs(", \"consequence_of\": null}\n", o);
+    fputs(", \"consequence_of\": ", o);
+    if (primary) { /* where the finding it follows from is */
+        fputs("{\"table\": ", o);
+        json_string(o, primary->table);
+        fputs(", \"row\": ", o);
+        json_string(o, primary->row);
+        fputs(", \"column\": ", o);
+        json_string(o, primary->column);
+        fprintf(o, ", \"line\": %ld}", primary->line);
+    } else {
+        fputs("null", o);
+    }
+    fputs("}\n", o);
 }
 
 static const char *sev_colour(br_severity s)
@@ -108,12 +125,18 @@ static const char *sev_colour(br_severity s)
     return s == BR_SEV_ERROR ? RED : s == BR_SEV_WARNING ? YELLOW : CYAN;
 }
 
-static void text_finding(out_writer *w, const br_finding *f)
+static void text_finding(out_writer *w, const br_finding *f, int consequence)
 {
     FILE *o = w->out;
     char line[32] = "";
     if (f->line > 0)
         snprintf(line, sizeof line, "line %ld", f->line);
+    if (consequence) {
+        fprintf(o, "      ↳ consequence: %s%s%s%s%s, %s: %s  [%s]\n", f->table ? f->table : "",
+                f->table ? " " : "", f->row ? f->row : "", f->column ? " · " : "",
+                f->column ? f->column : "", line, f->message, f->check);
+        return;
+    }
     fprintf(o, "    %-9s %s%-7s%s ", line, w->colour ? sev_colour(f->severity) : "",
             br_severity_name(f->severity), w->colour ? RESET : "");
     if (f->row || f->column)
@@ -154,9 +177,15 @@ static void text_document(out_writer *w, const char *path, const br_disclosure *
         fprintf(o, "  %s\n", f->table ? f->table : "(document)");
         for (size_t j = i; j < nshown; j++) {
             const br_finding *g = br_report_at(report, shown[j]);
-            if ((f->table && g->table && strcmp(f->table, g->table) == 0) ||
-                (!f->table && !g->table))
-                text_finding(w, g);
+            if (!((f->table && g->table && strcmp(f->table, g->table) == 0) ||
+                  (!f->table && !g->table)) ||
+                br_report_consequence_of(report, shown[j]) >= 0)
+                continue;
+            text_finding(w, g, 0);
+            /* the identities this wrong figure breaks, wherever they are */
+            for (size_t k = 0; k < nshown; k++)
+                if (br_report_consequence_of(report, shown[k]) == (long)shown[j])
+                    text_finding(w, br_report_at(report, shown[k]), 1);
         }
     }
 }
@@ -171,7 +200,7 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
         if (w->format != OUT_TEXT) {
             br_finding f = {.check = "budgetrec.read", .severity = BR_SEV_ERROR,
                             .line = err->line, .message = err->message};
-            record(w, path, NULL, &f, NULL);
+            record(w, path, NULL, &f, NULL, NULL);
         }
         return;
     }
@@ -195,7 +224,9 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
         for (size_t k = 0; k < nshown; k++) {
             br_decimal diff;
             int has = br_report_difference(report, shown[k], &diff);
-            record(w, path, doc, br_report_at(report, shown[k]), has ? &diff : NULL);
+            long p = br_report_consequence_of(report, shown[k]);
+            record(w, path, doc, br_report_at(report, shown[k]), has ? &diff : NULL,
+                   p >= 0 ? br_report_at(report, (size_t)p) : NULL);
         }
     }
     free(shown);

@@ -114,5 +114,6 @@ br_report *br_registry_check(const br_registry *reg, const br_disclosure *doc,
             return NULL;
         }
     }
+    br_report_localise(report);
     return report;
 }

@@ -53,5 +53,8 @@ br_finding *br_report_finding_mut(br_report *report, size_t i);
 int br_report_set_consequence(br_report *report, size_t i, long primary);
 /* Duplicate a string into the report's arena. */
 const char *br_report_strdup(br_report *report, const char *s);
+/* report.c: remember the cells of an identity that held. */
+int br_report_add_held(br_report *report, const br_term *terms, size_t n);
+const br_term *br_report_held(const br_report *report, size_t *n);
 /* localise.c: link broken identities explained by one wrong cell. */
 void br_report_localise(br_report *report);

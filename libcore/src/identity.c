@@ -113,11 +113,42 @@ static void locate(const br_term *t, br_finding *f)
     }
 }
 
+/*
+ * A total that differs from its parts by exactly one part's figure has left
+ * that part out (difference −v) or counted it twice (+v).  When several parts
+ * would explain it the cause is ambiguous, and said so.
+ */
+static const char *part_cause(const br_term *terms, size_t n, br_decimal diff)
+{
+    br_unit unit = term_unit(&terms[0]);
+    int missing = 0, doubled = 0;
+    for (size_t i = 1; i < n; i++) {
+        br_decimal v;
+        if (!term_value(&terms[i], unit, &v) || br_decimal_is_zero(v))
+            continue;
+        v.units = -v.units; /* the part's own figure: its term carries coef −1 */
+        if (terms[i].coef > 0)
+            v.units = -v.units;
+        br_decimal neg = v;
+        neg.units = -neg.units;
+        missing += br_decimal_cmp(diff, neg) == 0;
+        doubled += br_decimal_cmp(diff, v) == 0;
+    }
+    if (missing + doubled > 1)
+        return "ambiguous";
+    return missing ? "missing_child" : doubled ? "double_counted_child" : NULL;
+}
+
 int br_report_identity(br_report *report, const char *check, br_severity severity,
                        const br_term *terms, size_t n, const char *what)
 {
     br_decimal exp, act, tol;
     int rc = br_identity_eval(terms, n, &exp, &act, &tol);
+    if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING) {
+        int held = br_report_add_held(report, terms, n);
+        if (held != BR_OK)
+            return held;
+    }
     if (rc < 0 || rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_EMPTY)
         return rc;
     br_decimal v0;
@@ -142,6 +173,12 @@ int br_report_identity(br_report *report, const char *check, br_severity severit
     else
         snprintf(msg, sizeof msg, "%s: %s, expected %s (difference %s)", what, as, es, ds);
 
+    const char *cause = NULL;
+    if (rc == BR_IDENTITY_BROKEN && !blank)
+        cause = br_diagnose(exp, act);
+    if (rc == BR_IDENTITY_BROKEN && !cause)
+        cause = part_cause(terms, n, diff);
+
     br_finding f = {
         .check = check,
         .severity = rc == BR_IDENTITY_ROUNDING ? BR_SEV_INFO : severity,
@@ -150,7 +187,7 @@ int br_report_identity(br_report *report, const char *check, br_severity severit
         .actual = act,
         .tolerance = tol,
         .message = msg,
-        .cause = rc == BR_IDENTITY_BROKEN && !blank ? br_diagnose(exp, act) : NULL,
+        .cause = cause,
     };
     locate(&terms[0], &f);
     int add = br_report_add(report, &f);

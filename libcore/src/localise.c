@@ -1,4 +1,247 @@
-/* localise.c — placeholder until the localisation pass lands. */
-#include "engine_internal.h"
+/*
+ * localise.c — from broken identities to the wrong cell.
+ *
+ * One wrong figure breaks every identity it takes part in: its row total,
+ * its parent's roll-up, the cross-table identities that repeat it.  Each
+ * broken identity Σ coef·v = R ≠ 0 would be repaired by changing one of its
+ * cells c by δ = −coef_c·R.  A cell for which several broken identities
+ * agree on the same δ — or for which one identity's δ turns the printed
+ * figure into a recognisable slip of the repaired one (a decimal shift, two
+ * transposed digits) — is the likely culprit.  The error is then reported
+ * once, at that cell, with its cause; the other broken identities become
+ * consequences linked to it.  A cell that also takes part in identities that
+ * hold is less likely (changing it would break them), and ties between cells
+ * are left unlocalised rather than guessed.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-void br_report_localise(br_report *report) { (void)report; }
+#include <budgetrec/decimal.h>
+
+#include "engine_internal.h"
+#include "model_internal.h"
+
+typedef struct candidate {
+    const br_row *row;
+    size_t col;
+    size_t finding;
+    br_decimal delta;
+} candidate;
+
+typedef struct group {
+    size_t first, count; /* a run of candidates: same cell, same δ */
+    size_t held;         /* identities that held and contain the cell */
+    const char *cause;   /* slip explaining printed vs repaired, or NULL */
+    int score;
+} group;
+
+static int cmp_cell(const br_row *ra, size_t ca, const br_row *rb, size_t cb)
+{
+    if (ra != rb)
+        return (uintptr_t)ra < (uintptr_t)rb ? -1 : 1;
+    return ca < cb ? -1 : ca > cb;
+}
+
+static int cmp_candidate(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    int c = cmp_cell(a->row, a->col, b->row, b->col);
+    if (c)
+        return c;
+    c = br_decimal_cmp(a->delta, b->delta);
+    if (c)
+        return c;
+    return a->finding < b->finding ? -1 : a->finding > b->finding;
+}
+
+static int cmp_held(const void *pa, const void *pb)
+{
+    const br_term *a = pa, *b = pb;
+    return cmp_cell(a->row, a->col, b->row, b->col);
+}
+
+static size_t count_held(const br_term *held, size_t n, const br_row *row, size_t col)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* first held term not before (row, col) */
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_cell(held[mid].row, held[mid].col, row, col) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = 0;
+    while (lo + k < n && cmp_cell(held[lo + k].row, held[lo + k].col, row, col) == 0)
+        k++;
+    return k;
+}
+
+static int cell_value(const br_row *row, size_t col, br_decimal *v)
+{
+    const br_cell *c = br_row_cell(row, col);
+    if (!c || !(c->flags & BR_CELL_PRESENT) ||
+        ((c->flags & BR_CELL_TEXT) && !(c->flags & BR_CELL_NUMERIC)))
+        return 0;
+    *v = c->value;
+    return 1;
+}
+
+/* Candidates of one broken identity finding: each cell term in terms[0]'s
+ * table unit, with the change that would repair the identity. */
+static size_t gather(const br_report *report, size_t i, candidate *out)
+{
+    const br_finding *f = br_report_at(report, i);
+    size_t n = 0, nterms;
+    const br_term *terms = br_report_terms(report, i, &nterms);
+    if (!terms || f->severity != BR_SEV_ERROR || !terms[0].row)
+        return 0;
+    br_decimal act = (f->present & BR_FINDING_ACTUAL) ? f->actual : (br_decimal){0, 0};
+    br_decimal residual; /* R = coef0·(actual − expected) */
+    if (br_decimal_sub(act, f->expected, &residual) != BR_OK)
+        return 0;
+    if (terms[0].coef < 0)
+        residual.units = -residual.units;
+    const br_table *unit_table = terms[0].row->table;
+    for (size_t t = 0; t < nterms; t++) {
+        if (!terms[t].row || terms[t].row->table->unit != unit_table->unit)
+            continue;
+        br_decimal delta = residual;
+        if (terms[t].coef > 0)
+            delta.units = -delta.units;
+        out[n++] = (candidate){terms[t].row, terms[t].col, i, delta};
+    }
+    return n;
+}
+
+static void describe(const br_row *row, size_t col, br_finding *f)
+{
+    f->table = br_kind_name(row->table->kind);
+    f->row = br_row_key(row);
+    f->column = br_role_name(br_table_column_role(row->table, col));
+    f->line = row->line;
+}
+
+/* Make finding `p` the report of the wrong cell of group g. */
+static void pin(br_report *report, const candidate *c, const group *g, size_t p)
+{
+    br_finding *f = br_report_finding_mut(report, p);
+    size_t nterms;
+    const br_term *terms = br_report_terms(report, p, &nterms);
+    br_decimal v;
+    int at_first = terms[0].row == c->row && terms[0].col == c->col;
+    if (!at_first && cell_value(c->row, c->col, &v)) {
+        char vs[BR_DECIMAL_STR_MAX], es[BR_DECIMAL_STR_MAX], msg[1280];
+        br_decimal repaired;
+        if (br_decimal_add(v, c->delta, &repaired) != BR_OK)
+            return;
+        br_decimal_format(v, vs, sizeof vs);
+        br_decimal_format(repaired, es, sizeof es);
+        snprintf(msg, sizeof msg, "printed %s where %zu broken identit%s agree on %s; %s", vs,
+                 g->count, g->count == 1 ? "y gives" : "ies", es, f->message);
+        describe(c->row, c->col, f);
+        f->table = br_report_strdup(report, f->table);
+        f->row = br_report_strdup(report, f->row);
+        f->column = br_report_strdup(report, f->column);
+        f->message = br_report_strdup(report, msg);
+        f->expected = repaired;
+        f->actual = v;
+        f->present |= BR_FINDING_EXPECTED | BR_FINDING_ACTUAL;
+    }
+    if (g->cause)
+        f->cause = br_report_strdup(report, g->cause);
+}
+
+static int cmp_group(const void *pa, const void *pb)
+{
+    const group *a = pa, *b = pb;
+    if (a->score != b->score)
+        return b->score - a->score;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+void br_report_localise(br_report *report)
+{
+    size_t nfind = br_report_count(report), total = 0, nheld;
+    for (size_t i = 0; i < nfind; i++) {
+        size_t nt;
+        br_report_terms(report, i, &nt);
+        total += nt;
+    }
+    if (!total)
+        return;
+    candidate *cands = malloc(total * sizeof *cands);
+    group *groups = malloc(total * sizeof *groups);
+    char *assigned = calloc(nfind, 1);
+    const br_term *held_src = br_report_held(report, &nheld);
+    br_term *held = nheld ? malloc(nheld * sizeof *held) : NULL;
+    if (!cands || !groups || !assigned || (nheld && !held))
+        goto done;
+    if (nheld) {
+        memcpy(held, held_src, nheld * sizeof *held);
+        qsort(held, nheld, sizeof *held, cmp_held);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < nfind; i++)
+        n += gather(report, i, cands + n);
+    qsort(cands, n, sizeof *cands, cmp_candidate);
+
+    size_t ng = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && cmp_cell(cands[j].row, cands[j].col, cands[i].row, cands[i].col) == 0 &&
+               br_decimal_cmp(cands[j].delta, cands[i].delta) == 0)
+            j++;
+        group *g = &groups[ng++];
+        *g = (group){.first = i, .count = j - i};
+        g->held = count_held(held, nheld, cands[i].row, cands[i].col);
+        br_decimal v, repaired;
+        if (cell_value(cands[i].row, cands[i].col, &v) &&
+            br_decimal_add(v, cands[i].delta, &repaired) == BR_OK)
+            g->cause = br_diagnose(repaired, v);
+        g->score = 2 * (int)g->count - (int)g->held + (g->cause ? 1 : 0);
+        i = j;
+    }
+    qsort(groups, ng, sizeof *groups, cmp_group);
+
+    for (size_t k = 0; k < ng; k++) {
+        group *g = &groups[k];
+        const candidate *c = &cands[g->first];
+        int usable = g->count >= 2 || g->cause;
+        for (size_t m = 0; usable && m < g->count; m++)
+            usable = !assigned[cands[g->first + m].finding];
+        if (!usable)
+            continue;
+        /* a single identity is pinned only when no other cell of it is an
+         * equally good explanation */
+        if (g->count == 1)
+            for (size_t o = 0; o < ng && usable; o++)
+                usable = o == k || groups[o].score < g->score ||
+                         cands[groups[o].first].finding != c->finding;
+        if (!usable)
+            continue;
+        size_t primary = c->finding;
+        for (size_t m = 0; m < g->count; m++) {
+            size_t fi = cands[g->first + m].finding, nt;
+            const br_term *t = br_report_terms(report, fi, &nt);
+            if (t[0].row == c->row && t[0].col == c->col) {
+                primary = fi;
+                break;
+            }
+        }
+        pin(report, c, g, primary);
+        for (size_t m = 0; m < g->count; m++) {
+            size_t fi = cands[g->first + m].finding;
+            assigned[fi] = 1;
+            if (fi != primary) {
+                br_report_set_consequence(report, fi, (long)primary);
+                br_report_finding_mut(report, fi)->cause = NULL; /* the primary's cause explains it */
+            }
+        }
+    }
+done:
+    free(cands);
+    free(groups);
+    free(assigned);
+    free(held);
+}

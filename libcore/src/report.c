@@ -26,6 +26,8 @@ struct br_report {
     size_t n, cap, capextras;
     br_run *runs;
     size_t nruns, capruns;
+    br_term *held; /* cells of identities that held (for localisation) */
+    size_t nheld, capheld;
 };
 
 br_report *br_report_new(const br_disclosure *doc)
@@ -117,6 +119,25 @@ long br_report_consequence_of(const br_report *report, size_t i)
 }
 
 const char *br_report_strdup(br_report *report, const char *s) { return dup(report->arena, s); }
+
+int br_report_add_held(br_report *report, const br_term *terms, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!terms[i].row)
+            continue;
+        if (br_vec_reserve(report->arena, (void **)&report->held, &report->capheld, report->nheld,
+                           sizeof *report->held) != BR_OK)
+            return BR_ERR_NOMEM;
+        report->held[report->nheld++] = terms[i];
+    }
+    return BR_OK;
+}
+
+const br_term *br_report_held(const br_report *report, size_t *n)
+{
+    *n = report->nheld;
+    return report->held;
+}
 
 const br_disclosure *br_report_disclosure(const br_report *report)
 {

@@ -1,0 +1,162 @@
+/*
+ * Localisation: identities broken by one wrong figure are reported once, at
+ * that figure, with its cause; the others are linked to it.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <budgetrec/budgetrec.h>
+
+static br_decimal dec(const char *s)
+{
+    br_decimal d;
+    cr_assert_eq(br_decimal_parse(s, strlen(s), &d), BR_OK, "%s", s);
+    return d;
+}
+
+static const char *str(br_decimal d)
+{
+    static char buf[4][BR_DECIMAL_STR_MAX];
+    static int k;
+    k = (k + 1) % 4;
+    br_decimal_format(d, buf[k], sizeof buf[k]);
+    return buf[k];
+}
+
+/* expenditure rows: code, total, basic, project */
+static br_table *table(br_disclosure *doc, const char *rows[][4], size_t n)
+{
+    br_table *t = br_disclosure_add_table(doc, BR_KIND_EXPENDITURE, "支出", BR_UNIT_WAN, 1);
+    br_role roles[] = {BR_ROLE_TOTAL, BR_ROLE_BASIC, BR_ROLE_PROJECT};
+    br_table_set_columns(t, roles, 3);
+    for (size_t i = 0; i < n; i++) {
+        br_row *r = br_table_add_row(t, rows[i][0], rows[i][0], BR_SIDE_NONE, (long)(10 + i));
+        for (size_t c = 0; c < 3; c++)
+            if (rows[i][c + 1])
+                br_row_set_value(r, c, dec(rows[i][c + 1]), 0);
+    }
+    return t;
+}
+
+/* The identities a check would report: each row's total = basic + project,
+ * and the parent (row 0) = Σ the other rows, per column. */
+static int identities(const br_disclosure *doc, br_report *report)
+{
+    const br_table *t = br_disclosure_table_at(doc, 0);
+    size_t n = br_table_row_count(t);
+    for (size_t i = 0; i < n; i++) {
+        const br_row *r = br_table_row_at(t, i);
+        br_term terms[] = {{r, 0, NULL, 1}, {r, 1, NULL, -1}, {r, 2, NULL, -1}};
+        br_report_identity(report, "test.row", BR_SEV_ERROR, terms, 3, "total = basic + project");
+    }
+    for (size_t c = 0; c < 3; c++) {
+        br_term terms[16];
+        for (size_t i = 0; i < n; i++)
+            terms[i] = (br_term){br_table_row_at(t, i), c, NULL, i ? -1 : 1};
+        br_report_identity(report, "test.rollup", BR_SEV_ERROR, terms, n, "201 = Σ children");
+    }
+    return BR_OK;
+}
+
+static br_report *run(br_disclosure *doc)
+{
+    static const int whole[] = {BR_INPUT_DISCLOSURE};
+    static const br_check_desc desc = {sizeof desc, "test.identities", "t", "d", BR_SEV_ERROR,
+                                       whole, 1, (br_check_fn)identities};
+    br_registry *reg = br_registry_new();
+    cr_assert_eq(br_registry_add_check(reg, &desc, "test", NULL), BR_OK);
+    br_report *r = br_registry_check(reg, doc, NULL);
+    br_registry_free(reg);
+    return r;
+}
+
+static size_t errors(const br_report *r, size_t *primary)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < br_report_count(r); i++)
+        if (br_report_at(r, i)->severity == BR_SEV_ERROR && br_report_consequence_of(r, i) < 0) {
+            n++;
+            *primary = i;
+        }
+    return n;
+}
+
+Test(localise, one_wrong_leaf_is_one_error_with_its_consequences)
+{
+    const char *rows[][4] = {{"201", "30.00", "20.00", "10.00"},
+                             {"20101", "125.0", "10.00", "2.50"}, /* 12.50 shifted */
+                             {"20103", "17.50", "10.00", "7.50"}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    table(doc, rows, 3);
+    br_report *r = run(doc);
+    size_t p = 0;
+    cr_assert_eq(errors(r, &p), 1);
+    const br_finding *f = br_report_at(r, p);
+    cr_assert_str_eq(f->row, "20101");
+    cr_assert_str_eq(f->column, "total");
+    cr_assert_str_eq(f->cause, "decimal_shift");
+    cr_assert_str_eq(str(f->expected), "12.50");
+    cr_assert_str_eq(str(f->actual), "125.0");
+    size_t linked = 0;
+    for (size_t i = 0; i < br_report_count(r); i++)
+        if (br_report_consequence_of(r, i) == (long)p) {
+            linked++;
+            cr_assert_null(br_report_at(r, i)->cause);
+        }
+    cr_assert_eq(linked, 1); /* the roll-up of the total column */
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(localise, single_identity_is_pinned_on_the_cell_a_slip_explains)
+{
+    /* 201's basic = 20101 + 20103: 10.00 ≠ 2.72·10 + 7.28 → 20101 is a shifted 2.72 */
+    const char *rows[][4] = {{"201", "10.00", "10.00", NULL},
+                             {"20101", "27.2", "27.2", NULL},
+                             {"20103", "7.28", "7.28", NULL}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    table(doc, rows, 3);
+    br_report *r = run(doc);
+    /* total and basic roll-ups both break, each pinned on 20101 */
+    size_t pinned = 0;
+    for (size_t i = 0; i < br_report_count(r); i++) {
+        const br_finding *f = br_report_at(r, i);
+        if (f->severity != BR_SEV_ERROR || br_report_consequence_of(r, i) >= 0)
+            continue;
+        cr_assert_str_eq(f->row, "20101");
+        cr_assert_str_eq(f->cause, "decimal_shift");
+        cr_assert_str_eq(str(f->expected), "2.72");
+        cr_assert_eq(f->line, 11);
+        pinned++;
+    }
+    cr_assert_eq(pinned, 2);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(localise, ambiguous_difference_is_left_where_it_was_found)
+{
+    /* 30.00 vs 20.00 + 10.00 + 10.00: either 10.00 child may be the one
+     * double-counted — no cell is pinned and the cause says so */
+    const char *rows[][4] = {{"201", "30.00", "30.00", NULL},
+                             {"20101", "20.00", "20.00", NULL},
+                             {"20102", "10.00", "10.00", NULL},
+                             {"20103", "10.00", "10.00", NULL}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    table(doc, rows, 4);
+    br_report *r = run(doc);
+    size_t n = 0;
+    for (size_t i = 0; i < br_report_count(r); i++) {
+        const br_finding *f = br_report_at(r, i);
+        cr_assert_eq(f->severity, BR_SEV_ERROR);
+        cr_assert_eq(br_report_consequence_of(r, i), -1);
+        cr_assert_str_eq(f->row, "201");
+        cr_assert_str_eq(f->cause, "ambiguous");
+        cr_assert_str_eq(str(f->expected), "40.00");
+        n++;
+    }
+    cr_assert_eq(n, 2); /* the total and basic roll-ups */
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
