@@ -54,7 +54,7 @@ Test(cli, unreadable_input_exits_2_and_the_others_are_checked)
                           "\"-0.45\",\"0.015\",\"14\""),
               "%s", out);
     cr_assert(strstr(out, "does_not_exist.txt\",,,\"budgetrec.read\",\"error\",,,,,,,,,"
-                          "\"cannot open: No such file or directory\",\n"),
+                          "\"cannot open: No such file or directory\",,\n"),
               "%s", out);
 }
 
