@@ -87,7 +87,7 @@ static int parse_severity(const char *s)
 static void usage(FILE *out)
 {
     fputs("usage: budgetrec check [OPTIONS] PATH...\n"
-          "  --format text|json|csv   output format (default text, coloured on a terminal)\n"
+          "  --format text|json|csv|html  output format (default text, coloured on a terminal)\n"
           "  -o FILE                  write findings to FILE\n"
           "  --jobs N                 worker threads (default: all cores)\n"
           "  --plugin PATH            load a plugin (repeatable)\n"
@@ -131,9 +131,10 @@ static int parse_args(check_args *a, int argc, char **argv)
                 a->w.format = OUT_JSON;
             else if (strcmp(f, "csv") == 0)
                 a->w.format = OUT_CSV;
+            else if (strcmp(f, "html") == 0)
+                a->w.format = OUT_HTML;
             else {
-                fprintf(stderr, "budgetrec check: unknown format '%s'%s\n", f,
-                        strcmp(f, "html") == 0 ? " (html is not available yet)" : "");
+                fprintf(stderr, "budgetrec check: unknown format '%s' (text, json, csv, html)\n", f);
                 return -1;
             }
         } else if (strcmp(o, "-o") == 0 && has_val) {

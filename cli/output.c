@@ -1,5 +1,5 @@
 /* output.c — findings as text (grouped by document and table), JSON Lines
- * (SPEC §5) or CSV (libcsv quoting). */
+ * (SPEC §5), CSV (libcsv quoting) or HTML (output_html.c). */
 #include <csv.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +19,8 @@ static const char *const csv_header[] = {
 
 void out_begin(out_writer *w)
 {
+    if (w->format == OUT_HTML)
+        html_begin(w->out);
     if (w->format != OUT_CSV)
         return;
     for (size_t i = 0; i < sizeof csv_header / sizeof *csv_header; i++) {
@@ -197,7 +199,9 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
     if (!report) {
         totals->unreadable++;
         cli_print_error(err);
-        if (w->format != OUT_TEXT) {
+        if (w->format == OUT_HTML)
+            html_document(w->out, path, NULL, NULL, err, NULL, 0);
+        else if (w->format != OUT_TEXT) {
             br_finding f = {.check = "budgetrec.read", .severity = BR_SEV_ERROR,
                             .line = err->line, .message = err->message};
             record(w, path, NULL, &f, NULL, NULL);
@@ -220,6 +224,8 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
     }
     if (w->format == OUT_TEXT) {
         text_document(w, path, doc, report, shown, nshown);
+    } else if (w->format == OUT_HTML) {
+        html_document(w->out, path, doc, report, err, shown, nshown);
     } else {
         for (size_t k = 0; k < nshown; k++) {
             br_decimal diff;
@@ -234,6 +240,8 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
 
 void out_end(out_writer *w, const out_totals *t)
 {
+    if (w->format == OUT_HTML)
+        html_end(w->out, t);
     if (w->format != OUT_TEXT)
         return;
     fprintf(w->out, "\n%zu document%s checked: %zu error%s, %zu warning%s, %zu info", t->documents,

@@ -1,10 +1,10 @@
-/* output.h — writing findings in check's formats (text, json, csv). */
+/* output.h — writing findings in check's formats (text, json, csv, html). */
 #ifndef BR_CLI_OUTPUT_H
 #define BR_CLI_OUTPUT_H
 
 #include "cli.h"
 
-typedef enum out_format { OUT_TEXT, OUT_JSON, OUT_CSV } out_format;
+typedef enum out_format { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_HTML } out_format;
 
 typedef struct out_totals {
     size_t documents, unreadable, errors, warnings, infos;
@@ -22,5 +22,11 @@ void out_begin(out_writer *w);
 void out_document(out_writer *w, const char *path, const br_disclosure *doc,
                   const br_report *report, const br_error *err, out_totals *totals);
 void out_end(out_writer *w, const out_totals *totals);
+
+/* output_html.c */
+void html_begin(FILE *o);
+void html_document(FILE *o, const char *path, const br_disclosure *doc, const br_report *rep,
+                   const br_error *err, const size_t *shown, size_t n);
+void html_end(FILE *o, const out_totals *t);
 
 #endif

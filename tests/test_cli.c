@@ -100,3 +100,16 @@ Test(cli, jobs_keep_input_order)
     cr_assert_not_null(strstr(first + 1, "rowtotals_broken.txt"));
     cr_assert_eq(strstr(out, "rowtotals_ok.txt"), NULL);
 }
+
+Test(cli, html_page_highlights_the_failing_cell)
+{
+    cr_assert_eq(run(BR_CLI " check --format html --only rowtotals.row_total " DATA
+                     "rowtotals_broken.txt"),
+                 1);
+    cr_assert(strncmp(out, "<!DOCTYPE html>", 15) == 0);
+    cr_assert(strstr(out, "<td class=\"num error\" title=\"total = basic + project: 12.05, expected "
+                          "12.50 (difference -0.45)\">12.05</td>"),
+              "%s", out);
+    cr_assert(strstr(out, "(cause: transposed_digits)"), "%s", out);
+    cr_assert(strstr(out, "</body></html>\n"));
+}
