@@ -33,7 +33,7 @@ void html_begin(FILE *o)
           "td.error{background:#f8c9c9;font-weight:bold}\n"
           "td.warning{background:#fbe7b0}\n"
           "td.info{background:#d6ecf7}\n"
-          "td.inferred{font-style:italic}\n"
+          "td[data-inferred]{font-style:italic}\n"
           ".findings{font-size:13px;max-width:40em}\n"
           ".findings li{margin-bottom:.4em}\n"
           ".sev-error{color:#b00}.sev-warning{color:#a60}.sev-info{color:#06a}\n"

@@ -27,6 +27,7 @@ typedef struct candidate {
     size_t col;
     size_t finding;
     br_decimal delta;
+    br_decimal tolerance; /* of the finding's identity */
 } candidate;
 
 typedef struct group {
@@ -109,7 +110,7 @@ static size_t gather(const br_report *report, size_t i, candidate *out)
         br_decimal delta = residual;
         if (terms[t].coef > 0)
             delta.units = -delta.units;
-        out[n++] = (candidate){terms[t].row, terms[t].col, i, delta};
+        out[n++] = (candidate){terms[t].row, terms[t].col, i, delta, f->tolerance};
     }
     return n;
 }
@@ -122,23 +123,25 @@ static void describe(const br_row *row, size_t col, br_finding *f)
     f->line = row->line;
 }
 
-/* Make finding `p` the report of the wrong cell of group g. */
+/* Make finding `p` the report of the wrong cell of group g: moved to that
+ * cell (printed vs repaired figure) unless it already is there. */
 static void pin(br_report *report, const candidate *c, const group *g, size_t p)
 {
     br_finding *f = br_report_finding_mut(report, p);
     size_t nterms;
     const br_term *terms = br_report_terms(report, p, &nterms);
-    br_decimal v;
-    int at_first = terms[0].row == c->row && terms[0].col == c->col;
-    if (!at_first && cell_value(c->row, c->col, &v)) {
-        char vs[BR_DECIMAL_STR_MAX], es[BR_DECIMAL_STR_MAX], msg[1280];
-        br_decimal repaired;
+    if (!(terms[0].row == c->row && terms[0].col == c->col)) {
+        br_decimal v = {0, 0}, repaired;
+        int printed = cell_value(c->row, c->col, &v);
         if (br_decimal_add(v, c->delta, &repaired) != BR_OK)
             return;
-        br_decimal_format(v, vs, sizeof vs);
+        char vs[BR_DECIMAL_STR_MAX] = "blank", es[BR_DECIMAL_STR_MAX], msg[1280];
+        if (printed)
+            br_decimal_format(v, vs, sizeof vs);
         br_decimal_format(repaired, es, sizeof es);
-        snprintf(msg, sizeof msg, "printed %s where %zu broken identit%s agree on %s; %s", vs,
-                 g->count, g->count == 1 ? "y gives" : "ies", es, f->message);
+        snprintf(msg, sizeof msg, "%s%s where %zu broken identit%s %s %s%s; %s",
+                 printed ? "printed " : "", vs, g->count, g->count == 1 ? "y" : "ies",
+                 g->count == 1 ? "gives" : "agree on", printed ? "" : "about ", es, f->message);
         describe(c->row, c->col, f);
         f->table = br_report_strdup(report, f->table);
         f->row = br_report_strdup(report, f->row);
@@ -146,10 +149,23 @@ static void pin(br_report *report, const candidate *c, const group *g, size_t p)
         f->message = br_report_strdup(report, msg);
         f->expected = repaired;
         f->actual = v;
-        f->present |= BR_FINDING_EXPECTED | BR_FINDING_ACTUAL;
+        f->present |= BR_FINDING_EXPECTED;
+        f->present = printed ? f->present | BR_FINDING_ACTUAL : f->present & ~BR_FINDING_ACTUAL;
     }
     if (g->cause)
         f->cause = br_report_strdup(report, g->cause);
+}
+
+/* Two repairs of one cell agree when they differ by no more than the
+ * rounding both identities allow (e.g. +1.00 from a row total, +0.99 from a
+ * column sum of figures printed to 0.01). */
+static int same_change(const candidate *a, const candidate *b)
+{
+    br_decimal d, tol;
+    if (br_decimal_sub(a->delta, b->delta, &d) != BR_OK ||
+        br_decimal_add(a->tolerance, b->tolerance, &tol) != BR_OK)
+        return 0;
+    return br_decimal_cmp(br_decimal_abs(d), tol) <= 0;
 }
 
 static int cmp_group(const void *pa, const void *pb)
@@ -190,15 +206,18 @@ void br_report_localise(br_report *report)
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && cmp_cell(cands[j].row, cands[j].col, cands[i].row, cands[i].col) == 0 &&
-               br_decimal_cmp(cands[j].delta, cands[i].delta) == 0)
+               same_change(&cands[i], &cands[j]))
             j++;
         group *g = &groups[ng++];
         *g = (group){.first = i, .count = j - i};
         g->held = count_held(held, nheld, cands[i].row, cands[i].col);
         br_decimal v, repaired;
-        if (cell_value(cands[i].row, cands[i].col, &v) &&
-            br_decimal_add(v, cands[i].delta, &repaired) == BR_OK)
-            g->cause = br_diagnose(repaired, v);
+        if (cell_value(cands[i].row, cands[i].col, &v)) {
+            if (br_decimal_add(v, cands[i].delta, &repaired) == BR_OK)
+                g->cause = br_diagnose(repaired, v);
+        } else if (g->count >= 2) {
+            g->cause = "missing_value"; /* a blank cell that several identities want filled */
+        }
         g->score = 2 * (int)g->count - (int)g->held + (g->cause ? 1 : 0);
         i = j;
     }
