@@ -68,7 +68,8 @@ Test(cli, bad_usage_exits_2)
 
 Test(cli, min_severity_and_skip)
 {
-    cr_assert_eq(run(BR_CLI " check --format json --skip rowtotals.row_total " DATA
+    /* the broken figure breaks its row total and its parent's roll-up */
+    cr_assert_eq(run(BR_CLI " check --format json --skip rowtotals.row_total,tables.hierarchy " DATA
                      "rowtotals_broken.txt"),
                  0);
     cr_assert_eq(strstr(out, "rowtotals.row_total"), NULL, "%s", out);

@@ -17,7 +17,7 @@ static void setup(void)
 {
     reg = br_registry_new();
     br_error err = {0};
-    cr_assert_eq(br_registry_load_dir(reg, BR_PLUGIN_BUILD_DIR, &err), 2, "%s", err.message);
+    cr_assert_geq(br_registry_load_dir(reg, BR_PLUGIN_BUILD_DIR, &err), 2, "%s", err.message);
     cr_assert_not_null(mkdtemp(dir));
 }
 
