@@ -212,7 +212,9 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
     size_t *shown = n ? malloc(n * sizeof *shown) : NULL;
     for (size_t i = 0; i < n; i++) {
         const br_finding *f = br_report_at(report, i);
-        if (f->severity == BR_SEV_ERROR)
+        if (br_report_consequence_of(report, i) >= 0)
+            totals->consequences++;
+        else if (f->severity == BR_SEV_ERROR)
             totals->errors++;
         else if (f->severity == BR_SEV_WARNING)
             totals->warnings++;
@@ -247,6 +249,9 @@ void out_end(out_writer *w, const out_totals *t)
     fprintf(w->out, "\n%zu document%s checked: %zu error%s, %zu warning%s, %zu info", t->documents,
             t->documents == 1 ? "" : "s", t->errors, t->errors == 1 ? "" : "s", t->warnings,
             t->warnings == 1 ? "" : "s", t->infos);
+    if (t->consequences)
+        fprintf(w->out, " (and %zu consequence%s linked to them)", t->consequences,
+                t->consequences == 1 ? "" : "s");
     if (t->unreadable)
         fprintf(w->out, "; %zu could not be read", t->unreadable);
     fputc('\n', w->out);

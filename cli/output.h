@@ -8,6 +8,7 @@ typedef enum out_format { OUT_TEXT, OUT_JSON, OUT_CSV, OUT_HTML } out_format;
 
 typedef struct out_totals {
     size_t documents, unreadable, errors, warnings, infos;
+    size_t consequences; /* findings linked to a primary one (not counted above) */
 } out_totals;
 
 typedef struct out_writer {

@@ -160,3 +160,33 @@ Test(localise, ambiguous_difference_is_left_where_it_was_found)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+Test(localise, figure_in_the_neighbouring_column_is_one_slip)
+{
+    /* 20103's 7.50 project figure printed under basic: 201's basic and project
+     * roll-ups break by opposite amounts while every row total holds */
+    const char *rows[][4] = {{"201", "30.00", "20.00", "10.00"},
+                             {"20101", "12.50", "10.00", "2.50"},
+                             {"20103", "17.50", "17.50", NULL}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    table(doc, rows, 3);
+    br_report *r = run(doc);
+    size_t p = 0;
+    cr_assert_eq(errors(r, &p), 1);
+    const br_finding *f = br_report_at(r, p);
+    cr_assert_str_eq(f->cause, "neighbouring_column");
+    cr_assert_str_eq(f->row, "20103");
+    cr_assert_str_eq(f->column, "basic");
+    cr_assert_str_eq(str(f->actual), "17.50");
+    cr_assert_str_eq(str(f->expected), "10.00");
+    cr_assert_eq(f->line, 12);
+    size_t linked = 0;
+    for (size_t i = 0; i < br_report_count(r); i++)
+        if (br_report_consequence_of(r, i) == (long)p) {
+            cr_assert_str_eq(br_report_at(r, i)->column, "project");
+            linked++;
+        }
+    cr_assert_eq(linked, 1);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

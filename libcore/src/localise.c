@@ -88,14 +88,23 @@ static int cell_value(const br_row *row, size_t col, br_decimal *v)
     return 1;
 }
 
+/* The unit a term's figure is in (BR_UNIT_UNKNOWN for counts, %). */
+static br_unit unit_of(const br_term *t)
+{
+    if (t->claim)
+        return br_unit_parse(t->claim->unit, strlen(t->claim->unit));
+    return t->row->table->unit ? t->row->table->unit : t->row->table->doc->unit;
+}
+
 /* Candidates of one broken identity finding: each cell term in terms[0]'s
- * table unit, with the change that would repair the identity. */
+ * unit, with the change that would repair the identity.  Claims are never
+ * candidates: a narrative figure is reported where it is stated. */
 static size_t gather(const br_report *report, size_t i, candidate *out)
 {
     const br_finding *f = br_report_at(report, i);
     size_t n = 0, nterms;
     const br_term *terms = br_report_terms(report, i, &nterms);
-    if (!terms || f->severity != BR_SEV_ERROR || !terms[0].row)
+    if (!terms || f->severity != BR_SEV_ERROR)
         return 0;
     br_decimal act = (f->present & BR_FINDING_ACTUAL) ? f->actual : (br_decimal){0, 0};
     br_decimal residual; /* R = coef0·(actual − expected) */
@@ -103,9 +112,9 @@ static size_t gather(const br_report *report, size_t i, candidate *out)
         return 0;
     if (terms[0].coef < 0)
         residual.units = -residual.units;
-    const br_table *unit_table = terms[0].row->table;
+    br_unit unit = unit_of(&terms[0]);
     for (size_t t = 0; t < nterms; t++) {
-        if (!terms[t].row || terms[t].row->table->unit != unit_table->unit)
+        if (!terms[t].row || unit_of(&terms[t]) != unit)
             continue;
         br_decimal delta = residual;
         if (terms[t].coef > 0)
@@ -176,6 +185,99 @@ static int cmp_group(const void *pa, const void *pb)
     return a->first < b->first ? -1 : a->first > b->first;
 }
 
+/* The repair a primary error finding asks of its own cell (terms[0]). */
+static int own_delta(const br_report *report, size_t i, const candidate *cands, size_t n,
+                     const candidate **out)
+{
+    size_t nt;
+    const br_term *t = br_report_terms(report, i, &nt);
+    const br_finding *f = br_report_at(report, i);
+    if (!t || !t[0].row || f->severity != BR_SEV_ERROR || br_report_consequence_of(report, i) >= 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (cands[k].finding == i && cands[k].row == t[0].row && cands[k].col == t[0].col) {
+            *out = &cands[k];
+            return 1;
+        }
+    return 0;
+}
+
+/*
+ * Within a column pair broken by opposite amounts, the row the figure was
+ * moved on: a row with a printed cell in one identity and a blank cell in the
+ * other asking for opposite repairs (the figure left its own cell for the
+ * neighbouring one).  Returns the printed cell's candidate; NULL unless
+ * exactly one row other than the pair's own fits.
+ */
+static const candidate *moved_figure(const candidate *cands, size_t n, size_t a, size_t b,
+                                     const candidate *own)
+{
+    const candidate *found = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const candidate *x = &cands[i];
+        br_decimal v;
+        if ((x->finding != a && x->finding != b) || x->row == own->row ||
+            !cell_value(x->row, x->col, &v))
+            continue;
+        size_t other = x->finding == a ? b : a;
+        for (size_t j = 0; j < n; j++) {
+            const candidate *y = &cands[j];
+            if (y->finding != other || y->row != x->row || y->col == x->col ||
+                cell_value(y->row, y->col, &v))
+                continue;
+            candidate neg = *y;
+            neg.delta.units = -neg.delta.units;
+            if (!same_change(x, &neg))
+                continue;
+            if (found && found->row != x->row)
+                return NULL; /* two rows fit: ambiguous */
+            found = x;
+        }
+    }
+    return found;
+}
+
+/*
+ * A figure printed in the neighbouring column leaves one cell of a row too
+ * large by x and another too small by x, while the row's own total holds.
+ * Two primary errors on one row asking for opposite repairs are that one
+ * slip: the second is linked to the first, both named "neighbouring_column".
+ */
+static void pair_columns(br_report *report, const candidate *cands, size_t n,
+                         const char *strong)
+{
+    size_t nfind = br_report_count(report);
+    char *paired = calloc(nfind, 1);
+    if (!paired)
+        return;
+    for (size_t a = 0; a < nfind; a++) {
+        const candidate *ca, *cb;
+        if (paired[a] || !own_delta(report, a, cands, n, &ca))
+            continue;
+        for (size_t b = a + 1; b < nfind; b++) {
+            if (paired[b] || !own_delta(report, b, cands, n, &cb) || cb->row != ca->row ||
+                cb->col == ca->col)
+                continue;
+            candidate neg = *cb;
+            neg.delta.units = -neg.delta.units;
+            if (!same_change(ca, &neg))
+                continue;
+            paired[a] = paired[b] = 1;
+            const candidate *moved =
+                strong[a] || strong[b] ? NULL : moved_figure(cands, n, a, b, ca);
+            if (moved) { /* pin it where the figure was moved from */
+                group g = {.count = 2, .cause = "neighbouring_column"};
+                pin(report, moved, &g, a);
+            }
+            br_report_finding_mut(report, a)->cause = "neighbouring_column";
+            br_report_finding_mut(report, b)->cause = NULL;
+            br_report_set_consequence(report, b, (long)a);
+            break;
+        }
+    }
+    free(paired);
+}
+
 void br_report_localise(br_report *report)
 {
     size_t nfind = br_report_count(report), total = 0, nheld;
@@ -189,9 +291,10 @@ void br_report_localise(br_report *report)
     candidate *cands = malloc(total * sizeof *cands);
     group *groups = malloc(total * sizeof *groups);
     char *assigned = calloc(nfind, 1);
+    char *strong = calloc(nfind, 1); /* pinned by several agreeing identities */
     const br_term *held_src = br_report_held(report, &nheld);
     br_term *held = nheld ? malloc(nheld * sizeof *held) : NULL;
-    if (!cands || !groups || !assigned || (nheld && !held))
+    if (!cands || !groups || !assigned || !strong || (nheld && !held))
         goto done;
     if (nheld) {
         memcpy(held, held_src, nheld * sizeof *held);
@@ -249,6 +352,7 @@ void br_report_localise(br_report *report)
             }
         }
         pin(report, c, g, primary);
+        strong[primary] = g->count >= 2;
         for (size_t m = 0; m < g->count; m++) {
             size_t fi = cands[g->first + m].finding;
             assigned[fi] = 1;
@@ -258,9 +362,11 @@ void br_report_localise(br_report *report)
             }
         }
     }
+    pair_columns(report, cands, n, strong);
 done:
     free(cands);
     free(groups);
     free(assigned);
+    free(strong);
     free(held);
 }
