@@ -334,11 +334,14 @@ Test(tables, projects_total_is_the_sum_of_the_projects)
     row(t, NULL, "乙项目", BR_SIDE_NONE, 7, "5.00||5.00");
     br_report *r = check(doc);
     cr_assert_eq(count(r, HIER, -1), 2);
+    /* 乙项目's 5.00 counted under 年初 instead of 上级: one slip, the second
+     * roll-up is its consequence */
     expect(nth(r, HIER, 0), BR_SEV_ERROR, "projects", "合计", "annual_subtotal", "15.00", "20.00",
-           5, NULL);
+           5, "neighbouring_column");
     const br_finding *f = nth(r, HIER, 1);
-    expect(f, BR_SEV_ERROR, "projects", "合计", "superior_subtotal", "5.00", NULL, 5,
-           "missing_child");
+    expect(f, BR_SEV_ERROR, "projects", "合计", "superior_subtotal", "5.00", NULL, 5, NULL);
+    cr_assert_eq(br_report_consequence_of(r, (size_t)(nth(r, HIER, 1) - br_report_at(r, 0))),
+                 (long)(nth(r, HIER, 0) - br_report_at(r, 0)));
     cr_assert_str_eq(f->message, "superior_subtotal: 合计 = Σ 甲项目 + 乙项目: blank, but the "
                                  "other figures give 5.00");
     br_report_free(r);
@@ -503,7 +506,8 @@ Test(tables, each_funding_source_balances_in_the_fiscal_summary)
     /* gpb 96.00 vs 95.00 and gov_fund 9.00 vs 10.00 */
     cr_assert_eq(count(r, TWO, -1), 2);
     const br_finding *f = nth(r, TWO, 0);
-    expect(f, BR_SEV_ERROR, "fiscal_summary", "支出总计", "gpb", "95.00", "96.00", 15, NULL);
+    expect(f, BR_SEV_ERROR, "fiscal_summary", "支出总计", "gpb", "95.00", "96.00", 15,
+           "neighbouring_column");
     cr_assert_str_eq(f->message, "gpb: 支出总计 = Σ income 一般公共预算拨款 + 一般公共预算拨款: "
                                  "96.00, expected 95.00 (difference 1.00)");
     expect(nth(r, TWO, 1), BR_SEV_ERROR, "fiscal_summary", "支出总计", "gov_fund", "10.00",

@@ -177,6 +177,14 @@ static int same_change(const candidate *a, const candidate *b)
     return br_decimal_cmp(br_decimal_abs(d), tol) <= 0;
 }
 
+/* Does the finding's own figure already show a slip (not a part cause)? */
+static int own_slip(const br_report *report, size_t i)
+{
+    const char *cause = br_report_at(report, i)->cause;
+    return cause && strcmp(cause, "missing_child") != 0 &&
+           strcmp(cause, "double_counted_child") != 0 && strcmp(cause, "ambiguous") != 0;
+}
+
 static int cmp_group(const void *pa, const void *pb)
 {
     const group *a = pa, *b = pb;
@@ -334,8 +342,10 @@ void br_report_localise(br_report *report)
             usable = !assigned[cands[g->first + m].finding];
         if (!usable)
             continue;
-        /* a single identity is pinned only when no other cell of it is an
-         * equally good explanation */
+        /* a single identity is pinned only when its own figure shows no slip
+         * of its own and no other cell of it is an equally good explanation */
+        if (g->count == 1 && own_slip(report, c->finding))
+            usable = 0;
         if (g->count == 1)
             for (size_t o = 0; o < ng && usable; o++)
                 usable = o == k || groups[o].score < g->score ||
