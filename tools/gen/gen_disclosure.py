@@ -1,0 +1,1711 @@
+#!/usr/bin/python3
+"""
+gen_disclosure.py — random, internally consistent department budget
+disclosures (部门预算公开) in the layout of the reference document
+(examples/000_8b975b95330ebfb5.txt), optionally with one injected change.
+
+    gen_disclosure.py --out DIR [--docs N] [--seed S] [--inject FAMILY|all]
+                      [--rounding lossy|lossless|exact]
+
+Each document NNNN_<hex>.txt comes with:
+
+  NNNN_<hex>.model.json   what a reader must find in it: every table's rows
+                          (code / label, line, money cells as printed, commas
+                          removed) and every narrative claim the generator
+                          stated (class, value as printed, line, code).
+  NNNN_<hex>.inject.json  (with --inject) the expected finding: the changed
+                          figure's table / row / column / line and the cause
+                          name of SPEC (decimal_shift, transposed_digits,
+                          sign_error, unit_slip, missing_child,
+                          double_counted_child) or null when the change is no
+                          diagnosable slip; `original` and `printed` give the
+                          figure before and after.
+
+The model behind a document is exact (Decimal, 万元 to the cent); every
+identity between tables, and between the narrative and the tables, holds
+exactly.  What is printed may lose precision the way the reference does, and
+under SPEC §5 a printed figure stands for the interval that rounds to it:
+
+  lossy     (default without --inject) trailing zeros trimmed ("1932.1",
+            "17"), and a few 类 totals and narrative figures rounded to one
+            decimal, so that some identities hold only within rounding (info
+            findings, never errors);
+  lossless  trailing zeros trimmed, nothing rounded;
+  exact     (default with --inject) every figure with its two decimals, so
+            that no identity's rounding tolerance can absorb an injected
+            change and its cause is exactly diagnosable.
+
+Other shapes of the reference: tables over pages that repeat title (one line,
+or department and title on two), unit line and header (the 财政拨款收支总表
+repeats only its header); thousands separators in some tables; a 基本支出
+table whose second page has a one-line header and rows that lost their empty
+cells (lossy / lossless only); a narrative sentence broken over two lines;
+"\\geq" for ≥ and a blank line inside some indicator lists.
+
+Injection families (one printed figure changed; the expected location is the
+changed cell, the most specific place the error can be reported):
+
+  decimal_shift        a leaf figure ×10                      decimal_shift
+  transposed_digits    two adjacent digits of a leaf swapped  transposed_digits
+  sign_error           a leaf printed negative                sign_error
+  unit_slip            a leaf ×10000 (元 typed as 万元)       unit_slip
+  missing_child        a parent printed without one child     missing_child
+  double_counted_child a parent with one child counted twice  double_counted_child
+  cross_table          a 类 total differs in one table        null
+  narrative            a stated figure differs from tables    null
+  performance_weights  a project's weights no longer sum 100  null
+  three_public         a 三公 part changed in its table only   null
+
+Leaves are rows without children (项 codes, economic 款 codes, projects) in
+the 基本支出, 支出, 财政拨款支出, 收入 and 项目支出 tables; a parent is a row
+whose figure is the sum of the rows below it (类, 款, 合计) there, the child
+left out or counted twice being unique among its siblings (else the cause
+would be ambiguous).  Every change moves the figure by at least 0.50 万元.
+"cross_table", "narrative" and "three_public" (the 合计 row's part, which the
+narrative states) change the figure by an amount that is no slip (not ×10ⁿ,
+no swap, no sign, not any figure of the document), so their expected cause is
+null.  "performance_weights" moves one weight by more than n/2 for n weights
+(each printed weight is ±0.5) and away from 90 (tables that leave out the
+10-point 预算执行率 indicator by convention); no check can tell which weight is
+wrong, so its sidecar names the changed row but also `accept_lines`, the
+table's line span, where a finding about that table's weights is accepted.
+
+Standard library only; Decimal for all money.
+"""
+
+import argparse
+import json
+import os
+import random
+import sys
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+
+D = Decimal
+CENT = D("0.01")
+ZERO = D("0.00")
+
+FAMILIES = [
+    "decimal_shift",
+    "transposed_digits",
+    "sign_error",
+    "unit_slip",
+    "missing_child",
+    "double_counted_child",
+    "cross_table",
+    "narrative",
+    "performance_weights",
+    "three_public",
+]
+
+# --------------------------------------------------------------------------
+# Reference data
+# --------------------------------------------------------------------------
+
+DISTRICTS = ["潼南", "铜梁", "大足", "荣昌", "璧山", "永川", "江津", "合川", "綦江", "南川",
+             "长寿", "涪陵", "黔江", "开州", "梁平", "巴南", "北碚", "渝北", "万州", "沙坪坝"]
+
+# Functional classes (类) in the order of the standard 收支总表 lists.
+CLASSES = [
+    ("201", "一般公共服务支出"), ("202", "外交支出"), ("203", "国防支出"),
+    ("204", "公共安全支出"), ("205", "教育支出"), ("206", "科学技术支出"),
+    ("207", "文化旅游体育与传媒支出"), ("208", "社会保障和就业支出"),
+    ("209", "社会保险基金支出"), ("210", "卫生健康支出"), ("211", "节能环保支出"),
+    ("212", "城乡社区支出"), ("213", "农林水支出"), ("214", "交通运输支出"),
+    ("215", "资源勘探工业信息等支出"), ("216", "商业服务业等支出"), ("217", "金融支出"),
+    ("219", "援助其他地区支出"), ("220", "自然资源海洋气象等支出"), ("221", "住房保障支出"),
+    ("222", "粮油物资储备支出"), ("223", "国有资本经营预算支出"),
+    ("224", "灾害防治及应急管理支出"), ("229", "其他支出"), ("230", "转移性支出"),
+    ("232", "债务付息支出"), ("233", "债务发行费用支出"), ("234", "抗疫特别国债安排的支出"),
+]
+CLASS_NAME = dict(CLASSES)
+# How the narrative names a class (the reader's CLAIM_FUNC words).
+CLASS_SHORT = {"201": "一般公共服务", "204": "公共安全", "206": "科学技术",
+               "208": "社会保障和就业", "210": "卫生健康", "221": "住房保障"}
+
+CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三",
+          "十四", "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三",
+          "二十四", "二十五", "二十六", "二十七", "二十八"]
+
+# 款 and 项 used for basic expenditure of every department.
+FUNC_NAMES = {
+    "20805": "行政事业单位养老支出",
+    "2080501": "行政单位离退休",
+    "2080505": "机关事业单位基本养老保险缴费支出",
+    "2080506": "机关事业单位职业年金缴费支出",
+    "21011": "行政事业单位医疗",
+    "2101101": "行政单位医疗",
+    "2101103": "公务员医疗补助",
+    "2101199": "其他行政事业单位医疗支出",
+    "22102": "住房改革支出",
+    "2210201": "住房公积金",
+}
+
+# Department types: office name, short name, 类, 款 (code, name), 项 of the
+# 款 (行政运行 first, 一般行政管理事务 second, then special ones), duties,
+# project names.
+DEPARTMENTS = [
+    ("政务服务管理办公室", "政务服务管理办", "201", ("20103", "政府办公厅（室）及相关机构事务"),
+     [("2010301", "行政运行"), ("2010302", "一般行政管理事务"),
+      ("2010399", "其他政府办公厅（室）及相关机构事务支出")],
+     "负责统筹推进、督促指导、监督管理各审批职能部门及有关单位行政审批服务工作；负责一体化政务服务平台统筹推广运用；负责政务中心管理工作；完成区委和区政府交办的其他任务等工作。",
+     ["购买社会服务专项资金", "日常运行经费", "工作人员培训服务经费", "办公房租金",
+      "工作人员服装购买经费", "电子签名印章系统建设运行", "政务服务平台运行维护经费",
+      "“渝快办”推广应用经费"]),
+    ("统计局", "统计局", "201", ("20105", "统计信息事务"),
+     [("2010501", "行政运行"), ("2010502", "一般行政管理事务"), ("2010505", "专项统计业务"),
+      ("2010507", "专项普查活动"), ("2010508", "统计抽样调查")],
+     "负责组织领导和协调全区统计工作，确保统计数据真实、准确、及时；组织实施全区重大国情国力普查；依法监督管理统计工作，查处统计违法行为。",
+     ["经济普查经费", "人口抽样调查经费", "统计业务专项经费", "统计执法检查经费",
+      "统计信息化建设经费", "农业普查经费", "住户调查经费"]),
+    ("审计局", "审计局", "201", ("20108", "审计事务"),
+     [("2010801", "行政运行"), ("2010802", "一般行政管理事务"), ("2010804", "审计业务")],
+     "主管全区审计工作，负责对区级预算执行情况和其他财政收支情况进行审计监督；组织实施经济责任审计和政府投资项目审计。",
+     ["政府投资审计业务经费", "委托审计服务费", "审计信息化建设经费", "经济责任审计专项经费",
+      "审计业务培训经费"]),
+    ("档案馆", "档案馆", "201", ("20126", "档案事务"),
+     [("2012601", "行政运行"), ("2012602", "一般行政管理事务"), ("2012604", "档案馆")],
+     "负责全区档案事业的统筹规划和组织协调；负责接收、征集、保管和提供利用全区重要档案资料；负责档案信息化建设。",
+     ["档案数字化加工经费", "档案库房维护经费", "馆藏档案抢救保护经费", "档案征集经费",
+      "档案安全保障经费"]),
+    ("司法局", "司法局", "204", ("20406", "司法"),
+     [("2040601", "行政运行"), ("2040602", "一般行政管理事务"), ("2040604", "基层司法业务"),
+      ("2040605", "普法宣传"), ("2040607", "法律援助"), ("2040610", "社区矫正")],
+     "负责全区法治建设和依法行政工作的统筹协调；负责普法宣传、人民调解、社区矫正和法律援助工作；指导管理律师、公证等法律服务工作。",
+     ["法律援助专项经费", "人民调解专项经费", "社区矫正工作经费", "普法宣传经费",
+      "公共法律服务体系建设经费", "行政复议应诉经费"]),
+    ("科学技术局", "科技局", "206", ("20601", "科学技术管理事务"),
+     [("2060101", "行政运行"), ("2060102", "一般行政管理事务"),
+      ("2060199", "其他科学技术管理事务支出")],
+     "负责拟订全区科技发展规划和政策并组织实施；负责科技创新体系建设和科技成果转化；组织开展科学普及工作。",
+     ["科技创新专项资金", "科普活动经费", "高新技术企业培育经费", "科技成果转化奖励资金",
+      "科技特派员工作经费"]),
+    ("民政局", "民政局", "208", ("20802", "民政管理事务"),
+     [("2080201", "行政运行"), ("2080202", "一般行政管理事务"),
+      ("2080208", "基层政权建设和社区治理"), ("2080299", "其他民政管理事务支出")],
+     "负责全区社会救助、社会组织登记管理、基层政权建设和社区治理工作；负责婚姻登记、殡葬管理和区划地名管理工作。",
+     ["社区治理专项经费", "婚姻登记服务经费", "殡葬管理经费", "社会组织培育经费",
+      "地名普查经费", "养老服务体系建设经费"]),
+    ("退役军人事务局", "退役军人事务局", "208", ("20828", "退役军人管理事务"),
+     [("2082801", "行政运行"), ("2082802", "一般行政管理事务"),
+      ("2082899", "其他退役军人事务管理支出")],
+     "负责全区退役军人思想政治、管理保障和安置工作；负责军人抚恤优待和褒扬纪念工作；负责双拥工作。",
+     ["退役军人服务站运行经费", "烈士纪念设施维护经费", "退役军人就业培训经费", "双拥工作经费",
+      "困难退役军人帮扶经费"]),
+    ("医疗保障局", "医保局", "210", ("21015", "医疗保障管理事务"),
+     [("2101501", "行政运行"), ("2101502", "一般行政管理事务"), ("2101504", "信息化建设"),
+      ("2101506", "医疗保障经办事务")],
+     "负责全区医疗保险、生育保险、医疗救助等医疗保障制度的组织实施；负责医疗保障基金监督管理；负责医保经办服务体系建设。",
+     ["医保基金监管经费", "医保信息化建设经费", "医保经办服务经费", "医疗救助经办经费",
+      "医保政策宣传经费"]),
+    ("商务委员会", "商务委", "201", ("20113", "商贸事务"),
+     [("2011301", "行政运行"), ("2011302", "一般行政管理事务"), ("2011308", "招商引资"),
+      ("2011399", "其他商贸事务支出")],
+     "负责全区国内外贸易和国际经济合作工作；负责招商引资的统筹协调；负责推进商贸流通体系和电子商务发展。",
+     ["招商引资专项经费", "电子商务发展专项资金", "外贸促进经费", "商贸流通体系建设经费",
+      "消费促进活动经费"]),
+    ("机关事务管理局", "机关事务局", "201", ("20103", "政府办公厅（室）及相关机构事务"),
+     [("2010301", "行政运行"), ("2010302", "一般行政管理事务"),
+      ("2010399", "其他政府办公厅（室）及相关机构事务支出")],
+     "负责区级机关办公用房、公务用车和公共机构节能管理；负责区级机关后勤服务保障工作。",
+     ["机关办公区物业管理费", "公务用车平台运行经费", "公共机构节能经费", "办公用房维修经费",
+      "机关食堂运行经费"]),
+    ("信访办公室", "信访办", "201", ("20103", "政府办公厅（室）及相关机构事务"),
+     [("2010301", "行政运行"), ("2010302", "一般行政管理事务"), ("2010308", "信访事务")],
+     "负责受理群众来信来访，协调处理信访事项；负责信访信息系统运行管理；督查督办重要信访事项。",
+     ["信访维稳专项经费", "信访信息系统运行经费", "矛盾纠纷化解经费", "律师参与信访工作经费"]),
+]
+
+# Economic classification of basic expenditure (经济分类).
+ECON_CLASS = {"301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助"}
+ECON_302 = [("30201", "办公费"), ("30202", "印刷费"), ("30203", "咨询费"), ("30205", "水费"),
+            ("30206", "电费"), ("30207", "邮电费"), ("30209", "物业管理费"),
+            ("30211", "差旅费"), ("30213", "维修（护）费"), ("30214", "租赁费"),
+            ("30215", "会议费"), ("30216", "培训费"), ("30226", "劳务费"),
+            ("30227", "委托业务费"), ("30228", "工会经费"), ("30229", "福利费"),
+            ("30239", "其他交通费用"), ("30299", "其他商品和服务支出")]
+
+OUTPUT_IND = [
+    ("数量指标", "办理业务件数", "件"), ("数量指标", "开展培训次数", "次"),
+    ("数量指标", "覆盖服务人数", "人"), ("数量指标", "完成项目数量", "个"),
+    ("数量指标", "宣传活动场次", "场"), ("数量指标", "设备维护数量", "台"),
+    ("质量指标", "工作完成合格率", "%"), ("质量指标", "资料归档完整率", "%"),
+    ("质量指标", "系统运行正常率", "%"), ("时效指标", "按时办结率", "%"),
+    ("时效指标", "任务完成及时率", "%"),
+]
+EFFECT_IND = [
+    ("经济效益指标", "提高行政运行效率，优化公共服务供给", "%"),
+    ("经济效益指标", "间接促进社会投资，助推经济发展", "%"),
+    ("社会效益指标", "提升公共服务水平，方便群众办事", "%"),
+    ("社会效益指标", "推进工作规范化、便利化", "%"),
+    ("可持续影响指标", "工作机制长效运行", "%"),
+    ("可持续影响指标", "改善服务环境，提升服务质量，并长期坚持", "%"),
+]
+SATISFY_IND = [
+    ("服务对象满意度指标", "服务对象满意度", "%"),
+    ("服务对象满意度指标", "群众满意度", "%"),
+    ("服务对象满意度指标", "相关单位满意度", "%"),
+]
+OVERALL_IND = [
+    ("保障在职人员工资按时足额发放", "%", "=", "100"),
+    ("重点工作任务完成率", "%", "≥", "95"),
+    ("年度预算执行率", "%", "≥", "90"),
+    ("政府采购执行率", "%", "≥", "90"),
+    ("服务对象满意度", "百分率", "≥", "好评率≥95"),
+    ("业务办理“不打烊”", "小时", "=", "24*7"),
+    ("“三公”经费控制率", "%", "≤", "100"),
+    ("固定资产利用率", "%", "≥", "90"),
+    ("信息公开及时率", "%", "=", "100"),
+    ("制度建设完善程度", "项", "≥", "5"),
+]
+
+
+# --------------------------------------------------------------------------
+# Money helpers
+# --------------------------------------------------------------------------
+
+def cents(rng, lo, hi):
+    """A random amount of 万元 between lo and hi cents (ints), exact."""
+    return (D(rng.randint(lo, hi)) / 100).quantize(CENT)
+
+
+def q2(v):
+    return v.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def pct(v, p):
+    """v × p/100, rounded to the cent (p an int)."""
+    return q2(v * D(p) / D(100))
+
+
+def fmt_amount(v, style):
+    """A figure as printed: '2dp' 1996.06, 'sep' 1,996.06, 'trim' 1932.1 / 17."""
+    if style == "sep":
+        return format(v, ",.2f")
+    s = format(v, ".2f")
+    if style == "trim" and "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def scale_of(printed):
+    s = printed.replace(",", "")
+    return len(s.split(".")[1]) if "." in s else 0
+
+
+def fmt_scale(v, scale, sep=False):
+    q = D(1).scaleb(-scale) if scale > 0 else D(1)
+    v = v.quantize(q, rounding=ROUND_HALF_UP)
+    return format(v, (",." if sep else ".") + "%df" % scale)
+
+
+# br_diagnose (libcore/src/diagnose.c), for choosing injected changes.
+def _digits(v, scale):
+    q = D(1).scaleb(-scale) if scale > 0 else D(1)
+    return "".join(c for c in format(abs(v).quantize(q), "f") if c.isdigit())
+
+
+def diagnose(expected, actual):
+    if expected == 0 or actual == 0:
+        return None
+    if -expected == actual:
+        return "sign_error"
+    for k in (1, -1, 2, -2):
+        if expected.scaleb(k) == actual:
+            return "decimal_shift"
+    if expected.scaleb(4) == actual or expected.scaleb(-4) == actual:
+        return "unit_slip"
+    if (expected < 0) == (actual < 0):
+        sc = max(-expected.as_tuple().exponent, -actual.as_tuple().exponent, 0)
+        a, b = _digits(expected, sc), _digits(actual, sc)
+        if len(a) == len(b):
+            diff = [i for i in range(len(a)) if a[i] != b[i]]
+            if (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                    and a[diff[1]] == b[diff[0]]):
+                return "transposed_digits"
+    return None
+
+
+def norm_label(s):
+    return unicodedata.normalize("NFKC", s).replace(" ", "")
+
+
+# --------------------------------------------------------------------------
+# Model: cells, rows, tables
+# --------------------------------------------------------------------------
+
+class Cell:
+    """One money figure: its exact value and the string printed for it."""
+    __slots__ = ("value", "printed")
+
+    def __init__(self, value, printed):
+        self.value = value
+        self.printed = printed
+
+
+class Row:
+    def __init__(self, code, label, key=None, side=None):
+        self.code = code
+        self.label = label
+        self.key = key or code or label
+        self.side = side
+        self.cells = {}
+        self.line = None
+        self.text = {}  # text fields (performance tables)
+
+    def s(self, role):
+        c = self.cells.get(role)
+        return c.printed if c else ""
+
+
+class Table:
+    def __init__(self, kind, style):
+        self.kind = kind
+        self.style = style  # role -> style, or a default style under None
+        self.rows = []
+        self.line = None  # first line (its annex marker)
+        self.end = None
+
+    def add(self, row):
+        self.rows.append(row)
+        return row
+
+    def put(self, row, role, value, style=None):
+        """Set a cell (value None or zero-and-blankable leaves it blank)."""
+        if value is None:
+            return
+        st = style or self.style.get(role) or self.style.get(None, "2dp")
+        if st == "mixed":
+            st = "trim" if row.rng_trim else "2dp"
+        row.cells[role] = Cell(value, fmt_amount(value, st))
+
+    def find(self, key, side=None):
+        for r in self.rows:
+            if r.key == key and (side is None or r.side == side):
+                return r
+        raise KeyError(key)
+
+
+# --------------------------------------------------------------------------
+# The document generator
+# --------------------------------------------------------------------------
+
+class Generator:
+    def __init__(self, seed, rounding="lossy"):
+        self.rng = random.Random(seed)
+        self.seed = seed
+        self.rounding = rounding
+        self.tables = []
+        self.claims = []  # narrative claims stated: dict(class, value(printed), line, code, label)
+        self.lines = []
+
+    # ---- writer ----
+    def emit(self, s=""):
+        self.lines.append(s)
+        return len(self.lines)
+
+    def para(self, s):
+        n = self.emit(s)
+        self.emit("")
+        return n
+
+    # ---- the budget ----
+    def build(self):
+        rng = self.rng
+        self.year = rng.choice([2020, 2021, 2022, 2023, 2024])
+        self.prev = self.year - 1
+        self.district = rng.choice(DISTRICTS)
+        dep = rng.choice(DEPARTMENTS)
+        (self.office, self.short, self.main_class, (self.kuan, self.kuan_name), items,
+         self.duties, project_names) = dep
+        self.dept = "重庆市%s区%s" % (self.district, self.office)
+        self.dept_code = str(rng.randint(101, 498))
+        self.items = items
+
+        # people and vehicles
+        self.staff = rng.randint(6, 48)
+        self.retired = rng.randint(0, 12)
+        self.dispatched = rng.choice([0, 0, rng.randint(3, 40)])
+        self.sections = rng.randint(3, 9)
+        self.vehicles = rng.choice([0, 1, 1, 2, 3])
+
+        # ---- economic classification of basic expenditure ----
+        s = self.staff
+        econ = {}  # code -> (label, value)
+        order = []
+
+        def put(code, label, v):
+            if v is not None and v > 0:
+                econ[code] = (label, v)
+                order.append(code)
+
+        base = cents(rng, 280, 450) * s
+        put("30101", "基本工资", q2(base))
+        put("30102", "津贴补贴", q2(cents(rng, 200, 420) * s))
+        if rng.random() < 0.6:
+            put("30103", "奖金", q2(cents(rng, 30, 90) * s))
+        if rng.random() < 0.5:
+            put("30107", "绩效工资", q2(cents(rng, 100, 300) * s))
+        wages = sum(econ[c][1] for c in order)
+        put("30108", "机关事业单位基本养老保险缴费", pct(wages, 16))
+        put("30109", "职业年金缴费", pct(wages, 8))
+        put("30110", "职工基本医疗保险缴费", pct(wages, rng.choice([6, 7, 8])))
+        if rng.random() < 0.4:
+            put("30111", "公务员医疗补助缴费", pct(wages, 3))
+        put("30112", "其他社会保障缴费", q2(cents(rng, 3, 20) * s))
+        put("30113", "住房公积金", pct(wages, 12))
+        if rng.random() < 0.5:
+            put("30114", "医疗费", cents(rng, 50, 400))
+        if rng.random() < 0.3:
+            put("30199", "其他工资福利支出", cents(rng, 50, 800))
+        c301 = list(order)
+
+        # 三公 (current year; reception / vehicle operation / abroad come out
+        # of basic expenditure, vehicle purchase out of a project)
+        self.tp_reception = rng.choice([ZERO, cents(rng, 50, 600), D(rng.randint(1, 6)).quantize(CENT),
+                                        D(rng.randint(1, 6)).quantize(CENT)])
+        self.tp_vehicle_op = (D(rng.randint(2, 12)).quantize(CENT) if rng.random() < 0.6
+                              else cents(rng, 150, 1500)) if self.vehicles else ZERO
+        self.tp_abroad = cents(rng, 200, 1000) if rng.random() < 0.15 else ZERO
+        self.tp_vehicle_purchase = (D(rng.randint(15, 30)).quantize(CENT)
+                                    if self.vehicles and rng.random() < 0.15 else ZERO)
+        items302 = rng.sample(ECON_302, rng.randint(6, 14))
+        extra = []
+        if self.tp_abroad:
+            extra.append(("30212", "因公出国（境）费用", self.tp_abroad))
+        if self.tp_reception:
+            extra.append(("30217", "公务接待费", self.tp_reception))
+        if self.tp_vehicle_op:
+            extra.append(("30231", "公务用车运行维护费", self.tp_vehicle_op))
+        c302 = []
+        all302 = [(c, l, None) for c, l in items302] + extra
+        all302.sort(key=lambda x: x[0])
+        for code, label, v in all302:
+            if v is None:
+                v = rng.choice([cents(rng, 10, 800), cents(rng, 100, 3000),
+                                D(rng.randint(1, 20)).quantize(CENT)])
+            econ[code] = (label, v)
+            c302.append(code)
+        c303 = []
+        if rng.random() < 0.7:
+            for code, label in [("30302", "退休费"), ("30305", "生活补助"), ("30307", "医疗费补助"),
+                                ("30309", "奖励金"), ("30399", "其他对个人和家庭的补助")]:
+                if rng.random() < 0.45 or (code == "30307" and not c303):
+                    econ[code] = (label, rng.choice([cents(rng, 50, 600),
+                                                     D(rng.randint(1, 12)).quantize(CENT)]))
+                    c303.append(code)
+        self.econ = econ
+        self.econ_groups = [("301", c301), ("302", c302)] + ([("303", c303)] if c303 else [])
+        self.personnel = sum(econ[c][1] for c in c301 + c303)
+        self.public = sum(econ[c][1] for c in c302)
+        self.basic = self.personnel + self.public
+
+        # ---- projects ----
+        n_proj = rng.randint(2, min(7, len(project_names)))
+        names = rng.sample(project_names, n_proj)
+        projects = []
+        for i, nm in enumerate(names):
+            amt = rng.choice([cents(rng, 200, 9000), cents(rng, 5000, 60000),
+                              D(rng.randint(2, 300)).quantize(CENT),
+                              cents(rng, 30000, 150000)])
+            projects.append({"name": nm, "amount": amt, "kind": "annual",
+                             "sub": rng.choice(["general"] * 5 + ["personnel", "livelihood"])})
+        if self.tp_vehicle_purchase:
+            projects.append({"name": "公务用车购置经费", "amount": self.tp_vehicle_purchase,
+                             "kind": "annual", "sub": "general"})
+        if rng.random() < 0.4:
+            projects.append({"name": "%d 年上级转移支付专项" % self.prev if rng.random() < 0.5
+                             else "上级专项补助资金",
+                             "amount": cents(rng, 300, 5000), "kind": "superior",
+                             "sub": rng.choice(["advance", "carryover", "municipal"])})
+        # functional 项 of each project: 一般行政管理事务 mostly, special ones too
+        special = items[2:]
+        for p in projects:
+            if special and rng.random() < 0.4:
+                p["item"] = rng.choice(special)[0]
+            else:
+                p["item"] = items[1][0]
+        for i, p in enumerate(projects):
+            p["code"] = "5001%02d%02dT%012d" % (DISTRICTS.index(self.district) + 10,
+                                                 self.year % 100,
+                                                 rng.randint(10 ** 8, 10 ** 9) + i)
+        self.projects = projects
+        self.project_total = sum(p["amount"] for p in projects)
+        self.annual_total = sum(p["amount"] for p in projects if p["kind"] == "annual")
+
+        # ---- functional classification ----
+        # basic expenditure by 项: pensions, medical, housing from the economic
+        # items they pay; the rest is the department's 行政运行.
+        fb = {}
+        fb["2080505"] = econ["30108"][1]
+        fb["2080506"] = econ["30109"][1]
+        if "30302" in econ:
+            fb["2080501"] = econ["30302"][1]
+        fb["2101101"] = econ["30110"][1]
+        if "30111" in econ:
+            fb["2101103"] = econ["30111"][1]
+        if "30307" in econ:
+            fb["2101199"] = econ["30307"][1]
+        fb["2210201"] = econ["30113"][1]
+        rest = self.basic - sum(fb.values())
+        assert rest > 0
+        fb[items[0][0]] = rest
+        fp = {}
+        for p in projects:
+            fp[p["item"]] = fp.get(p["item"], ZERO) + p["amount"]
+        leaves = sorted(set(fb) | set(fp))
+        names = dict(FUNC_NAMES)
+        for c, n in items:
+            names[c] = n
+        names[self.kuan] = self.kuan_name
+        # rows: class, 款, 项 — codes sort into hierarchy order
+        func = {}
+        for leaf in leaves:
+            b = fb.get(leaf)
+            pj = fp.get(leaf)
+            func[leaf] = (b, pj)
+        codes = set(leaves)
+        for leaf in leaves:
+            codes.add(leaf[:3])
+            codes.add(leaf[:5])
+        self.func_codes = sorted(codes)
+        self.func_names = {c: (CLASS_NAME[c] if len(c) == 3 else names[c]) for c in codes}
+        self.func_leaf = func
+
+        def agg(code, which):
+            t = ZERO
+            for leaf, (b, pj) in func.items():
+                if leaf.startswith(code):
+                    if which in ("basic", "total") and b:
+                        t += b
+                    if which in ("project", "total") and pj:
+                        t += pj
+            return t
+        self.agg = agg
+        self.total = self.basic + self.project_total
+        assert agg("2", "total") == self.total
+
+        # previous year, per 项 (blank for a new 项), then basic / project split
+        prev = {}
+        for leaf in leaves:
+            cur = agg(leaf, "total")
+            if fp.get(leaf) and not fb.get(leaf) and rng.random() < 0.15:
+                continue  # a new 项 this year
+            prev[leaf] = q2(cur * D(rng.randint(70, 125)) / D(100))
+        self.prev_leaf = prev
+        self.prev_total = sum(prev.values())
+        pb = q2(self.basic * D(rng.randint(85, 115)) / D(100))
+        if pb >= self.prev_total:
+            pb = q2(self.prev_total * D(rng.randint(30, 80)) / D(100))
+        self.prev_basic = pb
+        self.prev_project = self.prev_total - pb
+
+        # 三公 of the previous year
+        if rng.random() < 0.35:
+            self.tp_prev = dict(abroad=self.tp_abroad, purchase=self.tp_vehicle_purchase,
+                                operation=self.tp_vehicle_op, reception=self.tp_reception)
+        else:
+            self.tp_prev = dict(
+                abroad=cents(rng, 200, 1000) if rng.random() < 0.15 else ZERO,
+                purchase=ZERO,
+                operation=(D(rng.randint(2, 14)).quantize(CENT) if self.vehicles or rng.random() < 0.2
+                           else ZERO),
+                reception=rng.choice([ZERO, cents(rng, 50, 600), D(rng.randint(1, 6)).quantize(CENT)]))
+        self.tp_total = self.tp_abroad + self.tp_vehicle_purchase + self.tp_vehicle_op + self.tp_reception
+        self.tp_prev_total = sum(self.tp_prev.values())
+
+        self.oper = self.public
+        self.oper_change = cents(rng, -1500, 1500)
+        if self.oper_change == 0:
+            self.oper_change = D("1.00")
+
+        # procurement (goods / services bought with project money)
+        if rng.random() < 0.5:
+            self.proc_goods = ZERO
+            self.proc_services = ZERO
+        else:
+            big = max(projects, key=lambda p: p["amount"])["amount"]
+            self.proc_goods = q2(big * D(rng.randint(0, 30)) / D(100)) if rng.random() < 0.7 else ZERO
+            self.proc_services = q2(big * D(rng.randint(10, 60)) / D(100))
+        self.proc_total = self.proc_goods + self.proc_services
+
+        # ---- print styles ----
+        self.styles = {
+            "fiscal_summary": {None: "sep"},
+            "gpb_expenditure": {None: "trim", "prev_total": rng.choice(["sep", "mixed"])},
+            "gpb_basic": {None: "trim"},
+            "three_public": {None: "2dp"},
+            "summary": {None: "2dp"},
+            "income": {None: "2dp"},
+            "expenditure": {None: "2dp"},
+            "procurement": {None: "2dp"},
+            "projects": {None: rng.choice(["sep", "2dp"])},
+        }
+        if rng.random() < 0.3:  # another hand made these: other habits
+            for k in ("gpb_basic", "gpb_expenditure"):
+                self.styles[k][None] = rng.choice(["2dp", "mixed"])
+            self.styles["summary"][None] = rng.choice(["2dp", "trim"])
+        if self.rounding == "exact":  # every figure with its two decimals
+            for st in self.styles.values():
+                for k, v in st.items():
+                    if v in ("trim", "mixed"):
+                        st[k] = "2dp"
+        self.build_tables()
+
+    # ---- tables of the model ----
+    def mk(self, kind):
+        t = Table(kind, self.styles.get(kind, {None: "2dp"}))
+        self.tables.append(t)
+        return t
+
+    def mkrow(self, t, code, label, key=None, side=None):
+        r = Row(code, label, key, side)
+        r.rng_trim = self.rng.random() < 0.5
+        return t.add(r)
+
+    def build_tables(self):
+        rng = self.rng
+        T, B, P = self.total, self.basic, self.project_total
+        agg = self.agg
+        cls_codes = [c for c in self.func_codes if len(c) == 3]
+
+        # 附件1 财政拨款收支总表
+        t = self.mk("fiscal_summary")
+        inc_rows = [("一、本年收入", T), ("(一) 一般公共预算拨款", T), ("(二) 政府性基金预算拨款", None),
+                    ("(三) 国有资本经营预算拨款", None), ("二、上年结转", None),
+                    ("(一) 一般公共预算拨款", None), ("(二) 政府性基金预算拨款", None),
+                    ("(三) 国有资本经营预算拨款", None)]
+        exp_rows = [("一、本年支出", T)] + [
+            ("(%s) %s" % (CN_NUM[i], name), agg(code, "total") if code in cls_codes else None)
+            for i, (code, name) in enumerate(CLASSES)] + [("二、结转下年", None)]
+        t.pairs = []
+        for i in range(max(len(inc_rows), len(exp_rows))):
+            ri = re = None
+            if i < len(inc_rows):
+                lab, v = inc_rows[i]
+                ri = self.mkrow(t, None, lab, key=strip_enum(lab), side="income")
+                t.put(ri, "amount", v)
+            if i < len(exp_rows):
+                lab, v = exp_rows[i]
+                re = self.mkrow(t, None, lab, key=strip_enum(lab), side="expenditure")
+                t.put(re, "total", v)
+                t.put(re, "gpb", v)
+            t.pairs.append((ri, re))
+        ri = self.mkrow(t, None, "收入总计", side="income")
+        t.put(ri, "amount", T)
+        re = self.mkrow(t, None, "支出总计", side="expenditure")
+        t.put(re, "total", T)
+        t.put(re, "gpb", T)
+        t.pairs.append((ri, re))
+
+        # 附件2 一般公共预算财政拨款支出预算表
+        t = self.mk("gpb_expenditure")
+        r = self.mkrow(t, None, "合计")
+        t.put(r, "prev_total", self.prev_total)
+        t.put(r, "total", T)
+        t.put(r, "basic", B)
+        t.put(r, "project", P)
+        for c in self.func_codes:
+            r = self.mkrow(t, c, self.func_names[c])
+            pv = sum((v for k, v in self.prev_leaf.items() if k.startswith(c)), ZERO)
+            if any(k.startswith(c) for k in self.prev_leaf):
+                t.put(r, "prev_total", pv)
+            t.put(r, "total", agg(c, "total"))
+            t.put(r, "basic", agg(c, "basic") or None)
+            t.put(r, "project", agg(c, "project") or None)
+
+        # 附件3 基本支出 (economic)
+        t = self.mk("gpb_basic")
+        r = self.mkrow(t, None, "合计")
+        t.put(r, "total", B)
+        t.put(r, "personnel", self.personnel)
+        t.put(r, "public", self.public)
+        for cls, members in self.econ_groups:
+            tot = sum(self.econ[c][1] for c in members)
+            r = self.mkrow(t, cls, ECON_CLASS[cls])
+            t.put(r, "total", tot)
+            t.put(r, "public" if cls == "302" else "personnel", tot)
+            for c in members:
+                label, v = self.econ[c]
+                r = self.mkrow(t, c, label)
+                t.put(r, "total", v)
+                t.put(r, "public" if cls == "302" else "personnel", v)
+
+        # 附件4 三公
+        t = self.mk("three_public")
+        pv = self.tp_prev
+        for code, label in ((None, "合计"), (self.dept_code, self.short)):
+            r = self.mkrow(t, code, label, key=label)
+            t.put(r, "prev_total", self.tp_prev_total)
+            t.put(r, "prev_abroad", pv["abroad"] or None)
+            t.put(r, "prev_vehicle_purchase", pv["purchase"] or None)
+            t.put(r, "prev_vehicle_operation", pv["operation"] or None)
+            t.put(r, "prev_reception", pv["reception"] or None)
+            t.put(r, "total", self.tp_total)
+            t.put(r, "abroad", self.tp_abroad or None)
+            vs = self.tp_vehicle_purchase + self.tp_vehicle_op
+            t.put(r, "vehicle_subtotal", vs or None)
+            t.put(r, "vehicle_purchase", self.tp_vehicle_purchase or None)
+            t.put(r, "vehicle_operation", self.tp_vehicle_op or None)
+            t.put(r, "reception", self.tp_reception or None)
+
+        # 附件5 政府性基金 (empty)
+        t = self.mk("gov_fund")
+        self.mkrow(t, None, "合计")
+
+        # 附件6 部门收支总表
+        t = self.mk("summary")
+        inc = ["一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+               "财政专户管理资金收入", "事业收入", "上级补助收入", "附属单位上缴收入",
+               "事业单位经营收入", "其他收入"]
+        t.pairs = []
+        for i, (code, name) in enumerate(CLASSES):
+            ri = None
+            if i < len(inc):
+                ri = self.mkrow(t, None, inc[i], side="income")
+                t.put(ri, "amount", T if i == 0 else None)
+            lab = "%s、%s" % (CN_NUM[i], name)
+            re = self.mkrow(t, None, lab, key=name, side="expenditure")
+            t.put(re, "amount", agg(code, "total") if code in cls_codes else None)
+            t.pairs.append((ri, re))
+        for il, el, v in (("本年收入合计", "本年支出合计", T), ("上年结转", "结转下年", None),
+                          ("收入总计", "支出总计", T)):
+            ri = self.mkrow(t, None, il, side="income")
+            t.put(ri, "amount", v)
+            re = self.mkrow(t, None, el, side="expenditure")
+            t.put(re, "amount", v)
+            t.pairs.append((ri, re))
+
+        # 附件7 部门收入总表
+        t = self.mk("income")
+        r = self.mkrow(t, None, "合计")
+        t.put(r, "total", T)
+        t.put(r, "gpb", T)
+        for c in self.func_codes:
+            r = self.mkrow(t, c, self.func_names[c])
+            t.put(r, "total", agg(c, "total"))
+            t.put(r, "gpb", agg(c, "total"))
+
+        # 附件8 部门支出总表
+        t = self.mk("expenditure")
+        r = self.mkrow(t, None, "合计")
+        t.put(r, "total", T)
+        t.put(r, "basic", B)
+        t.put(r, "project", P)
+        for c in self.func_codes:
+            r = self.mkrow(t, c, self.func_names[c])
+            t.put(r, "total", agg(c, "total"))
+            t.put(r, "basic", agg(c, "basic") or None)
+            t.put(r, "project", agg(c, "project") or None)
+
+        # 附件9 政府采购
+        t = self.mk("procurement")
+        r = self.mkrow(t, None, "合计")
+        t.put(r, "total", self.proc_total or None)
+        t.put(r, "gpb", self.proc_total or None)
+        for no, lab, v in (("1", "货物类", self.proc_goods), ("2", "服务类", self.proc_services)):
+            r = self.mkrow(t, None, lab)
+            r.seq = no
+            t.put(r, "total", v or None)
+            t.put(r, "gpb", v or None)
+
+        # 附件10 项目支出明细表
+        t = self.mk("projects")
+        r = self.mkrow(t, None, "合计")
+        ann = [p for p in self.projects if p["kind"] == "annual"]
+        sup = [p for p in self.projects if p["kind"] == "superior"]
+        t.put(r, "total", P)
+        t.put(r, "annual_subtotal", sum((p["amount"] for p in ann), ZERO) or None)
+        for sub in ("personnel", "general", "livelihood"):
+            t.put(r, "annual_" + sub,
+                  sum((p["amount"] for p in ann if p["sub"] == sub), ZERO) or None)
+        t.put(r, "superior_subtotal", sum((p["amount"] for p in sup), ZERO) or None)
+        for sub in ("advance", "carryover", "municipal"):
+            t.put(r, "superior_" + sub,
+                  sum((p["amount"] for p in sup if p["sub"] == sub), ZERO) or None)
+        for p in self.projects:
+            r = self.mkrow(t, None, p["name"])
+            p["row"] = r
+            t.put(r, "total", p["amount"])
+            pre = "annual_" if p["kind"] == "annual" else "superior_"
+            t.put(r, pre + "subtotal", p["amount"])
+            t.put(r, pre + p["sub"], p["amount"])
+
+        # 附件11 整体绩效目标表
+        t = self.mk("performance_overall")
+        inds = rng.sample(OVERALL_IND, rng.randint(5, 9))
+        ws = split_weights(rng, 100, len(inds), 5)
+        for (name, unit, op, target), w in zip(inds, ws):
+            r = self.mkrow(t, None, name)
+            r.text = {"name": name, "weight": "%d%%" % w, "unit": unit, "operator": op,
+                      "target": target}
+            r.weight = w
+
+        # 附件12-N 项目绩效目标表
+        targets = {}
+        for p in self.projects:
+            t = self.mk("performance_project")
+            t.project = p
+            p["perf"] = t
+            p["perf_name"] = (p["name"] if rng.random() < 0.4
+                              else "%s区%s" % (self.district, p["name"]))
+            p["amount_printed"] = self.fa(p["amount"], rng.choice(["trim", "2dp"]))
+            inds = []
+            inds += [("产出指标",) + x for x in rng.sample(OUTPUT_IND, rng.randint(2, 4))]
+            inds.append(("产出指标", "成本指标", "%s支出" % p["name"], "万元"))
+            inds += [("效益指标",) + x for x in rng.sample(EFFECT_IND, rng.randint(1, 3))]
+            inds += [("满意度指标",) + x for x in rng.sample(SATISFY_IND, rng.randint(1, 2))]
+            ws = split_weights(rng, 100, len(inds), rng.choice([1, 5, 5]))
+            for (l1, l2, name, unit), w in zip(inds, ws):
+                r = self.mkrow(t, None, name)
+                if l2 == "成本指标":
+                    target, op = fmt_amount(p["amount"], "trim"), "≤"
+                elif name in targets:  # one indicator, one target in a document
+                    target, op = targets[name]
+                elif unit == "%":
+                    target, op = rng.choice(["95", "90", "100", "98"]), rng.choice(["≥", "≥", "="])
+                else:
+                    target, op = str(rng.randint(2, 300)), rng.choice(["≥", "="])
+                targets[name] = (target, op)
+                if op == "≥" and rng.random() < 0.1:
+                    op = "\\geq"  # an extraction artefact of the reference
+                r.text = {"level1": l1, "level2": l2, "name": name, "target": target,
+                          "operator": op, "unit": unit, "weight": str(w)}
+                r.weight = w
+
+    # ---- lossy rounding of a few printed figures ----
+    def apply_rounding(self):
+        if self.rounding != "lossy":
+            return
+        t = self.table("gpb_expenditure")
+        cands = [r for r in t.rows if r.code and len(r.code) == 3
+                 and r.cells["total"].value != r.cells["total"].value.quantize(D("0.1"))]
+        for r in self.rng.sample(cands, min(len(cands), self.rng.randint(0, 2))):
+            c = r.cells["total"]
+            c.printed = fmt_scale(c.value, 1)
+
+    def table(self, kind, i=0):
+        return [t for t in self.tables if t.kind == kind][i]
+
+    # ----------------------------------------------------------------------
+    # Rendering
+    # ----------------------------------------------------------------------
+
+    def money_n(self, v, lossy_ok=False):
+        """A narrative amount: 2 decimals (sometimes rounded to 1 when lossy)."""
+        if lossy_ok and self.rounding == "lossy" and self.rng.random() < 0.15 \
+                and v != v.quantize(D("0.1")):
+            return fmt_scale(v, 1)
+        return format(v, ".2f")
+
+    def fa(self, v, style):
+        """An amount in a style, except that exact printing keeps 2 decimals."""
+        return fmt_amount(v, "2dp" if self.rounding == "exact" and style == "trim" else style)
+
+    def claim(self, cls, printed, line, label, code=None):
+        self.claims.append({"class": cls, "value": printed.replace(",", ""), "line": line,
+                            "label": label, "code": code})
+
+    def render(self):
+        rng = self.rng
+        y, py = self.year, self.prev
+        self.emit("")
+        self.emit("")
+        self.para("%s %d 年部门预算情况说明" % (self.dept, y))
+        self.para("一、单位基本情况")
+        self.para("（一）职能职责")
+        self.para(self.duties)
+        self.para("（二）单位构成")
+        sub = rng.randint(0, 2)
+        parts = ["%s内设 %d 个职能科室" % (self.short, self.sections)]
+        if sub:
+            parts.append("%d 个下属事业单位" % sub)
+        text = "，".join(parts) + "；在职在编职工 %d 人，退休 %d 人" % (self.staff, self.retired)
+        if self.dispatched:
+            text += "，劳务派遣人员 %d 名" % self.dispatched
+        text += "；"
+        n = self.para(text)
+        self.claim("staff_count", str(self.staff), n, "在职在编职工")
+        self.claim("retired_count", str(self.retired), n, "退休")
+        if self.dispatched:
+            self.claim("dispatched_count", str(self.dispatched), n, "劳务派遣人员")
+        if self.vehicles:
+            n = self.para("在编公务车 %d 辆。" % self.vehicles)
+            self.claim("vehicle_count", str(self.vehicles), n, "在编公务车")
+        else:
+            self.para("无在编公务车。")
+
+        T, B, P = self.total, self.basic, self.project_total
+        d_total = T - self.prev_total
+        self.para("二、部门收支总体情况")
+        tp = self.money_n(T)
+        dt = format(abs(d_total), ".2f")
+        word = "增加" if d_total > 0 else "减少"
+        line = ("(一) 收入预算：%d 年年初预算数 %s 万元，其中：一般公共预算拨款 %s 万元。" % (y, tp, tp))
+        if d_total:
+            line += "收入较去年%s %s 万元，主要是一般公共预算拨款%s %s 万元。" % (word, dt, word, dt)
+        n = self.para(line)
+        self.claim("income_total", tp, n, "年初预算数")
+        self.claim("income_gpb", tp, n, "一般公共预算拨款")
+        if d_total:
+            self.claim("income_change", dt, n, "收入较去年" + word)
+            self.claim("income_gpb_change", dt, n, "一般公共预算拨款" + word)
+
+        cls_codes = [c for c in self.func_codes if len(c) == 3]
+        parts = []
+        pending = []
+        for c in cls_codes:
+            name = CLASS_SHORT[c] + ("支出" if rng.random() < 0.3 else "")
+            v = self.money_n(self.agg(c, "total"), lossy_ok=True)
+            parts.append("%s %s 万元" % (name, v))
+            pending.append(("expenditure_class", v, name, c))
+        d_b = B - self.prev_basic
+        d_p = P - self.prev_project
+        line = "(二) 支出预算：%d 年年初预算数 %s 万元，其中：%s。" % (y, tp, "，".join(parts))
+        def how(d):  # a change as the narrative states it, and its claim's value
+            if not d:
+                return "与上年持平", "0"
+            s = format(abs(d), ".2f")
+            return "%s %s 万元" % ("增加" if d > 0 else "减少", s), s
+        if d_total:
+            line += "支出较去年%s %s 万元，主要是基本支出%s，项目支出%s。" % (
+                word, dt, how(d_b)[0], how(d_p)[0])
+        n = self.para(line)
+        self.claim("expenditure_total", tp, n, "年初预算数")
+        for cls, v, name, c in pending:
+            self.claim(cls, v, n, name, code=c)
+        if d_total:
+            self.claim("expenditure_change", dt, n, "支出较去年" + word)
+            self.claim("basic_change", how(d_b)[1], n, "基本支出")
+            self.claim("project_change", how(d_p)[1], n, "项目支出")
+
+        self.para("三、部门预算情况说明")
+        bp, pp = self.money_n(B), self.money_n(P)
+        new = [p for p in self.projects if p["kind"] == "annual"][:2]
+        reason_b = rng.choice(["人员变动及工资调整", "在职人员减少", "社会保险缴费基数调整",
+                               "日常公用经费压减"])
+        text = ("%d 年一般公共预算财政拨款收入 %s 万元，一般公共预算财政拨款支出 %s 万元，"
+                % (y, tp, tp))
+        if d_total:
+            text += "比 %d 年%s %s 万元。" % (py, word, dt)
+        else:
+            text += "与 %d 年持平。" % py
+        text += "其中：基本支出 %s 万元，" % bp
+        if d_b:
+            text += "比 %d 年%s %s 万元，主要原因是%s。" % (
+                py, "增加" if d_b > 0 else "减少", format(abs(d_b), ".2f"), reason_b)
+        else:
+            text += "与上年持平。"
+        text += ("基本支出主要用于保障在职人员工资福利及社会保险缴费等，保障部门正常运转的各项商品服务支出；"
+                 "项目支出 %s 万元，" % pp)
+        if d_p:
+            text += "比 %d 年%s %s 万元，主要原因是：" % (py, "增加" if d_p > 0 else "减少",
+                                                  format(abs(d_p), ".2f"))
+        else:
+            text += "与上年持平。"
+        cut = None
+        if d_p:
+            tail = "%d 年新增%s等项目，项目资金主要用于%s等重点工作。" % (
+                y, "、".join(p["name"] for p in new), self.short + "日常运行")
+            if rng.random() < 0.4:
+                cut = text + "一是项目调整；二是 %d" % y  # a line broken mid-sentence
+                rest = tail[len(str(y)):]
+                text = text + "一是项目调整；二是 " + tail
+            else:
+                text = text + tail
+        if cut:
+            n = self.para(cut)
+            self.para(rest.lstrip())
+        else:
+            n = self.para(text)
+        self.claim("gpb_income_total", tp, n, "一般公共预算财政拨款收入")
+        self.claim("gpb_expenditure_total", tp, n, "一般公共预算财政拨款支出")
+        self.claim("gpb_expenditure_change", dt if d_total else "0", n, "比%d年%s" % (py, word))
+        self.claim("basic", bp, n, "基本支出")
+        self.claim("basic_change", how(d_b)[1], n, "比%d年" % py)
+        self.claim("project", pp, n, "项目支出")
+        self.claim("project_change", how(d_p)[1], n, "比%d年" % py)
+        self.para("%s %d 年未使用政府性基金预算拨款安排的支出。" % (self.dept, y))
+        self.para("%s %d 年未使用国有资本经营预算拨款安排的支出。" % (self.dept, y))
+
+        # 三公
+        self.para("四、“三公”经费情况说明")
+        tpv = self.fa(self.tp_total, "trim")
+        dtp = self.tp_total - self.tp_prev_total
+        text = "%d 年“三公”经费预算 %s 万元，" % (y, tpv)
+        if dtp:
+            text += "比 %d 年%s %s 万元。" % (py, "增加" if dtp > 0 else "减少",
+                                          self.fa(abs(dtp), "trim"))
+        else:
+            text += "与 %d 年持平。" % py
+        parts = []
+        pl = []
+        for label, cls, v in (("因公出国（境）费", "three_public_abroad", self.tp_abroad),
+                              ("公务接待费", "three_public_reception", self.tp_reception),
+                              ("公务用车购置费", "three_public_vehicle_purchase",
+                               self.tp_vehicle_purchase),
+                              ("公务用车运行维护费", "three_public_vehicle_operation",
+                               self.tp_vehicle_op)):
+            if v or rng.random() < 0.2:
+                s = self.fa(v, "trim")
+                parts.append("%s %s 万元" % (label, s))
+                pl.append((cls, s, label))
+        if parts:
+            text += "其中：" + "，".join(parts) + "。"
+        n = self.para(text)
+        self.claim("three_public_total", tpv, n, "“三公”经费预算")
+        self.claim("three_public_change", self.fa(abs(dtp), "trim") if dtp else "0", n,
+                   "比%d年" % py)
+        for cls, s, label in pl:
+            self.claim(cls, s, n, label)
+
+        self.para("五、其他重要事项的情况说明")
+        ov = self.money_n(self.oper)
+        oc = format(abs(self.oper_change), ".2f")
+        n = self.para("1、机关运行经费。%d 年一般公共预算财政拨款运行经费 %s 万元，比上年%s %s 万元。"
+                      "运行经费主要用于办公费、印刷费、邮电费、水电费、差旅费、会议费、培训费及其他商品和服务支出等。"
+                      % (y, ov, "增加" if self.oper_change > 0 else "减少", oc))
+        self.claim("operating_expenses", ov, n, "一般公共预算财政拨款运行经费")
+        self.claim("operating_expenses_change", oc, n, "比上年")
+        pt = self.fa(self.proc_total, "trim" if not self.proc_total else "2dp")
+        pg = self.fa(self.proc_goods, "trim" if not self.proc_goods else "2dp")
+        ps = self.fa(self.proc_services, "trim" if not self.proc_services else "2dp")
+        n = self.para("2、政府采购情况。政府采购预算总额 %s 万元，其中一般公共预算拨款政府采购 %s 万元，"
+                      "含政府采购货物预算 %s 万元，政府采购服务预算 %s 万元。" % (pt, pt, pg, ps))
+        self.claim("procurement_total", pt, n, "政府采购预算总额")
+        self.claim("procurement_gpb", pt, n, "一般公共预算拨款政府采购")
+        self.claim("procurement_goods", pg, n, "政府采购货物预算")
+        self.claim("procurement_services", ps, n, "政府采购服务预算")
+        pa = self.money_n(self.annual_total)
+        if rng.random() < 0.4:  # broken as the reference's line is
+            self.para("3、绩效目标设置情况。%d 年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨" % y)
+            n = self.para("款 %s 万元。" % pa)
+        else:
+            n = self.para("3、绩效目标设置情况。%d 年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款 %s 万元。"
+                          % (y, pa))
+        self.claim("performance_amount", pa, n, "涉及一般公共预算当年财政拨款")
+        if self.vehicles:
+            text = ("4、国有资产占有使用情况。截止 %d 年 12 月，所属各预算单位共有车辆 %d 辆，其中一般公务用车 %d 辆。"
+                    % (py, self.vehicles, self.vehicles))
+        else:
+            text = "4、国有资产占有使用情况。截止 %d 年 12 月，所属各预算单位无公务用车。" % py
+        if self.tp_vehicle_purchase:
+            text += "%d 年一般公共预算安排购置公务用车。" % y
+        else:
+            text += "%d 年一般公共预算无购置车辆安排。" % y
+        n = self.para(text)
+        if self.vehicles:
+            self.claim("vehicle_count", str(self.vehicles), n, "车辆")
+            self.claim("vehicle_official_count", str(self.vehicles), n, "一般公务用车")
+        self.para("六、专业性名词解释")
+        for s in GLOSSARY:
+            self.para(s)
+        self.para("部门预算公开联系人：%s" % rng.choice(["张敏", "李娜", "王磊", "刘洋", "陈静"]))
+        self.para("联系方式：%s，电话：023-%08d" % (rng.choice(["赵倩", "孙伟", "周丽"]),
+                                            rng.randint(40000000, 89999999)))
+
+        # tables
+        for k, t in enumerate(self.tables):
+            getattr(self, "r_" + t.kind)(t)
+
+    # ---- table rendering helpers ----
+    def title(self, what):
+        return "%s %d 年%s" % (self.dept, self.year, what)
+
+    def paged(self, t, title_lines, header, rows, first=None, more=32, retitle=True,
+              squeezed=None):
+        """Title, unit line, header and rows, over pages that repeat them.
+
+        `squeezed`, a shortened header: pages after the first print it and
+        their rows lose their empty cells, as the reference's 基本支出 table
+        does on its second page (the reader places such figures by
+        arithmetic)."""
+        for s in title_lines:
+            self.para(s)
+        self.para("单位：万元")
+        for h in header:
+            self.emit(h)
+        first = first or self.rng.randint(10, 26)
+        left = first
+        page = 0
+        for r, fields in rows:
+            if left == 0:
+                page += 1
+                self.emit("")
+                if retitle:
+                    tl = title_lines
+                    if len(tl) == 1 and (squeezed or self.rng.random() < 0.25):
+                        tl = [self.dept, tl[0][len(self.dept):].lstrip()]
+                    for s in tl:
+                        self.para(s)
+                    self.para("单位：万元")
+                for h in (squeezed if squeezed else header):
+                    self.emit(h)
+                left = more
+            if page and squeezed:
+                fields = [x for x in fields if x != ""]
+            n = self.emit("\t".join(fields))
+            for x in (r if isinstance(r, list) else [r]):
+                x.line = n
+            left -= 1
+        self.emit("")
+
+    def annex(self, t, label):
+        t.line = self.para(label)
+
+    def r_fiscal_summary(self, t):
+        self.annex(t, "附件 1")
+        header = ["收入\t\t支出\t\t\t\t",
+                  "项目\t预算数\t支出科目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算"]
+        out = []
+        for ri, re in t.pairs:
+            f = [ri.label if ri else "", ri.s("amount") if ri else "",
+                 re.label if re else "", re.s("total") if re else "", re.s("gpb") if re else "",
+                 "", ""]
+            out.append(([x for x in (ri, re) if x is not None], f))
+        self.paged(t, [self.title("财政拨款收支总表")], header, out,
+                   first=self.rng.randint(12, 22), retitle=False)
+        t.end = len(self.lines)
+
+    def r_gpb_expenditure(self, t):
+        self.annex(t, "附件 2")
+        header = ["科目编码\t科目名称\t%d 年预算数\t%d 年预算数\t\t" % (self.prev, self.year),
+                  "\t\t\t总计\t基本支出\t项目支出"]
+        rows = []
+        for r in t.rows:
+            if r.code is None:
+                f = [r.label, ""]
+            else:
+                f = [r.code, r.label]
+            f += [r.s("prev_total"), r.s("total"), r.s("basic"), r.s("project")]
+            rows.append((r, f))
+        self.paged(t, [self.title("一般公共预算财政拨款支出预算表")], header, rows)
+        t.end = len(self.lines)
+
+    def r_gpb_basic(self, t):
+        self.annex(t, "附件 3")
+        header = ["经济分类科目\t\t%d 年基本支出\t\t" % self.year,
+                  "科目编码\t科目名称\t总计\t人员经费\t日常公用经费"]
+        rows = []
+        for r in t.rows:
+            f = [r.code or "", r.label, r.s("total"), r.s("personnel"), r.s("public")]
+            rows.append((r, f))
+        squeezed = None
+        if self.rounding != "exact" and self.rng.random() < 0.25:
+            squeezed = ["经济分类科目\t\t%d 年基本支出\t" % self.year]
+        self.paged(t, [self.title("一般公共预算财政拨款基本支出预算表")], header, rows,
+                   squeezed=squeezed)
+        t.end = len(self.lines)
+
+    def r_three_public(self, t):
+        self.annex(t, "附件 4")
+        y, p = self.year, self.prev
+        header = [
+            "部门编 码\t部门名称\t%d 年预算数\t\t\t\t\t%d 年预算数\t\t\t\t\t" % (p, y),
+            "\t\t总计\t因公出国 (境) 费 用\t公务用车购置及运行费\t\t公务接待费\t总计\t因公出 国(境) 费用"
+            "\t公务用车购置及运行费\t\t\t公务接 待费",
+            "\t\t\t\t公务用车 购置\t公务用车运行 维护费\t\t\t\t小计\t公务用车购置\t公务用车运 行维护费\t",
+        ]
+        rows = []
+        for r in t.rows:
+            f = [r.code or "", r.label] + [r.s(x) for x in (
+                "prev_total", "prev_abroad", "prev_vehicle_purchase", "prev_vehicle_operation",
+                "prev_reception", "total", "abroad", "vehicle_subtotal", "vehicle_purchase",
+                "vehicle_operation", "reception")]
+            rows.append((r, f))
+        self.paged(t, [self.title("一般公共预算“三公”经费支出表")], header, rows, first=50)
+        t.end = len(self.lines)
+
+    def r_gov_fund(self, t):
+        self.annex(t, "附件 5")
+        self.emit(self.dept)
+        self.para("%d 年政府性基金预算财政拨款支出预算表" % self.year)
+        self.para("单位：万元")
+        self.emit("科目编码\t科目名称\t预算数\t\t")
+        self.emit("\t\t总计\t基本支出\t项目支出")
+        t.rows[0].line = self.emit("\t合计\t\t\t")
+        self.emit("")
+        t.end = len(self.lines)
+
+    def r_summary(self, t):
+        self.annex(t, "附件 6")
+        header = ["收入\t\t支出\t", "项目\t预算数\t支出科目\t预算数"]
+        out = []
+        for ri, re in t.pairs:
+            f = [ri.label if ri else "", ri.s("amount") if ri else "", re.label, re.s("amount")]
+            out.append(([x for x in (ri, re) if x is not None], f))
+        self.paged(t, [self.title("部门收支总表")], header, out, first=self.rng.randint(12, 20))
+        t.end = len(self.lines)
+
+    def r_income(self, t):
+        self.annex(t, "附件 7")
+        header = ["科目\t\t总计\t一般公共预算 拨款收入\t政府性 基金预 算拨款 收入\t国有资 本经营 预算拨 款收入"
+                  "\t财政专 户管理 资金收 入\t事业 收入\t上级 补助 收入\t附属 单位 上缴 收入\t事业 单位 经营 收入\t其他 收入",
+                  "科目编码\t科目名称\t\t\t\t\t\t\t\t\t\t"]
+        rows = []
+        for r in t.rows:
+            f = [r.code or "", r.label, r.s("total"), r.s("gpb")] + [""] * 8
+            rows.append((r, f))
+        self.paged(t, [self.title("部门收入总表")], header, rows)
+        t.end = len(self.lines)
+
+    def r_expenditure(self, t):
+        self.annex(t, "附件 8")
+        header = ["科目编码\t科目名称\t合计\t基本支出\t项目支出"]
+        rows = []
+        for r in t.rows:
+            f = [r.code or "", r.label, r.s("total"), r.s("basic"), r.s("project")]
+            rows.append((r, f))
+        self.paged(t, [self.title("部门支出总表")], header, rows)
+        t.end = len(self.lines)
+
+    def r_procurement(self, t):
+        self.annex(t, "附件 9")
+        header = ["项目编号\t项目\t总计\t一般公共预算拨款收入\t政府性基金预算拨款收入\t国有资本经营预算拨款收入"
+                  "\t财政专户管理资金收入\t事业收入\t上级补助收入\t附属单位上缴收入\t事业单位经营收入\t其他收入"]
+        rows = []
+        for r in t.rows:
+            if r.label == "合计":
+                f = ["合计", ""]
+            else:
+                f = [r.seq, r.label]
+            f += [r.s("total"), r.s("gpb")] + [""] * 8
+            rows.append((r, f))
+        self.paged(t, ["%s政府采购预算明细表" % self.dept], header, rows, first=50)
+        t.end = len(self.lines)
+
+    def r_projects(self, t):
+        self.annex(t, "附件 10")
+        header = ["序号\t预算单位\t项目名称\t合计\t年初特定目标\t\t\t上级专项\t\t\t\t",
+                  "\t\t\t\t小计\t人员性项目\t一般性项目\t民生配套项目\t小计\t提前下达专项\t结转项目\t市级专项"]
+        rows = []
+        roles = ("total", "annual_subtotal", "annual_personnel", "annual_general",
+                 "annual_livelihood", "superior_subtotal", "superior_advance",
+                 "superior_carryover", "superior_municipal")
+        for i, r in enumerate(t.rows):
+            if i == 0:
+                f = ["", "", "合计"]
+            else:
+                f = [str(i), self.dept, r.label]
+            f += [r.s(x) for x in roles]
+            rows.append((r, f))
+        self.paged(t, [self.title("项目支出明细表")], header, rows, first=self.rng.randint(4, 12))
+        t.end = len(self.lines)
+
+    def r_performance_overall(self, t):
+        self.annex(t, "附件 11")
+        self.para("%d 年区%s预算整体绩效目标表" % (self.year, self.short))
+        self.para("单位：万元")
+        tv = format(self.total, ".2f")
+        self.emit("部门（单位）名称\t%s\t\t支出预算总量\t%s\t" % (self.dept, tv))
+        self.emit("\t\t\t其中：部门预算支出\t%s\t" % tv)
+        self.emit("当年整体绩效目标\t1. 保障%s正常运行，顺利开展各项工作； 2. 推进重点工作任务落实； "
+                  "3. 提高服务对象满意度。\t\t\t\t" % self.short)
+        self.emit("绩效指标\t指标名称\t指标权重\t计量单位\t指标性质\t指标值")
+        for r in t.rows:
+            x = r.text
+            r.line = self.emit("\t".join(["", x["name"], x["weight"], x["unit"], x["operator"],
+                                          x["target"]]))
+        self.emit("")
+        t.end = len(self.lines)
+
+    def r_performance_project(self, t):
+        p = t.project
+        k = self.projects.index(p) + 1
+        self.annex(t, ("附件 12-%d" if k == 1 else "表 12-%d") % k)
+        self.para("%d 年区级预算绩效目标申报表" % self.year)
+        self.para("单位：万元")
+        c = self.dept_code
+        self.emit("项目名称\t%s-%s\t\t\t\t\t\t" % (p["code"], p["perf_name"]))
+        self.emit("主管部门\t%s-%s\t实施单位\t\t\t%s001-%s（本级）\t\t" % (c, self.short, c, self.short))
+        self.emit("资金总额（万元）\t%s\t项目属性\t\t\t%s\t\t" % (
+            p["amount_printed"], "延续" if self.rng.random() < 0.6 else "新增"))
+        self.emit("项目起始时间\t%d 年\t项目终止时间\t\t\t%s\t\t" % (
+            self.year - self.rng.randint(0, 2), self.rng.choice(["长期", "1 年", "2 年"])))
+        self.emit("项目概况\t用于%s，保障%s相关工作顺利开展。\t\t\t\t\t\t" % (p["name"], self.short))
+        self.emit("立项依据\t《关于%s的请示》及区政府常务会议纪要\t\t\t\t\t\t" % p["name"])
+        self.emit("项目当年绩效目标\t按期完成%s各项任务，提高资金使用效益。\t\t\t\t\t\t" % p["name"])
+        self.emit("绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t指标性质\t度量单位\t权重")
+        brk = self.rng.randint(3, 8)
+        for i, r in enumerate(t.rows):
+            if i == brk and self.rng.random() < 0.6:
+                self.emit("")  # a page break inside the indicators, as in the reference
+            x = r.text
+            r.line = self.emit("\t".join(["", x["level1"], x["level2"], x["name"], x["target"],
+                                          x["operator"], x["unit"], x["weight"]]))
+        self.emit("")
+        t.end = len(self.lines)
+
+    # ----------------------------------------------------------------------
+    # Expected model (what a reader must find)
+    # ----------------------------------------------------------------------
+
+    def model(self):
+        tables = []
+        for t in self.tables:
+            rows = []
+            for r in t.rows:
+                cells = {k: c.printed.replace(",", "") for k, c in r.cells.items() if c.printed}
+                if r.text:
+                    cells.update({k: v for k, v in r.text.items() if k == "weight"})
+                rows.append({"code": r.code if t.kind not in ("three_public",) else None,
+                             "label": r.label, "key": r.key, "side": r.side, "line": r.line,
+                             "cells": cells})
+            d = {"kind": t.kind, "line": t.line, "end": t.end, "rows": rows}
+            if t.kind == "performance_project":
+                d["project"] = {"code": t.project["code"], "name": t.project["perf_name"],
+                                "amount": t.project["amount_printed"].replace(",", "")}
+            tables.append(d)
+        claims = [{k: c[k] for k in ("class", "value", "line", "code")} for c in self.claims]
+        return {"department": self.dept, "year": self.year, "tables": tables, "claims": claims}
+
+    def text(self):
+        return "\n".join(self.lines) + "\n"
+
+
+GLOSSARY = [
+    "（一）财政拨款收入：指本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款和政府性基金预算财政拨款。",
+    "（二）其他收入：指单位取得的除“财政拨款收入”、“事业收入”、“经营收入”等以外的收入。",
+    "（三）基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。",
+    "（四）项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+    "（五）“三公”经费：指用一般公共预算财政拨款安排的因公出国（境）费、公务用车购置及运行维护费、公务接待费。",
+]
+
+
+def strip_enum(label):
+    """'(一) 一般公共预算拨款' → '一般公共预算拨款'; '一、本年收入' → '本年收入'."""
+    s = label
+    if s.startswith("("):
+        s = s[s.index(")") + 1:]
+    elif "、" in s[:4]:
+        s = s[s.index("、") + 1:]
+    return s.strip()
+
+
+def split_weights(rng, total, n, step):
+    """n positive weights, multiples of step where possible, summing to total:
+    an even split, then a few units moved between indicators."""
+    if total // step < n:
+        step = 1
+    units = total // step
+    parts = [units // n + (1 if i < units % n else 0) for i in range(n)]
+    for _ in range(rng.randint(0, n)):
+        a, b = rng.randrange(n), rng.randrange(n)
+        if parts[a] > 1:
+            parts[a] -= 1
+            parts[b] += 1
+    rng.shuffle(parts)
+    ws = [p * step for p in parts]
+    ws[-1] += total - sum(ws)
+    return ws
+
+
+# --------------------------------------------------------------------------
+# Injection
+# --------------------------------------------------------------------------
+
+class NoTarget(Exception):
+    pass
+
+
+def all_values(g):
+    vals = set()
+    for t in g.tables:
+        for r in t.rows:
+            for c in r.cells.values():
+                vals.add(abs(c.value))
+    return vals
+
+
+def leaf_rows(t):
+    """Rows of a table that no other row sums."""
+    out = []
+    rows = t.rows
+    for i, r in enumerate(rows):
+        if t.kind == "projects":
+            if i > 0:
+                out.append(r)
+            continue
+        if not r.code:
+            continue
+        if any(o.code and o.code != r.code and o.code.startswith(r.code) for o in rows):
+            continue
+        out.append(r)
+    return out
+
+
+def children(t, r):
+    """The rows a parent row sums (direct children)."""
+    if t.kind == "projects":
+        return t.rows[1:] if r is t.rows[0] else []
+    coded = [o for o in t.rows if o.code]
+    if not r.code:  # 合计: the classes
+        lens = sorted({len(o.code) for o in coded})
+        return [o for o in coded if len(o.code) == lens[0]] if lens else []
+    sub = [o for o in coded if o.code != r.code and o.code.startswith(r.code)]
+    if not sub:
+        return []
+    m = min(len(o.code) for o in sub)
+    return [o for o in sub if len(o.code) == m]
+
+
+LEAF_TABLES = ("gpb_basic", "expenditure", "gpb_expenditure", "income", "projects")
+PARENT_TABLES = ("gpb_basic", "expenditure", "gpb_expenditure", "income", "projects")
+MONEY_ROLES = ("total", "basic", "project", "personnel", "public", "gpb", "annual_subtotal",
+               "annual_general", "annual_personnel", "annual_livelihood", "superior_subtotal",
+               "superior_advance", "superior_carryover", "superior_municipal")
+
+
+def row_key(t, r):
+    return r.code if (r.code and t.kind != "three_public") else norm_label(r.key)
+
+
+def reprint(cell, value):
+    """value printed with the cell's own decimals and separator habit."""
+    return fmt_scale(value, scale_of(cell.printed), sep="," in cell.printed)
+
+
+MIN_CHANGE = D("0.50")  # beyond the rounding of any identity of 2-decimal figures
+
+
+def random_delta(g, rng, v, scale):
+    """A change that is no slip of v and equals no figure of the document."""
+    vals = all_values(g)
+    for _ in range(200):
+        frac = D(rng.randint(3, 35)) / D(100)
+        delta = (v * frac).quantize(D(1).scaleb(-scale) if scale else D(1))
+        if delta < MIN_CHANGE:
+            delta = (MIN_CHANGE + D(rng.randint(0, 150)) / 100).quantize(
+                D(1).scaleb(-scale) if scale else D(1))
+        if v - delta > 0 and rng.random() < 0.5:
+            delta = -delta
+        new = v + delta
+        if new <= 0 or abs(delta) in vals or diagnose(v, new) is not None:
+            continue
+        return new
+    raise NoTarget("no plain change of %s" % v)
+
+
+def inject(g, family, rng):
+    """Change one printed figure of g; return the expected finding."""
+    if family in ("decimal_shift", "transposed_digits", "sign_error", "unit_slip"):
+        cands = []
+        for t in g.tables:
+            if t.kind in LEAF_TABLES:
+                for r in leaf_rows(t):
+                    for role, c in r.cells.items():
+                        if c.value >= 1:
+                            cands.append((t, r, role, c))
+        rng.shuffle(cands)
+        for t, r, role, c in cands:
+            v = D(c.printed.replace(",", ""))
+            sc = scale_of(c.printed)
+            if family == "decimal_shift":
+                new = v * 10
+            elif family == "unit_slip":
+                new = v * 10000
+            elif family == "sign_error":
+                new = -v
+            else:
+                s = fmt_scale(v, sc)
+                digs = [i for i, ch in enumerate(s) if ch.isdigit()]
+                pairs = [(a, b) for a, b in zip(digs, digs[1:]) if b == a + 1 and s[a] != s[b]
+                         and not (a == 0 and s[b] == "0")]
+                if not pairs:
+                    continue
+                a, b = rng.choice(pairs)
+                s = s[:a] + s[b] + s[a] + s[b + 1:]
+                new = D(s)
+            if diagnose(v, new) != family or abs(new - v) < MIN_CHANGE:
+                continue
+            return set_cell(g, t, r, role, c, new, family, family)
+        raise NoTarget(family)
+    if family in ("missing_child", "double_counted_child"):
+        cands = []
+        for t in g.tables:
+            if t.kind not in PARENT_TABLES:
+                continue
+            for r in t.rows:
+                kids = children(t, r)
+                for role, c in r.cells.items():
+                    kv = [k.cells[role].value for k in kids if role in k.cells]
+                    if len(kv) >= 2:
+                        cands.append((t, r, role, c, kv))
+        rng.shuffle(cands)
+        for t, r, role, c, kv in cands:
+            v = D(c.printed.replace(",", ""))
+            uniq = [x for x in kv if kv.count(x) == 1 and MIN_CHANGE <= x < v]
+            if not uniq:
+                continue
+            child = rng.choice(uniq)
+            new = v - child if family == "missing_child" else v + child
+            if new <= 0 or diagnose(v, new) is not None:
+                continue
+            return set_cell(g, t, r, role, c, new, family, family)
+        raise NoTarget(family)
+    if family == "cross_table":
+        cands = []
+        for t in g.tables:
+            for r in t.rows:
+                if t.kind in ("expenditure", "gpb_expenditure", "income") and r.code \
+                        and len(r.code) == 3:
+                    cands.append((t, r, "total"))
+                elif t.kind in ("summary", "fiscal_summary") and r.side == "expenditure" \
+                        and r.key in CLASS_NAME.values() and "amount" in r.cells:
+                    cands.append((t, r, "amount"))
+                elif t.kind == "fiscal_summary" and r.side == "expenditure" \
+                        and r.key in CLASS_NAME.values() and "total" in r.cells:
+                    cands.append((t, r, "total"))
+        t, r, role = rng.choice(cands)
+        c = r.cells[role]
+        v = D(c.printed.replace(",", ""))
+        new = random_delta(g, rng, v, scale_of(c.printed))
+        return set_cell(g, t, r, role, c, new, family, None)
+    if family == "three_public":
+        t = g.table("three_public")
+        r = t.rows[0]  # 合计: the row the narrative states
+        roles = [x for x in ("abroad", "vehicle_purchase", "vehicle_operation", "reception")
+                 if x in r.cells]
+        if not roles:
+            raise NoTarget(family)
+        role = rng.choice(roles)
+        c = r.cells[role]
+        v = D(c.printed.replace(",", ""))
+        new = random_delta(g, rng, v, scale_of(c.printed))
+        return set_cell(g, t, r, role, c, new, family, None)
+    if family == "performance_weights":
+        perf = [t for t in g.tables if t.kind == "performance_project"]
+        t = rng.choice(perf)
+        r = rng.choice(t.rows)
+        w = r.weight
+        # Each printed weight stands for the interval that rounds to it (SPEC
+        # §5): n integer weights add up to 100 ± n/2.  The change must be beyond
+        # that, and not land on 90 ± n/2 (the listed weights of tables that
+        # leave out the 10-point 预算执行率 indicator by convention).
+        half = len(t.rows) // 2
+        delta = half + rng.randint(1, 6)
+        if rng.random() < 0.4 and w - (10 + half + 1) > 0:
+            delta = -(10 + half + rng.randint(1, min(6, w - 11 - half)))
+        r.text["weight"] = str(w + delta)
+        return {"family": family, "table": t.kind, "row": norm_label(r.label),
+                "column": "weight", "line": None, "changed_line": None, "cause": None,
+                "original": str(w), "printed": r.text["weight"], "_row": r, "_table": t}
+    if family == "narrative":
+        cands = [c for c in g.claims
+                 if c["class"] in ("income_total", "expenditure_total", "expenditure_class",
+                                   "basic", "project", "gpb_income_total",
+                                   "gpb_expenditure_total", "three_public_total",
+                                   "operating_expenses", "performance_amount")
+                 and D(c["value"]) >= 1]
+        if not cands:
+            raise NoTarget(family)
+        cl = rng.choice(cands)
+        v = D(cl["value"])
+        new = random_delta(g, rng, v, scale_of(cl["value"]))
+        cl["new"] = fmt_scale(new, scale_of(cl["value"]))
+        return {"family": family, "table": "narrative", "row": cl["label"],
+                "column": cl["class"], "line": cl["line"], "cause": None,
+                "original": cl["value"], "printed": cl["new"], "_claim": cl}
+    raise ValueError("unknown family %s" % family)
+
+
+def set_cell(g, t, r, role, c, new, family, cause):
+    orig = c.printed
+    c.printed = reprint(c, new)
+    idx = [x for x in g.tables if x.kind == t.kind].index(t)
+    return {"family": family, "table": t.kind, "table_index": idx, "row": row_key(t, r),
+            "column": role, "line": None, "cause": cause, "original": orig.replace(",", ""),
+            "printed": c.printed.replace(",", ""), "_row": r, "_table": t}
+
+
+# --------------------------------------------------------------------------
+# Documents
+# --------------------------------------------------------------------------
+
+def make_document(seed, family=None, rounding=None):
+    """One document: (text, model, sidecar or None)."""
+    for attempt in range(50):
+        s = seed * 1000 + attempt
+        g = Generator(s, rounding or ("exact" if family else "lossy"))
+        g.build()
+        g.apply_rounding()
+        side = None
+        irng = random.Random(s ^ 0x5EED)
+        try:
+            if family and family != "narrative":
+                side = inject(g, family, irng)  # a table figure: before printing
+            g.render()
+            if family == "narrative":
+                side = inject(g, family, irng)  # a stated figure: once stated
+        except NoTarget:
+            continue
+        if side:
+            cl = side.pop("_claim", None)
+            if cl:
+                patch_claim(g, cl)
+            if "_row" in side:
+                r = side.pop("_row")
+                t = side.pop("_table")
+                side["line"] = r.line
+                if family == "performance_weights":
+                    side["changed_line"] = r.line
+                    side["line"] = None
+                    side["accept_lines"] = [t.line, t.end]
+        return g.text(), g.model(), side
+    raise RuntimeError("could not inject %s (seed %d)" % (family, seed))
+
+
+def patch_claim(g, cl):
+    """Print a changed narrative figure (the first occurrence on its line)."""
+    i = cl["line"] - 1
+    line = g.lines[i]
+    old = cl["value"]
+    label = cl["label"]
+    # the figure stated right after its label
+    pos = line.find(label)
+    at = line.find(" " + old + " ", pos if pos >= 0 else 0)
+    if at < 0:
+        raise RuntimeError("claim %s %s not found on line %d" % (label, old, cl["line"]))
+    g.lines[i] = line[:at + 1] + cl["new"] + line[at + 1 + len(old):]
+    cl["value"] = cl["new"]
+
+
+def generate(out, docs, seed, inject_family=None, rounding=None):
+    os.makedirs(out, exist_ok=True)
+    master = random.Random(seed)
+    written = []
+    for i in range(docs):
+        s = master.randrange(1 << 30)
+        fam = None
+        if inject_family == "all":
+            fam = FAMILIES[i % len(FAMILIES)]
+        elif inject_family:
+            fam = inject_family
+        text, model, side = make_document(s, fam, rounding)
+        name = "%04d_%08x" % (i, s)
+        path = os.path.join(out, name + ".txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        with open(os.path.join(out, name + ".model.json"), "w", encoding="utf-8") as f:
+            json.dump(model, f, ensure_ascii=False, indent=0)
+        if side is not None:
+            with open(os.path.join(out, name + ".inject.json"), "w", encoding="utf-8") as f:
+                json.dump(side, f, ensure_ascii=False, indent=1)
+        written.append((path, model, side))
+    return written
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", required=True, help="directory to write into")
+    ap.add_argument("--docs", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--inject", choices=FAMILIES + ["all"])
+    ap.add_argument("--rounding", choices=["lossy", "lossless", "exact"])
+    a = ap.parse_args(argv)
+    generate(a.out, a.docs, a.seed, a.inject, a.rounding)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
