@@ -32,16 +32,22 @@ static const char *const puncts[] = {"。", "，", "、", "；", "：", "“", "
                                      "》", "（", "）", "【", "】", "「", "」", "·", "…", "—",
                                      "！", "？"};
 
+/* Length of the UTF-8 character at p (1 for a stray continuation byte). */
+static size_t char_len(unsigned char ch)
+{
+    return ch < 0xC0 ? 1 : ch < 0xE0 ? 2 : ch < 0xF0 ? 3 : 4;
+}
+
+/* Length of the punctuation character at p, or 0 when it is not one. */
 static size_t punct_len(const char *p)
 {
     unsigned char ch = (unsigned char)*p;
     if (ch < 0x80)
         return (ch <= ' ' || strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", ch)) ? 1 : 0;
-    for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++) {
-        size_t l = strlen(puncts[i]);
-        if (strncmp(p, puncts[i], l) == 0)
+    size_t l = char_len(ch);
+    for (size_t i = 0; i < sizeof puncts / sizeof *puncts; i++)
+        if (strlen(puncts[i]) == l && memcmp(p, puncts[i], l) == 0)
             return l;
-    }
     return 0;
 }
 
@@ -55,7 +61,9 @@ static size_t normalise(const char *name, char *out)
             p += l;
             continue;
         }
-        out[n++] = *p++;
+        /* copy the whole character (never split a UTF-8 sequence) */
+        for (l = char_len((unsigned char)*p); l-- && *p;)
+            out[n++] = *p++;
     }
     out[n] = '\0';
     /* a leading enumeration: "指标1", "1" */
