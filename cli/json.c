@@ -8,20 +8,22 @@ void json_string(FILE *out, const char *s)
         return;
     }
     putc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *run = (const unsigned char *)s, *p = run;
+    for (; *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\')
+            continue; /* written with its run below */
+        fwrite(run, 1, (size_t)(p - run), out);
+        run = p + 1;
         switch (*p) {
         case '"': fputs("\\\"", out); break;
         case '\\': fputs("\\\\", out); break;
         case '\n': fputs("\\n", out); break;
         case '\t': fputs("\\t", out); break;
         case '\r': fputs("\\r", out); break;
-        default:
-            if (*p < 0x20)
-                fprintf(out, "\\u%04x", *p);
-            else
-                putc(*p, out);
+        default: fprintf(out, "\\u%04x", *p);
         }
     }
+    fwrite(run, 1, (size_t)(p - run), out);
     putc('"', out);
 }
 
