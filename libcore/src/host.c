@@ -101,6 +101,7 @@ static const br_host host = {
     .identity_eval = br_identity_eval,
     .report_identity = br_report_identity,
     .diagnose = br_diagnose,
+    .report_add_terms = br_report_add_terms,
 };
 
 const br_host *br_host_services(void) { return &host; }

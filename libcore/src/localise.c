@@ -23,8 +23,9 @@
 #include "model_internal.h"
 
 typedef struct candidate {
-    const br_row *row;
+    const br_row *row;     /* a table cell (row, col) … */
     size_t col;
+    const br_claim *claim; /* … or a narrative claim (row NULL) */
     size_t finding;
     br_decimal delta;
     br_decimal tolerance; /* of the finding's identity */
@@ -44,10 +45,18 @@ static int cmp_cell(const br_row *ra, size_t ca, const br_row *rb, size_t cb)
     return ca < cb ? -1 : ca > cb;
 }
 
+/* Same place: the same cell, or the same claim. */
+static int cmp_place(const candidate *a, const candidate *b)
+{
+    if (a->claim != b->claim)
+        return (uintptr_t)a->claim < (uintptr_t)b->claim ? -1 : 1;
+    return cmp_cell(a->row, a->col, b->row, b->col);
+}
+
 static int cmp_candidate(const void *pa, const void *pb)
 {
     const candidate *a = pa, *b = pb;
-    int c = cmp_cell(a->row, a->col, b->row, b->col);
+    int c = cmp_place(a, b);
     if (c)
         return c;
     c = br_decimal_cmp(a->delta, b->delta);
@@ -78,6 +87,8 @@ static size_t count_held(const br_term *held, size_t n, const br_row *row, size_
     return k;
 }
 
+static int place_value(const candidate *c, br_decimal *v);
+
 static int cell_value(const br_row *row, size_t col, br_decimal *v)
 {
     const br_cell *c = br_row_cell(row, col);
@@ -88,6 +99,16 @@ static int cell_value(const br_row *row, size_t col, br_decimal *v)
     return 1;
 }
 
+/* The figure at a candidate's place: a printed cell or a stated claim. */
+static int place_value(const candidate *c, br_decimal *v)
+{
+    if (c->claim) {
+        *v = c->claim->value;
+        return 1;
+    }
+    return cell_value(c->row, c->col, v);
+}
+
 /* The unit a term's figure is in (BR_UNIT_UNKNOWN for counts, %). */
 static br_unit unit_of(const br_term *t)
 {
@@ -96,9 +117,8 @@ static br_unit unit_of(const br_term *t)
     return t->row->table->unit ? t->row->table->unit : t->row->table->doc->unit;
 }
 
-/* Candidates of one broken identity finding: each cell term in terms[0]'s
- * unit, with the change that would repair the identity.  Claims are never
- * candidates: a narrative figure is reported where it is stated. */
+/* Candidates of one broken identity finding: each term (cell or claim) in
+ * terms[0]'s unit, with the change that would repair the identity. */
 static size_t gather(const br_report *report, size_t i, candidate *out)
 {
     const br_finding *f = br_report_at(report, i);
@@ -114,22 +134,39 @@ static size_t gather(const br_report *report, size_t i, candidate *out)
         residual.units = -residual.units;
     br_unit unit = unit_of(&terms[0]);
     for (size_t t = 0; t < nterms; t++) {
-        if (!terms[t].row || unit_of(&terms[t]) != unit)
+        if (unit_of(&terms[t]) != unit)
             continue;
         br_decimal delta = residual;
         if (terms[t].coef > 0)
             delta.units = -delta.units;
-        out[n++] = (candidate){terms[t].row, terms[t].col, i, delta, f->tolerance};
+        if (terms[t].claim && terms[t].claim->direction == BR_DIR_DECREASE)
+            continue; /* a stated decrease enters with its sign folded in: not a place to pin */
+        out[n++] = (candidate){terms[t].row, terms[t].col, terms[t].claim, i, delta, f->tolerance};
     }
     return n;
 }
 
-static void describe(const br_row *row, size_t col, br_finding *f)
+static void describe(const candidate *c, br_finding *f)
 {
+    if (c->claim) {
+        f->table = "narrative";
+        f->row = c->claim->label;
+        f->column = c->claim->claim_class;
+        f->line = c->claim->line;
+        return;
+    }
+    const br_row *row = c->row;
+    size_t col = c->col;
     f->table = br_kind_name(row->table->kind);
     f->row = br_row_key(row);
     f->column = br_role_name(br_table_column_role(row->table, col));
     f->line = row->line;
+}
+
+/* Is term t at candidate c's place? */
+static int at_place(const br_term *t, const candidate *c)
+{
+    return c->claim ? t->claim == c->claim : (!t->claim && t->row == c->row && t->col == c->col);
 }
 
 /* Make finding `p` the report of the wrong cell of group g: moved to that
@@ -139,9 +176,9 @@ static void pin(br_report *report, const candidate *c, const group *g, size_t p)
     br_finding *f = br_report_finding_mut(report, p);
     size_t nterms;
     const br_term *terms = br_report_terms(report, p, &nterms);
-    if (!(terms[0].row == c->row && terms[0].col == c->col)) {
+    if (!at_place(&terms[0], c)) {
         br_decimal v = {0, 0}, repaired;
-        int printed = cell_value(c->row, c->col, &v);
+        int printed = place_value(c, &v);
         if (br_decimal_add(v, c->delta, &repaired) != BR_OK)
             return;
         char vs[BR_DECIMAL_STR_MAX] = "blank", es[BR_DECIMAL_STR_MAX], msg[1280];
@@ -151,7 +188,7 @@ static void pin(br_report *report, const candidate *c, const group *g, size_t p)
         snprintf(msg, sizeof msg, "%s%s where %zu broken identit%s %s %s%s; %s",
                  printed ? "printed " : "", vs, g->count, g->count == 1 ? "y" : "ies",
                  g->count == 1 ? "gives" : "agree on", printed ? "" : "about ", es, f->message);
-        describe(c->row, c->col, f);
+        describe(c, f);
         f->table = br_report_strdup(report, f->table);
         f->row = br_report_strdup(report, f->row);
         f->column = br_report_strdup(report, f->column);
@@ -185,6 +222,25 @@ static int own_slip(const br_report *report, size_t i)
            strcmp(cause, "double_counted_child") != 0 && strcmp(cause, "ambiguous") != 0;
 }
 
+/* The cause the group's identities reported at the place itself (e.g. a
+ * roll-up's missing_child), when they agree on one; else NULL. */
+static const char *own_cause(const br_report *report, const candidate *g, size_t n,
+                             const candidate *place)
+{
+    const char *cause = NULL;
+    for (size_t m = 0; m < n; m++) {
+        size_t nt;
+        const br_term *t = br_report_terms(report, g[m].finding, &nt);
+        const char *c = br_report_at(report, g[m].finding)->cause;
+        if (!c || !at_place(&t[0], place))
+            continue;
+        if (cause && strcmp(cause, c) != 0)
+            return NULL;
+        cause = c;
+    }
+    return cause;
+}
+
 static int cmp_group(const void *pa, const void *pb)
 {
     const group *a = pa, *b = pb;
@@ -203,7 +259,8 @@ static int own_delta(const br_report *report, size_t i, const candidate *cands, 
     if (!t || !t[0].row || f->severity != BR_SEV_ERROR || br_report_consequence_of(report, i) >= 0)
         return 0;
     for (size_t k = 0; k < n; k++)
-        if (cands[k].finding == i && cands[k].row == t[0].row && cands[k].col == t[0].col) {
+        if (cands[k].finding == i && !cands[k].claim && cands[k].row == t[0].row &&
+            cands[k].col == t[0].col) {
             *out = &cands[k];
             return 1;
         }
@@ -224,13 +281,13 @@ static const candidate *moved_figure(const candidate *cands, size_t n, size_t a,
     for (size_t i = 0; i < n; i++) {
         const candidate *x = &cands[i];
         br_decimal v;
-        if ((x->finding != a && x->finding != b) || x->row == own->row ||
+        if ((x->finding != a && x->finding != b) || x->claim || x->row == own->row ||
             !cell_value(x->row, x->col, &v))
             continue;
         size_t other = x->finding == a ? b : a;
         for (size_t j = 0; j < n; j++) {
             const candidate *y = &cands[j];
-            if (y->finding != other || y->row != x->row || y->col == x->col ||
+            if (y->finding != other || y->claim || y->row != x->row || y->col == x->col ||
                 cell_value(y->row, y->col, &v))
                 continue;
             candidate neg = *y;
@@ -286,6 +343,46 @@ static void pair_columns(br_report *report, const candidate *cands, size_t n,
     free(paired);
 }
 
+/*
+ * A broken identity left where it was found, whose own figure shows no slip
+ * but several of its other figures each would (a child 22.91 for 22.19 and
+ * its sibling 4.80 for 4.08): the cause is ambiguous, and the message names
+ * the candidates.
+ */
+static void mark_ambiguous(br_report *report, const candidate *by_finding, size_t n,
+                           const char *assigned)
+{
+    for (size_t i = 0; i < n;) {
+        size_t f = by_finding[i].finding, j = i, slips = 0, used = 0;
+        char names[256] = "";
+        for (; j < n && by_finding[j].finding == f; j++) {
+            br_decimal v, repaired;
+            if (!place_value(&by_finding[j], &v) ||
+                br_decimal_add(v, by_finding[j].delta, &repaired) != BR_OK ||
+                !br_diagnose(repaired, v))
+                continue;
+            br_finding where = {0};
+            describe(&by_finding[j], &where);
+            if (used < sizeof names)
+                used += (size_t)snprintf(names + used, sizeof names - used, "%s%s %s",
+                                         slips ? ", " : "", where.row ? where.row : "",
+                                         where.column ? where.column : "");
+            slips++;
+        }
+        i = j;
+        br_finding *bf = br_report_finding_mut(report, f);
+        /* a slip at the figure under test keeps the finding where it is */
+        if (assigned[f] || slips < 2 || br_report_consequence_of(report, f) >= 0 ||
+            own_slip(report, f) || (bf->cause && strcmp(bf->cause, "ambiguous") == 0))
+            continue;
+        char msg[1280];
+        snprintf(msg, sizeof msg, "%s — ambiguous: a slip in any of %s would explain it",
+                 bf->message, names);
+        bf->message = br_report_strdup(report, msg);
+        bf->cause = "ambiguous";
+    }
+}
+
 void br_report_localise(br_report *report)
 {
     size_t nfind = br_report_count(report), total = 0, nheld;
@@ -297,12 +394,13 @@ void br_report_localise(br_report *report)
     if (!total)
         return;
     candidate *cands = malloc(total * sizeof *cands);
+    candidate *by_finding = malloc(total * sizeof *by_finding);
     group *groups = malloc(total * sizeof *groups);
     char *assigned = calloc(nfind, 1);
     char *strong = calloc(nfind, 1); /* pinned by several agreeing identities */
     const br_term *held_src = br_report_held(report, &nheld);
     br_term *held = nheld ? malloc(nheld * sizeof *held) : NULL;
-    if (!cands || !groups || !assigned || !strong || (nheld && !held))
+    if (!cands || !by_finding || !groups || !assigned || !strong || (nheld && !held))
         goto done;
     if (nheld) {
         memcpy(held, held_src, nheld * sizeof *held);
@@ -311,19 +409,19 @@ void br_report_localise(br_report *report)
     size_t n = 0;
     for (size_t i = 0; i < nfind; i++)
         n += gather(report, i, cands + n);
+    memcpy(by_finding, cands, n * sizeof *cands); /* runs per finding, before sorting */
     qsort(cands, n, sizeof *cands, cmp_candidate);
 
     size_t ng = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
-        while (j < n && cmp_cell(cands[j].row, cands[j].col, cands[i].row, cands[i].col) == 0 &&
-               same_change(&cands[i], &cands[j]))
+        while (j < n && cmp_place(&cands[j], &cands[i]) == 0 && same_change(&cands[i], &cands[j]))
             j++;
         group *g = &groups[ng++];
         *g = (group){.first = i, .count = j - i};
-        g->held = count_held(held, nheld, cands[i].row, cands[i].col);
+        g->held = cands[i].claim ? 0 : count_held(held, nheld, cands[i].row, cands[i].col);
         br_decimal v, repaired;
-        if (cell_value(cands[i].row, cands[i].col, &v)) {
+        if (place_value(&cands[i], &v)) {
             if (br_decimal_add(v, cands[i].delta, &repaired) == BR_OK)
                 g->cause = br_diagnose(repaired, v);
         } else if (g->count >= 2) {
@@ -356,11 +454,13 @@ void br_report_localise(br_report *report)
         for (size_t m = 0; m < g->count; m++) {
             size_t fi = cands[g->first + m].finding, nt;
             const br_term *t = br_report_terms(report, fi, &nt);
-            if (t[0].row == c->row && t[0].col == c->col) {
+            if (at_place(&t[0], c)) {
                 primary = fi;
                 break;
             }
         }
+        if (!g->cause) /* no slip: keep what the identities at this place diagnosed */
+            g->cause = own_cause(report, cands + g->first, g->count, c);
         pin(report, c, g, primary);
         strong[primary] = g->count >= 2;
         for (size_t m = 0; m < g->count; m++) {
@@ -373,8 +473,10 @@ void br_report_localise(br_report *report)
         }
     }
     pair_columns(report, cands, n, strong);
+    mark_ambiguous(report, by_finding, n, assigned);
 done:
     free(cands);
+    free(by_finding);
     free(groups);
     free(assigned);
     free(strong);

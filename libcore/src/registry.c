@@ -319,3 +319,17 @@ int br_registry_add_check(br_registry *reg, const br_check_desc *desc, const cha
     reg->checks[reg->nchecks++] = (br_check_entry){desc, owner ? owner : "api"};
     return BR_OK;
 }
+
+int br_registry_remove_check(br_registry *reg, const char *id)
+{
+    if (!reg || !id)
+        return BR_ERR_ARG;
+    for (size_t i = 0; i < reg->nchecks; i++)
+        if (strcmp(reg->checks[i].desc->id, id) == 0) {
+            memmove(&reg->checks[i], &reg->checks[i + 1],
+                    (reg->nchecks - i - 1) * sizeof *reg->checks);
+            reg->nchecks--;
+            return BR_OK;
+        }
+    return BR_ERR_NOT_FOUND;
+}

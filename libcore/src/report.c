@@ -93,6 +93,15 @@ int br_report_set_terms(br_report *report, size_t i, const br_term *terms, size_
     return BR_OK;
 }
 
+int br_report_add_terms(br_report *report, const br_finding *finding, const br_term *terms,
+                        size_t n)
+{
+    int rc = br_report_add(report, finding);
+    if (rc == BR_OK && terms && n)
+        rc = br_report_set_terms(report, report->n - 1, terms, n);
+    return rc;
+}
+
 const br_term *br_report_terms(const br_report *report, size_t i, size_t *n)
 {
     if (n)

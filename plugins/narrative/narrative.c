@@ -546,7 +546,7 @@ static void change_amount(const br_claim *c, const change_ref *ch, br_report *re
         .message = msg,
         .cause = "direction",
     };
-    H->report_add(report, &f);
+    H->report_add_terms(report, &f, t, 3);
 }
 
 static void change_percent(const br_claim *c, const change_ref *ch, br_report *report)

@@ -60,6 +60,15 @@ BR_API const br_check_desc *br_registry_find_check(const br_registry *reg, const
  */
 BR_API int br_registry_add_check(br_registry *reg, const br_check_desc *desc, const char *owner,
                                  br_error *err);
+/*
+ * Remove the check `id` (whoever registered it) from the registry, so it is
+ * no longer listed or run; the other checks keep their order.  The caller
+ * still owns the descriptor and may free it (and its function) once no
+ * br_registry_check on this registry can be running — removal is not
+ * synchronised with checks running in other threads.  Returns BR_OK,
+ * BR_ERR_NOT_FOUND when no check has this id, BR_ERR_ARG for NULL arguments.
+ */
+BR_API int br_registry_remove_check(br_registry *reg, const char *id);
 
 /*
  * Read one input with the reader whose sniff is most confident.  On success
@@ -126,6 +135,9 @@ BR_API int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected
                             br_decimal *actual, br_decimal *tolerance);
 BR_API int br_report_identity(br_report *report, const char *check, br_severity severity,
                               const br_term *terms, size_t n, const char *what);
+/* br_report_add plus the identity's terms (copied), for localisation. */
+BR_API int br_report_add_terms(br_report *report, const br_finding *finding,
+                               const br_term *terms, size_t n);
 /* A cause that explains `actual` exactly where `expected` was due, or NULL:
  * "decimal_shift" (×10, ÷10, ×100, ÷100), "unit_slip" (×10⁴, ÷10⁴),
  * "sign_error", "transposed_digits" (two adjacent digits swapped). */

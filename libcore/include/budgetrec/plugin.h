@@ -183,6 +183,10 @@ typedef struct br_host {
     /* Most likely cause of `actual` where `expected` was due ("decimal_shift",
      * "transposed_digits", "unit_slip", "sign_error"), or NULL. */
     const char *(*diagnose)(br_decimal expected, br_decimal actual);
+    /* Report a finding the check composed itself (its own message or cause)
+     * about the identity `terms`, so localisation can still link it. */
+    int (*report_add_terms)(br_report *report, const br_finding *finding, const br_term *terms,
+                            size_t n);
 } br_host;
 
 /* A format reader. */
