@@ -35,6 +35,7 @@ void json_decimal(FILE *out, const br_decimal *d); /* "1.20" or null */
 
 int cmd_dump(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_plugins(int argc, char **argv);
 
 #endif

@@ -8,6 +8,7 @@ static void usage(FILE *out)
     fputs("usage: budgetrec <command> [options]\n"
           "\n"
           "  check [OPTIONS] PATH...   check disclosures (files or directories, recursive)\n"
+          "  compare [OPTIONS] PATH... one row per disclosure (text, csv, json)\n"
           "  dump [--format json] FILE print the model read from one disclosure\n"
           "  plugins                   list readers and checks, with versions\n"
           "\n"
@@ -25,6 +26,8 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "compare") == 0)
+        return cmd_compare(argc - 1, argv + 1);
     if (strcmp(cmd, "dump") == 0)
         return cmd_dump(argc - 1, argv + 1);
     if (strcmp(cmd, "plugins") == 0)
@@ -38,8 +41,7 @@ int main(int argc, char **argv)
                BR_PLUGIN_ABI_MINOR);
         return EXIT_CLEAN;
     }
-    fprintf(stderr, "budgetrec: unknown command '%s'%s\n", cmd,
-            strcmp(cmd, "compare") == 0 ? " (not implemented yet)" : "");
+    fprintf(stderr, "budgetrec: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_USAGE;
 }

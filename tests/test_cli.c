@@ -114,3 +114,20 @@ Test(cli, html_page_highlights_the_failing_cell)
     cr_assert(strstr(out, "(cause: transposed_digits)"), "%s", out);
     cr_assert(strstr(out, "</body></html>\n"));
 }
+
+Test(cli, compare_gives_one_row_per_disclosure)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " compare --format csv --jobs 2 "
+                     "tests/data/rowtotals_ok.txt tests/data/rowtotals_broken.txt"),
+                 1);
+    cr_assert_str_eq(
+        out,
+        "\"document\",\"department\",\"code\",\"year\",\"unit\",\"tables\",\"claims\","
+        "\"income_total\",\"expenditure_total\",\"basic\",\"project\",\"gpb_total\","
+        "\"gpb_prev_total\",\"three_public_total\",\"operating_expenses\",\"errors\","
+        "\"warnings\",\"infos\",\"consequences\",\"status\"\n"
+        "\"tests/data/rowtotals_ok.txt\",\"某单位\",,\"2022\",\"万元\",\"1\",\"0\",,\"30.00\","
+        "\"20.00\",\"10.00\",,,,,\"0\",\"8\",\"0\",\"0\",\"read\"\n"
+        "\"tests/data/rowtotals_broken.txt\",\"某单位\",,\"2022\",\"万元\",\"1\",\"0\",,\"30.00\","
+        "\"20.00\",\"10.00\",,,,,\"1\",\"8\",\"0\",\"1\",\"read\"\n");
+}

@@ -1,0 +1,103 @@
+/* args.c — the options `check` and `compare` share. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "args.h"
+
+/* Split "a,b,c" into a NULL-terminated list (the string is modified). */
+const char **cli_split_ids(char *s)
+{
+    size_t n = 1;
+    for (char *p = s; *p; p++)
+        n += *p == ',';
+    const char **v = calloc(n + 1, sizeof *v);
+    size_t k = 0;
+    for (char *tok = strtok(s, ","); v && tok; tok = strtok(NULL, ","))
+        v[k++] = tok;
+    return v;
+}
+
+static int parse_severity(const char *s)
+{
+    if (strcmp(s, "info") == 0)
+        return BR_SEV_INFO;
+    if (strcmp(s, "warning") == 0)
+        return BR_SEV_WARNING;
+    if (strcmp(s, "error") == 0)
+        return BR_SEV_ERROR;
+    return -1;
+}
+
+/* Parse check's options; returns -1 for usage errors, 1 for --help, 0 ok. */
+int cli_parse_run_args(check_args *a, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i];
+        int r = cli_plugin_option(&a->plugins, argc, argv, &i);
+        if (r < 0)
+            return -1;
+        if (r > 0)
+            continue;
+        if (strcmp(o, "-h") == 0 || strcmp(o, "--help") == 0)
+            return 1;
+        int has_val = i + 1 < argc;
+        if (strcmp(o, "--format") == 0 && has_val) {
+            const char *f = argv[++i];
+            if (strcmp(f, "text") == 0)
+                a->w.format = OUT_TEXT;
+            else if (strcmp(f, "json") == 0)
+                a->w.format = OUT_JSON;
+            else if (strcmp(f, "csv") == 0)
+                a->w.format = OUT_CSV;
+            else if (strcmp(f, "html") == 0)
+                a->w.format = OUT_HTML;
+            else {
+                fprintf(stderr, "budgetrec: unknown format '%s' (text, json, csv, html)\n", f);
+                return -1;
+            }
+        } else if (strcmp(o, "-o") == 0 && has_val) {
+            a->output = argv[++i];
+        } else if (strcmp(o, "--jobs") == 0 && has_val) {
+            char *end;
+            a->jobs = strtol(argv[++i], &end, 10);
+            if (*end || a->jobs < 1 || a->jobs > 1024) {
+                fprintf(stderr, "budgetrec: --jobs wants a number from 1 to 1024\n");
+                return -1;
+            }
+        } else if (strcmp(o, "--only") == 0 && has_val) {
+            a->only = argv[++i];
+        } else if (strcmp(o, "--skip") == 0 && has_val) {
+            a->skip = argv[++i];
+        } else if (strcmp(o, "--min-severity") == 0 && has_val) {
+            if ((a->w.min_severity = parse_severity(argv[++i])) < 0) {
+                fprintf(stderr, "budgetrec: --min-severity wants info, warning or error\n");
+                return -1;
+            }
+        } else if (o[0] == '-' && o[1]) {
+            fprintf(stderr, "budgetrec: unknown option '%s'\n", o);
+            return -1;
+        } else if (cli_inputs_add(&a->inputs, o) != 0) {
+            return -1;
+        }
+    }
+    if (a->inputs.n == 0 && a->w.format == OUT_TEXT) {
+        fprintf(stderr, "budgetrec: no input files\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* Every id named in --only/--skip must exist: a typo should not pass silently. */
+int cli_known_ids(const br_registry *reg, const char *const *ids)
+{
+    for (; ids && *ids; ids++) {
+        size_t len = strlen(*ids);
+        int parse = len > 6 && strcmp(*ids + len - 6, ".parse") == 0;
+        if (!parse && !br_registry_find_check(reg, *ids)) {
+            fprintf(stderr, "budgetrec: no check named '%s' (see budgetrec plugins)\n", *ids);
+            return 0;
+        }
+    }
+    return 1;
+}
+

@@ -1,0 +1,25 @@
+/* args.h — options shared by `check` and `compare`. */
+#ifndef BR_CLI_ARGS_H
+#define BR_CLI_ARGS_H
+
+#include "inputs.h"
+#include "output.h"
+
+/* What the command line asked for. */
+typedef struct check_args {
+    cli_plugins plugins;
+    cli_inputs inputs;
+    out_writer w;
+    const char *output;
+    long jobs;
+    char *only, *skip;
+} check_args;
+
+/* Parse options and inputs; -1 for usage errors (reported), 1 for --help, 0 ok. */
+int cli_parse_run_args(check_args *a, int argc, char **argv);
+/* Split "a,b,c" into a NULL-terminated list (the string is modified). */
+const char **cli_split_ids(char *s);
+/* Every id named in --only/--skip must exist: a typo should not pass silently. */
+int cli_known_ids(const br_registry *reg, const char *const *ids);
+
+#endif
