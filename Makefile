@@ -4,7 +4,8 @@
 
 DEBIAN_PACKAGES := build-essential cmake pkg-config libffi-dev libcsv-dev libcriterion-dev \
                    libutf8proc-dev python3-dev python3-venv python3-setuptools python3-wheel \
-                   python3-pytest python3-pandas python3-numpy
+                   python3-pytest python3-pandas python3-numpy python3-tqdm python3-matplotlib \
+                   python3-nbformat python3-nbclient python3-ipykernel
 PYTHON := /usr/bin/python3
 BUILD := build
 ASAN_BUILD := build-asan
@@ -42,8 +43,8 @@ venv: build
 	.venv/bin/python -m pip install -q --no-build-isolation --no-index --no-deps .
 
 demo: venv
-	@echo "== budgetrec check examples/ =="
-	@$(BUILD)/budgetrec check examples/; rc=$$?; \
+	@echo "== budgetrec check examples/*.txt =="
+	@$(BUILD)/budgetrec check examples/*.txt; rc=$$?; \
 	  echo "(exit status $$rc: 0 clean, 1 error findings, 2 unreadable input)"; \
 	  test $$rc -le 1
 
