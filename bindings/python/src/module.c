@@ -1,51 +1,193 @@
 /*
  * budgetrec._core — the CPython extension around libcore.
  *
- * A skeleton for now (the Python issue builds the API of SPEC §8 on it):
- * multi-phase initialisation (PEP 489) and module state, like CPython's
- * Modules/_csv.c, so that heap types and the exception class can join later.
+ * Multi-phase initialisation (PEP 489) with module state, like CPython's
+ * Modules/_csv.c: every type is a heap type made by PyType_FromModuleAndSpec
+ * and kept in the state, with traverse/clear for the garbage collector; no
+ * static PyObject anywhere.  The files of this directory, one concern each:
+ *
+ *   module.c      this: state, types, module functions
+ *   errors.c      Error / ReadError / PluginError, br_status mapping
+ *   convert.c     strings and exact decimals (Decimal, never float)
+ *   registry.c    Registry: plugins, reading, Python check registration
+ *   disclosure.c  Disclosure (owned or lent), Disclosure.check
+ *   table.c       Table, Row
+ *   narrative.c   Narrative, Claim
+ *   report.c      Report (live, lent, detached); report.add
+ *   record.c      Finding and Claim records (plain data)
+ *   finding.c     a C finding → Finding values (shared with check_many)
+ *   pycheck.c     Python checks as libffi closures
+ *   checkmany.c   check_many on worker threads, GIL released
+ *
+ * The pure-Python package (bindings/python/budgetrec/) builds the public API
+ * on this, and provides the helpers (to_pandas, HTML, JSON, unpickling) that
+ * methods here call through br_call_helper.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
+#include "core.h"
 
-#include <budgetrec/budgetrec.h>
+core_state *br_state_of(PyTypeObject *tp)
+{
+    PyObject *module = PyType_GetModuleByDef(tp, &br_core_module);
+    return module ? PyModule_GetState(module) : NULL;
+}
 
-typedef struct {
-    PyObject *error; /* budgetrec.Error */
-} core_state;
+PyObject *br_helper(core_state *st, const char *name)
+{
+    if (!st->helpers && !(st->helpers = PyImport_ImportModule("budgetrec._helpers")))
+        return NULL;
+    return PyObject_GetAttrString(st->helpers, name);
+}
 
-static core_state *get_state(PyObject *module) { return PyModule_GetState(module); }
+PyObject *br_call_helper(core_state *st, const char *name, PyObject *const *args, size_t n)
+{
+    PyObject *fn = br_helper(st, name);
+    if (!fn)
+        return NULL;
+    PyObject *r = PyObject_Vectorcall(fn, args, n, NULL);
+    Py_DECREF(fn);
+    return r;
+}
 
 static PyObject *core_abi_version(PyObject *module, PyObject *unused)
 {
     return Py_BuildValue("(ii)", BR_PLUGIN_ABI_MAJOR, BR_PLUGIN_ABI_MINOR);
 }
 
+static PyObject *core_set_default_registry(PyObject *module, PyObject *reg)
+{
+    core_state *st = PyModule_GetState(module);
+    if (!PyObject_TypeCheck(reg, st->Registry_Type)) {
+        PyErr_SetString(PyExc_TypeError, "a Registry is expected");
+        return NULL;
+    }
+    Py_XSETREF(st->default_registry, Py_NewRef(reg));
+    Py_RETURN_NONE;
+}
+
+static PyObject *core_default_registry(PyObject *module, PyObject *unused)
+{
+    core_state *st = PyModule_GetState(module);
+    return Py_NewRef(st->default_registry ? st->default_registry : Py_None);
+}
+
+/* The kind names of SPEC §3, in br_kind order. */
+static PyObject *core_kinds(PyObject *module, PyObject *unused)
+{
+    PyObject *list = PyList_New(0);
+    for (int k = BR_KIND_UNKNOWN + 1; list && k < BR_KIND__COUNT; k++) {
+        PyObject *s = br_str(br_kind_name((br_kind)k));
+        if (!s || PyList_Append(list, s) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(s);
+    }
+    return list;
+}
+
+/* The money roles of SPEC §3 (the text roles of performance tables excluded). */
+static PyObject *core_money_roles(PyObject *module, PyObject *unused)
+{
+    PyObject *list = PyList_New(0);
+    for (int r = BR_ROLE_NONE + 1; list && r < BR_ROLE__COUNT; r++) {
+        if (!br_role_is_money((br_role)r))
+            continue;
+        PyObject *s = br_str(br_role_name((br_role)r));
+        if (!s || PyList_Append(list, s) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(s);
+    }
+    return list;
+}
+
 static PyMethodDef core_methods[] = {
     {"abi_version", core_abi_version, METH_NOARGS,
      "abi_version() -> (major, minor) of the plugin ABI this build speaks."},
+    {"_set_default_registry", core_set_default_registry, METH_O,
+     "Set the registry unpickling and the package functions use."},
+    {"_default_registry", core_default_registry, METH_NOARGS, "The default registry, or None."},
+    {"_read_error", br_py_read_error, METH_VARARGS,
+     "_read_error(path, line, reason, code=None) -> ReadError instance."},
+    {"kinds", core_kinds, METH_NOARGS, "kinds() -> the table kind names of SPEC §3."},
+    {"money_roles", core_money_roles, METH_NOARGS, "money_roles() -> the money column roles."},
+    {"check_many", (PyCFunction)(void (*)(void))br_check_many, METH_VARARGS | METH_KEYWORDS,
+     "check_many(registry, paths, jobs, only=None, skip=None, progress=None) -> "
+     "(summary columns, findings columns): read and check on worker threads, GIL released."},
     {NULL, NULL, 0, NULL},
 };
 
+static int add_type(PyObject *module, PyType_Spec *spec, PyTypeObject **slot, const char *name)
+{
+    *slot = (PyTypeObject *)PyType_FromModuleAndSpec(module, spec, NULL);
+    if (!*slot)
+        return -1;
+    return PyModule_AddObjectRef(module, name, (PyObject *)*slot);
+}
+
 static int core_exec(PyObject *module)
 {
-    core_state *st = get_state(module);
-    st->error = PyErr_NewExceptionWithDoc("budgetrec.Error", "A budgetrec library error.",
-                                          NULL, NULL);
-    if (!st->error || PyModule_AddObjectRef(module, "Error", st->error) < 0)
+    core_state *st = PyModule_GetState(module);
+    if (br_errors_init(module, st) < 0)
+        return -1;
+    if (add_type(module, &br_registry_spec, &st->Registry_Type, "Registry") < 0 ||
+        add_type(module, &br_disclosure_spec, &st->Disclosure_Type, "Disclosure") < 0 ||
+        add_type(module, &br_table_spec, &st->Table_Type, "Table") < 0 ||
+        add_type(module, &br_row_spec, &st->Row_Type, "Row") < 0 ||
+        add_type(module, &br_narrative_spec, &st->Narrative_Type, "Narrative") < 0 ||
+        add_type(module, &br_report_spec, &st->Report_Type, "Report") < 0 ||
+        add_type(module, &br_finding_spec, &st->Finding_Type, "Finding") < 0 ||
+        add_type(module, &br_claim_spec, &st->Claim_Type, "Claim") < 0 ||
+        add_type(module, &br_pycheck_spec, &st->PyCheck_Type, "PyCheck") < 0)
+        return -1;
+    PyObject *decimal = PyImport_ImportModule("decimal");
+    if (!decimal)
+        return -1;
+    st->Decimal = PyObject_GetAttrString(decimal, "Decimal");
+    Py_DECREF(decimal);
+    if (!st->Decimal)
+        return -1;
+    if (PyModule_AddIntConstant(module, "CHECK_MAX_INPUTS", BR_CHECK_MAX_INPUTS) < 0)
         return -1;
     return PyModule_AddStringConstant(module, "__version__", BR_VERSION);
 }
 
 static int core_traverse(PyObject *module, visitproc visit, void *arg)
 {
-    Py_VISIT(get_state(module)->error);
+    core_state *st = PyModule_GetState(module);
+    Py_VISIT(st->Error);
+    Py_VISIT(st->ReadError);
+    Py_VISIT(st->PluginError);
+    Py_VISIT(st->Registry_Type);
+    Py_VISIT(st->Disclosure_Type);
+    Py_VISIT(st->Table_Type);
+    Py_VISIT(st->Row_Type);
+    Py_VISIT(st->Narrative_Type);
+    Py_VISIT(st->Report_Type);
+    Py_VISIT(st->Finding_Type);
+    Py_VISIT(st->Claim_Type);
+    Py_VISIT(st->PyCheck_Type);
+    Py_VISIT(st->Decimal);
+    Py_VISIT(st->default_registry);
+    Py_VISIT(st->helpers);
     return 0;
 }
 
 static int core_clear(PyObject *module)
 {
-    Py_CLEAR(get_state(module)->error);
+    core_state *st = PyModule_GetState(module);
+    Py_CLEAR(st->default_registry);
+    Py_CLEAR(st->helpers);
+    Py_CLEAR(st->Decimal);
+    Py_CLEAR(st->Error);
+    Py_CLEAR(st->ReadError);
+    Py_CLEAR(st->PluginError);
+    Py_CLEAR(st->Registry_Type);
+    Py_CLEAR(st->Disclosure_Type);
+    Py_CLEAR(st->Table_Type);
+    Py_CLEAR(st->Row_Type);
+    Py_CLEAR(st->Narrative_Type);
+    Py_CLEAR(st->Report_Type);
+    Py_CLEAR(st->Finding_Type);
+    Py_CLEAR(st->Claim_Type);
+    Py_CLEAR(st->PyCheck_Type);
     return 0;
 }
 
@@ -56,10 +198,10 @@ static PyModuleDef_Slot core_slots[] = {
     {0, NULL},
 };
 
-static struct PyModuleDef core_module = {
+struct PyModuleDef br_core_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "budgetrec._core",
-    .m_doc = "The budgetrec core library (libcore).",
+    .m_doc = "The budgetrec core library (libcore) for Python.",
     .m_size = sizeof(core_state),
     .m_methods = core_methods,
     .m_slots = core_slots,
@@ -68,4 +210,4 @@ static struct PyModuleDef core_module = {
     .m_free = core_free,
 };
 
-PyMODINIT_FUNC PyInit__core(void) { return PyModuleDef_Init(&core_module); }
+PyMODINIT_FUNC PyInit__core(void) { return PyModuleDef_Init(&br_core_module); }

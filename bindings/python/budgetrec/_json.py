@@ -1,0 +1,70 @@
+"""JSON as the command line writes it: the model dump (SPEC §6, `budgetrec
+dump --format json`) and findings as JSON Lines (SPEC §5, `budgetrec check
+--format json`).  Figures are exact decimal strings."""
+import json
+from decimal import Decimal
+
+
+def _fig(v):
+    return format(v, "f") if isinstance(v, Decimal) else v
+
+
+def _table(t):
+    out = {"kind": t.kind, "title": t.title, "unit": t.unit, "line": t.line,
+           "columns": t.columns}
+    project = t.project
+    if project is not None:
+        out["project"] = {"code": project["code"], "name": project["name"],
+                          "amount": _fig(project["amount"])}
+    attributes = t.attributes
+    if attributes:
+        out["attributes"] = attributes
+    rows = []
+    for r in t.rows:
+        row = {"code": r.code, "label": r.label}
+        if r.side is not None:
+            row["side"] = r.side
+        row["line"] = r.line
+        row["cells"] = {k: _fig(v) for k, v in r.cells.items()}
+        inferred = r.inferred
+        if inferred:
+            row["inferred"] = inferred
+        rows.append(row)
+    out["rows"] = rows
+    return out
+
+
+def _claim(c):
+    out = {"label": c.label, "value": _fig(c.value), "unit": c.unit, "class": c.claim_class}
+    if c.code is not None:
+        out["code"] = c.code
+    if c.direction is not None:
+        out["direction"] = c.direction
+    out["line"] = c.line
+    return out
+
+
+def disclosure_dict(d):
+    return {
+        "document": d.path,
+        "reader": d.reader,
+        "department": {"name": d.department, "code": d.department_code},
+        "year": d.year,
+        "unit": d.unit,
+        "tables": [_table(t) for t in d.all_tables],
+        "claims": [_claim(c) for c in d.claims],
+        "notes": d.notes,
+    }
+
+
+def disclosure_to_json(d):
+    return json.dumps(disclosure_dict(d), ensure_ascii=False, indent=2)
+
+
+def finding_dict(f):
+    return {k: _fig(v) for k, v in f.to_dict().items()}
+
+
+def report_to_json(report):
+    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n"
+                   for f in report.findings)

@@ -1,0 +1,187 @@
+"""check_many: many departments in one run, on C worker threads.
+
+Reading and checking happen in the extension's worker threads with the GIL
+released (budgetrec._core.check_many); Python checks run there too, taking
+the GIL for their own calls.  Only the compact results come back; the
+DataFrames are built here, with the GIL held, after the run.
+"""
+import os
+import sys
+import time
+
+import budgetrec
+from budgetrec import _core, _frames
+
+
+def expand(paths):
+    """Files as given; directories walked recursively for *.txt (names
+    sorted, hidden entries skipped), as `budgetrec check` does."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]
+    out = []
+
+    def walk(d, depth):
+        try:
+            names = sorted(n for n in os.listdir(d) if not n.startswith("."))
+        except OSError:
+            out.append(d)  # reported as unreadable, like the CLI
+            return
+        base = d.rstrip("/") or "/"
+        for n in names:
+            p = base + "/" + n if base != "/" else "/" + n
+            if os.path.isdir(p) and depth < 64:
+                walk(p, depth + 1)
+            elif n.endswith(".txt") and len(n) > 4:
+                out.append(p)
+
+    for p in paths:
+        p = os.fsdecode(os.fspath(p))
+        if os.path.isdir(p):
+            walk(p, 0)
+        else:
+            out.append(p)
+    return out
+
+
+class _Progress:
+    """tqdm when Debian's python3-tqdm is installed, else a plain counter."""
+
+    def __init__(self, total, force):
+        self.total, self.done, self.bar = total, 0, None
+        try:
+            from tqdm import tqdm
+        except ImportError:
+            tqdm = None
+        if tqdm is not None:
+            self.bar = tqdm(total=total, unit="doc", desc="budgetrec", file=sys.stderr,
+                            disable=False, dynamic_ncols=True)
+        self.plain = self.bar is None
+
+    def __call__(self, done):
+        if self.bar is not None:
+            self.bar.update(done - self.done)
+        else:
+            sys.stderr.write(f"\r{done}/{self.total} documents")
+            sys.stderr.flush()
+        self.done = done
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+        elif self.done:
+            sys.stderr.write("\n")
+
+
+def _want_progress(progress):
+    if progress in (False, None):
+        return False
+    if progress == "always":
+        return True
+    # True: on a terminal, or in a notebook (an ipykernel process)
+    return sys.stderr.isatty() or "ipykernel" in sys.modules
+
+
+class Run:
+    """The result of check_many.
+
+    findings  DataFrame, one row per finding (SPEC §5 columns: document,
+              department, year, check, severity, …), unreadable inputs as
+              check "budgetrec.read"
+    summary   DataFrame, one row per document: department, year, unit, the
+              合计 totals of income and expenditure, basic, project and the
+              三公 total (Decimal), finding counts by severity, consequences,
+              the table kinds present
+    elapsed   seconds; jobs: worker threads used
+    """
+
+    def __init__(self, findings, summary, elapsed=None, jobs=None):
+        self.findings = findings
+        self.summary = summary
+        self.elapsed = elapsed
+        self.jobs = jobs
+
+    @property
+    def errors(self):
+        return self.findings[self.findings["severity"] == "error"]
+
+    @property
+    def warnings(self):
+        return self.findings[self.findings["severity"] == "warning"]
+
+    @property
+    def documents(self):
+        return list(self.summary["document"])
+
+    def __len__(self):
+        return len(self.summary)
+
+    def __eq__(self, other):
+        if not isinstance(other, Run):
+            return NotImplemented
+        return self.findings.equals(other.findings) and self.summary.equals(other.summary)
+
+    __hash__ = None
+
+    def to_json(self):
+        """JSON Lines of every finding, as `budgetrec check --format json`."""
+        import json
+
+        from budgetrec._json import _fig
+
+        lines = []
+        for rec in self.findings.to_dict("records"):
+            rec = {k: (None if _isna(v) else _fig(v)) for k, v in rec.items()}
+            for k in ("year", "line"):
+                if rec[k] is not None:
+                    rec[k] = int(rec[k])
+            lines.append(json.dumps(rec, ensure_ascii=False) + "\n")
+        return "".join(lines)
+
+    def __repr__(self):
+        n = len(self.findings)
+        errors = int((self.findings["severity"] == "error").sum()) if n else 0
+        return f"<budgetrec.Run {len(self)} documents, {n} findings ({errors} errors)>"
+
+    def _repr_html_(self):
+        from budgetrec._html import run_html
+
+        return run_html(self)
+
+
+def _isna(v):
+    try:
+        import pandas as pd
+
+        return v is None or (not isinstance(v, (dict, list)) and pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def check_many(paths, jobs=None, progress=True, only=None, skip=None):
+    """Read and check many disclosures; returns a Run.
+
+    paths: a path or an iterable of paths; directories are searched
+    recursively for *.txt.  jobs: worker threads (default: all cores).
+    progress: True (a bar on a terminal or in a notebook), "always", False,
+    or a callable progress(done, total).  only/skip: check ids.  An input
+    that cannot be read becomes a "budgetrec.read" error finding and the run
+    goes on.  The GIL is released while the workers run.
+    """
+    docs = expand(paths)
+    jobs = int(jobs) if jobs else (os.cpu_count() or 1)
+    callback, bar = None, None
+    if callable(progress):
+        def callback(done):
+            progress(done, len(docs))
+    elif docs and _want_progress(progress):
+        bar = _Progress(len(docs), progress == "always")
+        callback = bar
+    start = time.perf_counter()
+    try:
+        summary, findings = _core.check_many(budgetrec._registry, docs, jobs, only, skip,
+                                             callback)
+    finally:
+        if bar is not None:
+            bar.close()
+    elapsed = time.perf_counter() - start
+    return Run(_frames.findings_frame(findings), _frames.summary_frame(summary), elapsed, jobs)
