@@ -37,7 +37,8 @@ asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBR_SANITIZE=ON >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
-# The Python package, installed into .venv (SPEC §2).
+# The Python package, installed into .venv (SPEC §2): the extension linked
+# with build/libbudgetrec.a, the bundled plugins copied into it (setup.py).
 venv: build
 	@test -x .venv/bin/python || $(PYTHON) -m venv --system-site-packages .venv
 	.venv/bin/python -m pip install -q --no-build-isolation --no-index --no-deps .
@@ -55,6 +56,8 @@ test-asan: asan
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+# pytest of bindings/python/tests, which also builds examples/plugin with its
+# CMakeLists and executes examples/tour.ipynb end to end with nbclient.
 test-python: venv
 	.venv/bin/python -m pytest -q -p no:cacheprovider --import-mode=importlib bindings/python/tests
 

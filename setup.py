@@ -41,7 +41,8 @@ core = Extension(
     "budgetrec._core",
     sources=sorted(os.path.join(SRC, f) for f in os.listdir(os.path.join(HERE, SRC))
                    if f.endswith(".c")),
-    depends=sorted(glob.glob(os.path.join(SRC, "*.h"))),
+    # relink when libcore changes, not only when these sources do
+    depends=sorted(glob.glob(os.path.join(SRC, "*.h"))) + [os.path.join(BUILD, "libbudgetrec.a")],
     include_dirs=[os.path.join(HERE, "libcore", "include")],
     define_macros=[("BR_STATIC", "1")],
     extra_objects=[os.path.join(BUILD, "libbudgetrec.a")],

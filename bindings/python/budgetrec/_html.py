@@ -116,7 +116,9 @@ def report_html(r):
             f'{r.year or ""}: ' + ", ".join(
                 f'<span style="background:{COLOURS[s]}">{n} {s}{"s" if n != 1 else ""}</span>'
                 for s, n in counts.items()) + "</div>")
-    return STYLE + head + findings_html(findings)
+    # errors first, then warnings, then infos; report order within each
+    ordered = sorted(findings, key=lambda f: -_RANK.get(f.severity, 0))
+    return STYLE + head + findings_html(ordered)
 
 
 def run_html(run, max_rows=50):
