@@ -13,6 +13,12 @@ static const br_disclosure *report_disclosure(const br_report *report)
     return br_report_disclosure(report);
 }
 
+static int text_normalize(br_disclosure *doc, const char *text, size_t len, char **out,
+                          size_t *out_len)
+{
+    return br_text_normalize(text, len, br_disclosure_arena(doc), out, out_len, NULL);
+}
+
 static int code_system_of(const char *code) { return (int)br_code_system_of(code); }
 
 static const br_host host = {
@@ -102,6 +108,7 @@ static const br_host host = {
     .report_identity = br_report_identity,
     .diagnose = br_diagnose,
     .report_add_terms = br_report_add_terms,
+    .text_normalize = text_normalize,
 };
 
 const br_host *br_host_services(void) { return &host; }

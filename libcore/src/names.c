@@ -63,6 +63,8 @@ static const char *const role_names[BR_ROLE__COUNT] = {
     [BR_ROLE_TARGET] = "target",
     [BR_ROLE_LEVEL1] = "level1",
     [BR_ROLE_LEVEL2] = "level2",
+    [BR_ROLE_ADMIN_OPERATION] = "admin_operation",
+    [BR_ROLE_FISCAL] = "fiscal",
 };
 
 const char *br_kind_name(br_kind kind)
@@ -95,7 +97,8 @@ br_role br_role_from_name(const char *name)
 
 int br_role_is_money(br_role role)
 {
-    return role > BR_ROLE_NONE && role < BR_ROLE_NAME;
+    return (role > BR_ROLE_NONE && role < BR_ROLE_NAME) || role == BR_ROLE_ADMIN_OPERATION ||
+           role == BR_ROLE_FISCAL;
 }
 
 const char *br_side_name(br_side side)

@@ -187,6 +187,10 @@ typedef struct br_host {
      * about the identity `terms`, so localisation can still link it. */
     int (*report_add_terms)(br_report *report, const br_finding *finding, const br_term *terms,
                             size_t n);
+    /* NFKC-normalise text a reader extracted itself (e.g. from a PDF) into
+     * the disclosure's arena, as br_text_normalize does for text inputs. */
+    int (*text_normalize)(br_disclosure *doc, const char *text, size_t len, char **out,
+                          size_t *out_len);
 } br_host;
 
 /* A format reader. */

@@ -150,6 +150,9 @@ typedef enum br_role {
     BR_ROLE_TARGET,
     BR_ROLE_LEVEL1,
     BR_ROLE_LEVEL2,
+    /* appended (issue 5): columns of other regions' tables */
+    BR_ROLE_ADMIN_OPERATION, /* 机关运行经费 */
+    BR_ROLE_FISCAL,          /* 财政拨款收入: the three fiscal sources together */
     BR_ROLE__COUNT
 } br_role;
 

@@ -1,0 +1,57 @@
+/*
+ * layout.h — the table engine behind the `layout-text` and `pdf` readers.
+ *
+ * Both readers turn their input into pages of positioned text lines; the
+ * engine rebuilds the narrative and the tables from the geometry (column
+ * boundaries from the x-extents of header cells and aligned figures, rows
+ * from lines, wrapped labels and spanning headers joined, blank cells kept
+ * blank), driven by the same data catalog as the disclosure-text reader.
+ *
+ *   layout-text: `pdftotext -layout` output; a span is a run of characters
+ *                separated from the next by two or more spaces; x is in
+ *                display columns (a CJK character is 2 columns wide).
+ *   pdf:         poppler-glib; a span is a run of glyphs on one baseline with
+ *                no gap wider than about one character; x is in points.
+ */
+#ifndef LAYOUT_H
+#define LAYOUT_H
+
+#include <budgetrec/plugin.h>
+
+/* Host services, set by the plugin's init. */
+extern const br_host *lt_host;
+
+/* A run of text on one line with its horizontal extent. */
+typedef struct lt_span {
+    const char *text; /* UTF-8, NUL-terminated, owned by the disclosure arena */
+    int x0, x1;       /* left and right edge, in the line's x unit (x0 < x1) */
+} lt_span;
+
+/* One printed line of a page. */
+typedef struct lt_line {
+    long no;   /* 1-based line number in the input text (pdf: in its text rendering) */
+    int page;  /* 1-based page number */
+    int y;     /* baseline, increasing down the page (layout-text: the line index) */
+    lt_span *spans;
+    size_t nspans;
+} lt_line;
+
+typedef struct lt_doc {
+    lt_line *lines;
+    size_t nlines;
+    int npages;
+    int char_width; /* x units per display column: 1 for layout-text, ~points for pdf */
+} lt_doc;
+
+/*
+ * Read narrative and tables from positioned lines into `doc` (claims, tables,
+ * notes).  Returns BR_OK, BR_ERR_UNSUPPORTED when no table is recognised
+ * (err names the file), or another negative status.
+ */
+int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *err);
+
+/* pdf.c: the `pdf` reader (poppler-glib front end). */
+int lt_pdf_sniff(const br_source *src);
+int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err);
+
+#endif

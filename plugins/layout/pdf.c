@@ -1,0 +1,221 @@
+/*
+ * pdf.c — the `pdf` reader: text with positions from poppler-glib, grouped
+ * into lines and spans, then the same table engine as `layout-text`.
+ *
+ * poppler gives one rectangle per character of the page text (newlines
+ * included) in its reading order, which is not always top-to-bottom.  Lines
+ * are rebuilt from geometry: characters whose vertical centres lie within
+ * half a character height of each other share a line; a line's characters
+ * are ordered by x, and a gap wider than about one character starts a new
+ * span.  Line numbers count the rebuilt lines through the document, so a
+ * finding's line is a line of this rendering; its page is exact.
+ */
+#include <poppler.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+
+/* One character placed on the page, coordinates in points. */
+typedef struct glyph {
+    const char *utf8; /* into the page text */
+    int len;          /* bytes */
+    double x0, x1, yc, h;
+} glyph;
+
+static int cmp_by_y(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    return p->yc < q->yc ? -1 : p->yc > q->yc;
+}
+
+static int cmp_by_x(const void *a, const void *b)
+{
+    const glyph *p = a, *q = b;
+    return p->x0 < q->x0 ? -1 : p->x0 > q->x0;
+}
+
+static void set_error(br_error *err, int code, const char *path, const char *msg)
+{
+    if (!err)
+        return;
+    err->code = code;
+    err->line = 0;
+    snprintf(err->file, sizeof err->file, "%s", path ? path : "");
+    snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+/* Sniff: a PDF starts with "%PDF-". */
+int lt_pdf_sniff(const br_source *src)
+{
+    return src->size >= 5 && memcmp(src->data, "%PDF-", 5) == 0 ? 90 : 0;
+}
+
+/* Append text [s, s+len) normalised (NFKC) as a span of the line. */
+static int add_span(br_disclosure *doc, lt_line *line, size_t *cap, const char *s, size_t len,
+                    double x0, double x1)
+{
+    if (line->nspans == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 8;
+        lt_span *v = lt_host->doc_alloc(doc, ncap * sizeof *v);
+        if (!v)
+            return BR_ERR_NOMEM;
+        if (line->nspans)
+            memcpy(v, line->spans, line->nspans * sizeof *v);
+        line->spans = v;
+        *cap = ncap;
+    }
+    char *text;
+    size_t tlen;
+    int rc = lt_host->text_normalize(doc, s, len, &text, &tlen);
+    if (rc != BR_OK)
+        return rc;
+    /* spaces at the edges belong to the gap, not the span */
+    while (tlen && text[tlen - 1] == ' ')
+        text[--tlen] = '\0';
+    while (*text == ' ')
+        text++;
+    if (!*text)
+        return BR_OK;
+    line->spans[line->nspans++] = (lt_span){text, (int)(x0 + 0.5), (int)(x1 + 0.5)};
+    return BR_OK;
+}
+
+/* Build the spans of one line from its glyphs (sorted by x). */
+static int build_line(br_disclosure *doc, lt_line *line, const glyph *g, size_t n, char *scratch)
+{
+    size_t cap = 0, used = 0;
+    double x0 = g[0].x0, x1 = g[0].x1;
+    int spaced = 0; /* a printed space since the last glyph */
+    for (size_t i = 0; i < n; i++) {
+        int blank = g[i].len == 1 && g[i].utf8[0] == ' ';
+        if (blank) {
+            spaced = 1;
+            if (used == 0)
+                continue;
+        }
+        /* a new span after a gap of about half a character — more when a
+         * printed space bridges it (a space inside a label, "1. 一般") */
+        if (i > 0 && !blank && used && g[i].x0 - x1 > (spaced ? 0.6 : 0.45) * g[i].h) {
+            int rc = add_span(doc, line, &cap, scratch, used, x0, x1);
+            if (rc != BR_OK)
+                return rc;
+            used = 0;
+        }
+        if (used == 0)
+            x0 = g[i].x0;
+        memcpy(scratch + used, g[i].utf8, (size_t)g[i].len);
+        used += (size_t)g[i].len;
+        if (!blank) {
+            x1 = g[i].x1;
+            spaced = 0;
+        }
+    }
+    return used ? add_span(doc, line, &cap, scratch, used, x0, x1) : BR_OK;
+}
+
+typedef struct lines_vec {
+    lt_line *v;
+    size_t n, cap;
+} lines_vec;
+
+static int push_line(br_disclosure *doc, lines_vec *lines, lt_line **out)
+{
+    if (lines->n == lines->cap) {
+        size_t ncap = lines->cap ? lines->cap * 2 : 256;
+        lt_line *v = lt_host->doc_alloc(doc, ncap * sizeof *v);
+        if (!v)
+            return BR_ERR_NOMEM;
+        if (lines->n)
+            memcpy(v, lines->v, lines->n * sizeof *v);
+        lines->v = v;
+        lines->cap = ncap;
+    }
+    *out = &lines->v[lines->n++];
+    memset(*out, 0, sizeof **out);
+    return BR_OK;
+}
+
+/* The page's glyphs grouped into lines, appended to `lines`. */
+static int read_page(br_disclosure *doc, PopplerPage *page, int pageno, lines_vec *lines)
+{
+    char *text = poppler_page_get_text(page);
+    PopplerRectangle *rects = NULL;
+    guint nrects = 0;
+    int rc = BR_OK;
+    if (!text || !poppler_page_get_text_layout(page, &rects, &nrects) || nrects == 0)
+        goto done; /* an image-only or blank page: quietly nothing */
+    glyph *g = malloc(nrects * sizeof *g);
+    char *scratch = malloc(strlen(text) + 1);
+    if (!g || !scratch) {
+        free(g);
+        free(scratch);
+        rc = BR_ERR_NOMEM;
+        goto done;
+    }
+    size_t n = 0;
+    const char *p = text;
+    for (guint i = 0; i < nrects && *p; i++) {
+        const char *next = g_utf8_next_char(p);
+        if (*p != '\n' && *p != '\r') {
+            const PopplerRectangle *r = &rects[i];
+            g[n++] = (glyph){p, (int)(next - p), r->x1, r->x2, (r->y1 + r->y2) / 2,
+                             r->y2 - r->y1 > 1 ? r->y2 - r->y1 : 1};
+        }
+        p = next;
+    }
+    qsort(g, n, sizeof *g, cmp_by_y);
+    for (size_t i = 0; i < n && rc == BR_OK;) {
+        size_t j = i + 1;
+        while (j < n && g[j].yc - g[i].yc < 0.5 * g[i].h)
+            j++;
+        qsort(g + i, j - i, sizeof *g, cmp_by_x);
+        lt_line *line;
+        rc = push_line(doc, lines, &line);
+        if (rc == BR_OK) {
+            line->no = (long)lines->n;
+            line->page = pageno;
+            line->y = (int)(g[i].yc + 0.5);
+            rc = build_line(doc, line, g + i, j - i, scratch);
+        }
+        i = j;
+    }
+    free(g);
+    free(scratch);
+done:
+    g_free(rects);
+    g_free(text);
+    return rc;
+}
+
+int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err)
+{
+    GError *gerr = NULL;
+    GBytes *bytes = g_bytes_new_static(src->data, src->size);
+    PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    if (!pdf) {
+        set_error(err, BR_ERR_INPUT, src->path, gerr ? gerr->message : "not a readable PDF");
+        if (gerr)
+            g_error_free(gerr);
+        g_bytes_unref(bytes);
+        return BR_ERR_INPUT;
+    }
+    lines_vec lines = {0};
+    int npages = poppler_document_get_n_pages(pdf), rc = BR_OK;
+    for (int i = 0; i < npages && rc == BR_OK; i++) {
+        PopplerPage *page = poppler_document_get_page(pdf, i);
+        if (!page)
+            continue;
+        rc = read_page(doc, page, i + 1, &lines);
+        g_object_unref(page);
+    }
+    g_object_unref(pdf);
+    g_bytes_unref(bytes);
+    if (rc != BR_OK) {
+        set_error(err, rc, src->path, "out of memory reading the PDF");
+        return rc;
+    }
+    lt_doc in = {lines.v, lines.n, npages, 12};
+    return lt_read(&in, doc, src->path, err);
+}

@@ -1,0 +1,308 @@
+/*
+ * rows.c — one data line of a table → buffered rows.
+ *
+ * A line is cut into panels (two-sided tables: 收入 | 支出, a text span after
+ * figures or right of the split starts the next panel).  In each panel the
+ * leading digit spans are the subject code (类/款/项 printed apart are
+ * joined: `208  05  01` → 2080501), the text spans the label, the figure
+ * spans the cells.  Figures go to the panel's value columns in order when
+ * their count matches, else by position (an order-keeping assignment that
+ * minimises the distance between each figure and its column header).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+
+typedef struct seg {
+    const lt_span *sp[LT_MAX_ROW_SPANS];
+    size_t n;
+} seg;
+
+static int is_text(const lt_span *s)
+{
+    br_decimal d;
+    return lt_figure(s->text, &d) == 0;
+}
+
+static size_t cut_panels(const lt_table *t, const lt_line *ln, seg *segs, size_t cap)
+{
+    size_t ns = 1, i;
+    memset(&segs[0], 0, sizeof segs[0]);
+    int has_text = 0, has_fig = 0;
+    for (i = 0; i < ln->nspans; i++) {
+        const lt_span *s = &ln->spans[i];
+        int text = is_text(s);
+        if (t->L.two_sided && text) {
+            int next = 0;
+            if (ns == 1 && !has_text && !has_fig && s->x0 >= t->L.split_x && t->L.split_x > 0)
+                next = 1;
+            else if (has_text && (has_fig || (ns == 1 && s->x0 >= t->L.split_x)))
+                next = 1;
+            else if (!has_text && has_fig)
+                next = 1;
+            if (next && ns < cap) {
+                memset(&segs[ns], 0, sizeof segs[ns]);
+                ns++;
+                has_text = has_fig = 0;
+            }
+        }
+        seg *g = &segs[ns - 1];
+        if (g->n < LT_MAX_ROW_SPANS)
+            g->sp[g->n++] = s;
+        if (text)
+            has_text = 1;
+        else
+            has_fig = 1;
+    }
+    return ns;
+}
+
+/* Code parts → code; 0 when they do not make one. */
+static int make_code(lt_engine *e, lt_table *t, const lt_span *const *parts, size_t n, long line,
+                     char *out)
+{
+    out[0] = 0;
+    if (n == 1) {
+        size_t l = strlen(parts[0]->text);
+        if (l != 3 && l != 5 && l != 7)
+            return 0;
+        memcpy(out, parts[0]->text, l + 1);
+        return 1;
+    }
+    if (strlen(parts[0]->text) != 3) {
+        lt_note(e, t, BR_SEV_WARNING, NULL, line,
+                "subject code printed with a class part \"%s\" of %zu digits; row kept without code",
+                parts[0]->text, strlen(parts[0]->text));
+        return 0;
+    }
+    size_t off = 3;
+    memcpy(out, parts[0]->text, 3);
+    for (size_t i = 1; i < n && i < 3; i++) {
+        const char *p = parts[i]->text;
+        size_t l = strlen(p);
+        if (l == 2) {
+            memcpy(out + off, p, 2);
+        } else if (l == 1) {
+            out[off] = '0';
+            out[off + 1] = p[0];
+            out[off + 2] = 0;
+            lt_note(e, t, BR_SEV_WARNING, NULL, line,
+                    "subject code part \"%s\" lost its leading zero in print; read as %.*s0%s", p,
+                    (int)off, out, p);
+        } else {
+            out[0] = 0;
+            return 0;
+        }
+        off += 2;
+    }
+    out[off] = 0;
+    return 1;
+}
+
+static int dist(const lt_span *f, const lt_col *c)
+{
+    int a = f->x1 - c->x1, b = (f->x0 + f->x1) - (c->x0 + c->x1);
+    if (a < 0)
+        a = -a;
+    if (b < 0)
+        b = -b;
+    b /= 2;
+    return a < b ? a : b;
+}
+
+/* Assign nf figures to nc columns keeping order: out[i] = column index. */
+static void assign(const lt_span *const *fig, size_t nf, const lt_col *const *col, size_t nc,
+                   size_t *out)
+{
+    if (nf >= nc) {
+        for (size_t i = 0; i < nf; i++)
+            out[i] = i < nc ? i : (size_t)-1;
+        return;
+    }
+    /* dp[i][j]: best cost placing figures [0, i) in columns [0, j) */
+    enum { INF = 1 << 28 };
+    int dp[LT_MAX_COLS + 1][LT_MAX_COLS + 1];
+    unsigned char take[LT_MAX_COLS + 1][LT_MAX_COLS + 1];
+    for (size_t i = 0; i <= nf; i++)
+        for (size_t j = 0; j <= nc; j++) {
+            take[i][j] = 0;
+            if (i == 0) {
+                dp[i][j] = 0;
+                continue;
+            }
+            if (j < i) {
+                dp[i][j] = INF;
+                continue;
+            }
+            int skip = dp[i][j - 1];
+            int use = dp[i - 1][j - 1] + dist(fig[i - 1], col[j - 1]);
+            if (use <= skip) {
+                dp[i][j] = use;
+                take[i][j] = 1;
+            } else {
+                dp[i][j] = skip;
+            }
+        }
+    size_t i = nf, j = nc;
+    while (i > 0 && j > 0) {
+        if (take[i][j]) {
+            out[i - 1] = j - 1;
+            i--;
+        }
+        j--;
+    }
+}
+
+static const lt_span *const *code_parts(const seg *g, size_t n, const lt_span **out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = g->sp[i];
+    return out;
+}
+
+static lt_prow *new_row(lt_engine *e, lt_table *t, long line, br_side side)
+{
+    lt_prow *r = lt_host->doc_alloc(e->doc, sizeof *r);
+    char *label = r ? lt_host->doc_alloc(e->doc, LT_LABEL_MAX) : NULL;
+    if (!r || !label) {
+        e->failed = 1;
+        return NULL;
+    }
+    r->line = line;
+    r->side = side;
+    r->label = label;
+    *t->tail = r;
+    t->tail = &r->next;
+    t->last = r;
+    t->nrows++;
+    return r;
+}
+
+static void append_label(char *label, const char *s, size_t len)
+{
+    size_t have = strlen(label);
+    char buf[LT_LABEL_MAX];
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    if (have + n + 1 > LT_LABEL_MAX)
+        n = dt_copy(buf, n, buf, LT_LABEL_MAX - have); /* truncated at a UTF-8 boundary */
+    memcpy(label + have, buf, n);
+    label[have + n] = 0;
+}
+
+static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g, br_side side,
+                       int panel)
+{
+    const lt_span *code[4];
+    size_t ncode = 0;
+    size_t first_text = g->n;
+    for (size_t k = 0; k < g->n; k++)
+        if (is_text(g->sp[k])) {
+            first_text = k;
+            break;
+        }
+    /* leading code parts (only when a label follows them directly) */
+    if (first_text < g->n) {
+        while (ncode < first_text && ncode < 4 && lt_digits(g->sp[ncode]->text) &&
+               (t->L.has_code || strlen(g->sp[ncode]->text) >= 3))
+            ncode++;
+        if (ncode != first_text)
+            ncode = 0;
+    }
+    char codebuf[LT_CODE_MAX] = "";
+    if (ncode)
+        make_code(e, t, code_parts(g, ncode, code), ncode, ln->no, codebuf);
+
+    /* label and figures */
+    char label[LT_LABEL_MAX] = "";
+    const lt_span *fig[LT_MAX_ROW_SPANS];
+    size_t nf = 0;
+    for (size_t k = ncode; k < g->n; k++) {
+        const lt_span *s = g->sp[k];
+        if (is_text(s)) {
+            if (nf == 0)
+                append_label(label, s->text, strlen(s->text));
+            continue;
+        }
+        fig[nf++] = s;
+    }
+    size_t ll = strlen(label);
+    const char *lab = lt_strip_enum(label, &ll);
+    if (!codebuf[0] && ll == 0 && nf == 0)
+        return;
+    if (!codebuf[0] && ll == 0) {
+        if (t->L.has_label || t->L.two_sided)
+            return; /* figures without a label: a stray line */
+        lab = "合计";
+        ll = strlen(lab);
+    }
+    /* value columns of this panel */
+    const lt_col *vc[LT_MAX_COLS];
+    size_t nvc = 0;
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        const lt_col *col = &t->L.cols[c];
+        if (col->what != DT_COL_MONEY && col->what != DT_COL_NONE)
+            continue;
+        if (t->L.two_sided && col->side != side)
+            continue;
+        vc[nvc++] = col;
+    }
+    (void)panel;
+    lt_prow *r = new_row(e, t, ln->no, side);
+    if (!r)
+        return;
+    memcpy(r->code, codebuf, sizeof r->code);
+    memcpy(r->label, lab, ll < LT_LABEL_MAX ? ll : LT_LABEL_MAX - 1);
+    size_t where[LT_MAX_ROW_SPANS];
+    if (nf > LT_MAX_COLS)
+        nf = LT_MAX_COLS;
+    assign(fig, nf, vc, nvc, where);
+    if (nf > nvc)
+        lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
+                "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
+    for (size_t k = 0; k < nf; k++) {
+        if (where[k] == (size_t)-1)
+            continue;
+        const lt_col *col = vc[where[k]];
+        br_decimal d;
+        if (lt_figure(fig[k]->text, &d) != 1 || col->model < 0)
+            continue;
+        r->have[col->model] = 1;
+        r->vals[col->model] = d;
+        r->nvals++;
+    }
+}
+
+void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
+{
+    seg segs[3];
+    size_t ns = cut_panels(t, ln, segs, 3);
+    for (size_t p = 0; p < ns; p++) {
+        br_side side = BR_SIDE_NONE;
+        if (t->L.two_sided) {
+            if (p >= 2)
+                break; /* a third panel (支出 by use) is not modelled */
+            side = p == 0 ? BR_SIDE_INCOME : BR_SIDE_EXPENDITURE;
+            /* a single panel right of the split is the expenditure side */
+            if (ns == 1 && segs[0].n && segs[0].sp[0]->x0 >= t->L.split_x && t->L.split_x > 0)
+                side = BR_SIDE_EXPENDITURE;
+        }
+        read_panel(e, t, ln, &segs[p], side, (int)p);
+    }
+}
+
+int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
+{
+    (void)e;
+    if (!t->last || t->L.two_sided || ln->nspans != 1 || ln->no - t->last->line > 2)
+        return 0;
+    const lt_span *s = &ln->spans[0];
+    if (!is_text(s) || s->x0 < t->L.label_x0 - 1 || s->x0 >= t->L.label_x1)
+        return 0;
+    size_t len = strlen(s->text);
+    const char *st = lt_strip_enum(s->text, &len);
+    if (st != s->text || dt_catalog_total_label(s->text, strlen(s->text)) || lt_prose(s->text))
+        return 0;
+    append_label(t->last->label, s->text, strlen(s->text));
+    return 1;
+}

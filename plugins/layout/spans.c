@@ -1,0 +1,106 @@
+/*
+ * spans.c — small predicates on the text of spans and lines.
+ */
+#include <string.h>
+
+#include "engine.h"
+
+size_t lt_squeeze(const char *s, char *buf, size_t cap)
+{
+    return dt_squeeze(s, strlen(s), buf, cap);
+}
+
+int lt_figure(const char *s, br_decimal *out)
+{
+    size_t len = strlen(s);
+    if (dt_blank_mark(s, len))
+        return 2;
+    if (len == 0 || len > 30)
+        return 0;
+    /* only digits, separators, one point, a leading minus */
+    size_t i = 0, digits = 0;
+    if (s[0] == '-')
+        i = 1;
+    for (; i < len; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c != ',' && c != '.')
+            return 0;
+    }
+    if (!digits)
+        return 0;
+    return dt_figure(s, len, out) ? 1 : 0;
+}
+
+int lt_digits(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (s[n] < '0' || s[n] > '9')
+            return 0;
+    return n >= 1 && n <= 7;
+}
+
+int lt_toc_line(const lt_line *ln)
+{
+    for (size_t i = 0; i < ln->nspans; i++) {
+        const char *s = ln->spans[i].text;
+        if (strstr(s, "……") || strstr(s, "...") || strstr(s, "···") || strstr(s, "…"))
+            return 1;
+    }
+    /* "收支预算总表   3": a title followed by a lone page number */
+    if (ln->nspans == 2 && lt_digits(ln->spans[1].text) && strlen(ln->spans[1].text) <= 3 &&
+        dt_title_shape(ln->spans[0].text, strlen(ln->spans[0].text)))
+        return 1;
+    return 0;
+}
+
+int lt_prose(const char *s)
+{
+    if (strstr(s, "。") || strstr(s, "，") || strstr(s, ";") || strstr(s, "；"))
+        return 1;
+    size_t n = 0;
+    for (const char *p = s; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    return n > 40;
+}
+
+int lt_note_line(const char *s)
+{
+    char buf[64];
+    size_t n = dt_squeeze(s, strnlen(s, 48), buf, sizeof buf);
+    return dt_starts(buf, n, "注:") || dt_starts(buf, n, "说明:") || dt_starts(buf, n, "备注:") ||
+           dt_starts(buf, n, "注：");
+}
+
+int lt_empty_note(const char *s)
+{
+    static const char *const words[] = {"空表", "无数据", "没有", "不需填列", "无此项"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(s, words[i]))
+            return 1;
+    return 0;
+}
+
+const char *lt_strip_enum(const char *s, size_t *len)
+{
+    dt_strip_enumerator(&s, len);
+    /* "1. 一般公共预算资金", "1、…" */
+    size_t i = 0;
+    while (i < *len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i > 0 && i <= 2 && i < *len) {
+        size_t k = 0;
+        if (s[i] == '.')
+            k = i + 1;
+        else if (dt_starts(s + i, *len - i, "、"))
+            k = i + strlen("、");
+        if (k && k < *len) {
+            s += k;
+            *len -= k;
+            dt_trim(&s, len);
+        }
+    }
+    return s;
+}
