@@ -19,7 +19,7 @@ static void usage(FILE *out)
           "  --only ID,...            run only these checks\n"
           "  --skip ID,...            do not run these checks\n"
           "  --min-severity LEVEL     report info|warning|error and above (default info)\n"
-          "Directories are searched recursively for *.txt files.\n"
+          "Directories are searched recursively for *.txt and *.pdf files.\n"
           "Exit status: 0 no error finding, 1 error findings, 2 bad usage or unreadable input.\n",
           out);
 }

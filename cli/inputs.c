@@ -1,5 +1,5 @@
 /* inputs.c — expanding check's PATH arguments: files as given, directories
- * walked recursively (sorted, hidden entries skipped) for *.txt files. */
+ * walked recursively (sorted, hidden entries skipped) for *.txt and *.pdf. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,10 +30,11 @@ static int cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The files a directory contributes: disclosure text and PDFs. */
 static int wanted(const char *name)
 {
     size_t len = strlen(name);
-    return len > 4 && strcmp(name + len - 4, ".txt") == 0;
+    return len > 4 && (strcmp(name + len - 4, ".txt") == 0 || strcmp(name + len - 4, ".pdf") == 0);
 }
 
 static int walk(cli_inputs *in, const char *dir, int depth)

@@ -9,7 +9,7 @@ typedef struct cli_inputs {
     size_t n, cap;
 } cli_inputs;
 
-/* Add a file as given, or every *.txt under a directory (recursive, sorted).
+/* Add a file as given, or every *.txt and *.pdf under a directory (recursive, sorted).
  * 0, or -1 on OOM. */
 int cli_inputs_add(cli_inputs *in, const char *arg);
 void cli_inputs_free(cli_inputs *in);

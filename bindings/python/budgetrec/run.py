@@ -14,7 +14,7 @@ from budgetrec import _core, _frames
 
 
 def expand(paths):
-    """Files as given; directories walked recursively for *.txt (names
+    """Files as given; directories walked recursively for *.txt and *.pdf (names
     sorted, hidden entries skipped), as `budgetrec check` does."""
     if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]
@@ -31,7 +31,7 @@ def expand(paths):
             p = base + "/" + n if base != "/" else "/" + n
             if os.path.isdir(p) and depth < 64:
                 walk(p, depth + 1)
-            elif n.endswith(".txt") and len(n) > 4:
+            elif n.endswith((".txt", ".pdf")) and len(n) > 4:
                 out.append(p)
 
     for p in paths:
@@ -161,7 +161,7 @@ def check_many(paths, jobs=None, progress=True, only=None, skip=None):
     """Read and check many disclosures; returns a Run.
 
     paths: a path or an iterable of paths; directories are searched
-    recursively for *.txt.  jobs: worker threads (default: all cores).
+    recursively for *.txt and *.pdf.  jobs: worker threads (default: all cores).
     progress: True (a bar on a terminal or in a notebook), "always", False,
     or a callable progress(done, total).  only/skip: check ids.  An input
     that cannot be read becomes a "budgetrec.read" error finding and the run
