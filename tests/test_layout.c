@@ -14,6 +14,7 @@
 #define DATA(name) BR_SOURCE_DIR "/tests/data/" name
 #define SH18 DATA("18_shanghai-putuo-wanli-street-2024-budget.layout.txt")
 #define FA20 DATA("20_shanghai-putuo-planning-resources-2024-final-accounts.layout.txt")
+#define FA21 DATA("21_shanghai-putuo-social-work-dept-2024-final-accounts.layout.txt")
 #define CORPUS "/work/shared/corpus/real"
 
 static br_registry *reg;
@@ -232,6 +233,99 @@ Test(layout, final_accounts_income_expenditure)
     money(r, BR_ROLE_AMOUNT, NULL);
     r = row(t, "自然资源海洋气象等支出", BR_SIDE_EXPENDITURE);
     money(r, BR_ROLE_AMOUNT, "4461.67");
+}
+
+/* ---- 财政拨款收支总表: rows printing fewer figures than the panel has
+ * columns, placed by the row arithmetic and the columns' spacing (the
+ * layout text shifts them: "2,932,700  2,932,700" sits under 一般公共预算
+ * and 政府性基金预算 by x alone) ---- */
+
+Test(layout, fiscal_summary_short_rows_placed_by_arithmetic)
+{
+    load(SH18);
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    static const br_role cols[] = {BR_ROLE_AMOUNT, BR_ROLE_TOTAL, BR_ROLE_GPB, BR_ROLE_GOV_FUND,
+                                   BR_ROLE_SOC_CAPITAL};
+    columns(t, cols, 5);
+    const br_row *r = row(t, "一般公共预算资金", BR_SIDE_INCOME); /* figure glued to the next label */
+    money(r, BR_ROLE_AMOUNT, "156211123");
+    r = row(t, "一般公共服务支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "2932700");
+    money(r, BR_ROLE_GPB, "2932700");
+    money(r, BR_ROLE_GOV_FUND, NULL);
+    money(r, BR_ROLE_SOC_CAPITAL, NULL);
+    r = row(t, "教育支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "250000");
+    money(r, BR_ROLE_GPB, "250000");
+    money(r, BR_ROLE_GOV_FUND, NULL);
+    r = row(t, "城乡社区支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "119385303");
+    money(r, BR_ROLE_GPB, "119385303");
+    r = row(t, "支出总计", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "156211123");
+    money(r, BR_ROLE_GPB, "156211123");
+    money(r, BR_ROLE_GOV_FUND, NULL);
+    r = row(t, "收入总计", BR_SIDE_INCOME);
+    money(r, BR_ROLE_AMOUNT, "156211123");
+}
+
+/* Final accounts: the expenditure headers wrap over three lines with the
+ * middle line shifted ("一般公共/预算财政/拨款", "政府性基/金预算财/政拨款",
+ * "国有资本/经营预算/财政拨款"); the income panel's 决算数 is its amount. */
+Test(layout, final_accounts_fiscal_summary_three_line_headers)
+{
+    load(FA20);
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    static const br_role cols[] = {BR_ROLE_AMOUNT, BR_ROLE_TOTAL, BR_ROLE_GPB, BR_ROLE_GOV_FUND,
+                                   BR_ROLE_SOC_CAPITAL};
+    columns(t, cols, 5);
+    const br_row *r = row(t, "一般公共预算财政拨款", BR_SIDE_INCOME);
+    money(r, BR_ROLE_AMOUNT, "9746.50");
+    money(r, BR_ROLE_TOTAL, NULL);
+    r = row(t, "社会保障和就业支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "754.75");
+    money(r, BR_ROLE_GPB, "754.75");
+    money(r, BR_ROLE_GOV_FUND, NULL);
+    money(r, BR_ROLE_SOC_CAPITAL, NULL);
+    r = row(t, "自然资源海洋气象等支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "4461.67");
+    money(r, BR_ROLE_GPB, "4461.67");
+    r = row(t, "本年支出合计", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "9746.50");
+    money(r, BR_ROLE_GPB, "9746.50");
+    r = row(t, "本年收入合计", BR_SIDE_INCOME);
+    money(r, BR_ROLE_AMOUNT, "9746.50");
+}
+
+/* The same table with its header staggered over five lines ("政府性基" /
+ * "金预算财" / "政拨款" on lines 1, 3, 5 around "一般公共预" / "算财政拨款"),
+ * and two-figure rows placed in total / gpb by arithmetic and spacing. */
+Test(layout, final_accounts_fiscal_summary_staggered_headers)
+{
+    load(FA21);
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    static const br_role cols[] = {BR_ROLE_AMOUNT, BR_ROLE_TOTAL, BR_ROLE_GPB, BR_ROLE_GOV_FUND,
+                                   BR_ROLE_SOC_CAPITAL};
+    columns(t, cols, 5);
+    const br_row *r = row(t, "一般公共预算财政拨款", BR_SIDE_INCOME);
+    money(r, BR_ROLE_AMOUNT, "307.82");
+    r = row(t, "一般公共服务支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "264.87");
+    money(r, BR_ROLE_GPB, "264.87");
+    money(r, BR_ROLE_GOV_FUND, NULL);
+    money(r, BR_ROLE_SOC_CAPITAL, NULL);
+    r = row(t, "社会保障和就业支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "10.82");
+    money(r, BR_ROLE_GPB, "10.82");
+    r = row(t, "卫生健康支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_GPB, "2.71");
+    r = row(t, "住房保障支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "29.42");
+    money(r, BR_ROLE_GPB, "29.42");
+    r = row(t, "本年支出合计", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "307.82");
+    money(r, BR_ROLE_GPB, "307.82");
+    money(r, BR_ROLE_GOV_FUND, NULL);
 }
 
 /* ---- the real corpus, when present: every document reads ---- */

@@ -76,6 +76,50 @@ Test(pdf, reads_the_tables_its_layout_text_has)
     br_disclosure_free(txt);
 }
 
+static void money(const br_table *t, const char *label, br_side side, br_role role,
+                  const char *want)
+{
+    const br_row *r = NULL;
+    for (size_t i = 0; i < br_table_row_count(t) && !r; i++)
+        if (strcmp(br_row_key(br_table_row_at(t, i)), label) == 0 &&
+            br_row_side(br_table_row_at(t, i)) == side)
+            r = br_table_row_at(t, i);
+    cr_assert_not_null(r, "no row %s", label);
+    const br_cell *c = br_row_cell_by_role(r, role);
+    cr_assert_not_null(c, "no column %s", br_role_name(role));
+    if (!want) {
+        cr_assert_eq(c->flags & BR_CELL_PRESENT, 0u, "%s %s blank", label, br_role_name(role));
+        return;
+    }
+    cr_assert(c->flags & BR_CELL_PRESENT, "%s %s present", label, br_role_name(role));
+    char buf[BR_DECIMAL_STR_MAX];
+    br_decimal_format(c->value, buf, sizeof buf);
+    cr_assert_str_eq(buf, want, "%s %s", label, br_role_name(role));
+}
+
+/* 财政拨款收支总表: rows with fewer figures than columns land in total/gpb,
+ * in the PDF as in its layout text. */
+Test(pdf, fiscal_summary_short_rows_as_in_the_text)
+{
+    br_disclosure *docs[2] = {read(DOC ".pdf"), read(DOC ".layout.txt")};
+    for (int d = 0; d < 2; d++) {
+        const br_table *t = br_disclosure_find_table(docs[d], BR_KIND_FISCAL_SUMMARY);
+        cr_assert_not_null(t);
+        money(t, "一般公共预算资金", BR_SIDE_INCOME, BR_ROLE_AMOUNT, "156211123");
+        money(t, "一般公共服务支出", BR_SIDE_EXPENDITURE, BR_ROLE_TOTAL, "2932700");
+        money(t, "一般公共服务支出", BR_SIDE_EXPENDITURE, BR_ROLE_GPB, "2932700");
+        money(t, "一般公共服务支出", BR_SIDE_EXPENDITURE, BR_ROLE_GOV_FUND, NULL);
+        money(t, "教育支出", BR_SIDE_EXPENDITURE, BR_ROLE_TOTAL, "250000");
+        money(t, "教育支出", BR_SIDE_EXPENDITURE, BR_ROLE_GPB, "250000");
+        money(t, "教育支出", BR_SIDE_EXPENDITURE, BR_ROLE_GOV_FUND, NULL);
+        money(t, "支出总计", BR_SIDE_EXPENDITURE, BR_ROLE_TOTAL, "156211123");
+        money(t, "支出总计", BR_SIDE_EXPENDITURE, BR_ROLE_GPB, "156211123");
+        money(t, "支出总计", BR_SIDE_EXPENDITURE, BR_ROLE_GOV_FUND, NULL);
+    }
+    br_disclosure_free(docs[0]);
+    br_disclosure_free(docs[1]);
+}
+
 Test(pdf, a_file_that_only_claims_to_be_a_pdf_is_a_clear_error)
 {
     char path[] = "/tmp/br_fake_XXXXXX";

@@ -105,6 +105,74 @@ static void join_wrapped(hspan *h, size_t n)
     }
 }
 
+/*
+ * Cells wrapped over three lines, side by side ("一般公共 / 预算财政 / 拨款",
+ * "政府性基 / 金预算财 / 政拨款"): pdftotext shifts the middle line, so its
+ * parts are matched to the top parts in order, not by overlap.  A top part
+ * A on line L pairs with the one part B on line L+2 it overlaps (starting
+ * at about the same x, no wider than A); when the unknown cells of line L+1
+ * from A's x on are as many as the pairs, each near its A, they are joined
+ * A+M+B into B.  The three parts may also lie two lines apart, when the
+ * cells beside them are centred on the lines between ("政府性基" /
+ * "金预算财" / "政拨款" on lines 1, 3, 5 around "一般公共预" / "算财政拨款").
+ */
+static void join_three(hspan *h, size_t n)
+{
+    int maxli = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h[i].li > maxli)
+            maxli = h[i].li;
+    for (int k = 0; k < 2 * maxli; k++) {
+        int st = 1 + k / maxli, L = k % maxli; /* stride 1, then 2 */
+        if (L + 2 * st > maxli)
+            continue;
+        size_t A[LT_MAX_COLS], B[LT_MAX_COLS], M[LT_MAX_COLS], na = 0, nm = 0;
+        for (size_t a = 0; a < n && na < LT_MAX_COLS; a++) {
+            if (h[a].dead || h[a].li != L)
+                continue;
+            size_t nb = 0, b = 0;
+            for (size_t j = 0; j < n; j++)
+                if (!h[j].dead && h[j].li == L + 2 * st &&
+                    overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1)) {
+                    nb++;
+                    b = j;
+                }
+            int dx = nb == 1 ? h[a].x0 - h[b].x0 : 99;
+            if (nb != 1 || h[a].x1 - h[a].x0 < h[b].x1 - h[b].x0 || dx > 6 ||
+                dx < -6)
+                continue;
+            A[na] = a;
+            B[na] = b;
+            na++;
+        }
+        if (na < 2)
+            continue;
+        for (size_t j = 0; j < n && nm < LT_MAX_COLS; j++)
+            if (!h[j].dead && h[j].li == L + st && !h[j].known && h[j].x0 >= h[A[0]].x0 - 6 &&
+                h[j].x0 <= h[A[na - 1]].x1 + 6)
+                M[nm++] = j;
+        if (nm != na)
+            continue;
+        int ok = 1;
+        for (size_t i = 0; i < na && ok; i++)
+            ok = h[M[i]].x0 >= h[A[i]].x0 - 6 && h[M[i]].x0 <= h[A[i]].x1 + 6;
+        if (!ok)
+            continue;
+        for (size_t i = 0; i < na; i++) {
+            char buf[DT_COMP_MAX];
+            size_t off = dt_copy(h[A[i]].text, strlen(h[A[i]].text), buf, sizeof buf);
+            off += dt_copy(h[M[i]].text, strlen(h[M[i]].text), buf + off, sizeof buf - off);
+            dt_copy(h[B[i]].text, strlen(h[B[i]].text), buf + off, sizeof buf - off);
+            memcpy(h[B[i]].text, buf, sizeof buf);
+            if (h[A[i]].x0 < h[B[i]].x0)
+                h[B[i]].x0 = h[A[i]].x0;
+            if (h[A[i]].x1 > h[B[i]].x1)
+                h[B[i]].x1 = h[A[i]].x1;
+            h[A[i]].dead = h[M[i]].dead = 1;
+        }
+    }
+}
+
 static int cmp_col(const void *a, const void *b)
 {
     const lt_col *x = a, *y = b;
@@ -160,6 +228,12 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                 continue;
             n++;
         }
+    for (size_t a = 0; a < n; a++) { /* for join_wrapped: a known name is a cell of its own */
+        const char *one[1] = {h[a].text};
+        br_role r;
+        h[a].known = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_NONE;
+    }
+    join_three(h, n);
     join_wrapped(h, n);
     for (size_t a = 0; a < n; a++) {
         const char *one[1] = {h[a].text};
@@ -256,6 +330,13 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                 break;
             }
     }
+    /* 财政拨款收支总表: the income panel has one figure column, `amount`,
+     * whatever its header says (决算数 / 预算数 read as total elsewhere) */
+    if (L->two_sided && t->kind == BR_KIND_FISCAL_SUMMARY)
+        for (size_t i = 0; i < L->ncols; i++)
+            if (L->cols[i].side == BR_SIDE_INCOME && L->cols[i].what == DT_COL_MONEY &&
+                L->cols[i].role == BR_ROLE_TOTAL)
+                L->cols[i].role = BR_ROLE_AMOUNT;
     /* model columns */
     for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];

@@ -9,6 +9,7 @@
  * their count matches, else by position (an order-keeping assignment that
  * minimises the distance between each figure and its column header).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -111,14 +112,15 @@ static int dist(const lt_span *f, const lt_col *c)
     return a < b ? a : b;
 }
 
-/* Assign nf figures to nc columns keeping order: out[i] = column index. */
-static void assign(const lt_span *const *fig, size_t nf, const lt_col *const *col, size_t nc,
-                   size_t *out)
+/* Assign nf figures to nc columns keeping order by position alone: out[i] =
+ * column index; returns the total distance. */
+static int assign_pos(const lt_span *const *fig, size_t nf, const lt_col *const *col, size_t nc,
+                      size_t *out)
 {
     if (nf >= nc) {
         for (size_t i = 0; i < nf; i++)
             out[i] = i < nc ? i : (size_t)-1;
-        return;
+        return 0;
     }
     /* dp[i][j]: best cost placing figures [0, i) in columns [0, j) */
     enum { INF = 1 << 28 };
@@ -152,6 +154,181 @@ static void assign(const lt_span *const *fig, size_t nf, const lt_col *const *co
         }
         j--;
     }
+    return dp[nf][nc];
+}
+
+/*
+ * A figure sits unambiguously in a column when its right edge (figures are
+ * right-aligned) falls within that column's x-extent, widened by one
+ * character, and within no other's.  Returns the column or -1.
+ */
+static int clear_column(const lt_span *f, const lt_col *const *col, size_t nc, int cw)
+{
+    int hit = -1;
+    for (size_t j = 0; j < nc; j++) {
+        if (f->x1 >= col[j]->x0 - cw && f->x1 <= col[j]->x1 + cw) {
+            if (hit >= 0)
+                return -1;
+            hit = (int)j;
+        }
+    }
+    return hit;
+}
+
+/* Row identities of the table's kind (total = Σ parts) over these columns:
+ * how many hold with the figures placed at `where` (blank = 0; interval
+ * arithmetic on the printed decimals). */
+static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
+                       const lt_col *const *col, size_t nc, const size_t *where, int *exact)
+{
+    size_t nids = 0;
+    const br_identity *ids = lt_host->identities_of(t->kind, &nids);
+    int sat = 0;
+    *exact = 0;
+    for (size_t i = 0; ids && i < nids; i++) {
+        /* the identity applies when its total and a part are columns here */
+        int tot = -1, nparts = 0;
+        for (size_t j = 0; j < nc; j++)
+            if (col[j]->role == ids[i].total)
+                tot = (int)j;
+        if (tot < 0)
+            continue;
+        br_decimal sum = {0}, rad = {0}, tv = {0}, trad = {0};
+        int have_any = 0;
+        for (size_t p = 0; p < ids[i].n_parts; p++)
+            for (size_t j = 0; j < nc; j++) {
+                if (col[j]->role != ids[i].parts[p])
+                    continue;
+                nparts++;
+                for (size_t k = 0; k < nf; k++)
+                    if (where[k] == j) {
+                        lt_host->decimal_add(sum, v[k], &sum);
+                        lt_host->decimal_add(rad, lt_host->decimal_half_ulp(v[k]), &rad);
+                        have_any = 1;
+                    }
+            }
+        if (nparts == 0)
+            continue;
+        for (size_t k = 0; k < nf; k++)
+            if (where[k] == (size_t)tot) {
+                tv = v[k];
+                trad = lt_host->decimal_half_ulp(v[k]);
+                have_any = 1;
+            }
+        if (!have_any)
+            continue; /* nothing placed in it: no evidence either way */
+        br_decimal d, r;
+        lt_host->decimal_sub(tv, sum, &d);
+        lt_host->decimal_add(trad, rad, &r);
+        if (d.units < 0)
+            d.units = -d.units;
+        if (lt_host->decimal_cmp(d, r) <= 0) {
+            sat++;
+            *exact += lt_host->decimal_cmp(tv, sum) == 0;
+        }
+    }
+    return sat;
+}
+
+/* How far a placement is from a uniform shift of the header columns: a
+ * row's figures keep their spacing when pdftotext moves them all (the
+ * right edge of a figure less its header's right edge is then about the
+ * same for every figure: figures are right-aligned, headers centred in
+ * cells of similar width).  Σ |d_i - median d| over the placed figures. */
+static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const *col,
+                      const size_t *w)
+{
+    int d[LT_MAX_COLS];
+    for (size_t i = 0; i < nf; i++)
+        d[i] = fig[i]->x1 - col[w[i]]->x1;
+    /* median by insertion sort (nf is small) */
+    int srt[LT_MAX_COLS];
+    memcpy(srt, d, nf * sizeof *d);
+    for (size_t i = 1; i < nf; i++)
+        for (size_t j = i; j > 0 && srt[j - 1] > srt[j]; j--) {
+            int x = srt[j];
+            srt[j] = srt[j - 1];
+            srt[j - 1] = x;
+        }
+    int med = srt[nf / 2], c = 0;
+    for (size_t i = 0; i < nf; i++)
+        c += d[i] > med ? d[i] - med : med - d[i];
+    return c;
+}
+
+/*
+ * Assign nf figures to nc columns keeping order: out[i] = column index.
+ * The order-preserving placements are ranked by the row identities of the
+ * kind they satisfy (total = gpb + gov_fund + soc_capital, as assign.c does
+ * for tab text), then by position: figures each clearly within one column's
+ * x-extent (right edges) go there, else the placement closest to a uniform
+ * shift of the header columns, else the nearest.  Position
+ * alone is not trusted: pdftotext -layout shifts a row's figures right
+ * when its label is long, and a narrow centred header ("合计") lies well
+ * left of the figures under it.  Returns 1 when
+ * arithmetic overruled the nearest placement.
+ */
+static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
+                  const lt_col *const *col, size_t nc, int cw, size_t *out)
+{
+    assign_pos(fig, nf, col, nc, out);
+    if (nf == 0 || nf >= nc || nc > 16)
+        return 0;
+    /* clear positions: every figure in exactly one column, distinct, ordered */
+    int clear = 1, prev = -1;
+    size_t cl[LT_MAX_COLS];
+    for (size_t i = 0; i < nf && clear; i++) {
+        int c = clear_column(fig[i], col, nc, cw);
+        if (c <= prev)
+            clear = 0;
+        prev = c;
+        cl[i] = (size_t)c;
+    }
+    if (clear)
+        memcpy(out, cl, nf * sizeof *out);
+    br_decimal v[LT_MAX_COLS];
+    for (size_t i = 0; i < nf; i++)
+        if (lt_figure(fig[i]->text, &v[i]) != 1)
+            return 0; /* a blank mark among them: keep the positional placement */
+    int ex0;
+    int sat0 = ident_score(t, v, nf, col, nc, out, &ex0);
+    int cost0 = 0, shift0 = clear ? -1 : shift_cost(fig, nf, col, out); /* clear wins ties */
+    for (size_t i = 0; i < nf; i++)
+        cost0 += dist(fig[i], col[out[i]]);
+    int best_sat = sat0, best_ex = ex0, best_shift = shift0, best_cost = cost0, moved = 0;
+    size_t best[LT_MAX_COLS];
+    /* enumerate placements: masks over nc columns with nf bits set */
+    for (uint32_t m = 0; m < (1u << nc); m++) {
+        if ((size_t)__builtin_popcount(m) != nf)
+            continue;
+        size_t w[LT_MAX_COLS], k = 0;
+        int cost = 0;
+        for (size_t j = 0; j < nc; j++)
+            if ((m >> j) & 1) {
+                w[k] = j;
+                cost += dist(fig[k], col[j]);
+                k++;
+            }
+        int ex;
+        int sat = ident_score(t, v, nf, col, nc, w, &ex);
+        int sh = shift_cost(fig, nf, col, w);
+        int better = sat != best_sat ? sat > best_sat
+                     : ex != best_ex ? ex > best_ex
+                     : sh != best_shift ? sh < best_shift
+                                        : cost < best_cost;
+        if (!better)
+            continue;
+        best_shift = sh;
+        best_sat = sat;
+        best_ex = ex;
+        best_cost = cost;
+        moved = 1;
+        memcpy(best, w, nf * sizeof *w);
+    }
+    if (!moved)
+        return 0;
+    memcpy(out, best, nf * sizeof *out);
+    return 1;
 }
 
 static const lt_span *const *code_parts(const seg *g, size_t n, const lt_span **out)
@@ -256,7 +433,7 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     size_t where[LT_MAX_ROW_SPANS];
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
-    assign(fig, nf, vc, nvc, where);
+    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where);
     if (nf > nvc)
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
