@@ -14,6 +14,7 @@
 #define DATA(name) BR_SOURCE_DIR "/tests/data/" name
 #define SH18 DATA("18_shanghai-putuo-wanli-street-2024-budget.layout.txt")
 #define FA20 DATA("20_shanghai-putuo-planning-resources-2024-final-accounts.layout.txt")
+#define SH17 DATA("17_shanghai-putuo-wanli-street-2023-budget.layout.txt")
 #define FA21 DATA("21_shanghai-putuo-social-work-dept-2024-final-accounts.layout.txt")
 #define CORPUS "/work/shared/corpus/real"
 
@@ -326,6 +327,35 @@ Test(layout, final_accounts_fiscal_summary_staggered_headers)
     money(r, BR_ROLE_TOTAL, "307.82");
     money(r, BR_ROLE_GPB, "307.82");
     money(r, BR_ROLE_GOV_FUND, NULL);
+}
+
+/* Rows with fewer figures than columns, both of which fit by position and by
+ * the row identity: the code hierarchy decides (302 = Σ 302xx under 公用经费;
+ * 合计 = Σ 类). */
+Test(layout, gpb_basic_hierarchy_places_short_rows)
+{
+    load(SH17);
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    const br_row *r = row(t, "302", BR_SIDE_NONE);
+    money(r, BR_ROLE_TOTAL, "15381432");
+    money(r, BR_ROLE_PERSONNEL, NULL);
+    money(r, BR_ROLE_PUBLIC, "15381432");
+    r = row(t, "30201", BR_SIDE_NONE);
+    money(r, BR_ROLE_PERSONNEL, NULL);
+    money(r, BR_ROLE_PUBLIC, "5811753");
+    r = row(t, "30299", BR_SIDE_NONE);
+    money(r, BR_ROLE_PERSONNEL, NULL);
+    money(r, BR_ROLE_PUBLIC, "746580");
+    r = row(t, "301", BR_SIDE_NONE);
+    money(r, BR_ROLE_PERSONNEL, "83847385");
+    money(r, BR_ROLE_PUBLIC, NULL);
+    r = row(t, "303", BR_SIDE_NONE);
+    money(r, BR_ROLE_PERSONNEL, "177480");
+    money(r, BR_ROLE_PUBLIC, NULL);
+    r = row(t, "合计", BR_SIDE_NONE);
+    money(r, BR_ROLE_TOTAL, "99406297");
+    money(r, BR_ROLE_PERSONNEL, "84024865");
+    money(r, BR_ROLE_PUBLIC, "15381432");
 }
 
 /* ---- the real corpus, when present: every document reads ---- */

@@ -60,6 +60,10 @@ typedef struct lt_prow {
     size_t nvals;
     unsigned char have[LT_MAX_COLS]; /* by model column */
     br_decimal vals[LT_MAX_COLS];
+    /* figures in printed order when fewer than the columns: placed by
+     * position above, then by the code hierarchy at emit (dt_assign_table) */
+    size_t nshort;
+    br_decimal svals[LT_MAX_COLS];
 } lt_prow;
 
 typedef struct lt_table {

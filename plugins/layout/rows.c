@@ -437,6 +437,15 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (nf > nvc)
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
+    /* fewer figures than columns, all of them numbers: the code hierarchy
+     * may overrule the placement when the table is emitted */
+    if (!t->L.two_sided && nf > 0 && nf < nvc) {
+        size_t k = 0;
+        for (; k < nf; k++)
+            if (lt_figure(fig[k]->text, &r->svals[k]) != 1)
+                break;
+        r->nshort = k == nf ? nf : 0;
+    }
     for (size_t k = 0; k < nf; k++) {
         if (where[k] == (size_t)-1)
             continue;
