@@ -390,3 +390,28 @@ Test(layout, real_corpus_reads)
     closedir(d);
     cr_assert_gt(n, 0);
 }
+
+/* Two panels, a wrapped expenditure label: "四、文化旅游体育与传媒" above its
+ * figures, "支出" on the line below.  The fragment joins the panel's row
+ * above, which takes the figures; no separate "支出" row. */
+Test(layout, two_panel_wrapped_label_joined)
+{
+    load(SH17);
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    const br_row *r = row(t, "文化旅游体育与传媒支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "200000");
+    money(r, BR_ROLE_GPB, "200000");
+    money(r, BR_ROLE_GOV_FUND, NULL);
+    for (size_t i = 0; i < br_table_row_count(t); i++) {
+        const br_row *o = br_table_row_at(t, i);
+        cr_assert_str_neq(br_row_key(o), "支出", "a separate 支出 row at %zu", i);
+        cr_assert_str_neq(br_row_key(o), "文化旅游体育与传媒", "the unjoined label at %zu", i);
+    }
+    r = row(t, "社会保障和就业支出", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "27073236");
+    r = row(t, "支出总计", BR_SIDE_EXPENDITURE);
+    money(r, BR_ROLE_TOTAL, "164978640");
+    money(r, BR_ROLE_GPB, "164978640");
+    r = row(t, "收入总计", BR_SIDE_INCOME);
+    money(r, BR_ROLE_AMOUNT, "164978640");
+}

@@ -367,6 +367,49 @@ static void append_label(char *label, const char *s, size_t len)
     label[have + n] = 0;
 }
 
+/* The last buffered row of a panel, or NULL. */
+static lt_prow *last_of_side(const lt_table *t, br_side side)
+{
+    lt_prow *last = NULL;
+    for (lt_prow *r = t->rows; r; r = r->next)
+        if (r->side == side)
+            last = r;
+    return last;
+}
+
+/* x where the value columns of a panel start (INT32_MAX when none). */
+static int values_x0(const lt_table *t, br_side side)
+{
+    int x = INT32_MAX;
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        const lt_col *col = &t->L.cols[c];
+        if ((col->what == DT_COL_MONEY || col->what == DT_COL_NONE) && col->side == side &&
+            col->x0 < x)
+            x = col->x0;
+    }
+    return x;
+}
+
+/* Two panels, a line of figures only: the panel's row just above, when it
+ * was read without figures (its label wrapped round them), else NULL. */
+static lt_prow *figures_row(const lt_table *t, const lt_line *ln, const seg *g, br_side side)
+{
+    lt_prow *r = last_of_side(t, side);
+    if (!r || r->nvals || r->nshort || ln->no - r->line > 2 || g->n == 0)
+        return NULL;
+    /* every figure on this panel's side of the split */
+    for (size_t k = 0; k < g->n; k++) {
+        int right = t->L.split_x > 0 && g->sp[k]->x0 >= t->L.split_x;
+        if (right != (side == BR_SIDE_EXPENDITURE))
+            return NULL;
+    }
+    /* and no row of the other panel read in between with figures of its own */
+    for (const lt_prow *o = r->next; o; o = o->next)
+        if (o->line > r->line && o->line < ln->no && o->nvals)
+            return NULL;
+    return r;
+}
+
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g, br_side side,
                        int panel)
 {
@@ -407,8 +450,13 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     const char *lab = lt_strip_enum(label, &ll);
     if (!codebuf[0] && ll == 0 && nf == 0)
         return;
+    lt_prow *into = NULL; /* an earlier row of this panel that takes the figures */
     if (!codebuf[0] && ll == 0) {
-        if (t->L.has_label || t->L.two_sided)
+        /* two panels: figures printed on their own line between a wrapped
+         * label's lines go to the panel's row above when it has none */
+        if (t->L.two_sided)
+            into = figures_row(t, ln, g, side);
+        if (!into && (t->L.has_label || t->L.two_sided))
             return; /* figures without a label: a stray line */
         lab = "合计";
         ll = strlen(lab);
@@ -425,11 +473,13 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         vc[nvc++] = col;
     }
     (void)panel;
-    lt_prow *r = new_row(e, t, ln->no, side);
+    lt_prow *r = into ? into : new_row(e, t, ln->no, side);
     if (!r)
         return;
-    memcpy(r->code, codebuf, sizeof r->code);
-    memcpy(r->label, lab, ll < LT_LABEL_MAX ? ll : LT_LABEL_MAX - 1);
+    if (!into) {
+        memcpy(r->code, codebuf, sizeof r->code);
+        memcpy(r->label, lab, ll < LT_LABEL_MAX ? ll : LT_LABEL_MAX - 1);
+    }
     size_t where[LT_MAX_ROW_SPANS];
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
@@ -477,10 +527,72 @@ void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
     }
 }
 
+/* A label fragment: text, no enumerator, no total, not prose. */
+static int label_fragment(const char *text)
+{
+    size_t len = strlen(text);
+    const char *st = lt_strip_enum(text, &len);
+    return st == text && !dt_catalog_total_label(text, strlen(text)) && !lt_prose(text);
+}
+
+/* A total label, or one ending in 小计 / 合计 / 总计 (当年收入小计). */
+static int total_end(const char *label)
+{
+    size_t n = strlen(label);
+    if (dt_catalog_total_label(label, n))
+        return 1;
+    static const char *const ends[] = {"小计", "合计", "总计"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t l = strlen(ends[i]);
+        if (n >= l && memcmp(label + n - l, ends[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Two panels: the line carries a label fragment for one panel only (text
+ * only, in the panel's label zone, no enumerator) continuing that panel's
+ * row above, which is no total. */
+static int continue_panels(lt_table *t, const lt_line *ln)
+{
+    seg segs[3];
+    size_t ns = cut_panels(t, ln, segs, 3);
+    lt_prow *to[3] = {0};
+    size_t njoin = 0;
+    if (ns > 2)
+        return 0;
+    for (size_t p = 0; p < ns; p++) {
+        const seg *g = &segs[p];
+        if (g->n == 0)
+            continue; /* a line that starts right of the split */
+        njoin++;
+        if (g->n != 1 || !is_text(g->sp[0]) || !label_fragment(g->sp[0]->text))
+            return 0;
+        int right = t->L.split_x > 0 && g->sp[0]->x0 >= t->L.split_x;
+        br_side side = right ? BR_SIDE_EXPENDITURE : BR_SIDE_INCOME;
+        if (p == 1 && side != BR_SIDE_EXPENDITURE)
+            return 0;
+        if (g->sp[0]->x0 >= values_x0(t, side))
+            return 0; /* under the figures, not the labels */
+        to[p] = last_of_side(t, side);
+        if (!to[p] || ln->no - to[p]->line > 2 || total_end(to[p]->label))
+            return 0; /* a total is complete: what follows starts a row */
+    }
+    /* only one panel: labels in both panels on one line are rows of their own */
+    if (njoin != 1)
+        return 0;
+    for (size_t p = 0; p < ns; p++)
+        if (to[p])
+            append_label(to[p]->label, segs[p].sp[0]->text, strlen(segs[p].sp[0]->text));
+    return 1;
+}
+
 int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
 {
     (void)e;
-    if (!t->last || t->L.two_sided || ln->nspans != 1 || ln->no - t->last->line > 2)
+    if (t->L.two_sided)
+        return t->last && continue_panels(t, ln);
+    if (!t->last || ln->nspans != 1 || ln->no - t->last->line > 2)
         return 0;
     const lt_span *s = &ln->spans[0];
     if (!is_text(s) || s->x0 < t->L.label_x0 - 1 || s->x0 >= t->L.label_x1)
