@@ -415,3 +415,28 @@ Test(layout, two_panel_wrapped_label_joined)
     r = row(t, "收入总计", BR_SIDE_INCOME);
     money(r, BR_ROLE_AMOUNT, "164978640");
 }
+
+/* ---- a row label wrapped round its code line, first data line included ---- */
+
+Test(layout, gpb_expenditure_wrapped_first_label)
+{
+    load(FA21);
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    static const br_role cols[] = {BR_ROLE_TOTAL, BR_ROLE_BASIC, BR_ROLE_PROJECT};
+    columns(t, cols, 3);
+    const br_row *r = row(t, "201", BR_SIDE_NONE); /* 一般公共服务 / 201 figures / 支出 */
+    cr_assert_str_eq(br_row_label(r), "一般公共服务支出");
+    cr_assert_eq(br_row_line(r), 287);
+    money(r, BR_ROLE_TOTAL, "264.87");
+    money(r, BR_ROLE_BASIC, "62.63");
+    money(r, BR_ROLE_PROJECT, "202.24");
+    r = row(t, "2013999", BR_SIDE_NONE);
+    cr_assert_str_eq(br_row_label(r), "其他社会工作事务支出");
+    money(r, BR_ROLE_TOTAL, "202.24");
+    money(r, BR_ROLE_BASIC, NULL);
+    money(r, BR_ROLE_PROJECT, "202.24");
+    r = row(t, "合计", BR_SIDE_NONE);
+    money(r, BR_ROLE_TOTAL, "307.82");
+    money(r, BR_ROLE_BASIC, "105.58");
+    money(r, BR_ROLE_PROJECT, "202.24");
+}

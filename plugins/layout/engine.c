@@ -102,6 +102,33 @@ static int has_figure(const lt_line *ln)
     return 0;
 }
 
+/* A subject code: 3, 5 or 7 digits (208, 20805, 2080501). */
+static int subject_code(const char *s)
+{
+    size_t n = strlen(s);
+    return lt_digits(s) && (n == 3 || n == 5 || n == 7);
+}
+
+/* The first line of a wrapped row label: one text span, directly above a
+ * line of a subject code followed by figures and no label of its own, and
+ * right of that code.  The label belongs to that row, not to the header. */
+static int wrapped_label(const lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    if (ln->nspans != 1 || i + 1 >= e->in->nlines)
+        return 0;
+    const lt_span *s = &ln->spans[0];
+    br_decimal d;
+    if (lt_figure(s->text, &d) || lt_digits(s->text) || lt_prose(s->text) ||
+        dt_catalog_total_label(s->text, strlen(s->text)))
+        return 0;
+    const lt_line *nx = &e->in->lines[i + 1];
+    if (nx->nspans < 2 || !subject_code(nx->spans[0].text) || s->x0 < nx->spans[0].x1)
+        return 0;
+    /* the code line has no label of its own */
+    return lt_figure(nx->spans[1].text, &d) == 1 && s->x0 < nx->spans[1].x0;
+}
+
 /* A text-only line repeating the header (a new page without the title). */
 static int header_repeat(const lt_table *t, const lt_line *ln)
 {
@@ -138,7 +165,7 @@ static void close_table(lt_engine *e, size_t i)
 }
 
 /* One line inside an open table. */
-static void table_line(lt_engine *e, size_t i)
+static void table_line1(lt_engine *e, size_t i)
 {
     const lt_line *ln = &e->in->lines[i];
     lt_table *t = &e->cur;
@@ -161,8 +188,9 @@ static void table_line(lt_engine *e, size_t i)
         lt_table_emit(e, t);
         return;
     }
+    int wrapped = !t->L.two_sided && wrapped_label(e, i);
     if (!t->in_data) {
-        if (!data_line(ln)) {
+        if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
             if (ln->nspans == 1 && lt_prose(first)) {
                 close_table(e, i); /* prose: no table followed the title */
                 return;
@@ -183,6 +211,10 @@ static void table_line(lt_engine *e, size_t i)
     int fig = has_figure(ln);
     if (!fig && header_repeat(t, ln))
         return;
+    if (wrapped && !t->L.two_sided) {
+        t->pre = ln; /* read with the code line below */
+        return;
+    }
     if (!fig && !(ln->nspans >= 2 && lt_digits(first))) {
         if (lt_row_continue(e, t, ln))
             return;
@@ -199,6 +231,14 @@ static void table_line(lt_engine *e, size_t i)
     if (ln->nspans == 1 && lt_digits(first) && strlen(first) <= 3)
         return;
     lt_row_line(e, t, ln);
+}
+
+static void table_line(lt_engine *e, size_t i)
+{
+    const lt_line *pre = e->cur.pre;
+    table_line1(e, i);
+    if (e->cur.pre == pre)
+        e->cur.pre = NULL; /* a wrapped label's first line holds for the next line only */
 }
 
 static int narrative(lt_engine *e, const char *path, br_error *err)

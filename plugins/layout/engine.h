@@ -78,6 +78,7 @@ typedef struct lt_table {
     const lt_line *hdr[LT_MAX_HDR_LINES];
     size_t nhdr;
     int in_data;
+    const lt_line *pre; /* a wrapped label's first line, directly above its code line */
     lt_prow *rows, **tail, *last;
     size_t nrows;
     char note[DT_TITLE_MAX]; /* an empty-table note */

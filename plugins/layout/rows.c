@@ -428,6 +428,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
             ncode++;
         if (ncode != first_text)
             ncode = 0;
+    } else if (t->pre && t->pre->no < ln->no && g->n >= 2 && lt_digits(g->sp[0]->text)) {
+        ncode = 1; /* a code whose label wrapped round it (the line above) */
     }
     char codebuf[LT_CODE_MAX] = "";
     if (ncode)
@@ -478,7 +480,11 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         return;
     if (!into) {
         memcpy(r->code, codebuf, sizeof r->code);
-        memcpy(r->label, lab, ll < LT_LABEL_MAX ? ll : LT_LABEL_MAX - 1);
+        /* a code line whose label wrapped round it: its first part is on
+         * the line above */
+        if (codebuf[0] && t->pre && t->pre->no < ln->no)
+            append_label(r->label, t->pre->spans[0].text, strlen(t->pre->spans[0].text));
+        append_label(r->label, lab, ll);
     }
     size_t where[LT_MAX_ROW_SPANS];
     if (nf > LT_MAX_COLS)
