@@ -11,6 +11,8 @@
 #include <budgetrec/budgetrec.h>
 
 static br_registry *reg;
+#define BR_TEST_REGISTRY
+#include "br_test.h"
 
 static void setup(void)
 {
@@ -25,66 +27,6 @@ static void setup(void)
 static void teardown(void) { br_registry_free(reg); }
 
 TestSuite(completeness, .init = setup, .fini = teardown);
-
-static br_decimal dec(const char *s)
-{
-    br_decimal d;
-    cr_assert_eq(br_decimal_parse(s, strlen(s), &d), BR_OK, "%s", s);
-    return d;
-}
-
-static const char *str(br_decimal d)
-{
-    static char buf[4][BR_DECIMAL_STR_MAX];
-    static int k;
-    k = (k + 1) % 4;
-    br_decimal_format(d, buf[k], sizeof buf[k]);
-    return buf[k];
-}
-
-static br_report *check(const br_disclosure *doc)
-{
-    br_report *r = br_registry_check(reg, doc, NULL);
-    cr_assert_not_null(r);
-    return r;
-}
-
-static br_report *check_path(const char *path, br_disclosure **doc)
-{
-    br_error err = {0};
-    cr_assert_eq(br_registry_read(reg, path, doc, &err), BR_OK, "%s:%ld: %s", err.file, err.line,
-                 err.message);
-    return check(*doc);
-}
-
-static br_report *check_file(const char *name, br_disclosure **doc)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/%s", BR_SOURCE_DIR, name);
-    return check_path(path, doc);
-}
-
-static size_t count(const br_report *r, const char *id)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < br_report_count(r); i++)
-        n += strcmp(br_report_at(r, i)->check, id) == 0;
-    return n;
-}
-
-static const br_finding *only(const br_report *r, const char *id)
-{
-    char seen[2048] = "";
-    for (size_t i = 0, n = 0; i < br_report_count(r); i++)
-        if (strcmp(br_report_at(r, i)->check, id) == 0 && n < sizeof seen)
-            n += (size_t)snprintf(seen + n, sizeof seen - n, "\n  line %ld: %s",
-                                  br_report_at(r, i)->line, br_report_at(r, i)->message);
-    cr_assert_eq(count(r, id), 1, "%s: %zu findings%s", id, count(r, id), seen);
-    for (size_t i = 0; i < br_report_count(r); i++)
-        if (strcmp(br_report_at(r, i)->check, id) == 0)
-            return br_report_at(r, i);
-    return NULL;
-}
 
 #define TABLES "completeness.tables"
 #define REFS "completeness.references"

@@ -11,6 +11,8 @@
 
 #include <budgetrec/budgetrec.h>
 
+#include "br_test.h"
+
 static br_registry *reg;
 
 static void setup(void)
@@ -24,22 +26,6 @@ static void setup(void)
 static void teardown(void) { br_registry_free(reg); }
 
 TestSuite(crosstable, .init = setup, .fini = teardown);
-
-static br_decimal dec(const char *s)
-{
-    br_decimal d;
-    cr_assert_eq(br_decimal_parse(s, strlen(s), &d), BR_OK, "%s", s);
-    return d;
-}
-
-static const char *str(br_decimal d)
-{
-    static char buf[4][BR_DECIMAL_STR_MAX];
-    static int k;
-    k = (k + 1) % 4;
-    br_decimal_format(d, buf[k], sizeof buf[k]);
-    return buf[k];
-}
 
 static br_report *check(const br_disclosure *doc)
 {

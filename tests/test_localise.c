@@ -8,21 +8,7 @@
 
 #include <budgetrec/budgetrec.h>
 
-static br_decimal dec(const char *s)
-{
-    br_decimal d;
-    cr_assert_eq(br_decimal_parse(s, strlen(s), &d), BR_OK, "%s", s);
-    return d;
-}
-
-static const char *str(br_decimal d)
-{
-    static char buf[4][BR_DECIMAL_STR_MAX];
-    static int k;
-    k = (k + 1) % 4;
-    br_decimal_format(d, buf[k], sizeof buf[k]);
-    return buf[k];
-}
+#include "br_test.h"
 
 /* expenditure rows: code, total, basic, project */
 static br_table *table(br_disclosure *doc, const char *rows[][4], size_t n)

@@ -9,6 +9,8 @@
 
 #include <budgetrec/budgetrec.h>
 
+#include "br_test.h"
+
 static br_registry *reg;
 
 static void setup(void)
@@ -22,22 +24,6 @@ static void setup(void)
 static void teardown(void) { br_registry_free(reg); }
 
 TestSuite(rowtotals, .init = setup, .fini = teardown);
-
-static br_decimal dec(const char *s)
-{
-    br_decimal d;
-    cr_assert_eq(br_decimal_parse(s, strlen(s), &d), BR_OK, "%s", s);
-    return d;
-}
-
-static const char *str(br_decimal d)
-{
-    static char buf[4][BR_DECIMAL_STR_MAX];
-    static int k;
-    k = (k + 1) % 4;
-    br_decimal_format(d, buf[k], sizeof buf[k]);
-    return buf[k];
-}
 
 /* expenditure: total, basic, project; one 合计 row with the given figures. */
 static br_disclosure *expenditure_doc(const char *total, const char *basic, const char *project)

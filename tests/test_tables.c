@@ -10,6 +10,8 @@
 
 #include <budgetrec/budgetrec.h>
 
+#include "br_test.h"
+
 #define HIER "tables.hierarchy"
 #define TWO "tables.two_sided"
 
@@ -26,15 +28,6 @@ static void setup(void)
 static void teardown(void) { br_registry_free(reg); }
 
 TestSuite(tables, .init = setup, .fini = teardown);
-
-static const char *str(br_decimal d)
-{
-    static char buf[4][BR_DECIMAL_STR_MAX];
-    static int k;
-    k = (k + 1) % 4;
-    br_decimal_format(d, buf[k], sizeof buf[k]);
-    return buf[k];
-}
 
 /* ---- building models ------------------------------------------------------- */
 
