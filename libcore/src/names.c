@@ -18,6 +18,9 @@ static const char *const kind_names[BR_KIND__COUNT] = {
     [BR_KIND_PROJECTS] = "projects",
     [BR_KIND_PERFORMANCE_OVERALL] = "performance_overall",
     [BR_KIND_PERFORMANCE_PROJECT] = "performance_project",
+    [BR_KIND_FISCAL_EXPENDITURE] = "fiscal_expenditure",
+    [BR_KIND_FISCAL_BASIC] = "fiscal_basic",
+    [BR_KIND_ADMIN_OPERATION] = "admin_operation",
 };
 
 static const char *const role_names[BR_ROLE__COUNT] = {
@@ -65,6 +68,12 @@ static const char *const role_names[BR_ROLE__COUNT] = {
     [BR_ROLE_LEVEL2] = "level2",
     [BR_ROLE_ADMIN_OPERATION] = "admin_operation",
     [BR_ROLE_FISCAL] = "fiscal",
+    [BR_ROLE_CARRYOVER] = "carryover",
+    [BR_ROLE_RESERVE] = "reserve",
+    [BR_ROLE_CARRY_FORWARD] = "carry_forward",
+    [BR_ROLE_MEETING] = "meeting",
+    [BR_ROLE_TRAINING] = "training",
+    [BR_ROLE_GRAND_TOTAL] = "grand_total",
 };
 
 const char *br_kind_name(br_kind kind)
@@ -97,8 +106,8 @@ br_role br_role_from_name(const char *name)
 
 int br_role_is_money(br_role role)
 {
-    return (role > BR_ROLE_NONE && role < BR_ROLE_NAME) || role == BR_ROLE_ADMIN_OPERATION ||
-           role == BR_ROLE_FISCAL;
+    return (role > BR_ROLE_NONE && role < BR_ROLE_NAME) ||
+           (role >= BR_ROLE_ADMIN_OPERATION && role < BR_ROLE__COUNT);
 }
 
 const char *br_side_name(br_side side)

@@ -96,6 +96,10 @@ typedef enum br_kind {
     BR_KIND_PROJECTS,
     BR_KIND_PERFORMANCE_OVERALL,
     BR_KIND_PERFORMANCE_PROJECT,
+    /* appended (issue 5): other regions' tables */
+    BR_KIND_FISCAL_EXPENDITURE, /* 财政拨款支出预算表（功能科目） */
+    BR_KIND_FISCAL_BASIC,       /* 财政拨款基本支出预算表 (经济科目) */
+    BR_KIND_ADMIN_OPERATION,    /* 机关运行经费支出预算表 (经济科目) */
     BR_KIND__COUNT
 } br_kind;
 
@@ -153,6 +157,12 @@ typedef enum br_role {
     /* appended (issue 5): columns of other regions' tables */
     BR_ROLE_ADMIN_OPERATION, /* 机关运行经费 */
     BR_ROLE_FISCAL,          /* 财政拨款收入: the three fiscal sources together */
+    BR_ROLE_CARRYOVER,       /* 上年结转 / 年初结转和结余: brought forward */
+    BR_ROLE_RESERVE,         /* 单位预留机动经费: the unit's unallocated reserve */
+    BR_ROLE_CARRY_FORWARD,   /* 结转下年 / 年末结转和结余: carried to next year */
+    BR_ROLE_MEETING,         /* 会议费 */
+    BR_ROLE_TRAINING,        /* 培训费 */
+    BR_ROLE_GRAND_TOTAL,     /* 合计 of 三公 + 会议费 + 培训费 (Jiangsu) */
     BR_ROLE__COUNT
 } br_role;
 
