@@ -73,6 +73,10 @@ int cli_parse_run_args(check_args *a, int argc, char **argv)
                 fprintf(stderr, "budgetrec: --min-severity wants info, warning or error\n");
                 return -1;
             }
+        } else if (strcmp(o, "--join") == 0) {
+            a->join = 1;
+        } else if (strcmp(o, "--no-join") == 0) {
+            a->no_join = 1;
         } else if (o[0] == '-' && o[1]) {
             fprintf(stderr, "budgetrec: unknown option '%s'\n", o);
             return -1;
@@ -82,6 +86,14 @@ int cli_parse_run_args(check_args *a, int argc, char **argv)
     }
     if (a->inputs.n == 0 && a->w.format == OUT_TEXT) {
         fprintf(stderr, "budgetrec: no input files\n");
+        return -1;
+    }
+    if (a->join && a->no_join) {
+        fprintf(stderr, "budgetrec: --join and --no-join contradict each other\n");
+        return -1;
+    }
+    if (cli_inputs_group(&a->inputs, a->join, !a->no_join) != 0) {
+        fprintf(stderr, "budgetrec: out of memory\n");
         return -1;
     }
     return 0;

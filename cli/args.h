@@ -13,6 +13,7 @@ typedef struct check_args {
     const char *output;
     long jobs;
     char *only, *skip;
+    int join, no_join; /* --join: the inputs are one disclosure; --no-join: no pairing */
 } check_args;
 
 /* Parse options and inputs; -1 for usage errors (reported), 1 for --help, 0 ok. */

@@ -19,7 +19,11 @@ static void usage(FILE *out)
           "  --only ID,...            run only these checks\n"
           "  --skip ID,...            do not run these checks\n"
           "  --min-severity LEVEL     report info|warning|error and above (default info)\n"
-          "Directories are searched recursively for *.txt and *.pdf files.\n"
+          "  --join                   the inputs are ONE disclosure (a narrative and its\n"
+          "                           tables published as separate files)\n"
+          "  --no-join                do not pair NAME-narrative.EXT with NAME-tables.EXT\n"
+          "Directories are searched recursively for *.txt and *.pdf files; in them a\n"
+          "narrative and its tables (NAME-narrative.EXT, NAME-tables.EXT) are joined.\n"
           "Exit status: 0 no error finding, 1 error findings, 2 bad usage or unreadable input.\n",
           out);
 }
@@ -47,7 +51,7 @@ int cmd_check(int argc, char **argv)
     br_registry *reg = NULL;
     const char **only = NULL, **skip = NULL;
     int pr = cli_parse_run_args(&a, argc, argv);
-    if (pr != 0 || a.inputs.n == 0) {
+    if (pr != 0 || a.inputs.ndocs == 0) {
         usage(pr > 0 ? stdout : stderr);
         status = pr > 0 ? EXIT_CLEAN : EXIT_USAGE;
         goto done;
@@ -66,9 +70,10 @@ int cmd_check(int argc, char **argv)
     long jobs = a.jobs ? a.jobs : cli_default_jobs();
     br_check_options opts = {.only = only, .skip = skip};
     out_totals totals = {0};
-    check_ctx ctx = {.w = &a.w, .totals = &totals, .n = a.inputs.n,
+    check_ctx ctx = {.w = &a.w, .totals = &totals, .n = a.inputs.ndocs,
                      .progress = isatty(STDERR_FILENO) &&
-                                 (a.w.out != stdout || !isatty(STDOUT_FILENO)) && a.inputs.n > 1};
+                                 (a.w.out != stdout || !isatty(STDOUT_FILENO)) &&
+                                 a.inputs.ndocs > 1};
     out_begin(&a.w);
     cli_run_documents(reg, &opts, &a.inputs, jobs, on_document, &ctx);
     if (ctx.progress)

@@ -30,8 +30,8 @@ static const headline headlines[] = {
 };
 #define N_HEADLINES (sizeof headlines / sizeof *headlines)
 
-static const char *const fixed_columns[] = {"document", "department", "code", "year", "unit",
-                                            "tables", "claims"};
+static const char *const fixed_columns[] = {"document", "department", "code", "year", "phase",
+                                            "unit", "tables", "claims"};
 static const char *const count_columns[] = {"errors", "warnings", "infos", "consequences",
                                             "status"};
 #define N_FIXED (sizeof fixed_columns / sizeof *fixed_columns)
@@ -94,12 +94,13 @@ static void on_document(const char *path, const br_disclosure *doc, const br_rep
             snprintf(cells[3], sizeof cells[3], "%d", br_disclosure_year(doc));
             values[3] = cells[3];
         }
-        values[4] = br_disclosure_unit(doc) ? br_unit_name(br_disclosure_unit(doc)) : NULL;
-        snprintf(cells[5], sizeof cells[5], "%zu", br_disclosure_table_count(doc));
-        values[5] = cells[5];
-        snprintf(cells[6], sizeof cells[6], "%zu",
-                 br_narrative_claim_count(br_disclosure_narrative((br_disclosure *)doc)));
+        values[4] = br_phase_name(br_disclosure_phase(doc));
+        values[5] = br_disclosure_unit(doc) ? br_unit_name(br_disclosure_unit(doc)) : NULL;
+        snprintf(cells[6], sizeof cells[6], "%zu", br_disclosure_table_count(doc));
         values[6] = cells[6];
+        snprintf(cells[7], sizeof cells[7], "%zu",
+                 br_narrative_claim_count(br_disclosure_narrative((br_disclosure *)doc)));
+        values[7] = cells[7];
         for (size_t h = 0; h < N_HEADLINES; h++)
             if (headline_value(doc, &headlines[h], cells[N_FIXED + h], sizeof cells[0]))
                 values[N_FIXED + h] = cells[N_FIXED + h];
@@ -148,9 +149,10 @@ int cmd_compare(int argc, char **argv)
     br_registry *reg = NULL;
     const char **only = NULL, **skip = NULL;
     int pr = cli_parse_run_args(&a, argc, argv);
-    if (pr != 0 || a.inputs.n == 0 || a.w.format == OUT_HTML) {
+    if (pr != 0 || a.inputs.ndocs == 0 || a.w.format == OUT_HTML) {
         fputs("usage: budgetrec compare [--format text|csv|json] [-o FILE] [--jobs N]\n"
-              "       [--plugin PATH] [--plugin-dir DIR] [--only ID,...] [--skip ID,...] PATH...\n"
+              "       [--plugin PATH] [--plugin-dir DIR] [--only ID,...] [--skip ID,...]\n"
+              "       [--join | --no-join] PATH...\n"
               "One row per disclosure: department, year, unit, headline totals (合计 rows),\n"
               "finding counts.  Text output is tab-separated.\n",
               pr > 0 ? stdout : stderr);

@@ -1,4 +1,5 @@
 /* cmd_dump.c — `budgetrec dump --format json FILE`: the model as SPEC §6. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -11,6 +12,24 @@ static void dump_cell(FILE *out, const br_cell *c)
         json_decimal(out, &c->value);
 }
 
+/* `"file": …, "line": N, "page": P` — where something was read ("file" only
+ * in a joined disclosure, "page" null when the document has no pages). */
+static void dump_location(FILE *out, const br_disclosure *doc, size_t part, long line)
+{
+    const char *file = br_disclosure_part_file(doc, part);
+    if (file) {
+        fputs("\"file\": ", out);
+        json_string(out, file);
+        fputs(", ", out);
+    }
+    int page = br_disclosure_page_of(doc, part, line);
+    fprintf(out, "\"line\": %ld, \"page\": ", line);
+    if (page > 0)
+        fprintf(out, "%d", page);
+    else
+        fputs("null", out);
+}
+
 static void dump_row(FILE *out, const br_table *t, const br_row *r)
 {
     fputs("        {\"code\": ", out);
@@ -21,7 +40,9 @@ static void dump_row(FILE *out, const br_table *t, const br_row *r)
         fputs(", \"side\": ", out);
         json_string(out, br_side_name(br_row_side(r)));
     }
-    fprintf(out, ", \"line\": %ld, \"cells\": {", br_row_line(r));
+    fputs(", ", out);
+    dump_location(out, br_table_disclosure(t), br_row_part(r), br_row_line(r));
+    fputs(", \"cells\": {", out);
     size_t n = br_table_column_count(t), shown = 0, inferred = 0;
     for (size_t c = 0; c < n; c++) {
         const br_cell *cell = br_row_cell(r, c);
@@ -54,7 +75,9 @@ static void dump_table(FILE *out, const br_table *t)
     json_string(out, br_table_title(t));
     fputs(", \"unit\": ", out);
     json_string(out, br_table_unit(t) ? br_unit_name(br_table_unit(t)) : NULL);
-    fprintf(out, ", \"line\": %ld,\n     \"columns\": [", br_table_line(t));
+    fputs(", ", out);
+    dump_location(out, br_table_disclosure(t), br_table_part(t), br_table_line(t));
+    fputs(",\n     \"columns\": [", out);
     for (size_t c = 0; c < br_table_column_count(t); c++) {
         fputs(c ? ", " : "", out);
         json_string(out, br_role_name(br_table_column_role(t, c)));
@@ -111,7 +134,9 @@ static void dump_claims(FILE *out, br_disclosure *doc)
             fputs(", \"direction\": ", out);
             json_string(out, br_direction_name(c->direction));
         }
-        fprintf(out, ", \"line\": %ld}", c->line);
+        fputs(", ", out);
+        dump_location(out, doc, br_narrative_claim_part(n, i), c->line);
+        putc('}', out);
     }
     fputs(br_narrative_claim_count(n) ? "\n  ]" : "]", out);
 }
@@ -129,7 +154,9 @@ static void dump_notes(FILE *out, const br_disclosure *doc)
         json_string(out, n->row);
         fputs(", \"column\": ", out);
         json_string(out, n->column);
-        fprintf(out, ", \"line\": %ld, \"message\": ", n->line);
+        fputs(", ", out);
+        dump_location(out, doc, br_disclosure_note_part(doc, i), n->line);
+        fputs(", \"message\": ", out);
         json_string(out, n->message);
         putc('}', out);
     }
@@ -142,6 +169,17 @@ void dump_json(FILE *out, br_disclosure *doc)
     json_string(out, br_disclosure_path(doc));
     fputs(",\n  \"reader\": ", out);
     json_string(out, br_disclosure_reader(doc));
+    if (br_disclosure_part_count(doc) > 1) { /* joined: the files it was read from */
+        fputs(",\n  \"parts\": [", out);
+        for (size_t p = 0; p < br_disclosure_part_count(doc); p++) {
+            fputs(p ? ", {\"file\": " : "{\"file\": ", out);
+            json_string(out, br_disclosure_part_path(doc, p));
+            fputs(", \"reader\": ", out);
+            json_string(out, br_disclosure_part_reader(doc, p));
+            putc('}', out);
+        }
+        putc(']', out);
+    }
     fputs(",\n  \"department\": {\"name\": ", out);
     json_string(out, br_disclosure_department(doc));
     fputs(", \"code\": ", out);
@@ -151,6 +189,8 @@ void dump_json(FILE *out, br_disclosure *doc)
         fprintf(out, "%d", br_disclosure_year(doc));
     else
         fputs("null", out);
+    fputs(",\n  \"phase\": ", out);
+    json_string(out, br_phase_name(br_disclosure_phase(doc)));
     fputs(",\n  \"unit\": ", out);
     json_string(out, br_disclosure_unit(doc) ? br_unit_name(br_disclosure_unit(doc)) : NULL);
     fputs(",\n  \"tables\": [", out);
@@ -168,8 +208,11 @@ void dump_json(FILE *out, br_disclosure *doc)
 int cmd_dump(int argc, char **argv)
 {
     cli_plugins opts = {0};
-    const char *file = NULL;
-    int status = EXIT_USAGE;
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    int join = 0, status = EXIT_USAGE;
+    if (!files)
+        goto done;
     for (int i = 1; i < argc; i++) {
         int r = cli_plugin_option(&opts, argc, argv, &i);
         if (r < 0)
@@ -181,22 +224,23 @@ int cmd_dump(int argc, char **argv)
                 fprintf(stderr, "budgetrec dump: unknown format '%s' (json)\n", argv[i]);
                 goto done;
             }
+        } else if (strcmp(argv[i], "--join") == 0) {
+            join = 1;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             goto usage;
-        } else if (!file) {
-            file = argv[i];
         } else {
-            goto usage;
+            files[nfiles++] = argv[i];
         }
     }
-    if (!file)
+    /* several files are one disclosure only when --join says so */
+    if (!nfiles || (nfiles > 1 && !join))
         goto usage;
     br_registry *reg = cli_load_plugins(&opts);
     if (!reg)
         goto done;
     br_disclosure *doc = NULL;
     br_error err = {0};
-    if (br_registry_read(reg, file, &doc, &err) != BR_OK) {
+    if (br_registry_read_parts(reg, files, nfiles, &doc, &err) != BR_OK) {
         cli_print_error(&err);
     } else {
         dump_json(stdout, doc);
@@ -206,9 +250,12 @@ int cmd_dump(int argc, char **argv)
     br_registry_free(reg);
     goto done;
 usage:
-    fputs("usage: budgetrec dump [--format json] [--plugin PATH] [--plugin-dir DIR] FILE\n",
+    fputs("usage: budgetrec dump [--format json] [--plugin PATH] [--plugin-dir DIR] FILE\n"
+          "       budgetrec dump [--format json] --join FILE... (one disclosure: a narrative\n"
+          "       and its tables published as separate files)\n",
           stderr);
 done:
+    free(files);
     cli_plugins_free(&opts);
     return status;
 }

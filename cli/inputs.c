@@ -1,29 +1,38 @@
 /* inputs.c — expanding check's PATH arguments: files as given, directories
- * walked recursively (sorted, hidden entries skipped) for *.txt and *.pdf. */
+ * walked recursively (sorted, hidden entries skipped) for *.txt and *.pdf;
+ * then grouped into disclosures (a narrative and its tables joined). */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include <budgetrec/budgetrec.h>
+
 #include "inputs.h"
 
-static int push(cli_inputs *in, char *path)
+static int push_walked(cli_inputs *in, char *path, int walked)
 {
     if (!path)
         return -1;
     if (in->n == in->cap) {
         size_t cap = in->cap ? in->cap * 2 : 16;
         char **v = realloc(in->paths, cap * sizeof *v);
-        if (!v) {
+        unsigned char *w = v ? realloc(in->walked, cap) : NULL;
+        if (v)
+            in->paths = v;
+        if (!w) {
             free(path);
             return -1;
         }
-        in->paths = v;
+        in->walked = w;
         in->cap = cap;
     }
+    in->walked[in->n] = (unsigned char)walked;
     in->paths[in->n++] = path;
     return 0;
 }
+
+static int push(cli_inputs *in, char *path) { return push_walked(in, path, 0); }
 
 static int cmp(const void *a, const void *b)
 {
@@ -62,13 +71,14 @@ static int walk(cli_inputs *in, const char *dir, int depth)
             rc |= walk(in, path, depth + 1);
             free(path);
         } else if (path && wanted(names.paths[i])) {
-            rc |= push(in, path);
+            rc |= push_walked(in, path, 1);
         } else {
             free(path);
         }
         free(names.paths[i]);
     }
     free(names.paths);
+    free(names.walked);
     return rc;
 }
 
@@ -80,9 +90,68 @@ int cli_inputs_add(cli_inputs *in, const char *arg)
     return push(in, strdup(arg));
 }
 
+int cli_inputs_group(cli_inputs *in, int join_all, int pair)
+{
+    size_t n = in->n;
+    long *partner = malloc((n ? n : 1) * sizeof *partner);
+    const char **walked = malloc((n ? n : 1) * sizeof *walked);
+    size_t *at = malloc((n ? n : 1) * sizeof *at);
+    in->docs = calloc(n ? n : 1, sizeof *in->docs);
+    in->grouped = calloc(n ? n : 1, sizeof *in->grouped);
+    in->ndocs = 0;
+    int rc = partner && walked && at && in->docs && in->grouped ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        partner[i] = -1;
+    /* pair only files found in directories: files named are taken as given */
+    size_t nw = 0;
+    for (size_t i = 0; rc == 0 && pair && !join_all && i < n; i++)
+        if (in->walked[i]) {
+            at[nw] = i;
+            walked[nw++] = in->paths[i];
+        }
+    if (rc == 0 && nw) {
+        long *wp = malloc(nw * sizeof *wp);
+        if (wp && br_pair_parts(walked, nw, wp))
+            for (size_t k = 0; k < nw; k++)
+                partner[at[k]] = wp[k] < 0 ? -1 : (long)at[wp[k]];
+        free(wp);
+    }
+    size_t g = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (join_all) {
+            if (!in->ndocs)
+                in->docs[in->ndocs++] = (cli_input){&in->grouped[0], 0};
+            in->grouped[g++] = in->paths[i];
+            in->docs[0].n++;
+            continue;
+        }
+        if (partner[i] >= 0 && (size_t)partner[i] < i)
+            continue; /* joined to the file it pairs with, listed there */
+        cli_input *d = &in->docs[in->ndocs++];
+        d->paths = &in->grouped[g];
+        if (partner[i] >= 0) { /* the narrative first, then its tables */
+            const char *other = in->paths[partner[i]];
+            int narrative_first = br_part_is_narrative(in->paths[i]);
+            in->grouped[g++] = narrative_first ? in->paths[i] : other;
+            in->grouped[g++] = narrative_first ? other : in->paths[i];
+            d->n = 2;
+        } else {
+            in->grouped[g++] = in->paths[i];
+            d->n = 1;
+        }
+    }
+    free(partner);
+    free(walked);
+    free(at);
+    return rc;
+}
+
 void cli_inputs_free(cli_inputs *in)
 {
     for (size_t i = 0; i < in->n; i++)
         free(in->paths[i]);
     free(in->paths);
+    free(in->walked);
+    free(in->docs);
+    free(in->grouped);
 }

@@ -13,9 +13,9 @@
 #define RESET "\033[0m"
 
 static const char *const csv_header[] = {
-    "document", "department", "year",       "check",     "severity", "table",
-    "row",      "column",     "expected",   "actual",    "difference", "tolerance",
-    "line",     "message",    "cause",     "consequence_of"};
+    "document", "department", "year",      "check",      "severity",  "table",
+    "row",      "column",     "expected",  "actual",     "difference", "tolerance",
+    "file",     "line",       "page",      "message",    "cause",     "consequence_of"};
 
 void out_begin(out_writer *w)
 {
@@ -47,12 +47,33 @@ static void fmt_decimal(char *buf, const br_decimal *d, int present)
         buf[0] = '\0';
 }
 
-/* One finding as JSON Lines or CSV. */
+void out_location(char *buf, size_t cap, const br_location *loc)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    /* the file by its name: the document's heading lists the paths */
+    const char *file = loc->file ? strrchr(loc->file, '/') : NULL;
+    br_location named = *loc;
+    if (file)
+        named.file = file + 1;
+    loc = &named;
+    if (loc->file && loc->line > 0)
+        n = (size_t)snprintf(buf, cap, "%s:%ld", loc->file, loc->line);
+    else if (loc->file)
+        n = (size_t)snprintf(buf, cap, "%s", loc->file);
+    else if (loc->line > 0)
+        n = (size_t)snprintf(buf, cap, "line %ld", loc->line);
+    if (loc->page > 0 && n < cap)
+        snprintf(buf + n, cap - n, "%sp. %d%s", n ? " (" : "", loc->page, n ? ")" : "");
+}
+
+/* One finding as JSON Lines or CSV; `loc` and `ploc` locate it and its primary. */
 static void record(out_writer *w, const char *path, const br_disclosure *doc,
-                   const br_finding *f, const br_decimal *diff, const br_finding *primary)
+                   const br_finding *f, const br_location *loc, const br_decimal *diff,
+                   const br_finding *primary, const br_location *ploc)
 {
     char exp[BR_DECIMAL_STR_MAX], act[BR_DECIMAL_STR_MAX], dif[BR_DECIMAL_STR_MAX],
-        tol[BR_DECIMAL_STR_MAX], year[24] = "", line[24] = "";
+        tol[BR_DECIMAL_STR_MAX], year[24] = "", line[24] = "", page[24] = "";
     fmt_decimal(exp, &f->expected, f->present & BR_FINDING_EXPECTED);
     fmt_decimal(act, &f->actual, f->present & BR_FINDING_ACTUAL);
     fmt_decimal(dif, diff, diff != NULL);
@@ -60,18 +81,21 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
     int y = br_disclosure_year(doc);
     if (y)
         snprintf(year, sizeof year, "%d", y);
-    if (f->line > 0)
-        snprintf(line, sizeof line, "%ld", f->line);
+    if (loc->line > 0)
+        snprintf(line, sizeof line, "%ld", loc->line);
+    if (loc->page > 0)
+        snprintf(page, sizeof page, "%d", loc->page);
     FILE *o = w->out;
     if (w->format == OUT_CSV) {
-        char cons[512] = "";
+        char cons[1024] = "";
         if (primary)
-            snprintf(cons, sizeof cons, "%s/%s/%s@%ld", primary->table ? primary->table : "",
+            snprintf(cons, sizeof cons, "%s/%s/%s@%s%s%ld", primary->table ? primary->table : "",
                      primary->row ? primary->row : "", primary->column ? primary->column : "",
-                     primary->line);
+                     ploc->file ? ploc->file : "", ploc->file ? ":" : "", primary->line);
         const char *fields[] = {path, br_disclosure_department(doc), year, f->check,
                                 br_severity_name(f->severity), f->table, f->row, f->column,
-                                exp, act, dif, tol, line, f->message, f->cause, cons};
+                                exp, act, dif, tol, loc->file, line, page, f->message, f->cause,
+                                cons};
         for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
             csv_field(o, fields[i], i == 0);
         putc('\n', o);
@@ -101,8 +125,12 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
     json_string(o, dif[0] ? dif : NULL);
     fputs(", \"tolerance\": ", o);
     json_string(o, tol[0] ? tol : NULL);
+    fputs(", \"file\": ", o);
+    json_string(o, loc->file);
     fputs(", \"line\": ", o);
     fputs(line[0] ? line : "null", o);
+    fputs(", \"page\": ", o);
+    fputs(page[0] ? page : "null", o);
     fputs(", \"message\": ", o);
     json_string(o, f->message);
     fputs(", \"cause\": ", o);
@@ -115,7 +143,13 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
         json_string(o, primary->row);
         fputs(", \"column\": ", o);
         json_string(o, primary->column);
-        fprintf(o, ", \"line\": %ld}", primary->line);
+        fputs(", \"file\": ", o);
+        json_string(o, ploc->file);
+        fprintf(o, ", \"line\": %ld, \"page\": ", primary->line);
+        if (ploc->page > 0)
+            fprintf(o, "%d}", ploc->page);
+        else
+            fputs("null}", o);
     } else {
         fputs("null", o);
     }
@@ -127,19 +161,21 @@ static const char *sev_colour(br_severity s)
     return s == BR_SEV_ERROR ? RED : s == BR_SEV_WARNING ? YELLOW : CYAN;
 }
 
-static void text_finding(out_writer *w, const br_finding *f, int consequence)
+static void text_finding(out_writer *w, const br_report *report, size_t i, int consequence)
 {
     FILE *o = w->out;
-    char line[32] = "";
-    if (f->line > 0)
-        snprintf(line, sizeof line, "line %ld", f->line);
+    const br_finding *f = br_report_at(report, i);
+    br_location loc = {0};
+    char line[1200];
+    br_report_location(report, i, &loc);
+    out_location(line, sizeof line, &loc);
     if (consequence) {
         fprintf(o, "      ↳ consequence: %s%s%s%s%s, %s: %s  [%s]\n", f->table ? f->table : "",
                 f->table ? " " : "", f->row ? f->row : "", f->column ? " · " : "",
                 f->column ? f->column : "", line, f->message, f->check);
         return;
     }
-    fprintf(o, "    %-9s %s%-7s%s ", line, w->colour ? sev_colour(f->severity) : "",
+    fprintf(o, "    %-16s %s%-7s%s ", line, w->colour ? sev_colour(f->severity) : "",
             br_severity_name(f->severity), w->colour ? RESET : "");
     if (f->row || f->column)
         fprintf(o, "%s%s%s: ", f->row ? f->row : "", f->row && f->column ? " · " : "",
@@ -154,7 +190,10 @@ static void text_document(out_writer *w, const char *path, const br_disclosure *
                           const br_report *report, const size_t *shown, size_t nshown)
 {
     FILE *o = w->out;
-    fprintf(o, "%s%s%s", w->colour ? BOLD : "", path, w->colour ? RESET : "");
+    fprintf(o, "%s%s", w->colour ? BOLD : "", path);
+    for (size_t p = 1; p < br_disclosure_part_count(doc); p++) /* joined: its other files */
+        fprintf(o, " + %s", br_disclosure_part_path(doc, p));
+    fputs(w->colour ? RESET : "", o);
     if (br_disclosure_department(doc))
         fprintf(o, " — %s", br_disclosure_department(doc));
     if (br_disclosure_year(doc))
@@ -183,11 +222,11 @@ static void text_document(out_writer *w, const char *path, const br_disclosure *
                   (!f->table && !g->table)) ||
                 br_report_consequence_of(report, shown[j]) >= 0)
                 continue;
-            text_finding(w, g, 0);
+            text_finding(w, report, shown[j], 0);
             /* the identities this wrong figure breaks, wherever they are */
             for (size_t k = 0; k < nshown; k++)
                 if (br_report_consequence_of(report, shown[k]) == (long)shown[j])
-                    text_finding(w, br_report_at(report, shown[k]), 1);
+                    text_finding(w, report, shown[k], 1);
         }
     }
 }
@@ -204,7 +243,10 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
         else if (w->format != OUT_TEXT) {
             br_finding f = {.check = "budgetrec.read", .severity = BR_SEV_ERROR,
                             .line = err->line, .message = err->message};
-            record(w, path, NULL, &f, NULL, NULL);
+            /* the file at fault, when it is not the one the disclosure is named by */
+            br_location loc = {.file = strcmp(err->file, path) ? err->file : NULL,
+                               .line = err->line};
+            record(w, path, NULL, &f, &loc, NULL, NULL, NULL);
         }
         return;
     }
@@ -231,10 +273,14 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
     } else {
         for (size_t k = 0; k < nshown; k++) {
             br_decimal diff;
+            br_location loc = {0}, ploc = {0};
             int has = br_report_difference(report, shown[k], &diff);
             long p = br_report_consequence_of(report, shown[k]);
-            record(w, path, doc, br_report_at(report, shown[k]), has ? &diff : NULL,
-                   p >= 0 ? br_report_at(report, (size_t)p) : NULL);
+            br_report_location(report, shown[k], &loc);
+            if (p >= 0)
+                br_report_location(report, (size_t)p, &ploc);
+            record(w, path, doc, br_report_at(report, shown[k]), &loc, has ? &diff : NULL,
+                   p >= 0 ? br_report_at(report, (size_t)p) : NULL, &ploc);
         }
     }
     free(shown);

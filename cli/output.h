@@ -23,6 +23,9 @@ void out_begin(out_writer *w);
 void out_document(out_writer *w, const char *path, const br_disclosure *doc,
                   const br_report *report, const br_error *err, out_totals *totals);
 void out_end(out_writer *w, const out_totals *totals);
+/* "line 14 (p. 3)", "x-tables.pdf:14 (p. 3)" (joined: the file's name), "line 14", "":
+ * where a finding is. */
+void out_location(char *buf, size_t cap, const br_location *loc);
 
 /* output_html.c */
 void html_begin(FILE *o);

@@ -50,17 +50,29 @@ void html_end(FILE *o, const out_totals *t)
             t->documents, t->errors, t->warnings, t->infos, t->unreadable);
 }
 
-/* Does finding f point at this table's row r, column c? */
-static int points_at(const br_finding *f, const br_table *t, const br_row *r, br_role role)
+/* Is finding i in the file table t was read from (a joined disclosure has several)? */
+static int same_file(const br_report *rep, size_t i, const br_table *t)
 {
-    return f->table && strcmp(f->table, br_kind_name(br_table_kind(t))) == 0 && f->row &&
-           strcmp(f->row, br_row_key(r)) == 0 && f->line == br_row_line(r) &&
-           (!f->column || strcmp(f->column, br_role_name(role)) == 0);
+    br_location loc = {0};
+    br_report_location(rep, i, &loc);
+    return loc.file == br_disclosure_part_file(br_table_disclosure(t), br_table_part(t));
 }
 
-static int in_table(const br_finding *f, const br_table *t)
+/* Does finding i point at this table's row r, column c? */
+static int points_at(const br_report *rep, size_t i, const br_table *t, const br_row *r,
+                     br_role role)
 {
-    if (!f->table || strcmp(f->table, br_kind_name(br_table_kind(t))) != 0)
+    const br_finding *f = br_report_at(rep, i);
+    return f->table && strcmp(f->table, br_kind_name(br_table_kind(t))) == 0 && f->row &&
+           strcmp(f->row, br_row_key(r)) == 0 && f->line == br_row_line(r) &&
+           (!f->column || strcmp(f->column, br_role_name(role)) == 0) && same_file(rep, i, t);
+}
+
+static int in_table(const br_report *rep, size_t i, const br_table *t)
+{
+    const br_finding *f = br_report_at(rep, i);
+    if (!f->table || strcmp(f->table, br_kind_name(br_table_kind(t))) != 0 ||
+        !same_file(rep, i, t))
         return 0;
     for (size_t i = 0; i < br_table_row_count(t); i++)
         if (br_row_line(br_table_row_at(t, i)) == f->line)
@@ -71,8 +83,14 @@ static int in_table(const br_finding *f, const br_table *t)
 static void finding_item(FILE *o, const br_report *rep, size_t i, const size_t *shown, size_t n)
 {
     const br_finding *f = br_report_at(rep, i);
-    fprintf(o, "<li><span class=\"sev-%s\">%s</span> line %ld ", br_severity_name(f->severity),
-            br_severity_name(f->severity), f->line);
+    char where[1200];
+    br_location loc = {0};
+    br_report_location(rep, i, &loc);
+    out_location(where, sizeof where, &loc);
+    fprintf(o, "<li><span class=\"sev-%s\">%s</span> ", br_severity_name(f->severity),
+            br_severity_name(f->severity));
+    esc(o, where);
+    putc(' ', o);
     if (f->row) {
         fputs("<b>", o);
         esc(o, f->row);
@@ -94,11 +112,15 @@ static void finding_item(FILE *o, const br_report *rep, size_t i, const size_t *
     for (size_t k = 0; k < n; k++)
         if (br_report_consequence_of(rep, shown[k]) == (long)i) {
             const br_finding *c = br_report_at(rep, shown[k]);
+            br_report_location(rep, shown[k], &loc);
+            out_location(where, sizeof where, &loc);
             fputs("<div class=\"cons\">↳ consequence: ", o);
             esc(o, c->table);
             fputs(" ", o);
             esc(o, c->row);
-            fprintf(o, " (line %ld): ", c->line);
+            fputs(" (", o);
+            esc(o, where);
+            fputs("): ", o);
             esc(o, c->message);
             fputs("</div>", o);
         }
@@ -112,7 +134,15 @@ static void html_table(FILE *o, const br_table *t, const br_report *rep, const s
     esc(o, br_kind_name(br_table_kind(t)));
     fputs(" — ", o);
     esc(o, br_table_title(t));
-    fprintf(o, " <small>(line %ld", br_table_line(t));
+    const br_disclosure *doc = br_table_disclosure(t);
+    br_location loc = {br_disclosure_part_file(doc, br_table_part(t)), br_table_line(t), 0};
+    int page = br_disclosure_page_of(doc, br_table_part(t), br_table_line(t));
+    char where[1200];
+    out_location(where, sizeof where, &loc);
+    fputs(" <small>(", o);
+    esc(o, where);
+    if (page > 0)
+        fprintf(o, ", p. %d", page);
     if (br_table_unit(t))
         fprintf(o, ", %s", br_unit_name(br_table_unit(t)));
     fputs(")</small></h3>\n<div class=\"tbl\"><table>\n<tr><th>line</th><th>code</th><th>label</th>",
@@ -138,7 +168,8 @@ static void html_table(FILE *o, const br_table *t, const br_report *rep, const s
             for (size_t k = 0; k < n; k++) {
                 const br_finding *f = br_report_at(rep, shown[k]);
                 if (br_report_consequence_of(rep, shown[k]) < 0 &&
-                    points_at(f, t, r, br_table_column_role(t, c)) && (int)f->severity > worst) {
+                    points_at(rep, shown[k], t, r, br_table_column_role(t, c)) &&
+                    (int)f->severity > worst) {
                     worst = (int)f->severity;
                     tip = f->message;
                 }
@@ -166,7 +197,7 @@ static void html_table(FILE *o, const br_table *t, const br_report *rep, const s
     }
     fputs("</table>\n<ul class=\"findings\">\n", o);
     for (size_t k = 0; k < n; k++)
-        if (br_report_consequence_of(rep, shown[k]) < 0 && in_table(br_report_at(rep, shown[k]), t))
+        if (br_report_consequence_of(rep, shown[k]) < 0 && in_table(rep, shown[k], t))
             finding_item(o, rep, shown[k], shown, n);
     fputs("</ul></div>\n", o);
 }
@@ -176,6 +207,10 @@ void html_document(FILE *o, const char *path, const br_disclosure *doc, const br
 {
     fputs("<h2>", o);
     esc(o, path);
+    for (size_t p = 1; doc && p < br_disclosure_part_count(doc); p++) { /* joined */
+        fputs(" + ", o);
+        esc(o, br_disclosure_part_path(doc, p));
+    }
     if (doc && br_disclosure_department(doc)) {
         fputs(" — ", o);
         esc(o, br_disclosure_department(doc));
@@ -195,10 +230,9 @@ void html_document(FILE *o, const char *path, const br_disclosure *doc, const br
     /* findings that belong to no table row: narrative, document level */
     fputs("<ul class=\"findings\">\n", o);
     for (size_t k = 0; k < n; k++) {
-        const br_finding *f = br_report_at(rep, shown[k]);
         int placed = 0;
         for (size_t t = 0; t < br_disclosure_table_count(doc) && !placed; t++)
-            placed = in_table(f, br_disclosure_table_at(doc, t));
+            placed = in_table(rep, shown[k], br_disclosure_table_at(doc, t));
         if (!placed && br_report_consequence_of(rep, shown[k]) < 0)
             finding_item(o, rep, shown[k], shown, n);
     }

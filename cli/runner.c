@@ -32,10 +32,11 @@ typedef struct run {
 static void process(run *r, size_t i)
 {
     slot *s = &r->slots[i];
-    if (br_registry_read(r->reg, r->inputs->paths[i], &s->doc, &s->err) == BR_OK) {
+    const cli_input *in = &r->inputs->docs[i];
+    if (br_registry_read_parts(r->reg, in->paths, in->n, &s->doc, &s->err) == BR_OK) {
         s->report = br_registry_check(r->reg, s->doc, r->opts);
         if (!s->report)
-            br_error_set(&s->err, BR_ERR_NOMEM, r->inputs->paths[i], 0, "out of memory");
+            br_error_set(&s->err, BR_ERR_NOMEM, in->paths[0], 0, "out of memory");
     }
 }
 
@@ -44,9 +45,9 @@ static void *worker(void *arg)
     run *r = arg;
     for (;;) {
         pthread_mutex_lock(&r->mu);
-        while (r->next < r->inputs->n && r->next >= r->printed + r->window)
+        while (r->next < r->inputs->ndocs && r->next >= r->printed + r->window)
             pthread_cond_wait(&r->cv, &r->mu);
-        if (r->next >= r->inputs->n) {
+        if (r->next >= r->inputs->ndocs) {
             pthread_mutex_unlock(&r->mu);
             return NULL;
         }
@@ -69,7 +70,7 @@ long cli_default_jobs(void)
 void cli_run_documents(const br_registry *reg, const br_check_options *opts,
                        const cli_inputs *inputs, long jobs, cli_document_fn fn, void *ctx)
 {
-    size_t n = inputs->n;
+    size_t n = inputs->ndocs;
     run r = {.reg = reg, .opts = opts, .inputs = inputs, .fn = fn, .ctx = ctx,
              .slots = calloc(n ? n : 1, sizeof(slot)), .window = (size_t)(jobs > 0 ? jobs : 1) * 4};
     if (!r.slots)
@@ -92,7 +93,7 @@ void cli_run_documents(const br_registry *reg, const br_check_options *opts,
                 pthread_cond_wait(&r.cv, &r.mu);
             pthread_mutex_unlock(&r.mu);
         }
-        fn(inputs->paths[i], s->doc, s->report, &s->err, ctx);
+        fn(inputs->docs[i].paths[0], s->doc, s->report, &s->err, ctx);
         br_report_free(s->report);
         br_disclosure_free(s->doc);
         s->report = NULL;

@@ -6,9 +6,10 @@
 #include "inputs.h"
 
 /*
- * Called on the calling thread, once per input and in input order, with the
- * disclosure and its report (both NULL, and err set, when the input could not
- * be read).  They are freed after the callback returns.
+ * Called on the calling thread, once per disclosure (inputs->docs) and in
+ * input order, with the path naming it (its first file), the disclosure and
+ * its report (both NULL, and err set, when it could not be read).  They are
+ * freed after the callback returns.
  */
 typedef void (*cli_document_fn)(const char *path, const br_disclosure *doc,
                                 const br_report *report, const br_error *err, void *ctx);

@@ -1,5 +1,6 @@
 /* Plugin ABI v1: loading, refusals, input binding through libffi. */
 #include <criterion/criterion.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <budgetrec/budgetrec.h>
@@ -49,7 +50,37 @@ Test(abi, wrong_major_is_refused)
 Test(abi, newer_minor_is_refused)
 {
     assert_refused(FIXTURE("newer_minor"),
-                   "plugin refused: built for plugin ABI 1.1, newer than this host's 1.0");
+                   "plugin refused: built for plugin ABI 1.2, newer than this host's 1.1");
+}
+
+Test(abi, host_1_1_records_pages)
+{
+    const br_host *host = br_host_services();
+    cr_assert_eq(host->abi_major, 1);
+    cr_assert_eq(host->abi_minor, 1);
+    cr_assert(BR_HOST_HAS(host, doc_set_page));
+    /* a 1.0 host's table ends before the service: a plugin must not call it */
+    br_host old = *host;
+    old.size = (uint32_t)offsetof(br_host, doc_set_page);
+    cr_assert_not(BR_HOST_HAS(&old, doc_set_page));
+
+    br_disclosure *doc = br_disclosure_new("paged.txt");
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 5), 0); /* no pages recorded */
+    cr_assert_eq(host->doc_set_page(doc, 1, 1), BR_OK);
+    cr_assert_eq(host->doc_set_page(doc, 40, 2), BR_OK);
+    cr_assert_eq(host->doc_set_page(doc, 40, 3), BR_OK); /* page 2 had no line */
+    cr_assert_eq(host->doc_set_page(doc, 90, 4), BR_OK);
+    cr_assert_eq(host->doc_set_page(doc, 50, 5), BR_ERR_ARG); /* lines ascend */
+    cr_assert_eq(host->doc_set_page(doc, 0, 5), BR_ERR_ARG);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 1), 1);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 39), 1);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 40), 3);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 89), 3);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 90), 4);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 5000), 4);
+    cr_assert_eq(br_disclosure_page_of(doc, 0, 0), 0);
+    cr_assert_eq(br_disclosure_page_of(doc, 1, 40), 0); /* no such part */
+    br_disclosure_free(doc);
 }
 
 Test(abi, missing_entry_is_refused)

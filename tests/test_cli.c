@@ -37,7 +37,8 @@ Test(cli, error_finding_exits_1_with_json_lines)
                      "\"year\": 2022, \"check\": \"rowtotals.row_total\", \"severity\": \"error\", "
                      "\"table\": \"expenditure\", \"row\": \"20101\", \"column\": \"total\", "
                      "\"expected\": \"12.50\", \"actual\": \"12.05\", \"difference\": \"-0.45\", "
-                     "\"tolerance\": \"0.015\", \"line\": 14, \"message\": \"total = basic + project: "
+                     "\"tolerance\": \"0.015\", \"file\": null, \"line\": 14, \"page\": null, "
+                     "\"message\": \"total = basic + project: "
                      "12.05, expected 12.50 (difference -0.45)\", \"cause\": \"transposed_digits\", "
                      "\"consequence_of\": null}\n");
 }
@@ -47,13 +48,15 @@ Test(cli, unreadable_input_exits_2_and_the_others_are_checked)
     int st = run(BR_CLI " check --format csv " DATA "does_not_exist.txt " DATA
                  "rowtotals_broken.txt 2>/dev/null");
     cr_assert_eq(st, 2);
-    cr_assert(strstr(out, "\"document\",\"department\",\"year\",\"check\",\"severity\""), "%s",
-              out);
+    cr_assert(strstr(out, "\"document\",\"department\",\"year\",\"check\",\"severity\",\"table\","
+                          "\"row\",\"column\",\"expected\",\"actual\",\"difference\",\"tolerance\","
+                          "\"file\",\"line\",\"page\",\"message\",\"cause\",\"consequence_of\"\n"),
+              "%s", out);
     cr_assert(strstr(out, "rowtotals_broken.txt\",\"某单位\",\"2022\",\"rowtotals.row_total\","
                           "\"error\",\"expenditure\",\"20101\",\"total\",\"12.50\",\"12.05\","
-                          "\"-0.45\",\"0.015\",\"14\""),
+                          "\"-0.45\",\"0.015\",,\"14\",,\"total = basic + project"),
               "%s", out);
-    cr_assert(strstr(out, "does_not_exist.txt\",,,\"budgetrec.read\",\"error\",,,,,,,,,"
+    cr_assert(strstr(out, "does_not_exist.txt\",,,\"budgetrec.read\",\"error\",,,,,,,,,,,"
                           "\"cannot open: No such file or directory\",,\n"),
               "%s", out);
 }
@@ -82,7 +85,7 @@ Test(cli, min_severity_and_skip)
 Test(cli, plugins_lists_versions_and_refuses_bad_ones)
 {
     cr_assert_eq(run(BR_CLI " plugins"), 0);
-    cr_assert(strstr(out, "rowtotals 0.1.0 (ABI 1.0)"), "%s", out);
+    cr_assert(strstr(out, "rowtotals 0.1.0 (ABI 1.1)"), "%s", out);
     cr_assert(strstr(out, "reader disclosure-text"), "%s", out);
     cr_assert(strstr(out, "check rowtotals.row_total [error]"), "%s", out);
     cr_assert_eq(run(BR_CLI " plugins --plugin " BR_FIXTURE_DIR "/plugin_wrong_major.so 2>&1"), 2);
@@ -122,12 +125,142 @@ Test(cli, compare_gives_one_row_per_disclosure)
                  1);
     cr_assert_str_eq(
         out,
-        "\"document\",\"department\",\"code\",\"year\",\"unit\",\"tables\",\"claims\","
+        "\"document\",\"department\",\"code\",\"year\",\"phase\",\"unit\",\"tables\",\"claims\","
         "\"income_total\",\"expenditure_total\",\"basic\",\"project\",\"gpb_total\","
         "\"gpb_prev_total\",\"three_public_total\",\"operating_expenses\",\"errors\","
         "\"warnings\",\"infos\",\"consequences\",\"status\"\n"
-        "\"tests/data/rowtotals_ok.txt\",\"某单位\",,\"2022\",\"万元\",\"1\",\"0\",,\"30.00\","
-        "\"20.00\",\"10.00\",,,,,\"0\",\"8\",\"0\",\"0\",\"read\"\n"
-        "\"tests/data/rowtotals_broken.txt\",\"某单位\",,\"2022\",\"万元\",\"1\",\"0\",,\"30.00\","
-        "\"20.00\",\"10.00\",,,,,\"1\",\"8\",\"0\",\"1\",\"read\"\n");
+        "\"tests/data/rowtotals_ok.txt\",\"某单位\",,\"2022\",\"budget\",\"万元\",\"1\",\"0\",,"
+        "\"30.00\",\"20.00\",\"10.00\",,,,,\"0\",\"8\",\"0\",\"0\",\"read\"\n"
+        "\"tests/data/rowtotals_broken.txt\",\"某单位\",,\"2022\",\"budget\",\"万元\",\"1\",\"0\",,"
+        "\"30.00\",\"20.00\",\"10.00\",,,,,\"1\",\"8\",\"0\",\"1\",\"read\"\n");
+}
+
+/* ---- pages, phase, joined documents, GB18030 ---- */
+
+#define L18 "tests/data/18_shanghai-putuo-wanli-street-2024-budget.layout.txt"
+#define NARR "tests/data/joined/unit-narrative.txt"
+#define TABLES "tests/data/joined/unit-tables.txt"
+
+Test(cli, findings_name_their_page)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --only layout-text.parse " L18), 0);
+    /* the code printed "301   2" on page 29 (the reader's note: its wording is the reader's) */
+    cr_assert(strstr(out, "\n    line 720 (p. 29) warning "), "%s", out);
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --format json --only "
+                     "layout-text.parse " L18 " | grep '\"line\": 720'"),
+                 0);
+    cr_assert(strstr(out, "\"tolerance\": null, \"file\": null, \"line\": 720, \"page\": 29, "
+                          "\"message\": "),
+              "%s", out);
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --format html --only "
+                     "layout-text.parse " L18),
+                 0);
+    cr_assert(strstr(out, "<li><span class=\"sev-warning\">warning</span> line 720 (p. 29) "), "%s",
+              out);
+    cr_assert(strstr(out, "部门预算经济分类预算表 <small>(line 708, p. 29, 元)</small></h3>"), "%s", out);
+}
+
+Test(cli, dump_rows_and_claims_name_their_page_and_the_phase)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " dump " L18), 0);
+    cr_assert(strstr(out, "\n  \"year\": 2024,\n  \"phase\": \"budget\",\n  \"unit\": "), "%s", out);
+    cr_assert(strstr(out, "{\"kind\": \"summary\", \"title\": \"2024年部门财务收支预算总表\", "
+                          "\"unit\": \"元\", \"line\": 184, \"page\": 10,\n"),
+              "%s", out);
+    cr_assert(strstr(out, "{\"code\": \"303\", \"label\": \"对个人和家庭的补助\", \"line\": 773, "
+                          "\"page\": 30, \"cells\": {"),
+              "%s", out);
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI
+                     " dump tests/data/20_shanghai-putuo-planning-resources-2024-final-accounts"
+                     ".layout.txt | grep phase"),
+                 0);
+    cr_assert_str_eq(out, "  \"phase\": \"final\",\n");
+}
+
+Test(cli, join_checks_a_narrative_against_its_tables)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --format json --join --only "
+                     "narrative.totals " NARR " " TABLES),
+                 1);
+    cr_assert_str_eq(out,
+                     "{\"document\": \"" NARR "\", \"department\": \"某单位\", \"year\": 2022, "
+                     "\"check\": \"narrative.totals\", \"severity\": \"error\", \"table\": "
+                     "\"narrative\", \"row\": \"一般公共预算财政拨款运行经费\", \"column\": "
+                     "\"operating_expenses\", \"expected\": \"79.53\", \"actual\": \"79.35\", "
+                     "\"difference\": \"-0.18\", \"tolerance\": \"0.010\", \"file\": \"" NARR "\", "
+                     "\"line\": 6, \"page\": 2, \"message\": \"operating_expenses = gpb_basic 合计 "
+                     "public: 79.35, expected 79.53 (difference -0.18)\", \"cause\": "
+                     "\"transposed_digits\", \"consequence_of\": null}\n");
+    /* text: both files in the heading, each finding by its file's name */
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --join --only narrative.totals,"
+                     "completeness.tables " NARR " " TABLES),
+                 1);
+    cr_assert(strstr(out, NARR " + " TABLES " — 某单位 2022 (3 tables, 3 claims)\n"), "%s", out);
+    cr_assert(strstr(out, "    unit-narrative.txt:6 (p. 2) error   一般公共预算财政拨款运行经费 · "
+                          "operating_expenses: "),
+              "%s", out);
+    cr_assert(strstr(out, "    unit-tables.txt:4 (p. 1) warning standard table 部门收支总表 "
+                          "(summary)"),
+              "%s", out);
+    /* without --join the narrative has no table to be held against */
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --format json --no-join --only "
+                     "narrative.totals " NARR " " TABLES),
+                 0);
+    cr_assert_str_eq(out, "");
+}
+
+Test(cli, dump_join_lists_the_parts_and_names_each_file)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " dump --join " NARR " " TABLES), 0);
+    cr_assert(strstr(out, "\"reader\": \"layout-text\",\n  \"parts\": [{\"file\": \"" NARR
+                          "\", \"reader\": \"layout-text\"}, {\"file\": \"" TABLES
+                          "\", \"reader\": \"disclosure-text\"}],\n"),
+              "%s", out);
+    cr_assert(strstr(out, "{\"code\": null, \"label\": \"合计\", \"file\": \"" TABLES
+                          "\", \"line\": 10, \"page\": 1, \"cells\": {\"total\": \"100.00\", "),
+              "%s", out);
+    cr_assert(strstr(out, "{\"label\": \"一般公共预算财政拨款运行经费\", \"value\": \"79.35\", "
+                          "\"unit\": \"万元\", \"class\": \"operating_expenses\", \"file\": \"" NARR
+                          "\", \"line\": 6, \"page\": 2}"),
+              "%s", out);
+    /* two files without --join: bad usage */
+    cr_assert_eq(run(BR_CLI " dump " BR_SOURCE_DIR "/" NARR " " BR_SOURCE_DIR "/" TABLES
+                            " 2>/dev/null"),
+                 2);
+}
+
+Test(cli, a_directory_pairs_narratives_with_their_tables)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " compare --format csv --jobs 2 "
+                     "tests/data/joined | cut -d, -f1-7"),
+                 0);
+    cr_assert_str_eq(out,
+                     "\"document\",\"department\",\"code\",\"year\",\"phase\",\"unit\",\"tables\"\n"
+                     "\"tests/data/joined/11_jiangsu-party-committee-office-2019-budget-narrative"
+                     ".layout.txt\",\"江苏省委办公厅\",,\"2019\",\"budget\",\"万元\",\"12\"\n"
+                     "\"tests/data/joined/unit-narrative.txt\",\"某单位\",,\"2022\",\"budget\","
+                     "\"万元\",\"3\"\n");
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " compare --format csv --no-join "
+                     "tests/data/joined | cut -d, -f1,7"),
+                 0);
+    cr_assert_str_eq(out,
+                     "\"document\",\"tables\"\n"
+                     "\"tests/data/joined/11_jiangsu-party-committee-office-2019-budget-narrative"
+                     ".layout.txt\",\"0\"\n"
+                     "\"tests/data/joined/12_jiangsu-party-committee-office-2019-budget-tables"
+                     ".layout.txt\",\"12\"\n"
+                     "\"tests/data/joined/unit-narrative.txt\",\"0\"\n"
+                     "\"tests/data/joined/unit-tables.txt\",\"3\"\n");
+    cr_assert_eq(run(BR_CLI " check --join --no-join " DATA "rowtotals_ok.txt 2>/dev/null"), 2);
+}
+
+Test(cli, gb18030_input_dumps_as_its_utf8_twin)
+{
+    static char gb[1 << 16];
+    cr_assert_eq(run(BR_CLI " dump " DATA "rowtotals_broken.gb18030.txt | tail -n +3"), 0);
+    cr_assert_lt(strlen(out), sizeof gb);
+    strcpy(gb, out);
+    cr_assert_eq(run(BR_CLI " dump " DATA "rowtotals_broken.txt | tail -n +3"), 0);
+    cr_assert(strstr(out, "\"name\": \"某单位\""), "%s", out);
+    cr_assert_str_eq(gb, out);
 }

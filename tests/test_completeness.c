@@ -322,3 +322,25 @@ Test(completeness, reference_document)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* ---- a published contradiction: 18's 三公 table prints 47.91 while the note
+ * under it says the table is empty (read from its layout text) ---- */
+
+Test(completeness, shanghai_empty_note_over_printed_figures)
+{
+    br_error err = {0};
+    cr_assert_eq(br_registry_load(reg, BR_PLUGIN_BUILD_DIR "/layout.so", &err), BR_OK, "%s",
+                 err.message);
+    br_disclosure *doc;
+    br_report *r = check_file("18_shanghai-putuo-wanli-street-2024-budget.layout.txt", &doc);
+    cr_assert_eq(count(r, TABLES), 0); /* all nine tables, two stated empty */
+    const br_finding *f = only(r, EMPTY);
+    cr_assert_eq(f->severity, BR_SEV_ERROR);
+    cr_assert_str_eq(f->table, "three_public");
+    cr_assert_str_eq(f->row, "注:本部门2024年无“三公”经费和机关运行经费预算,故本表为空表。");
+    cr_assert_str_eq(str(f->actual), "47.91");
+    cr_assert_str_eq(str(f->expected), "0.00");
+    cr_assert_eq(f->line, 778);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

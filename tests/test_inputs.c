@@ -84,11 +84,19 @@ Test(inputs, invalid_utf8_names_the_line)
     expect(write_file("bad.txt", text, sizeof text - 1), BR_ERR_INPUT, 3, "invalid UTF-8");
 }
 
-Test(inputs, gb18030_is_not_silently_accepted)
+Test(inputs, gb18030_is_converted_then_read)
 {
-    /* "部门预算" in GB18030 */
+    /* "部门预算" in GB18030: converted, then refused for what it says, not its bytes */
     static const char gb[] = "\xb2\xbf\xc3\xc5\xd4\xa4\xcb\xe3\n";
-    expect(write_file("gb.txt", gb, sizeof gb - 1), BR_ERR_INPUT, 1, "invalid UTF-8");
+    expect(write_file("gb.txt", gb, sizeof gb - 1), BR_ERR_UNSUPPORTED, 0,
+           "no recognisable table");
+}
+
+Test(inputs, neither_utf8_nor_gb18030_names_the_utf8_line)
+{
+    /* valid GB18030 up to a lead byte with no trail byte at the end */
+    static const char text[] = "\xb2\xbf\xc3\xc5\n\xd4\xa4\n\xcb";
+    expect(write_file("trunc.txt", text, sizeof text - 1), BR_ERR_INPUT, 1, "invalid UTF-8");
 }
 
 Test(inputs, no_recognisable_table)

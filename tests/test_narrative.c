@@ -7,6 +7,9 @@
  * a line, full-width punctuation, a sentence broken across a blank line);
  * narrative_layout.txt is pdftotext -layout style (indented paragraphs,
  * wrapped lines, a unit split over a line break, a page footer).
+ * narrative_jiangsu_2017/2019.layout.txt are Jiangsu narratives published
+ * without their tables, read by the layout-text reader: every 收入/支出 is
+ * classified by its scope (department, 财政拨款, 一般公共预算, a class, a 款/项).
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -173,7 +176,8 @@ Test(narrative, pdf_layout_text)
         {12, "公务接待费支出", "three_public_reception", NULL, "10", "万元", NONE},
         {14, "车辆", "vehicle_count", NULL, "5", "辆", NONE},
         {14, "一般公务用车", "vehicle_official_count", NULL, "3", "辆", NONE},
-        {14, "编制", "staff_count", NULL, "50", "名", NONE},
+        /* the posts authorised, not the staff on the payroll */
+        {14, "编制", "staff_authorised", NULL, "50", "名", NONE},
         {14, "行政编制", NULL, NULL, "40", "名", NONE},
     };
     expect_claims(n, w, sizeof w / sizeof w[0]);
@@ -230,4 +234,157 @@ Test(narrative, reference_document)
         cr_expect(strcmp(c->unit, "年") && strcmp(c->unit, "月") && strcmp(c->unit, "日"),
                   "a date as a claim: %s", c->label);
     }
+}
+
+/* ---- Jiangsu narratives published apart from their tables (layout text) ---------------- */
+
+static void setup_layout(void)
+{
+    setup();
+    br_error err = {0};
+    cr_assert_eq(br_registry_load(reg, BR_PLUGIN_BUILD_DIR "/layout.so", &err), BR_OK, "%s",
+                 err.message);
+}
+
+TestSuite(jiangsu_narrative, .init = setup_layout, .fini = teardown);
+
+Test(jiangsu_narrative, wording_2017_by_scope)
+{
+    /* a narrative-only document is read: claims, no table */
+    const br_narrative *n = read_doc("narrative_jiangsu_2017.layout.txt");
+    cr_expect_str_eq(br_disclosure_reader(doc), "layout-text");
+    cr_expect_eq(br_disclosure_table_count(doc), 0);
+    cr_expect_str_eq(br_disclosure_department(doc), "江苏省某某办公厅");
+    cr_expect_eq(br_disclosure_year(doc), 2017);
+
+    static const want w[] = {
+        /* the posts authorised and the staff on the payroll are two figures */
+        {5, "本厅编制", "staff_authorised", NULL, "339", "名", NONE},
+        {5, "行政编制", NULL, NULL, "199", "名", NONE},
+        {6, "实际在编在职人员", "staff_count", NULL, "274", "名", NONE},
+        /* one sentence, two units' staff: parts, not the department's count */
+        {6, "预算只包含办公厅本级在职", NULL, NULL, "7", "名", NONE},
+        {7, "某某管理办公室在职", NULL, NULL, "10", "名", NONE},
+        /* one figure for income and expenditure together */
+        {13, "收入、支出预算总计", NULL, NULL, "20849.45", "万元", NONE},
+        {14, "与上年相比收、支预算总计各增加", NULL, NULL, "2043.58", "万元", UP},
+        {15, "收入预算总计", "income_total", NULL, "20849.45", "万元", NONE},
+        {16, "财政拨款收入预算总计", "income_fiscal", NULL, "20702.25", "万元", NONE},
+        {17, "一般公共预算收入", "income_gpb", NULL, "20702.25", "万元", NONE},
+        {18, "与上年相比增加", "income_gpb_change", NULL, "2043.58", "万元", UP},
+        {18, "增长", "income_gpb_change", NULL, "10.95", "%", UP},
+        {19, "支出预算总计", "expenditure_total", NULL, "20849.45", "万元", NONE},
+        {20, "一般公共服务(类)支出", "expenditure_class", "201", "16992.37", "万元", NONE},
+        {21, "与上年相比增加", NULL, NULL, "1203.44", "万元", UP},
+        {22, "基本支出预算数", "basic", NULL, "9964.07", "万元", NONE},
+        {23, "与上年相比增加", "basic_change", NULL, "941.62", "万元", UP},
+        {24, "单位预留机动经费预算数", "reserve", NULL, "196.72", "万元", NONE},
+        {24, "与上年相同", "reserve_change", NULL, "0", "万元", FLAT},
+        /* 财政拨款 (all fiscal sources): neither the department's nor 一般公共预算 */
+        {26, "财政拨款预算支出", "fiscal_expenditure_total", NULL, "20702.25", "万元", NONE},
+        {27, "占本年支出合计", NULL, NULL, "99.29", "%", NONE},
+        {28, "财政拨款支出增加", "fiscal_expenditure_change", NULL, "2043.58", "万元", UP},
+        /* the item's name wraps before "(项)": one label, and a 项 is no total */
+        {31, "党委办公厅(室)及相关机构事务(款)行政运行(项)支出", NULL, NULL, "6106.99", "万元",
+         NONE},
+        {31, "与上年相比增加", NULL, NULL, "101.48", "万元", UP},
+        {33, "财政拨款基本支出预算", "fiscal_basic", NULL, "5836.27", "万元", NONE},
+        /* the 款 of the basic expenditure, not the "三公" reception */
+        {35, "公务接待费(款)支出", NULL, NULL, "16", "万元", NONE},
+        {38, "一般公共预算财政拨款基本支出预算", "gpb_basic", NULL, "5836.27", "万元", NONE},
+        {41, "一般公共预算机关运行经费预算支出", "operating_expenses", NULL, "10101.76", "万元",
+         NONE},
+        {41, "比上年增加", "operating_expenses_change", NULL, "7952.30", "万元", UP},
+        /* the heading wrapped over two lines ends before the paragraph */
+        {44, "公务接待费预算支出", "three_public_reception", NULL, "443.50", "万元", NONE},
+        {44, "减少", "three_public_reception_change", NULL, "0.8", "万元", DOWN},
+        {46, "一般公共预算拨款安排的会议费预算支出", "meeting", NULL, "1305.25", "万元", NONE},
+        {46, "本年数小于上年预算数", "meeting_change", NULL, "403.75", "万元", DOWN},
+        {49, "一般公共预算拨款安排的培训费预算支出", "training", NULL, "403.75", "万元", NONE},
+        {49, "比上年预算增加", "training_change", NULL, "403.75", "万元", UP},
+    };
+    expect_claims(n, w, sizeof w / sizeof w[0]);
+}
+
+Test(jiangsu_narrative, wording_2019_by_scope)
+{
+    const br_narrative *n = read_doc("narrative_jiangsu_2019.layout.txt");
+    cr_expect_eq(br_disclosure_table_count(doc), 0);
+    cr_expect_str_eq(br_disclosure_department(doc), "江苏省某某委员会办公厅");
+    cr_expect_eq(br_disclosure_year(doc), 2019);
+
+    static const want w[] = {
+        {4, "有", NULL, NULL, "38", "个", NONE},
+        {4, "编制", "staff_authorised", NULL, "338", "名", NONE},
+        {5, "行政编制", NULL, NULL, "200", "名", NONE},
+        {5, "事业编制", NULL, NULL, "34", "名", NONE},
+        /* figures glued to their words: "18330.37万元" */
+        {15, "收入预算总计", "income_total", NULL, "18330.37", "万元", NONE},
+        {16, "财政拨款收入预算总计", "income_fiscal", NULL, "18330.37", "万元", NONE},
+        {17, "一般公共预算收入预算", "income_gpb", NULL, "18330.37", "万元", NONE},
+        {18, "与上年相比增加", "income_gpb_change", NULL, "2432.93", "万元", UP},
+        {18, "增长", "income_gpb_change", NULL, "15.3", "%", UP},
+        {19, "财政专户管理资金收入预算总计", NULL, NULL, "0", "万元", NONE},
+        /* a template printing both directions, broken and centred by the PDF */
+        {21, "与上年相比增加(减少)", NULL, NULL, "0", "万元", NONE},
+        {21, "增长(减少)", NULL, NULL, "0", "%", NONE},
+        {22, "支出预算总计", "expenditure_total", NULL, "18330.37", "万元", NONE},
+        {23, "社会保障和就业(类)支出", "expenditure_class", "208", "1121.39", "万元", NONE},
+        {24, "与上年相比增加", NULL, NULL, "52.61", "万元", UP},
+        {25, "增加", NULL, NULL, "4.92", "%", UP},
+        {26, "单位预留机动经费预算数", "reserve", NULL, "2557.89", "万元", NONE},
+        {27, "与上年相比增加", "reserve_change", NULL, "872.17", "万元", UP},
+        {27, "增长", "reserve_change", NULL, "51.74", "%", UP},
+        /* "(类)…(项)" wrapped over a page break: one 项 */
+        {32, "行政事业单位离退休(类)未归口管理的行政单位离退休支出(项)", NULL, NULL, "271.45",
+         "万元", NONE},
+        {32, "与上年相比增加", NULL, NULL, "14.69", "万元", UP},
+        {32, "增加", NULL, NULL, "5.72", "%", UP},
+        {35, "财政拨款基本支出预算", "fiscal_basic", NULL, "9312.9", "万元", NONE},
+        {36, "人员经费", NULL, NULL, "7670.82", "万元", NONE},
+        {39, "因公出国(境)费预算支出", "three_public_abroad", NULL, "199.25", "万元", NONE},
+        {40, "比上年预算减少", "three_public_abroad_change", NULL, "23.25", "万元", DOWN},
+        {40, "主要原因按规定运转类专项经费统一压减", NULL, NULL, "10", "%", DOWN},
+        {41, "公务用车购置预算支出", "three_public_vehicle_purchase", NULL, "0", "万元", NONE},
+        {42, "比上年预算增加(减少)", NULL, NULL, "0", "万元", NONE},
+        {44, "一般公共预算拨款安排的会议费预算支出", "meeting", NULL, "1469.73", "万元", NONE},
+        {44, "比上年预算增加", "meeting_change", NULL, "164.48", "万元", UP},
+        /* a part of the 会议费, then a net change said in other words */
+        {45, "主要原因其余会议费按照规定压减", NULL, NULL, "10", "%", DOWN},
+        {46, "根据实际开支人代会专项经费增加", NULL, NULL, "200", "万元", UP},
+        {46, "增减相抵后增加", NULL, NULL, "164.48", "万元", UP},
+        {48, "一般公共预算机关运行经费预算支出", "operating_expenses", NULL, "1642.08", "万元",
+         NONE},
+        {49, "与上年相比增加", "operating_expenses_change", NULL, "62.7", "万元", UP},
+        {49, "增长", "operating_expenses_change", NULL, "3.97", "%", UP},
+        {51, "车辆", "vehicle_count", NULL, "54", "辆", NONE},
+        {51, "一般公务用车", "vehicle_official_count", NULL, "54", "辆", NONE},
+    };
+    expect_claims(n, w, sizeof w / sizeof w[0]);
+}
+
+Test(jiangsu_narrative, subject_of_a_change_in_the_clause_before)
+{
+    /* "项目支出增加，较上一年度增加 X": the change is the 项目支出's, not the total's */
+    const br_narrative *n = read_doc("narrative_change_subject.layout.txt");
+    static const want w[] = {
+        {4, "一般公共预算财政拨款支出", "gpb_expenditure_total", NULL, "9746.50", "万元", NONE},
+        {5, "一般公共预算财政拨款支出增加", "gpb_expenditure_change", NULL, "1193.20", "万元", UP},
+        {6, "较上一年度增加", "project_change", NULL, "1133.95", "万元", UP},
+        {7, "基本支出", "basic", NULL, "5377.64", "万元", NONE},
+        /* a clause without a subject of its own before it: the figure it follows */
+        {7, "增加", "basic_change", NULL, "12.00", "万元", UP},
+    };
+    expect_claims(n, w, sizeof w / sizeof w[0]);
+}
+
+Test(jiangsu_narrative, a_document_without_tables_or_figures_is_refused)
+{
+    char path[512];
+    br_error err = {0};
+    snprintf(path, sizeof path, "%s/tests/data/narrative_no_figures.layout.txt", BR_SOURCE_DIR);
+    cr_assert_eq(br_registry_read(reg, path, &doc, &err), BR_ERR_UNSUPPORTED);
+    cr_assert_null(doc);
+    cr_expect_str_eq(err.file, path);
+    cr_expect(strstr(err.message, "no recognisable") != NULL, "%s", err.message);
 }

@@ -564,3 +564,158 @@ Test(narrative_checks, no_narrative_is_not_applicable)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* ---- scopes: which table states what the narrative says ------------------------------ */
+
+/* A Shanghai 三公 table with its 机关运行经费 column (万元) and the basic
+ * expenditure table (元) whose 公用经费 covers every unit of the department. */
+static br_disclosure *shanghai_doc(int with_admin_operation)
+{
+    br_disclosure *doc = new_doc();
+    br_role tp[] = {BR_ROLE_TOTAL, BR_ROLE_ADMIN_OPERATION};
+    br_table *t = add_table(doc, BR_KIND_THREE_PUBLIC, BR_UNIT_WAN, tp,
+                            with_admin_operation ? 2 : 1);
+    const char *tv[] = {"22.91", "786.09"};
+    add_row(t, NULL, "合计", tv, with_admin_operation ? 2 : 1, 792);
+    br_role gb[] = {BR_ROLE_TOTAL, BR_ROLE_PERSONNEL, BR_ROLE_PUBLIC};
+    br_table *g = add_table(doc, BR_KIND_GPB_BASIC, BR_UNIT_YUAN, gb, 3);
+    const char *gv[] = {"99406297", "84024865", "15381432"};
+    add_row(g, NULL, "合计", gv, 3, 776);
+    return doc;
+}
+
+#define SHANGHAI_SCOPE "下属1家机关和1家参公事业单位财政拨款的机关运行经费预算"
+
+Test(narrative_checks, operating_expenses_where_a_table_states_them)
+{
+    /* the 三公 table's 机关运行经费 column, not the 公用经费 of all units */
+    br_disclosure *doc = shanghai_doc(1);
+    add_claim(doc, SHANGHAI_SCOPE, "operating_expenses", NULL, "786.09", "万元", BR_DIR_NONE, 802);
+    br_report *r = check(doc);
+    cr_assert_eq(count_of(r, "narrative.totals"), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+
+    doc = shanghai_doc(1);
+    add_claim(doc, SHANGHAI_SCOPE, "operating_expenses", NULL, "790.00", "万元", BR_DIR_NONE, 802);
+    r = check(doc);
+    const br_finding *f = only_finding(r, "narrative.totals");
+    assert_claim_finding(f, BR_SEV_ERROR, SHANGHAI_SCOPE, "operating_expenses", "786.09", "790.00",
+                         802, NULL);
+    cr_assert(strstr(f->message, "three_public 合计 admin_operation") != NULL, "%s", f->message);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(narrative_checks, operating_expenses_of_a_narrower_scope_than_the_basic_table)
+{
+    /* no 机关运行经费 column: a narrative naming the 机关 and 参公 units only is
+     * not the 公用经费 of the whole department; one that names no scope is */
+    br_disclosure *doc = shanghai_doc(0);
+    add_claim(doc, SHANGHAI_SCOPE, "operating_expenses", NULL, "786.09", "万元", BR_DIR_NONE, 802);
+    add_claim(doc, "一般公共预算财政拨款运行经费", "operating_expenses", NULL, "786.09", "万元",
+              BR_DIR_NONE, 810);
+    br_report *r = check(doc);
+    const br_finding *f = only_finding(r, "narrative.totals");
+    assert_claim_finding(f, BR_SEV_ERROR, "一般公共预算财政拨款运行经费", "operating_expenses",
+                         "1538.1432", "786.09", 810, NULL);
+    cr_assert(strstr(f->message, "gpb_basic 合计 public") != NULL, "%s", f->message);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* A Jiangsu set: 支出预算总表 with 单位预留机动经费, 财政拨款基本支出预算表,
+ * the "三公"、会议费、培训费 table, the 收支预算总表 naming classes only. */
+static br_disclosure *jiangsu_doc(void)
+{
+    br_disclosure *doc = new_doc();
+    br_role er[] = {BR_ROLE_TOTAL, BR_ROLE_BASIC, BR_ROLE_PROJECT, BR_ROLE_RESERVE};
+    const char *ev[] = {"20849.45", "9964.07", "10688.66", "196.72"};
+    add_row(add_table(doc, BR_KIND_EXPENDITURE, BR_UNIT_WAN, er, 4), NULL, "合计", ev, 4, 100);
+    br_role fr[] = {BR_ROLE_TOTAL};
+    const char *fv[] = {"9900.07"};
+    add_row(add_table(doc, BR_KIND_FISCAL_BASIC, BR_UNIT_WAN, fr, 1), NULL, "合计", fv, 1, 200);
+    br_role tr[] = {BR_ROLE_TOTAL, BR_ROLE_MEETING, BR_ROLE_TRAINING, BR_ROLE_GRAND_TOTAL};
+    const char *tv[] = {"509.20", "933.50", "25.00", "1467.70"};
+    add_row(add_table(doc, BR_KIND_THREE_PUBLIC, BR_UNIT_WAN, tr, 4), NULL, "合计", tv, 4, 300);
+    br_role sr[] = {BR_ROLE_AMOUNT};
+    br_table *s = add_table(doc, BR_KIND_SUMMARY, BR_UNIT_WAN, sr, 1);
+    br_row *row = br_table_add_row(s, NULL, "公共安全支出", BR_SIDE_EXPENDITURE, 400);
+    br_row_set_value(row, 0, dec("13656.34"), 0);
+    return doc;
+}
+
+Test(narrative_checks, jiangsu_scopes_against_their_tables)
+{
+    br_disclosure *doc = jiangsu_doc();
+    add_claim(doc, "基本支出预算数", "basic", NULL, "9964.07", "万元", BR_DIR_NONE, 10);
+    add_claim(doc, "财政拨款基本支出预算", "fiscal_basic", NULL, "9900.07", "万元", BR_DIR_NONE, 11);
+    add_claim(doc, "单位预留机动经费预算数", "reserve", NULL, "196.72", "万元", BR_DIR_NONE, 12);
+    add_claim(doc, "会议费预算支出", "meeting", NULL, "933.50", "万元", BR_DIR_NONE, 13);
+    add_claim(doc, "“三公”经费、会议费、培训费", "three_public_grand_total", NULL, "1467.70", "万元",
+              BR_DIR_NONE, 14);
+    /* a class the summary table names without a code */
+    add_claim(doc, "公共安全(类)支出", "expenditure_class", "204", "13656.34", "万元", BR_DIR_NONE,
+              15);
+    add_claim(doc, "培训费预算支出", "training", NULL, "30.00", "万元", BR_DIR_NONE, 16);
+    br_report *r = check(doc);
+    const br_finding *f = only_finding(r, "narrative.totals");
+    assert_claim_finding(f, BR_SEV_ERROR, "培训费预算支出", "training", "25.00", "30.00", 16, NULL);
+    cr_assert(strstr(f->message, "three_public 合计 training") != NULL, "%s", f->message);
+    /* 基本支出 of the department and of the 财政拨款: two classes, no contradiction */
+    cr_assert_eq(count_of(r, "narrative.consistency"), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+
+    /* the class row found by its name is tested */
+    doc = jiangsu_doc();
+    add_claim(doc, "公共安全(类)支出", "expenditure_class", "204", "13641.34", "万元", BR_DIR_NONE,
+              15);
+    r = check(doc);
+    f = only_finding(r, "narrative.totals");
+    assert_claim_finding(f, BR_SEV_ERROR, "公共安全(类)支出", "expenditure_class", "13656.34",
+                         "13641.34", 15, NULL);
+    cr_assert(strstr(f->message, "expenditure_class = summary 公共安全支出 amount") == f->message,
+              "%s", f->message);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* ---- narratives published without their tables (layout text) ------------------------- */
+
+static void setup_layout(void)
+{
+    setup();
+    br_error err = {0};
+    cr_assert_eq(br_registry_load(reg, BR_PLUGIN_BUILD_DIR "/layout.so", &err), BR_OK, "%s",
+                 err.message);
+}
+
+TestSuite(narrative_only, .init = setup_layout, .fini = teardown);
+
+Test(narrative_only, checks_against_tables_are_not_applicable)
+{
+    br_disclosure *doc;
+    br_report *r = check_file("narrative_jiangsu_2017.layout.txt", &doc);
+    cr_assert_eq(br_disclosure_table_count(doc), 0);
+    cr_assert_eq(status_of(r, "narrative.totals"), BR_CHECK_NOT_APPLICABLE);
+    cr_assert_eq(status_of(r, "narrative.changes"), BR_CHECK_NOT_APPLICABLE);
+    /* the text is consistent with itself: its scopes are told apart */
+    cr_assert_eq(status_of(r, "narrative.consistency"), BR_CHECK_PASSED);
+    cr_assert_eq(br_report_count(r), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(narrative_only, consistency_within_the_text_still_runs)
+{
+    br_disclosure *doc;
+    br_report *r = check_file("narrative_jiangsu_restated.layout.txt", &doc);
+    const br_finding *f = only_finding(r, "narrative.consistency");
+    assert_claim_finding(f, BR_SEV_ERROR, "会议费预算支出", "meeting", "933.50", "933.60", 9, NULL);
+    cr_assert_str_eq(f->message, "meeting stated twice (first at line 5): 933.60, expected 933.50 "
+                                 "(difference 0.10)");
+    cr_assert_eq(status_of(r, "narrative.totals"), BR_CHECK_NOT_APPLICABLE);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

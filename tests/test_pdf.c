@@ -120,6 +120,109 @@ Test(pdf, fiscal_summary_short_rows_as_in_the_text)
     br_disclosure_free(docs[1]);
 }
 
+/* ---- the same model from the PDF as from its layout text ---- */
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Tables, columns, rows (code, label, side, every cell), performance
+ * projects and the narrative's claims are the same; lines are not compared
+ * (a PDF line is one of its rendering, not of pdftotext's). */
+static void same_model(br_disclosure *a, br_disclosure *b, const char *name)
+{
+    cr_assert_str_eq(br_disclosure_department(a), br_disclosure_department(b), "%s", name);
+    cr_assert_eq(br_disclosure_year(a), br_disclosure_year(b), "%s", name);
+    cr_assert_eq(br_disclosure_unit(a), br_disclosure_unit(b), "%s", name);
+    cr_assert_eq(br_disclosure_table_count(a), br_disclosure_table_count(b), "%s", name);
+    for (size_t i = 0; i < br_disclosure_table_count(a); i++) {
+        const br_table *ta = br_disclosure_table_at(a, i), *tb = br_disclosure_table_at(b, i);
+        const char *k = br_kind_name(br_table_kind(ta));
+        cr_assert_eq(br_table_kind(ta), br_table_kind(tb), "%s table %zu", name, i);
+        cr_assert_str_eq(br_table_title(ta), br_table_title(tb), "%s %s", name, k);
+        cr_assert_eq(br_table_unit(ta), br_table_unit(tb), "%s %s", name, k);
+        cr_assert_eq(br_table_column_count(ta), br_table_column_count(tb), "%s %s", name, k);
+        for (size_t c = 0; c < br_table_column_count(ta); c++)
+            cr_assert_eq(br_table_column_role(ta, c), br_table_column_role(tb, c), "%s %s", name, k);
+        cr_assert(same_str(br_table_project_name(ta), br_table_project_name(tb)), "%s %s", name, k);
+        cr_assert(same_str(br_table_attr(ta, "note"), br_table_attr(tb, "note")), "%s %s", name, k);
+        cr_assert_eq(br_table_row_count(ta), br_table_row_count(tb), "%s %s", name, k);
+        for (size_t r = 0; r < br_table_row_count(ta); r++) {
+            const br_row *ra = br_table_row_at(ta, r), *rb = br_table_row_at(tb, r);
+            cr_assert(same_str(br_row_code(ra), br_row_code(rb)), "%s %s row %zu", name, k, r);
+            cr_assert_str_eq(br_row_label(ra), br_row_label(rb), "%s %s row %zu", name, k, r);
+            cr_assert_eq(br_row_side(ra), br_row_side(rb), "%s %s %s", name, k, br_row_label(ra));
+            for (size_t c = 0; c < br_table_column_count(ta); c++) {
+                const br_cell *ca = br_row_cell(ra, c), *cb = br_row_cell(rb, c);
+                /* (INFERRED: the text needed the hierarchy to place it) */
+                unsigned m = ~(unsigned)BR_CELL_INFERRED;
+                cr_assert_eq(ca->flags & m, cb->flags & m, "%s %s %s col %zu", name, k,
+                             br_row_label(ra), c);
+                if (!(ca->flags & BR_CELL_PRESENT))
+                    continue;
+                if (ca->flags & BR_CELL_TEXT)
+                    cr_assert_str_eq(ca->text, cb->text, "%s %s %s", name, k, br_row_label(ra));
+                else
+                    cr_assert_eq(br_decimal_cmp(ca->value, cb->value), 0, "%s %s %s col %zu", name,
+                                 k, br_row_label(ra), c);
+            }
+        }
+    }
+    const br_narrative *na = br_disclosure_narrative(a), *nb = br_disclosure_narrative(b);
+    cr_assert_eq(br_narrative_claim_count(na), br_narrative_claim_count(nb), "%s claims", name);
+    for (size_t i = 0; i < br_narrative_claim_count(na); i++) {
+        const br_claim *x = br_narrative_claim_at(na, i), *y = br_narrative_claim_at(nb, i);
+        cr_assert_str_eq(x->label, y->label, "%s claim %zu", name, i);
+        cr_assert(same_str(x->claim_class, y->claim_class), "%s claim %s", name, x->label);
+        cr_assert(same_str(x->unit, y->unit), "%s claim %s", name, x->label);
+        cr_assert_eq(br_decimal_cmp(x->value, y->value), 0, "%s claim %s", name, x->label);
+    }
+}
+
+Test(pdf, the_pdf_and_its_layout_text_give_the_same_model)
+{
+    br_disclosure *pdf = read(DOC ".pdf"), *txt = read(DOC ".layout.txt");
+    same_model(pdf, txt, DOC);
+    cr_assert_eq(br_disclosure_table_count(pdf), 9);
+    br_disclosure_free(pdf);
+    br_disclosure_free(txt);
+}
+
+/* The Shanghai documents of the real corpus, when it is present: each PDF
+ * reads into the model of its layout text. */
+Test(pdf, shanghai_corpus_pdfs_read_as_their_layout_text)
+{
+    static const char *const docs[] = {
+        "16_shanghai-putuo-social-welfare-institute-2024-unit-budget",
+        "17_shanghai-putuo-wanli-street-2023-budget",
+        "18_shanghai-putuo-wanli-street-2024-budget",
+        "19_shanghai-putuo-wanli-street-2025-budget",
+        "20_shanghai-putuo-planning-resources-2024-final-accounts",
+        "21_shanghai-putuo-social-work-dept-2024-final-accounts"};
+    static const size_t ntables[] = {9, 14, 9, 9, 9, 9};
+    char path[1024];
+    snprintf(path, sizeof path, "/work/shared/corpus/real/%s.pdf", docs[0]);
+    FILE *probe = fopen(path, "rb");
+    if (!probe)
+        cr_skip_test("no corpus at /work/shared/corpus/real");
+    fclose(probe);
+    for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+        br_disclosure *d[2] = {NULL, NULL};
+        static const char *const ext[] = {".pdf", ".layout.txt"};
+        for (int k = 0; k < 2; k++) {
+            snprintf(path, sizeof path, "/work/shared/corpus/real/%s%s", docs[i], ext[k]);
+            br_error err = {0};
+            cr_assert_eq(br_registry_read(reg, path, &d[k], &err), BR_OK, "%s: %s", path,
+                         err.message);
+        }
+        cr_assert_eq(br_disclosure_table_count(d[0]), ntables[i], "%s", docs[i]);
+        same_model(d[0], d[1], docs[i]);
+        br_disclosure_free(d[0]);
+        br_disclosure_free(d[1]);
+    }
+}
+
 Test(pdf, a_file_that_only_claims_to_be_a_pdf_is_a_clear_error)
 {
     char path[] = "/tmp/br_fake_XXXXXX";

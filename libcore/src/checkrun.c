@@ -47,19 +47,25 @@ static int excluded(const br_check_options *opts, const char *id)
     return opts && ((opts->only && !listed(opts->only, id)) || listed(opts->skip, id));
 }
 
-/* Reader notes become findings of "<reader>.parse". */
+/* Reader notes become findings of "<reader>.parse" (the reader of the note's
+ * part, in a joined disclosure). */
 static void add_notes(const br_disclosure *doc, br_report *report, const br_check_options *opts)
 {
-    char check[128];
-    snprintf(check, sizeof check, "%s.parse", doc->reader ? doc->reader : "reader");
-    if (excluded(opts, check))
-        return;
     for (size_t i = 0; i < doc->nnotes; i++) {
+        size_t part = br_disclosure_note_part(doc, i);
+        const char *reader = br_disclosure_part_reader(doc, part);
+        if (!reader)
+            reader = doc->reader;
+        char check[128];
+        snprintf(check, sizeof check, "%s.parse", reader ? reader : "reader");
+        if (excluded(opts, check))
+            continue;
         const br_note *n = &doc->notes[i];
         br_finding f = {.check = check, .severity = n->severity, .table = n->table,
                         .row = n->row, .column = n->column, .line = n->line,
                         .message = n->message};
-        br_report_add(report, &f);
+        if (br_report_add(report, &f) == BR_OK)
+            br_report_set_part(report, br_report_count(report) - 1, part);
     }
 }
 
@@ -89,6 +95,8 @@ static br_check_status run_one(const br_registry *reg, const br_check_entry *e,
         br_report_add(report, &f);
         return BR_CHECK_CRASHED;
     }
+    if ((int)rc == BR_NOT_APPLICABLE && br_report_count(report) == before)
+        return BR_CHECK_NOT_APPLICABLE;
     for (size_t i = before; i < br_report_count(report); i++)
         if (br_report_at(report, i)->severity >= BR_SEV_WARNING)
             return BR_CHECK_FAILED;

@@ -51,6 +51,8 @@ int br_report_set_terms(br_report *report, size_t i, const br_term *terms, size_
 /* report.c: mutable access for the localisation pass. */
 br_finding *br_report_finding_mut(br_report *report, size_t i);
 int br_report_set_consequence(br_report *report, size_t i, long primary);
+/* report.c: finding i is about part `part` of a joined disclosure (reader notes). */
+int br_report_set_part(br_report *report, size_t i, size_t part);
 /* Duplicate a string into the report's arena. */
 const char *br_report_strdup(br_report *report, const char *s);
 /* report.c: remember the cells of an identity that held. */

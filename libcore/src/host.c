@@ -109,6 +109,8 @@ static const br_host host = {
     .diagnose = br_diagnose,
     .report_add_terms = br_report_add_terms,
     .text_normalize = text_normalize,
+
+    .doc_set_page = br_disclosure_set_page,
 };
 
 const br_host *br_host_services(void) { return &host; }

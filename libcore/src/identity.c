@@ -57,6 +57,18 @@ int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected, br_de
         if ((!terms[i].row && !terms[i].claim) || (terms[i].coef != 1 && terms[i].coef != -1))
             return BR_ERR_ARG;
     br_unit unit = term_unit(&terms[0]);
+    /* a figure whose unit is unknown (a table without a unit line in a
+     * document of mixed units) compares with none whose unit is known: the
+     * identity is not applicable, never judged in an assumed unit */
+    int known = 0, unknown = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (term_unit(&terms[i]) != BR_UNIT_UNKNOWN)
+            known = 1;
+        else
+            unknown = 1;
+    }
+    if (known && unknown)
+        return BR_IDENTITY_EMPTY;
     br_decimal rest = {0, 0}, tol = {0, 0}, first = {0, 0}, v;
     int any = 0, has_first = term_value(&terms[0], unit, &first);
     if (has_first) {

@@ -1,4 +1,5 @@
 /* model.c — disclosure, table, row and narrative: builders and accessors. */
+#include <stdint.h>
 #include <string.h>
 
 #include <budgetrec/decimal.h>
@@ -43,13 +44,21 @@ br_disclosure *br_disclosure_new(const char *path)
     doc->arena = arena;
     doc->path = dup(arena, path ? path : "");
     doc->narrative.doc = doc;
+    if (!doc->path || VEC_PUSH(arena, doc->parts, doc->nparts, doc->capparts) != BR_OK) {
+        br_arena_free(arena);
+        return NULL;
+    }
+    doc->parts[doc->nparts++] = (br_part){.path = doc->path};
     return doc;
 }
 
 void br_disclosure_free(br_disclosure *doc)
 {
-    if (doc)
-        br_arena_free(doc->arena);
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->nadopted; i++)
+        br_arena_free(doc->adopted[i]);
+    br_arena_free(doc->arena);
 }
 
 br_arena *br_disclosure_arena(br_disclosure *doc) { return doc ? doc->arena : NULL; }
@@ -95,7 +104,94 @@ int br_disclosure_set_reader(br_disclosure *doc, const char *reader)
     if (!doc)
         return BR_ERR_ARG;
     doc->reader = dup(doc->arena, reader);
+    if (doc->nparts == 1)
+        doc->parts[0].reader = doc->reader;
     return reader && !doc->reader ? BR_ERR_NOMEM : BR_OK;
+}
+
+br_phase br_disclosure_phase(const br_disclosure *doc) { return doc ? doc->phase : BR_PHASE_UNKNOWN; }
+
+int br_disclosure_set_phase(br_disclosure *doc, br_phase phase)
+{
+    if (!doc || (unsigned)phase > BR_PHASE_FINAL)
+        return BR_ERR_ARG;
+    doc->phase = phase;
+    return BR_OK;
+}
+
+const char *br_phase_name(br_phase phase)
+{
+    switch (phase) {
+    case BR_PHASE_BUDGET: return "budget";
+    case BR_PHASE_FINAL: return "final";
+    case BR_PHASE_UNKNOWN: break;
+    }
+    return NULL;
+}
+
+const char *br_disclosure_encoding(const br_disclosure *doc) { return doc ? doc->encoding : NULL; }
+
+int br_disclosure_set_encoding(br_disclosure *doc, const char *encoding)
+{
+    if (!doc)
+        return BR_ERR_ARG;
+    doc->encoding = dup(doc->arena, encoding);
+    return encoding && !doc->encoding ? BR_ERR_NOMEM : BR_OK;
+}
+
+/* ---- parts and pages ---- */
+
+size_t br_disclosure_part_count(const br_disclosure *doc) { return doc ? doc->nparts : 0; }
+
+const char *br_disclosure_part_path(const br_disclosure *doc, size_t part)
+{
+    return doc && part < doc->nparts ? doc->parts[part].path : NULL;
+}
+
+const char *br_disclosure_part_reader(const br_disclosure *doc, size_t part)
+{
+    return doc && part < doc->nparts ? doc->parts[part].reader : NULL;
+}
+
+const char *br_disclosure_part_file(const br_disclosure *doc, size_t part)
+{
+    return doc && doc->nparts > 1 ? br_disclosure_part_path(doc, part) : NULL;
+}
+
+int br_disclosure_set_page(br_disclosure *doc, long line, int page)
+{
+    if (!doc || line < 1 || page < 1)
+        return BR_ERR_ARG;
+    br_part *p = &doc->parts[doc->nparts - 1]; /* the file being read */
+    br_page_start *last = p->npages ? &p->pages[p->npages - 1] : NULL;
+    if (last && line < last->line)
+        return BR_ERR_ARG;
+    if (last && line == last->line) { /* the page before had no line of its own */
+        last->page = page;
+        return BR_OK;
+    }
+    if (last && page == last->page)
+        return BR_OK;
+    if (VEC_PUSH(doc->arena, p->pages, p->npages, p->cappages) != BR_OK)
+        return BR_ERR_NOMEM;
+    p->pages[p->npages++] = (br_page_start){line, page};
+    return BR_OK;
+}
+
+int br_disclosure_page_of(const br_disclosure *doc, size_t part, long line)
+{
+    if (!doc || part >= doc->nparts || line < 1)
+        return 0;
+    const br_part *p = &doc->parts[part];
+    size_t lo = 0, hi = p->npages; /* the first start after `line` */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->pages[mid].line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? p->pages[lo - 1].page : 0;
 }
 
 size_t br_disclosure_table_count(const br_disclosure *doc) { return doc ? doc->ntables : 0; }
@@ -161,6 +257,11 @@ const br_note *br_disclosure_note_at(const br_disclosure *doc, size_t i)
     return doc && i < doc->nnotes ? &doc->notes[i] : NULL;
 }
 
+size_t br_disclosure_note_part(const br_disclosure *doc, size_t i)
+{
+    return doc && i < doc->nnote_parts ? doc->note_parts[i] : 0;
+}
+
 /* ---- table ---- */
 
 br_kind br_table_kind(const br_table *t) { return t ? t->kind : BR_KIND_UNKNOWN; }
@@ -168,6 +269,7 @@ const char *br_table_title(const br_table *t) { return t ? t->title : NULL; }
 br_unit br_table_unit(const br_table *t) { return t ? t->unit : BR_UNIT_UNKNOWN; }
 long br_table_line(const br_table *t) { return t ? t->line : 0; }
 br_disclosure *br_table_disclosure(const br_table *t) { return t ? t->doc : NULL; }
+size_t br_table_part(const br_table *t) { return t ? t->part : 0; }
 
 int br_table_set_columns(br_table *t, const br_role *roles, size_t n)
 {
@@ -315,6 +417,7 @@ const char *br_row_key(const br_row *r) { return r ? (r->code ? r->code : r->lab
 br_side br_row_side(const br_row *r) { return r ? r->side : BR_SIDE_NONE; }
 long br_row_line(const br_row *r) { return r ? r->line : 0; }
 br_table *br_row_table(const br_row *r) { return r ? r->table : NULL; }
+size_t br_row_part(const br_row *r) { return r ? r->table->part : 0; }
 
 const br_cell *br_row_cell(const br_row *r, size_t col)
 {
@@ -389,6 +492,23 @@ int br_narrative_add_claim(br_narrative *n, const br_claim *claim)
     n->nclaims++;
     return BR_OK;
 }
+
+size_t br_narrative_claim_part(const br_narrative *n, size_t i)
+{
+    return n && i < n->nclaim_parts ? n->claim_parts[i] : 0;
+}
+
+long br_narrative_claim_index(const br_narrative *n, const br_claim *claim)
+{
+    if (!n || !claim || !n->nclaims)
+        return -1;
+    uintptr_t at = (uintptr_t)claim, first = (uintptr_t)n->claims;
+    if (at < first || at >= first + n->nclaims * sizeof *claim || (at - first) % sizeof *claim)
+        return -1;
+    return (long)((at - first) / sizeof *claim);
+}
+
+size_t br_narrative_text_part(const br_narrative *n) { return n ? n->text_part : 0; }
 
 int br_narrative_set_text(br_narrative *n, const char *text, size_t len, long first_line)
 {

@@ -23,6 +23,7 @@ typedef struct br_attr {
 
 struct br_table {
     br_disclosure *doc;
+    unsigned part; /* which file of a joined disclosure it was read from */
     br_kind kind;
     const char *title;
     br_unit unit;
@@ -43,9 +44,28 @@ struct br_narrative {
     br_disclosure *doc;
     br_claim *claims;
     size_t nclaims, capclaims;
+    /* part of claims[i] in a joined disclosure; claims beyond nclaim_parts
+     * (all of them in a single file) are part 0 */
+    unsigned *claim_parts;
+    size_t nclaim_parts;
     const char *text;
     long first_line;
+    unsigned text_part;
 };
+
+/* Where page `page` starts: at line `line` of its file. */
+typedef struct br_page_start {
+    long line;
+    int page;
+} br_page_start;
+
+/* One file of a disclosure (a joined disclosure has several). */
+typedef struct br_part {
+    const char *path;
+    const char *reader;
+    br_page_start *pages; /* ascending lines */
+    size_t npages, cappages;
+} br_part;
 
 struct br_disclosure {
     br_arena *arena;
@@ -60,6 +80,14 @@ struct br_disclosure {
     br_narrative narrative;
     br_note *notes;
     size_t nnotes, capnotes;
+    unsigned *note_parts; /* as claim_parts, for notes */
+    size_t nnote_parts;
+    br_part *parts; /* parts[0] is the file read; more when joined */
+    size_t nparts, capparts;
+    br_arena **adopted; /* arenas of the disclosures joined into this one */
+    size_t nadopted, capadopted;
+    br_phase phase;
+    const char *encoding; /* NULL: UTF-8 as read */
 };
 
 #endif

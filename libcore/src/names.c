@@ -74,6 +74,12 @@ static const char *const role_names[BR_ROLE__COUNT] = {
     [BR_ROLE_MEETING] = "meeting",
     [BR_ROLE_TRAINING] = "training",
     [BR_ROLE_GRAND_TOTAL] = "grand_total",
+    [BR_ROLE_BUDGET_TOTAL] = "budget_total",
+    [BR_ROLE_BUDGET_ABROAD] = "budget_abroad",
+    [BR_ROLE_BUDGET_VEHICLE_SUBTOTAL] = "budget_vehicle_subtotal",
+    [BR_ROLE_BUDGET_VEHICLE_PURCHASE] = "budget_vehicle_purchase",
+    [BR_ROLE_BUDGET_VEHICLE_OPERATION] = "budget_vehicle_operation",
+    [BR_ROLE_BUDGET_RECEPTION] = "budget_reception",
 };
 
 const char *br_kind_name(br_kind kind)
@@ -115,6 +121,7 @@ const char *br_side_name(br_side side)
     switch (side) {
     case BR_SIDE_INCOME: return "income";
     case BR_SIDE_EXPENDITURE: return "expenditure";
+    case BR_SIDE_USE: return "use";
     default: return NULL;
     }
 }

@@ -16,6 +16,7 @@ typedef struct br_extra {
     br_term *terms; /* the identity it reports, if any */
     size_t nterms;
     long consequence_of; /* index of the finding it follows from, or -1 */
+    long part;           /* the part (file) it is in, or -1: found from where it is */
 } br_extra;
 
 struct br_report {
@@ -65,7 +66,7 @@ int br_report_add(br_report *report, const br_finding *f)
         br_vec_reserve(report->arena, (void **)&report->extras, &report->capextras, report->n,
                        sizeof *report->extras) != BR_OK)
         return BR_ERR_NOMEM;
-    report->extras[report->n] = (br_extra){NULL, 0, -1};
+    report->extras[report->n] = (br_extra){NULL, 0, -1, -1};
     br_finding *c = &report->findings[report->n];
     *c = *f;
     c->check = dup(report->arena, f->check);
@@ -119,6 +120,89 @@ int br_report_set_consequence(br_report *report, size_t i, long primary)
     if (!report || i >= report->n || primary >= (long)report->n)
         return BR_ERR_ARG;
     report->extras[i].consequence_of = primary;
+    return BR_OK;
+}
+
+int br_report_set_part(br_report *report, size_t i, size_t part)
+{
+    if (!report || i >= report->n)
+        return BR_ERR_ARG;
+    report->extras[i].part = (long)part;
+    return BR_OK;
+}
+
+/* The part of a claim of the disclosure, or -1 when it is not one. */
+static long claim_part(const br_disclosure *doc, const br_claim *c)
+{
+    long k = br_narrative_claim_index(&doc->narrative, c);
+    return k < 0 ? -1 : (long)br_narrative_claim_part(&doc->narrative, (size_t)k);
+}
+
+/* The part of a table of `kind` (any kind for BR_KIND_UNKNOWN) whose title or
+ * row (with the finding's key, if it names one) is at the finding's line;
+ * else that of the first table of `kind`; -1 when there is none. */
+static long table_part(const br_disclosure *doc, br_kind kind, const br_finding *f)
+{
+    long first = -1;
+    for (size_t t = 0; t < doc->ntables; t++) {
+        const br_table *tab = doc->tables[t];
+        if (kind != BR_KIND_UNKNOWN && tab->kind != kind)
+            continue;
+        if (first < 0 && kind != BR_KIND_UNKNOWN)
+            first = (long)tab->part;
+        if (tab->line == f->line)
+            return (long)tab->part;
+        for (size_t r = 0; r < tab->nrows; r++)
+            if (tab->rows[r]->line == f->line &&
+                (!f->row || strcmp(br_row_key(tab->rows[r]), f->row) == 0))
+                return (long)tab->part;
+    }
+    return first;
+}
+
+/* Which file of a joined disclosure finding i is about. */
+static size_t finding_part(const br_report *report, size_t i)
+{
+    const br_disclosure *doc = report->doc;
+    if (!doc || doc->nparts <= 1)
+        return 0;
+    const br_extra *x = &report->extras[i];
+    const br_finding *f = &report->findings[i];
+    if (x->part >= 0)
+        return (size_t)x->part;
+    /* the identity's figure at the finding's line, else its first figure */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < x->nterms; k++) {
+            const br_term *t = &x->terms[k];
+            if (t->row && (pass || t->row->line == f->line))
+                return t->row->table->part;
+            long cp = t->claim && (pass || t->claim->line == f->line) ? claim_part(doc, t->claim)
+                                                                      : -1;
+            if (cp >= 0)
+                return (size_t)cp;
+        }
+    if (f->table && strcmp(f->table, "narrative") == 0) {
+        for (size_t k = 0; k < doc->narrative.nclaims; k++)
+            if (doc->narrative.claims[k].line == f->line)
+                return br_narrative_claim_part(&doc->narrative, k);
+        return doc->narrative.text_part;
+    }
+    long tp = f->table ? table_part(doc, br_kind_from_name(f->table), f) : -1;
+    /* a table the disclosure lacks (or none named): whichever table is at that line */
+    if (tp < 0)
+        tp = table_part(doc, BR_KIND_UNKNOWN, f);
+    return tp >= 0 ? (size_t)tp : 0;
+}
+
+int br_report_location(const br_report *report, size_t i, br_location *loc)
+{
+    if (!report || i >= report->n || !loc)
+        return BR_ERR_ARG;
+    const br_finding *f = &report->findings[i];
+    size_t part = finding_part(report, i);
+    loc->file = br_disclosure_part_file(report->doc, part);
+    loc->line = f->line;
+    loc->page = f->line > 0 ? br_disclosure_page_of(report->doc, part, f->line) : 0;
     return BR_OK;
 }
 

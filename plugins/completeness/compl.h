@@ -13,7 +13,11 @@
 extern const br_host *cp_host;
 
 enum { CP_EMPTY = 1u << 0, CP_REF = 1u << 1, CP_FIGURE = 1u << 2 };
-typedef enum cp_when { CP_ALWAYS, CP_WITH_PROJECTS } cp_when;
+typedef enum cp_when {
+    CP_ALWAYS,
+    CP_WITH_PROJECTS,
+    CP_WITH_FISCAL_DETAIL /* layouts with the 财政拨款 detail tables (Jiangsu's 12) */
+} cp_when;
 
 typedef struct cp_table_def {
     br_kind kind;

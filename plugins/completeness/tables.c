@@ -69,11 +69,16 @@ int cp_check_tables(const br_disclosure *doc, br_report *report)
     cp_scan(doc, note_empty, stated);
     int year = cp_host->doc_year(doc);
     int detail = cp_has_kind(doc, BR_KIND_PROJECTS);
+    /* the layout of the 财政拨款 detail tables (Jiangsu): one of them printed */
+    int fiscal_detail = cp_has_kind(doc, BR_KIND_FISCAL_EXPENDITURE) ||
+                        cp_has_kind(doc, BR_KIND_FISCAL_BASIC);
     for (size_t i = 0; i < cp_n_tables; i++) {
         const cp_table_def *d = &cp_tables[i];
         if ((year > 0 && year < d->since) || (d->when == CP_WITH_PROJECTS && !detail) ||
+            (d->when == CP_WITH_FISCAL_DETAIL && !fiscal_detail) ||
             cp_has_kind(doc, d->kind) || stated[d->kind])
             continue;
+        stated[d->kind] = 1; /* said once, when two layouts both expect it */
         char ctx[768], msg[1024];
         /* located at the table that shows its column, else where the tables begin */
         long line = cp_host->table_line(cp_host->doc_table_at(doc, 0));

@@ -28,16 +28,24 @@ typedef enum ct_sel_type {
     CT_SEL_CODE = 1,
     CT_SEL_LABEL,
     CT_SEL_EACH_CLASS,
-    CT_SEL_EACH_SUBJECT
+    CT_SEL_EACH_SUBJECT,
+    CT_SEL_EACH_ECONOMIC
 } ct_sel_type;
 
 typedef struct ct_sel {
     ct_sel_type type;
     br_side side;
     const char *text; /* the code, or '|'-separated labels */
+    const char *names; /* CODE_NAMED: the labels the code's row must have, or NULL */
 } ct_sel;
 
-typedef enum ct_when { CT_ALWAYS = 0, CT_GPB_ONLY } ct_when;
+typedef enum ct_when {
+    CT_ALWAYS = 0,
+    CT_GPB_ONLY,
+    CT_NO_BALANCES,
+    CT_FISCAL_GPB, /* the fiscal appropriation is the general public budget alone */
+    CT_AT_LEAST    /* A may exceed B (it covers more): only A < B is reported */
+} ct_when;
 
 typedef struct ct_identity {
     int check; /* CT_CHECK_* */
@@ -78,11 +86,13 @@ static const br_severity check_severity[] = {
 #undef CT_CHECK2
 };
 
-#define CODE(c) {CT_SEL_CODE, BR_SIDE_NONE, c}
-#define LABEL(side, labels) {CT_SEL_LABEL, BR_SIDE_##side, labels}
+#define CODE(c) {CT_SEL_CODE, BR_SIDE_NONE, c, NULL}
+#define CODE_NAMED(c, names) {CT_SEL_CODE, BR_SIDE_NONE, c, names}
+#define LABEL(side, labels) {CT_SEL_LABEL, BR_SIDE_##side, labels, NULL}
 #define TOTAL_ROW LABEL(NONE, "合计|总计")
-#define FOR_EACH_CLASS(side) {CT_SEL_EACH_CLASS, BR_SIDE_##side, NULL}
-#define FOR_EACH_SUBJECT {CT_SEL_EACH_SUBJECT, BR_SIDE_NONE, NULL}
+#define FOR_EACH_CLASS(side) {CT_SEL_EACH_CLASS, BR_SIDE_##side, NULL, NULL}
+#define FOR_EACH_SUBJECT {CT_SEL_EACH_SUBJECT, BR_SIDE_NONE, NULL, NULL}
+#define FOR_EACH_ECONOMIC {CT_SEL_EACH_ECONOMIC, BR_SIDE_NONE, NULL, NULL}
 static const ct_identity identities[] = {
 #define CT_IDENTITY(check, when, ka, sa, ra, kb, sb, rb) \
     {CT_CHECK_##check, CT_##when, {BR_KIND_##ka, BR_KIND_##kb}, {sa, sb}, \
@@ -91,10 +101,12 @@ static const ct_identity identities[] = {
 #undef CT_IDENTITY
 };
 #undef CODE
+#undef CODE_NAMED
 #undef LABEL
 #undef TOTAL_ROW
 #undef FOR_EACH_CLASS
 #undef FOR_EACH_SUBJECT
+#undef FOR_EACH_ECONOMIC
 
 typedef struct ct_class {
     int slot; /* code − 200 */
@@ -191,6 +203,9 @@ typedef struct ct_index {
     const br_row *cls[3][CT_NCLASS]; /* first class row per side and slot */
     ct_coded *subjects; /* functional-coded rows, sorted by code */
     size_t nsubjects;
+    int econ_built;
+    ct_coded *econ; /* economic-coded rows, sorted by code */
+    size_t necon;
 } ct_index;
 
 typedef struct ct_run {
@@ -198,9 +213,12 @@ typedef struct ct_run {
     br_report *report;
     ct_index idx[BR_KIND__COUNT];
     int gpb_only; /* -1 not yet known */
+    int balances; /* -1 not yet known */
+    int fiscal_gpb; /* -1 not yet known */
 } ct_run;
 
 #define CT_CODE_FUNCTIONAL 1 /* br_code_system: BR_CODE_FUNCTIONAL */
+#define CT_CODE_ECONOMIC 2   /* br_code_system: BR_CODE_ECONOMIC */
 
 static int is_functional(const char *code)
 {
@@ -258,6 +276,37 @@ static int build_subjects(ct_index *x)
     return BR_OK;
 }
 
+/* The economic-coded rows of a table, sorted by code (FOR_EACH_ECONOMIC). */
+static int build_econ(ct_index *x)
+{
+    x->econ_built = 1;
+    size_t n = host->table_row_count(x->table), k = 0;
+    if (n == 0)
+        return BR_OK;
+    x->econ = malloc(n * sizeof *x->econ);
+    if (!x->econ)
+        return BR_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const br_row *r = host->table_row_at(x->table, i);
+        const char *code = host->row_code(r);
+        if (code && host->code_system_of(code) == CT_CODE_ECONOMIC)
+            x->econ[k++] = (ct_coded){code, r};
+    }
+    x->necon = k;
+    qsort(x->econ, k, sizeof *x->econ, coded_cmp);
+    return BR_OK;
+}
+
+static const br_row *find_econ(const ct_index *x, const char *code)
+{
+    const br_row *best = NULL;
+    for (size_t i = 0; i < x->necon; i++) /* the earliest printed of equal codes */
+        if (strcmp(x->econ[i].code, code) == 0 &&
+            (!best || host->row_line(x->econ[i].row) < host->row_line(best)))
+            best = x->econ[i].row;
+    return best;
+}
+
 static const br_row *find_subject(const ct_index *x, const char *code)
 {
     size_t lo = 0, hi = x->nsubjects;
@@ -303,8 +352,10 @@ static ct_index *table_index(ct_run *run, br_kind kind)
 
 static void run_free(ct_run *run)
 {
-    for (size_t k = 0; k < BR_KIND__COUNT; k++)
+    for (size_t k = 0; k < BR_KIND__COUNT; k++) {
         free(run->idx[k].subjects);
+        free(run->idx[k].econ);
+    }
 }
 
 /* The first row on `side` whose label is one of `labels`. */
@@ -323,6 +374,10 @@ static const br_row *find_single(const br_table *t, const ct_sel *s)
 {
     if (s->type == CT_SEL_CODE) {
         const br_row *r = host->table_find_row(t, s->text);
+        /* a document numbering its subjects its own way ("302 12 机关事业单位
+         * 退休人员活动费") has no row for the subject meant */
+        if (r && s->names && !label_is(host->row_label(r), s->names))
+            return NULL;
         return r && (s->side == BR_SIDE_NONE || host->row_side(r) == s->side) ? r : NULL;
     }
     return find_label(t, s->side, s->text);
@@ -356,6 +411,89 @@ static int gpb_only(ct_run *run)
     }
     run->gpb_only = has_gpb;
     return has_gpb;
+}
+
+/* The 收支总表 shows balances brought in or carried out (a final account's
+ * 年初结转和结余 / 年末结转和结余 with a figure other than zero): its income
+ * then differs from its expenditure, subject by subject. */
+static const char *const balance_labels =
+#define CT_BALANCES(labels) labels
+#include "crosstable.def"
+#undef CT_BALANCES
+    ;
+
+static int balances(ct_run *run)
+{
+    if (run->balances >= 0)
+        return run->balances;
+    run->balances = 0;
+    ct_index *x = table_index(run, BR_KIND_SUMMARY);
+    if (!x)
+        return 0;
+    for (size_t i = 0; i < host->table_row_count(x->table); i++) {
+        const br_row *r = host->table_row_at(x->table, i);
+        if (!label_is(host->row_label(r), balance_labels))
+            continue;
+        for (size_t c = 0; c < host->table_column_count(x->table); c++) {
+            const br_cell *cell = host->row_cell(r, c);
+            if (cell && (cell->flags & BR_CELL_PRESENT) && !(cell->flags & BR_CELL_TEXT) &&
+                cell->value.units != 0)
+                return run->balances = 1;
+        }
+    }
+    return 0;
+}
+
+/* Is the fiscal appropriation the general public budget alone?  Read from
+ * the 财政拨款收支总表: a row of another fiscal fund (CT_OTHER_FISCAL_FUNDS)
+ * on its income side with a figure other than zero says no, and so does a
+ * fund column of it (gov_fund, soc_capital) with one.  Without that table:
+ * unknown, no. */
+static const char *const other_fiscal_funds =
+#define CT_OTHER_FISCAL_FUNDS(labels) labels
+#include "crosstable.def"
+#undef CT_OTHER_FISCAL_FUNDS
+    ;
+
+static int nonzero(const br_cell *cell)
+{
+    return cell && (cell->flags & BR_CELL_PRESENT) && !(cell->flags & BR_CELL_TEXT) &&
+           cell->value.units != 0;
+}
+
+static int fiscal_gpb(ct_run *run)
+{
+    if (run->fiscal_gpb >= 0)
+        return run->fiscal_gpb;
+    run->fiscal_gpb = 0;
+    ct_index *x = table_index(run, BR_KIND_FISCAL_SUMMARY);
+    if (!x)
+        return 0;
+    const br_table *t = x->table;
+    int gf = host->table_find_column(t, BR_ROLE_GOV_FUND);
+    int sc = host->table_find_column(t, BR_ROLE_SOC_CAPITAL);
+    for (size_t i = 0; i < host->table_row_count(t); i++) {
+        const br_row *r = host->table_row_at(t, i);
+        if ((gf >= 0 && nonzero(host->row_cell(r, (size_t)gf))) ||
+            (sc >= 0 && nonzero(host->row_cell(r, (size_t)sc))))
+            return 0;
+        if (host->row_side(r) != BR_SIDE_INCOME || !label_is(host->row_label(r), other_fiscal_funds))
+            continue;
+        for (size_t c = 0; c < host->table_column_count(t); c++)
+            if (nonzero(host->row_cell(r, c)))
+                return 0;
+    }
+    return run->fiscal_gpb = 1;
+}
+
+/* A ≥ B where both are printed (CT_AT_LEAST: A covers more than B). */
+static int covers(const br_row *a, int ca, const br_row *b, int cb)
+{
+    const br_cell *x = host->row_cell(a, (size_t)ca), *y = host->row_cell(b, (size_t)cb);
+    if (!x || !y || !(x->flags & BR_CELL_PRESENT) || !(y->flags & BR_CELL_PRESENT) ||
+        (x->flags & BR_CELL_TEXT) || (y->flags & BR_CELL_TEXT))
+        return 0;
+    return host->decimal_cmp(x->value, y->value) >= 0;
 }
 
 /* ---- reporting ----------------------------------------------------------- */
@@ -396,6 +534,10 @@ static int run_identity(ct_run *run, const ct_identity *id)
         return BR_OK;
     if (id->when == CT_GPB_ONLY && !gpb_only(run))
         return BR_OK;
+    if (id->when == CT_NO_BALANCES && balances(run))
+        return BR_OK;
+    if (id->when == CT_FISCAL_GPB && !fiscal_gpb(run))
+        return BR_OK;
 
     switch (id->sel[0].type) {
     case CT_SEL_EACH_CLASS: {
@@ -434,9 +576,31 @@ static int run_identity(ct_run *run, const ct_identity *id)
         }
         return BR_OK;
     }
+    case CT_SEL_EACH_ECONOMIC: {
+        if (!xb->econ_built) {
+            int rc = build_econ(xb);
+            if (rc < 0)
+                return rc;
+        }
+        for (size_t i = 0; i < host->table_row_count(xa->table); i++) {
+            const br_row *a = host->table_row_at(xa->table, i);
+            const char *code = host->row_code(a);
+            if (!code || host->code_system_of(code) != CT_CODE_ECONOMIC)
+                continue;
+            const br_row *b = find_econ(xb, code);
+            if (!b)
+                continue;
+            int rc = report_pair(run, id->check, a, ca, b, cb);
+            if (rc < 0)
+                return rc;
+        }
+        return BR_OK;
+    }
     default: {
         const br_row *a = find_single(xa->table, &id->sel[0]);
         const br_row *b = a ? find_single(xb->table, &id->sel[1]) : NULL;
+        if (a && b && id->when == CT_AT_LEAST && covers(a, ca, b, cb))
+            return BR_OK; /* the wider figure exceeds its part: nothing to say */
         return a && b ? report_pair(run, id->check, a, ca, b, cb) : BR_OK;
     }
     }
@@ -444,7 +608,8 @@ static int run_identity(ct_run *run, const ct_identity *id)
 
 static int run_check(int check, const br_disclosure *doc, br_report *report)
 {
-    ct_run run = {.doc = doc, .report = report, .gpb_only = -1};
+    ct_run run = {
+        .doc = doc, .report = report, .gpb_only = -1, .balances = -1, .fiscal_gpb = -1};
     int rc = BR_OK;
     for (size_t i = 0; rc == BR_OK && i < sizeof identities / sizeof identities[0]; i++)
         if (identities[i].check == check)
@@ -639,8 +804,10 @@ static int ct_init(const br_host *h)
     /* the .def's rules: a FOR_EACH selector faces one of the same kind */
     for (size_t i = 0; i < sizeof identities / sizeof identities[0]; i++) {
         const ct_sel *s = identities[i].sel;
-        int each0 = s[0].type == CT_SEL_EACH_CLASS || s[0].type == CT_SEL_EACH_SUBJECT;
-        int each1 = s[1].type == CT_SEL_EACH_CLASS || s[1].type == CT_SEL_EACH_SUBJECT;
+        int each0 = s[0].type == CT_SEL_EACH_CLASS || s[0].type == CT_SEL_EACH_SUBJECT ||
+                    s[0].type == CT_SEL_EACH_ECONOMIC;
+        int each1 = s[1].type == CT_SEL_EACH_CLASS || s[1].type == CT_SEL_EACH_SUBJECT ||
+                    s[1].type == CT_SEL_EACH_ECONOMIC;
         if ((each0 || each1) && s[0].type != s[1].type)
             return BR_ERR_PLUGIN;
     }

@@ -9,6 +9,16 @@
 
 /* ---- lines ---- */
 
+/* A printed segment on page `page` opens it, if none did yet (page starts). */
+static void page_segment(br_disclosure *doc, int paged, int page, int *opened, long no,
+                         size_t len)
+{
+    if (paged && len && *opened < page) {
+        dt_host->doc_set_page(doc, no, page);
+        *opened = page;
+    }
+}
+
 int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *out)
 {
     if (!out)
@@ -19,12 +29,17 @@ int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *o
         return BR_OK;
 
     /* One count pass so the array is allocated once. */
-    size_t n = 1;
-    for (size_t i = 0; i < len; i++)
+    size_t n = 1, pages = 1;
+    for (size_t i = 0; i < len; i++) {
         n += text[i] == '\n' || text[i] == '\f';
+        pages += text[i] == '\f';
+    }
     dt_line *v = dt_host->doc_alloc(doc, n * sizeof *v);
     if (!v)
         return BR_ERR_NOMEM;
+    /* form feeds number the pages, so findings can name the page of a line:
+     * a page starts at the line of its first printed segment */
+    int paged = pages > 1 && BR_HOST_HAS(dt_host, doc_set_page), page = 1, opened = 0;
 
     /*
      * '\n' ends a line; a form feed (page break) ends the current segment
@@ -45,8 +60,11 @@ int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *o
         v[k].len = sl;
         v[k].no = no;
         k++;
+        page_segment(doc, paged, page, &opened, no, sl);
         if (c == '\n')
             no++;
+        else
+            page++;
         start = text + i + 1;
     }
     if (start < text + len) {
@@ -57,6 +75,7 @@ int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *o
         v[k].len = sl;
         v[k].no = no;
         k++;
+        page_segment(doc, paged, page, &opened, no, sl);
     }
     out->v = v;
     out->n = k;

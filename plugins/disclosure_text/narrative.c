@@ -137,6 +137,10 @@ static const word_row func_suffix_tab[] = {
 #define CLAIM_FUNC_SUFFIX(word) {W(word)},
 #include "claims.def"
 };
+static const char *const items_tab[] = {
+#define CLAIM_ITEM(pattern) pattern,
+#include "claims.def"
+};
 static const rule_row rules_tab[] = {
 #define CLAIM_RULE(cls, units, sections, topic, not_label, ctx, not_ctx) \
     {cls, units, sections, topic, not_label, ctx, not_ctx},
@@ -270,6 +274,15 @@ static int pat_match(const char *p, const char *s, size_t sn)
             return 1;
         p = *alt_end ? alt_end + 1 : alt_end;
     }
+    return 0;
+}
+
+/* Does the clause as printed name one 款/项 of a classification (CLAIM_ITEM)? */
+static int is_item(const char *s, size_t n)
+{
+    for (size_t j = 0; j < COUNT(items_tab); j++)
+        if (pat_match(items_tab[j], s, n))
+            return 1;
     return 0;
 }
 
@@ -435,6 +448,18 @@ static int has_figure(const char *s, size_t n)
     return 0;
 }
 
+/* An aside left open ("与上年相比增加(减"): the line breaks mid-sentence. */
+static int has_open_paren(const char *s, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')' && depth)
+            depth--;
+    return depth > 0;
+}
+
 /* Clause punctuation: a heading has none. */
 static int has_clause_punct(const char *s, size_t n)
 {
@@ -530,7 +555,8 @@ static void line_info(const dt_line *l, linfo *o)
     size_t m = o->len;
     o->terminal = (m >= 3 && has_at(o->s, m, m - 3, U8_PERIOD, 3)) ||
                   (m >= 1 && (o->s[m - 1] == ';' || o->s[m - 1] == '!' || o->s[m - 1] == '?'));
-    o->plain = o->len <= HEADING_MAX && !has_clause_punct(o->s, o->len) && !has_figure(o->s, o->len);
+    o->plain = o->len <= HEADING_MAX && !has_clause_punct(o->s, o->len) &&
+               !has_figure(o->s, o->len) && !has_open_paren(o->s, o->len);
 }
 
 /* The next line at or after *i that carries text (not blank, not a footer). */
@@ -610,8 +636,14 @@ static size_t build_paragraphs(const dt_lines *L, size_t first, size_t end, lbuf
                                                                            next.indent >= 2 ||
                                                                            next.level >= 0)));
         if (have_prev) {
+            /* in layout text an indented line starts a paragraph after a
+             * sentence's end, or after a short line without clause or figure
+             * (a heading wrapped over two lines: "…、培训费支" / "出预算表情况说明") */
+            int starts = layout && cur.indent >= 2 && cur.indent < 8 &&
+                         !is_item(cur.s, cur.len < 5 ? cur.len : 5); /* "(项)415.33 万元" */
             int hard = prev.heading || cur.heading || cur.level >= 0 ||
-                       (prev.terminal && (!layout || cur.indent >= 2));
+                       (prev.terminal && (!layout || cur.indent >= 2)) ||
+                       (prev.plain && starts);
             if (hard)
                 lb_break(t);
             else
@@ -649,14 +681,28 @@ typedef struct claim_ref {
 /* What is known inside one level of parentheses. */
 typedef struct frame {
     size_t clause_start; /* after the last clause delimiter */
+    size_t prev_clause_start, prev_clause_end; /* the clause before it, in this sentence */
     size_t claim_end;    /* after the unit of the last claim */
     int emitted;         /* a claim was made inside */
     claim_ref anchor;    /* last amount stated (no direction) */
     claim_ref change;    /* last amount change stated */
 } frame;
 
+/* A claim held until its sentence ends (see flush_sentence). */
+typedef struct pending {
+    tbuf label;
+    const char *cls, *code, *unit;
+    br_decimal value;
+    br_direction dir;
+    long line;
+} pending;
+
+#define PENDING_MAX 32 /* claims of one sentence held back; more are passed on at once */
+
 typedef struct nctx {
     br_narrative *narr;
+    pending *pend; /* PENDING_MAX of them */
+    size_t npend;
     const char *buf;
     const seg *segs;
     size_t nsegs;
@@ -1064,20 +1110,59 @@ static const char *inherit_class(const nctx *c, unsigned kind)
     return a ? change_of(a->cls) : NULL;
 }
 
+static int is_count_unit(const char *unit)
+{
+    for (size_t j = 0; unit && j < COUNT(units_tab); j++)
+        if (units_tab[j].unit && strcmp(units_tab[j].unit, unit) == 0)
+            return (units_tab[j].kind & U_COUNTS) != 0;
+    return 0;
+}
+
+/*
+ * The claims of a sentence, passed on when it ends.  A count class stated
+ * twice in one sentence with different figures ("A 单位在职 7 名，B 单位在职
+ * 10 名") counts parts — units, categories — not the department: neither
+ * statement is classified.
+ */
+static void flush_sentence(nctx *c)
+{
+    for (size_t i = 0; i < c->npend; i++)
+        for (size_t j = i + 1; j < c->npend; j++) {
+            pending *a = &c->pend[i], *b = &c->pend[j];
+            if (a->cls && b->cls && strcmp(a->cls, b->cls) == 0 && is_count_unit(a->unit) &&
+                is_count_unit(b->unit) && dt_host->decimal_cmp(a->value, b->value) != 0)
+                a->cls = b->cls = NULL;
+        }
+    for (size_t i = 0; i < c->npend; i++) {
+        const pending *p = &c->pend[i];
+        br_claim claim = {
+            .label = p->label.s,
+            .claim_class = p->cls,
+            .code = p->code,
+            .unit = p->unit,
+            .value = p->value,
+            .direction = p->dir,
+            .line = p->line,
+        };
+        if (c->rc == BR_OK && c->narr)
+            c->rc = dt_host->narrative_add_claim(c->narr, &claim);
+    }
+    c->npend = 0;
+}
+
 static void emit(nctx *c, const tbuf *lab, const char *cls, const char *code, const char *unit,
                  br_decimal value, br_direction dir, long line)
 {
-    br_claim claim = {
-        .label = lab->s,
-        .claim_class = cls,
-        .code = code,
-        .unit = unit,
-        .value = value,
-        .direction = dir,
-        .line = line,
-    };
-    if (c->rc == BR_OK && c->narr)
-        c->rc = dt_host->narrative_add_claim(c->narr, &claim);
+    if (c->npend == PENDING_MAX)
+        flush_sentence(c);
+    pending *p = &c->pend[c->npend++];
+    p->label = *lab;
+    p->cls = cls;
+    p->code = code;
+    p->unit = unit;
+    p->value = value;
+    p->dir = dir;
+    p->line = line;
     c->seq++;
 }
 
@@ -1092,6 +1177,30 @@ static size_t label_start(const nctx *c, size_t fs)
     return ls;
 }
 
+/*
+ * The class of a change with no subject of its own whose clause follows one
+ * that names a subject without a figure ("项目支出增加，较上一年度增加
+ * 1133.95 万元"): that subject's change, or NULL.
+ */
+static const char *prev_clause_class(const nctx *c, unsigned kind)
+{
+    const frame *f = &c->fr[c->depth];
+    size_t s = f->prev_clause_start, e = f->prev_clause_end;
+    if (e <= s || s < c->sentence_start || f->claim_end > s || is_item(c->buf + s, e - s))
+        return NULL;
+    tbuf lab, topic;
+    tb_set(&lab, c->buf + s, e - s);
+    trim_label(c, &lab);
+    long dpos;
+    size_t dlen;
+    find_direction(&lab, &dpos, &dlen);
+    make_topic(&lab, dpos, dlen, &topic);
+    if (!topic.n)
+        return NULL;
+    const char *code;
+    return change_of(classify(c, &topic, &lab, c->buf + s, e - s, kind, &code));
+}
+
 /* A figure s[fs..fe) with its unit word ending at ue. */
 static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_row *u)
 {
@@ -1102,6 +1211,7 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
 
     tbuf lab, topic;
     size_t ls = label_start(c, fs);
+    int item = is_item(c->buf + ls, fs - ls);
     tb_set(&lab, c->buf + ls, fs - ls);
     trim_label(c, &lab);
     long dpos;
@@ -1121,8 +1231,10 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
         cs = boundary(c->buf, ue, ue - CTX_WINDOW);
 
     const char *cls = NULL, *code = NULL;
-    if (!topic.n) {
-        if (dir != BR_DIR_NONE)
+    if (item) {
+        /* one 款/项: not what the rules classify */
+    } else if (!topic.n) {
+        if (dir != BR_DIR_NONE && !(cls = prev_clause_class(c, kind)))
             cls = inherit_class(c, (unsigned)u->kind);
     } else if (u->kind != U_PCT || dir != BR_DIR_NONE) {
         cls = classify(c, &topic, &lab, c->buf + cs, ue - cs, kind, &code);
@@ -1177,7 +1289,9 @@ static void flush_clause(nctx *c, size_t end)
 
     make_topic(&lab, fpos, flen, &topic);
     const char *cls = NULL, *code = NULL;
-    if (!topic.n) {
+    if (is_item(c->buf + ls, end - ls)) {
+        /* one 款/项 */
+    } else if (!topic.n) {
         cls = a ? change_of(a->cls) : NULL;
     } else {
         size_t cs = c->sentence_start;
@@ -1343,11 +1457,17 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
             pop_frame(c, i, i + k, &overflow);
         } else if (ch == ',' || ch == ':') {
             flush_clause(c, i);
-            c->fr[c->depth].clause_start = i + k;
+            frame *f = &c->fr[c->depth];
+            f->prev_clause_start = f->clause_start;
+            f->prev_clause_end = i;
+            f->clause_start = i + k;
         } else if (ch == ';' || ch == '!' || ch == '?' || has_at(b, pe, i, U8_PERIOD, 3)) {
             flush_clause(c, i);
-            c->fr[c->depth].clause_start = i + k;
+            frame *f = &c->fr[c->depth];
+            f->prev_clause_start = f->prev_clause_end = 0;
+            f->clause_start = i + k;
             c->sentence_start = i + k;
+            flush_sentence(c);
         }
         i += k;
     }
@@ -1355,6 +1475,7 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
     while (c->depth > 0)
         pop_frame(c, pe, pe, &overflow);
     flush_clause(c, pe);
+    flush_sentence(c);
 }
 
 /* ---- metadata: department name and year --------------------------------------------------- */
@@ -1521,9 +1642,11 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
         total += lines->v[i].len + 1;
     char *text = malloc(total + 2);
     seg *segs = malloc((end - first) * sizeof *segs);
-    if (!text || !segs) {
+    pending *pend = malloc(PENDING_MAX * sizeof *pend);
+    if (!text || !segs || !pend) {
         free(text);
         free(segs);
+        free(pend);
         return fail(err, BR_ERR_NOMEM, path, "narrative: out of memory");
     }
 
@@ -1542,6 +1665,7 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
     nctx ctx;
     nctx *c = &ctx;
     memset(c, 0, sizeof *c);
+    c->pend = pend;
     if (rc == BR_OK)
         rc = read_title(c, doc, lines, first, end);
 
@@ -1562,6 +1686,7 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
     }
     free(text);
     free(segs);
+    free(pend);
     if (rc != BR_OK)
         return fail(err, rc, path, rc == BR_ERR_NOMEM ? "narrative: out of memory"
                                                       : "narrative: could not record the narrative");

@@ -80,6 +80,7 @@ void dt_strip_enumerator(const char **s, size_t *len);
 enum {
     DT_TWO_SIDED = 1u << 0,   /* income | expenditure panels side by side */
     DT_PERFORMANCE = 1u << 1, /* key/value lines, then text indicator rows */
+    DT_FIGURE_ROWS = 1u << 2, /* layout: every row one figure beside text cells */
 };
 
 /* What a column of a table holds. */

@@ -16,6 +16,7 @@
 
 #include "engine.h"
 
+
 typedef struct hspan {
     int x0, x1, li; /* li: index of its header line */
     char text[DT_COMP_MAX];
@@ -23,6 +24,9 @@ typedef struct hspan {
     int parent; /* has a cell below it */
     int known;  /* its text alone names a column */
     int structural; /* … a code or label column (科目编码 over 类/款/项) */
+    int label_word; /* a label column's name used as a group title ("项目") */
+    int w;          /* the width of its widest line (a wrapped cell is joined) */
+    int top;        /* the header line of its first line (li: its last) */
 } hspan;
 
 static int overlap(int a0, int a1, int b0, int b1) { return a0 < b1 && b0 < a1; }
@@ -35,13 +39,61 @@ static int widen(const hspan *h) { int w = (h->x1 - h->x0) / 4; return w < 3 ? 3
 static int covers(const hspan *up, const hspan *lo)
 {
     if (!up->known) {
+        /* "项目" heads the code and label cells, never a figure column */
+        if (up->label_word && lo->known && !lo->structural)
+            return 0;
         int w = widen(up);
         return overlap(up->x0 - w, up->x1 + w, lo->x0, lo->x1);
     }
     /* a known name over an unknown cell is a cell of the same header row
      * that pdftotext shifted a line up ("公务接待费" over "小计") */
-    return overlap(up->x0, up->x1, lo->x0, lo->x1) && up->x1 - up->x0 > lo->x1 - lo->x0 &&
-           (lo->known || up->structural);
+    if (!overlap(up->x0, up->x1, lo->x0, lo->x1) || up->x1 - up->x0 <= lo->x1 - lo->x0 ||
+        !(lo->known || up->structural))
+        return 0;
+    /* two column names: the lower lies mostly under the upper, not only
+     * grazed by a neighbour pdftotext shifted ("本年收入" beside "合计") */
+    int ov = (up->x1 < lo->x1 ? up->x1 : lo->x1) - (up->x0 > lo->x0 ? up->x0 : lo->x0);
+    return !lo->known || 2 * ov > lo->x1 - lo->x0;
+}
+
+static int money_name(const hspan *h) { return h->known && !h->structural; }
+
+/*
+ * A figure column's name centred over two figure columns side by side on a
+ * lower line ("预算数" over 合计 … 项目支出, "基本支出" over 人员经费 | 公用经费)
+ * spans them even when it is narrower than they are: its centre lies
+ * between theirs, no other cell of that line lies between them, and it
+ * reaches into the stretch from the first to the second.  In a two-sided
+ * table the title of a panel ("本年收入", "财政拨款收入") is centred so over
+ * the panel's label and figure cells.
+ */
+static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int skip_li)
+{
+    int panel_title = two_sided && !h[a].structural &&
+                      (!h[a].known || dt_catalog_side(h[a].text) != BR_SIDE_NONE);
+    if (!money_name(&h[a]) && !panel_title)
+        return 0;
+    int ca = h[a].x0 + h[a].x1;
+    for (size_t b1 = 0; b1 < n; b1++) {
+        if (h[b1].dead || h[b1].top <= h[a].li || h[b1].li == skip_li ||
+            (!money_name(&h[b1]) && !panel_title) ||
+            h[b1].x0 + h[b1].x1 >= ca)
+            continue;
+        /* the next cell right of b1 on its line */
+        size_t b2 = n;
+        for (size_t j = 0; j < n; j++)
+            if (!h[j].dead && h[j].li == h[b1].li && h[j].x0 > h[b1].x0 &&
+                (b2 == n || h[j].x0 < h[b2].x0))
+                b2 = j;
+        if (b2 == n || (!money_name(&h[b2]) && !panel_title) || h[b2].x0 + h[b2].x1 <= ca ||
+            h[b2].top <= h[a].li)
+            continue;
+        /* …and centred on their stretch (within a fifth of it) */
+        int span = h[b2].x1 - h[b1].x0, mid = h[b1].x0 + h[b2].x1;
+        if (overlap(h[a].x0, h[a].x1, h[b1].x0, h[b2].x1) && 5 * abs(ca - mid) <= 2 * span)
+            return 1;
+    }
+    return 0;
 }
 
 /* Ancestors (for the header path): overlap with some slack. */
@@ -51,56 +103,113 @@ static int above(const hspan *up, const hspan *lo)
     return overlap(up->x0 - w, up->x1 + w, lo->x0, lo->x1);
 }
 
+/* The text names a column of the kind by itself (catalog). */
+static int names_column(br_kind kind, const char *text)
+{
+    const char *one[1] = {text};
+    br_role r;
+    return dt_catalog_column(kind, one, 1, &r) != DT_COL_NONE;
+}
+
+/* Two header spans with the same extent (within tol): the lines of one
+ * cell, whatever words they hold ("公务用" over "车购置"). */
+static int aligned(const hspan *a, const hspan *b, int tol)
+{
+    return abs(a->x0 - b->x0) <= tol && abs(a->x1 - b->x1) <= tol;
+}
+
+static int aligned_any(const hspan *h, const size_t *A, size_t na, size_t j, int tol)
+{
+    for (size_t i = 0; i < na; i++)
+        if (aligned(&h[A[i]], &h[j], tol))
+            return 1;
+    return 0;
+}
+
 /*
  * Join a header cell wrapped over two lines: the upper part A and the lower
- * part B overlap only each other (on B's line), start at about the same x,
- * and A is at least as wide as B (text fills the first line first).  One
+ * part B overlap only each other (on B's line), start at about the same x
+ * (or B is centred under A), and A is at least as wide as B (text fills the
+ * first line first).  One
  * line may lie between them: the cells of the same header row that
  * pdftotext centred vertically.
  */
-static void join_wrapped(hspan *h, size_t n)
+static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
 {
-    for (size_t a = 0; a < n; a++) {
-        if (h[a].dead)
-            continue;
-        for (int dl = 2; dl >= 1; dl--) {
-            size_t nb = 0, b = 0;
-            for (size_t j = 0; j < n; j++)
-                if (!h[j].dead && h[j].li == h[a].li + dl &&
-                    overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1)) {
-                    nb++;
-                    b = j;
-                }
-            if (nb == 0)
+    /* lowest lines first: a cell wrapped under a spanning header joins its
+     * own last line before the header could take it ("公务用车 / 购置费"
+     * under "公务用车购置及运行维护费") */
+    int maxli = 0;
+    for (size_t i = 0; i < n; i++)
+        if (h[i].li > maxli)
+            maxli = h[i].li;
+    for (int li = maxli; li >= 0; li--) {
+        for (size_t a = 0; a < n; a++) {
+            if (h[a].dead || h[a].li != li)
                 continue;
-            if (nb != 1)
-                break;
-            if (dl == 1) { /* next line: only a lone fragment ("费支出") */
-                size_t on_line = 0;
+            for (int dl = 2; dl >= 1; dl--) {
+                size_t nb = 0, b = 0;
                 for (size_t j = 0; j < n; j++)
-                    on_line += !h[j].dead && h[j].li == h[b].li;
-                if (on_line != 1)
+                    if (!h[j].dead && h[j].li == h[a].li + dl &&
+                        overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1)) {
+                        nb++;
+                        b = j;
+                    }
+                if (nb == 0)
+                    continue;
+                if (nb != 1)
                     break;
-            }
-            size_t na = 0;
-            for (size_t j = 0; j < n; j++)
-                if (!h[j].dead && h[j].li == h[a].li && overlap(h[j].x0, h[j].x1, h[b].x0, h[b].x1))
-                    na++;
-            int wa = h[a].x1 - h[a].x0, wb = h[b].x1 - h[b].x0;
-            int dx = h[a].x0 - h[b].x0;
-            if (na != 1 || wa < wb || dx > 6 || dx < -6)
+                if (dl == 1) { /* next line: only a lone fragment ("费支出") */
+                    size_t on_line = 0;
+                    for (size_t j = 0; j < n; j++)
+                        on_line += !h[j].dead && h[j].li == h[b].li;
+                    if (on_line != 1)
+                        break;
+                }
+                size_t na = 0;
+                for (size_t j = 0; j < n; j++)
+                    if (!h[j].dead && h[j].li == h[a].li && overlap(h[j].x0, h[j].x1, h[b].x0, h[b].x1))
+                        na++;
+                int wa = h[a].x1 - h[a].x0, wb = h[b].x1 - h[b].x0;
+                int dx = h[a].x0 - h[b].x0;
+                /* the last line starts where the first did, or is centred under it */
+                int dc = (h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1);
+                if (na != 1 || wa < wb || ((dx > 6 || dx < -6) && (dc > 12 || dc < -12)))
+                    break;
+                /* a fragment on the line between, within the first line's
+                 * extent: the cell runs over three lines (join_three) */
+                if (dl == 2) {
+                    int mid = 0;
+                    for (size_t j = 0; j < n; j++)
+                        mid |= !h[j].dead && h[j].li == h[a].li + 1 && h[j].x0 >= h[a].x0 - cw &&
+                               h[j].x1 <= h[a].x1 + cw &&
+                               (!h[j].known || aligned(&h[a], &h[j], tol));
+                    if (mid)
+                        break;
+                }
+                /* two names of columns each ("基本支出" shifted over "公用经费"):
+                 * a spanning header and its cell, not one cell wrapped */
+                if (h[a].known && h[b].known)
+                    break;
+                /* the title of a panel ("支出用途") over its label cell */
+                if (lt_use_panel_title(h[a].text))
+                    break;
+                char buf[DT_COMP_MAX];
+                size_t la = strlen(h[a].text);
+                memcpy(buf, h[a].text, la);
+                dt_copy(h[b].text, strlen(h[b].text), buf + la, sizeof buf - la);
+                memcpy(h[b].text, buf, sizeof buf);
+                if (h[a].x0 < h[b].x0)
+                    h[b].x0 = h[a].x0;
+                if (h[a].x1 > h[b].x1)
+                    h[b].x1 = h[a].x1;
+                if (h[a].w > h[b].w)
+                    h[b].w = h[a].w;
+                h[b].top = h[a].top;
+                h[a].dead = 1;
+                h[b].known = names_column(kind, h[b].text);
                 break;
-            char buf[DT_COMP_MAX];
-            size_t la = strlen(h[a].text);
-            memcpy(buf, h[a].text, la);
-            dt_copy(h[b].text, strlen(h[b].text), buf + la, sizeof buf - la);
-            memcpy(h[b].text, buf, sizeof buf);
-            if (h[a].x0 < h[b].x0)
-                h[b].x0 = h[a].x0;
-            if (h[a].x1 > h[b].x1)
-                h[b].x1 = h[a].x1;
-            h[a].dead = 1;
-            break;
+            }
         }
     }
 }
@@ -110,13 +219,15 @@ static void join_wrapped(hspan *h, size_t n)
  * "政府性基 / 金预算财 / 政拨款"): pdftotext shifts the middle line, so its
  * parts are matched to the top parts in order, not by overlap.  A top part
  * A on line L pairs with the one part B on line L+2 it overlaps (starting
- * at about the same x, no wider than A); when the unknown cells of line L+1
- * from A's x on are as many as the pairs, each near its A, they are joined
+ * at about the same x or centred under it, no wider than A); when the cells
+ * of line L+1 from A's x on that are no column name by themselves (or lie
+ * exactly under an A: "公务用 / 车购置 / 费") are as many as the pairs, each
+ * near its A, they are joined
  * A+M+B into B.  The three parts may also lie two lines apart, when the
  * cells beside them are centred on the lines between ("政府性基" /
  * "金预算财" / "政拨款" on lines 1, 3, 5 around "一般公共预" / "算财政拨款").
  */
-static void join_three(hspan *h, size_t n)
+static void join_three(br_kind kind, hspan *h, size_t n, int tol)
 {
     int maxli = 0;
     for (size_t i = 0; i < n; i++)
@@ -138,8 +249,9 @@ static void join_three(hspan *h, size_t n)
                     b = j;
                 }
             int dx = nb == 1 ? h[a].x0 - h[b].x0 : 99;
-            if (nb != 1 || h[a].x1 - h[a].x0 < h[b].x1 - h[b].x0 || dx > 6 ||
-                dx < -6)
+            int dc = nb == 1 ? (h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1) : 99;
+            if (nb != 1 || h[a].x1 - h[a].x0 < h[b].x1 - h[b].x0 ||
+                ((dx > 6 || dx < -6) && (dc > 12 || dc < -12)))
                 continue;
             A[na] = a;
             B[na] = b;
@@ -148,7 +260,8 @@ static void join_three(hspan *h, size_t n)
         if (na < 2)
             continue;
         for (size_t j = 0; j < n && nm < LT_MAX_COLS; j++)
-            if (!h[j].dead && h[j].li == L + st && !h[j].known && h[j].x0 >= h[A[0]].x0 - 6 &&
+            if (!h[j].dead && h[j].li == L + st && (!h[j].known || aligned_any(h, A, na, j, tol)) &&
+                h[j].x0 >= h[A[0]].x0 - 6 &&
                 h[j].x0 <= h[A[na - 1]].x1 + 6)
                 M[nm++] = j;
         if (nm != na)
@@ -164,13 +277,236 @@ static void join_three(hspan *h, size_t n)
             off += dt_copy(h[M[i]].text, strlen(h[M[i]].text), buf + off, sizeof buf - off);
             dt_copy(h[B[i]].text, strlen(h[B[i]].text), buf + off, sizeof buf - off);
             memcpy(h[B[i]].text, buf, sizeof buf);
+            h[B[i]].top = h[A[i]].top;
+            if (h[A[i]].w > h[B[i]].w)
+                h[B[i]].w = h[A[i]].w;
+            if (h[M[i]].w > h[B[i]].w)
+                h[B[i]].w = h[M[i]].w;
             if (h[A[i]].x0 < h[B[i]].x0)
                 h[B[i]].x0 = h[A[i]].x0;
             if (h[A[i]].x1 > h[B[i]].x1)
                 h[B[i]].x1 = h[A[i]].x1;
             h[A[i]].dead = h[M[i]].dead = 1;
+            h[B[i]].known = names_column(kind, h[B[i]].text);
         }
     }
+}
+
+/* Display width of UTF-8 text: 2 for a CJK character, 1 otherwise. */
+static int disp_width(const char *s, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        w += k >= 3 ? 2 : 1;
+        i += k;
+    }
+    return w;
+}
+
+/*
+ * Two header cells printed one space apart run into one span
+ * ("政府性基金预算 国有资本经营预算"): when every space-separated part names
+ * a column of the kind by itself, each part is a cell, its x-extent the
+ * span's shared out by display width.  Returns 1 when split.
+ */
+static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, size_t *n)
+{
+    const char *parts[8];
+    size_t lens[8], np = 0;
+    for (const char *p = sp->text; *p && np < 8;) {
+        while (*p == ' ')
+            p++;
+        size_t l = strcspn(p, " ");
+        if (l) {
+            parts[np] = p;
+            lens[np++] = l;
+        }
+        p += l;
+    }
+    if (np < 2 || *n + np > LT_MAX_HDR_SPANS)
+        return 0;
+    for (size_t i = 0; i < np; i++) {
+        char buf[DT_COMP_MAX];
+        dt_copy(parts[i], lens[i], buf, sizeof buf);
+        const char *one[1] = {buf};
+        br_role r;
+        if (dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY)
+            return 0;
+    }
+    int total = disp_width(sp->text, strlen(sp->text)), span = sp->x1 - sp->x0;
+    for (size_t i = 0; i < np; i++) {
+        hspan *x = &h[(*n)++];
+        memset(x, 0, sizeof *x);
+        int off = disp_width(sp->text, (size_t)(parts[i] - sp->text));
+        x->x0 = sp->x0 + off * span / total;
+        x->x1 = sp->x0 + (off + disp_width(parts[i], lens[i])) * span / total;
+        x->li = x->top = li;
+        x->w = x->x1 - x->x0;
+        dt_copy(parts[i], lens[i], x->text, sizeof x->text);
+    }
+    return 1;
+}
+
+static int leaf_money(const hspan *h) { return !h->dead && !h->parent && money_name(h); }
+
+/*
+ * Two leaf cells of a header cannot overlap; in pdftotext -layout output
+ * they do when a cell wrapped over lines above and below the main header
+ * line (the line with most leaf cells) was centred without regard to it
+ * ("附属单位 / 上缴收入" printed across 上级补助收入 and 事业收入).  Such a
+ * cell goes into the first gap of the main line, from where it is printed
+ * rightwards, wide enough to hold its widest line.  PDF geometry never
+ * overlaps, so it is unchanged.
+ */
+static void relocate_displaced(hspan *h, size_t n)
+{
+    int count[LT_MAX_HDR_LINES] = {0}, main_li = 0;
+    for (size_t i = 0; i < n; i++) /* main: the line with most figure columns */
+        if (leaf_money(&h[i]) && h[i].li >= 0 && h[i].li < LT_MAX_HDR_LINES)
+            count[h[i].li]++;
+    for (int li = 0; li < LT_MAX_HDR_LINES; li++) /* ties: the lower line */
+        if (count[li] >= count[main_li])
+            main_li = li;
+    for (size_t d = 0; d < n; d++) {
+        if (!leaf_money(&h[d]) || h[d].li == main_li)
+            continue;
+        int hit = 0; /* it lies half over a cell of the main line, or more */
+        for (size_t m = 0; m < n && !hit; m++) {
+            int ov = (h[d].x1 < h[m].x1 ? h[d].x1 : h[m].x1) -
+                     (h[d].x0 > h[m].x0 ? h[d].x0 : h[m].x0);
+            hit = h[m].li == main_li && leaf_money(&h[m]) && 2 * ov >= h[d].w;
+        }
+        if (!hit)
+            continue;
+        /* the gaps of the main line, left to right */
+        int from = h[d].x0;
+        for (;;) {
+            int l = -1, r = -1; /* the next gap ending right of `from` */
+            for (size_t a = 0; a < n; a++) {
+                if (h[a].dead || h[a].li != main_li)
+                    continue;
+                size_t nb = n;
+                for (size_t b = 0; b < n; b++)
+                    if (!h[b].dead && h[b].li == main_li && h[b].x0 >= h[a].x1 &&
+                        (nb == n || h[b].x0 < h[nb].x0))
+                        nb = b;
+                if (nb == n || h[nb].x0 <= from)
+                    continue;
+                if (r < 0 || h[nb].x0 < r) {
+                    l = h[a].x1;
+                    r = h[nb].x0;
+                }
+            }
+            if (r < 0)
+                break;
+            if (r - l >= h[d].w) {
+                h[d].x0 = l + (r - l - h[d].w) / 2;
+                h[d].x1 = h[d].x0 + h[d].w;
+                break;
+            }
+            from = r;
+        }
+    }
+}
+
+/* A grand-total label under a label cell ("合计" under 科目名称) is the first
+ * row of a table printed without figures, not a column: out of the header. */
+static void row_labels_out(hspan *h, size_t n)
+{
+    for (size_t b = 0; b < n; b++) {
+        if (h[b].dead || dt_catalog_total_label(h[b].text, strlen(h[b].text)) != 2)
+            continue;
+        for (size_t a = 0; a < n; a++)
+            if (!h[a].dead && h[a].li < h[b].li && h[a].structural && !h[a].label_word &&
+                overlap(h[a].x0, h[a].x1, h[b].x0, h[b].x1)) {
+                h[b].dead = 1;
+                break;
+            }
+    }
+}
+
+/* The header path of cell b: the ancestor overlapping it most on each line
+ * above, then its own text.  Returns the depth. */
+static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int x0, int x1,
+                      const char **comp)
+{
+    hspan me = h[b]; /* its extent: the cell's, or that of the cells it heads */
+    me.x0 = x0;
+    me.x1 = x1;
+    size_t depth = 0;
+    for (size_t li = 0; li < t->nhdr && depth < LT_MAX_HDR_LINES; li++) {
+        if ((int)li >= h[b].li)
+            break;
+        int best = -1, bo = 0;
+        for (size_t a = 0; a < n; a++) {
+            if (h[a].dead || h[a].li != (int)li || !above(&h[a], &me))
+                continue;
+            int o = (h[a].x1 < me.x1 ? h[a].x1 : me.x1) - (h[a].x0 > me.x0 ? h[a].x0 : me.x0);
+            if (best < 0 || o > bo) {
+                best = (int)a;
+                bo = o;
+            }
+        }
+        if (best >= 0)
+            comp[depth++] = h[best].text;
+    }
+    comp[depth++] = h[b].text;
+    return depth;
+}
+
+/*
+ * A last header line of stage words only (预算数 决算数 … , stage.c), twice
+ * as many as the headings that are leaves without it: pair k belongs to
+ * heading k, in x order.  owner[i] = the heading of stage cell i, or -1.
+ */
+static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int two_sided, int *owner)
+{
+    for (size_t i = 0; i < n; i++)
+        owner[i] = -1;
+    int sl = -1;
+    size_t ns = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!h[i].dead && h[i].li > sl)
+            sl = h[i].li;
+    for (size_t i = 0; i < n; i++) {
+        if (h[i].dead || h[i].li != sl)
+            continue;
+        if (lt_stage_word(t->kind, h[i].text) < 0)
+            return;
+        ns++;
+    }
+    size_t head[LT_MAX_HDR_SPANS], stg[LT_MAX_HDR_SPANS], nh = 0, k = 0;
+    for (size_t a = 0; a < n; a++) {
+        if (h[a].dead || h[a].li == sl || h[a].structural)
+            continue;
+        int parent = centred_over(h, n, a, two_sided, sl);
+        for (size_t b = 0; b < n && !parent; b++)
+            parent = !h[b].dead && h[b].li > h[a].li && h[b].li != sl && covers(&h[a], &h[b]);
+        if (!parent)
+            head[nh++] = a;
+    }
+    if (ns < 2 || ns != 2 * nh)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (!h[i].dead && h[i].li == sl)
+            stg[k++] = i;
+    /* both in x order (insertion sort: few cells) */
+    for (size_t i = 1; i < nh; i++)
+        for (size_t j = i; j > 0 && h[head[j - 1]].x0 + h[head[j - 1]].x1 > h[head[j]].x0 + h[head[j]].x1; j--) {
+            size_t x = head[j];
+            head[j] = head[j - 1];
+            head[j - 1] = x;
+        }
+    for (size_t i = 1; i < ns; i++)
+        for (size_t j = i; j > 0 && h[stg[j - 1]].x0 > h[stg[j]].x0; j--) {
+            size_t x = stg[j];
+            stg[j] = stg[j - 1];
+            stg[j - 1] = x;
+        }
+    for (size_t i = 0; i < ns; i++)
+        owner[stg[i]] = (int)head[i / 2];
 }
 
 static int cmp_col(const void *a, const void *b)
@@ -186,7 +522,9 @@ static int vehicle(br_role r)
 {
     return r == BR_ROLE_VEHICLE_SUBTOTAL || r == BR_ROLE_VEHICLE_PURCHASE ||
            r == BR_ROLE_VEHICLE_OPERATION || r == BR_ROLE_PREV_VEHICLE_SUBTOTAL ||
-           r == BR_ROLE_PREV_VEHICLE_PURCHASE || r == BR_ROLE_PREV_VEHICLE_OPERATION;
+           r == BR_ROLE_PREV_VEHICLE_PURCHASE || r == BR_ROLE_PREV_VEHICLE_OPERATION ||
+           r == BR_ROLE_BUDGET_VEHICLE_SUBTOTAL || r == BR_ROLE_BUDGET_VEHICLE_PURCHASE ||
+           r == BR_ROLE_BUDGET_VEHICLE_OPERATION;
 }
 
 /* The 公务用车 columns are one group: a column printed in between (a header
@@ -218,63 +556,80 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     size_t n = 0;
     for (size_t li = 0; li < t->nhdr; li++)
         for (size_t s = 0; s < t->hdr[li]->nspans && n < LT_MAX_HDR_SPANS; s++) {
-            const lt_span *sp = &t->hdr[li]->spans[s];
-            hspan *x = &h[n];
-            memset(x, 0, sizeof *x);
-            x->x0 = sp->x0;
-            x->x1 = sp->x1;
-            x->li = (int)li;
-            if (lt_squeeze(sp->text, x->text, sizeof x->text) == 0)
+            const lt_span *sp0 = &t->hdr[li]->spans[s];
+            if (split_names(t, sp0, (int)li, h, &n))
                 continue;
-            n++;
+            /* a layout whose column order the catalog knows: cells one
+             * space apart are two (template.c) */
+            lt_span part[2];
+            char pbuf[2][DT_COMP_MAX];
+            size_t np = lt_header_split(t, sp0, part, pbuf);
+            for (size_t q = 0; q < np && n < LT_MAX_HDR_SPANS; q++) {
+                const lt_span *sp = &part[q];
+                hspan *x = &h[n];
+                memset(x, 0, sizeof *x);
+                x->x0 = sp->x0;
+                x->x1 = sp->x1;
+                x->li = (int)li;
+                x->w = sp->x1 - sp->x0;
+                x->top = (int)li;
+                if (lt_squeeze(sp->text, x->text, sizeof x->text) == 0)
+                    continue;
+                n++;
+            }
         }
     for (size_t a = 0; a < n; a++) { /* for join_wrapped: a known name is a cell of its own */
         const char *one[1] = {h[a].text};
         br_role r;
         h[a].known = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_NONE;
     }
-    join_three(h, n);
-    join_wrapped(h, n);
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    int tol = cw / 2; /* pdf: half a character; text: exact */
+    join_three(t->kind, h, n, tol);
+    join_wrapped(t->kind, h, n, cw, tol);
     for (size_t a = 0; a < n; a++) {
         const char *one[1] = {h[a].text};
         br_role r;
         dt_what w = dt_catalog_column(t->kind, one, 1, &r);
         h[a].known = w != DT_COL_NONE && strcmp(h[a].text, "项目") != 0;
         h[a].structural = w == DT_COL_CODE || w == DT_COL_LABEL;
+        h[a].label_word = w == DT_COL_LABEL && !h[a].known;
     }
-    for (size_t a = 0; a < n; a++)
+    row_labels_out(h, n);
+    int two_sided = (dt_catalog_kind_flags(t->kind) & DT_TWO_SIDED) != 0;
+    for (size_t a = 0; a < n; a++) {
         for (size_t b = 0; b < n && !h[a].dead; b++)
             if (!h[b].dead && h[b].li > h[a].li && covers(&h[a], &h[b]))
                 h[a].parent = 1;
+        if (!h[a].dead && !h[a].parent)
+            h[a].parent = centred_over(h, n, a, two_sided, -1);
+    }
+    relocate_displaced(h, n);
 
     lt_layout *L = &t->L;
     memset(L, 0, sizeof *L);
     int year = t->year ? t->year : e->doc_year;
+    int owner[LT_MAX_HDR_SPANS];
+    stage_pairs(t, h, n, two_sided, owner);
     for (size_t b = 0; b < n && L->ncols < LT_MAX_COLS; b++) {
         if (h[b].dead || h[b].parent)
             continue;
-        const char *comp[LT_MAX_HDR_LINES + 1];
-        size_t depth = 0;
-        int prev = 0;
-        for (size_t li = 0; li < t->nhdr && depth < LT_MAX_HDR_LINES; li++) {
-            if ((int)li >= h[b].li)
-                break;
-            /* the ancestor on this line overlapping most */
-            int best = -1, bo = 0;
-            for (size_t a = 0; a < n; a++) {
-                if (h[a].dead || h[a].li != (int)li || !above(&h[a], &h[b]))
-                    continue;
-                int o = (h[a].x1 < h[b].x1 ? h[a].x1 : h[b].x1) -
-                        (h[a].x0 > h[b].x0 ? h[a].x0 : h[b].x0);
-                if (best < 0 || o > bo) {
-                    best = (int)a;
-                    bo = o;
+        const char *comp[LT_MAX_HDR_LINES + 2];
+        size_t depth;
+        int prev = 0, stage = lt_stage_word(t->kind, h[b].text);
+        if (owner[b] >= 0) { /* a stage cell: its heading's path, then the stage */
+            size_t o = (size_t)owner[b];
+            int x0 = h[o].x0, x1 = h[o].x1; /* the heading spans its stage cells */
+            for (size_t j = 0; j < n; j++)
+                if (owner[j] == (int)o) {
+                    x0 = h[j].x0 < x0 ? h[j].x0 : x0;
+                    x1 = h[j].x1 > x1 ? h[j].x1 : x1;
                 }
-            }
-            if (best >= 0)
-                comp[depth++] = h[best].text;
+            depth = path_of(t, h, n, o, x0, x1, comp);
+            comp[depth++] = h[b].text;
+        } else {
+            depth = path_of(t, h, n, b, h[b].x0, h[b].x1, comp);
         }
-        comp[depth++] = h[b].text;
         lt_col *c = &L->cols[L->ncols++];
         memset(c, 0, sizeof *c);
         c->x0 = h[b].x0;
@@ -282,6 +637,14 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         c->li = h[b].li;
         c->model = -1;
         c->what = dt_catalog_column(t->kind, comp, depth, &c->role);
+        if (stage >= 0 && depth >= 2) { /* 预算数 / 决算数 of the heading above */
+            br_role r;
+            if (dt_catalog_column(t->kind, comp, depth - 1, &r) == DT_COL_MONEY &&
+                r != BR_ROLE_NONE) {
+                c->what = DT_COL_MONEY;
+                c->role = lt_stage_role(r, stage);
+            }
+        }
         for (size_t d = 0; d < depth; d++) {
             int y = dt_year_in(comp[d], strlen(comp[d]));
             if (y && year && y < year)
@@ -298,6 +661,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                                     comp[d]);
     }
     qsort(L->cols, L->ncols, sizeof L->cols[0], cmp_col);
+    lt_template_apply(e, t); /* the catalog's column order and role changes */
     if (t->kind == BR_KIND_THREE_PUBLIC)
         vehicle_group(L);
 
@@ -330,6 +694,8 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                 break;
             }
     }
+    lt_panels_build(e, t); /* a third panel: the expenditure by use */
+    lt_repeat_build(e, t); /* one list printed in two copies of the columns */
     /* 财政拨款收支总表: the income panel has one figure column, `amount`,
      * whatever its header says (决算数 / 预算数 read as total elsewhere) */
     if (L->two_sided && t->kind == BR_KIND_FISCAL_SUMMARY)
@@ -350,7 +716,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         size_t m = 0;
         while (m < L->nroles && L->roles[m] != c->role)
             m++;
-        if (m < L->nroles && !L->two_sided) {
+        if (m < L->nroles && !L->two_sided && !c->rpanel) {
             lt_note(e, t, BR_SEV_WARNING, NULL, t->title_line,
                     "column \"%s\" repeats role %s; not modelled", c->name,
                     lt_host->role_name(c->role));

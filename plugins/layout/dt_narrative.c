@@ -1,5 +1,55 @@
 /*
  * dt_narrative.c — the disclosure-text reader's narrative.c compiled into this plugin
- * (shared vocabulary and helpers, not a fork: the source is included).
+ * (shared vocabulary and helpers, not a fork: the source is included), and the
+ * indentation of positioned lines that it reads paragraphs by.
  */
 #include "../disclosure_text/narrative.c"
+
+#include "dt_narrative.h"
+
+/* Display columns of UTF-8 text: a CJK (3- or 4-byte) character is 2. */
+static long display_columns(const char *s)
+{
+    long cols = 0;
+    for (size_t i = 0, n = strlen(s); i < n; i += char_at(s, n, i))
+        cols += (unsigned char)s[i] >= 0xE0 ? 2 : 1;
+    return cols;
+}
+
+#define INDENT_MAX 120 /* columns: wider than any page */
+
+void lt_narrative_indents(const lt_doc *in, const unsigned char *narr, int *indent)
+{
+    /* x units per column, as the ratio width / columns over all narrative spans */
+    long long width = 0, cols = 0;
+    for (size_t i = 0; i < in->nlines; i++) {
+        indent[i] = 0;
+        for (size_t s = 0; narr[i] && s < in->lines[i].nspans; s++) {
+            const lt_span *sp = &in->lines[i].spans[s];
+            width += sp->x1 - sp->x0;
+            cols += display_columns(sp->text);
+        }
+    }
+    if (width <= 0 || cols <= 0)
+        return;
+    /* lines come page by page: each page's margin is its leftmost narrative line */
+    for (size_t first = 0; first < in->nlines;) {
+        size_t end = first;
+        int margin = 0, any = 0;
+        while (end < in->nlines && in->lines[end].page == in->lines[first].page) {
+            if (narr[end] && in->lines[end].nspans &&
+                (!any || in->lines[end].spans[0].x0 < margin)) {
+                margin = in->lines[end].spans[0].x0;
+                any = 1;
+            }
+            end++;
+        }
+        for (size_t i = first; i < end; i++)
+            if (narr[i] && in->lines[i].nspans) {
+                long long dx = in->lines[i].spans[0].x0 - margin;
+                long long k = (dx * cols + width / 2) / width;
+                indent[i] = k > INDENT_MAX ? INDENT_MAX : (int)k;
+            }
+        first = end;
+    }
+}

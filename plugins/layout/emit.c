@@ -156,25 +156,198 @@ static void hierarchy(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
     }
 }
 
+/* ---- subject codes that lost digits in print ---- */
+
+static int has_code(const lt_table *t, const char *code)
+{
+    for (const lt_prow *r = t->rows; r; r = r->next)
+        if (strcmp(r->code, code) == 0)
+            return 1;
+    return 0;
+}
+
+/* The candidate `code` fits: strictly between its coded neighbours (codes
+ * run in hierarchy order, which is their string order), new, and under a
+ * parent row of the table. */
+static int fits(const lt_table *t, const char *code, const char *prev, const char *next)
+{
+    if ((prev && strcmp(prev, code) >= 0) || (next && strcmp(code, next) >= 0) ||
+        has_code(t, code))
+        return 0;
+    size_t l = strlen(code);
+    char parent[LT_CODE_MAX];
+    memcpy(parent, code, l - 2);
+    parent[l - 2] = 0;
+    return has_code(t, parent);
+}
+
+/*
+ * A code printed with parts of the wrong length ("301   2", " 7    11   02")
+ * takes the one reading the hierarchy allows: a 1-digit 款/项 part is that
+ * part with its leading zero lost, or with its last digit lost; a class part
+ * of another length is any class the table has.  Unique → the code, with a
+ * warning; else the row keeps no code, with a warning.
+ */
+static void repair_code(lt_engine *e, lt_table *t, lt_prow *r)
+{
+    char parts[3][4];
+    size_t np = 0;
+    for (const char *p = r->damaged; *p && np < 3;) {
+        size_t l = strcspn(p, "|");
+        if (l > 3)
+            break;
+        memcpy(parts[np], p, l);
+        parts[np++][l] = 0;
+        p += l + (p[l] == '|');
+    }
+    /* the coded rows printed before and after it */
+    const char *prev = NULL, *next = NULL;
+    int after = 0;
+    for (const lt_prow *o = t->rows; o && !next; o = o->next) {
+        if (o == r)
+            after = 1;
+        else if (o->side == r->side && o->code[0])
+            *(after ? &next : &prev) = o->code;
+    }
+    /* the choices for each part */
+    char opts[3][12][4];
+    size_t nopt[3] = {0};
+    for (size_t i = 0; i < np; i++) {
+        size_t l = strlen(parts[i]);
+        if (i == 0 && l != 3) {
+            for (const lt_prow *o = t->rows; o && nopt[0] < 12; o = o->next) {
+                if (strlen(o->code) < 3)
+                    continue;
+                int seen = 0;
+                for (size_t k = 0; k < nopt[0]; k++)
+                    seen |= memcmp(opts[0][k], o->code, 3) == 0;
+                if (!seen) {
+                    memcpy(opts[0][nopt[0]], o->code, 3);
+                    opts[0][nopt[0]++][3] = 0;
+                }
+            }
+        } else if (i > 0 && l == 1) {
+            snprintf(opts[i][nopt[i]++], 4, "0%c", parts[i][0]);
+            for (char d = '0'; d <= '9'; d++)
+                snprintf(opts[i][nopt[i]++], 4, "%c%c", parts[i][0], d);
+        } else if (l == (i == 0 ? 3u : 2u)) {
+            memcpy(opts[i][nopt[i]++], parts[i], l + 1);
+        }
+    }
+    char found[LT_CODE_MAX] = "";
+    int nfound = 0;
+    size_t idx[3] = {0};
+    for (int done = np < 2 || !nopt[0] || !nopt[1] || (np > 2 && !nopt[2]); !done;) {
+        char cand[LT_CODE_MAX];
+        size_t off = 0;
+        for (size_t i = 0; i < np; i++)
+            off += (size_t)snprintf(cand + off, sizeof cand - off, "%s", opts[i][idx[i]]);
+        if (fits(t, cand, prev, next) && nfound++ == 0)
+            memcpy(found, cand, sizeof found);
+        /* next combination */
+        size_t i = np;
+        while (i-- > 0) {
+            if (++idx[i] < nopt[i])
+                break;
+            idx[i] = 0;
+        }
+        done = i == (size_t)-1;
+    }
+    char shown[LT_CODE_MAX];
+    snprintf(shown, sizeof shown, "%s", r->damaged);
+    for (char *c = shown; *c; c++)
+        if (*c == '|')
+            *c = ' ';
+    if (nfound == 1) {
+        memcpy(r->code, found, sizeof r->code);
+        lt_note(e, t, BR_SEV_WARNING, r->code, r->line,
+                "subject code printed \"%s\" lost digits in print; read as %s, the one code "
+                "that fits between %s and %s under a parent in the table",
+                shown, found, prev ? prev : "the start", next ? next : "the end");
+    } else {
+        lt_note(e, t, BR_SEV_WARNING, NULL, r->line,
+                "subject code printed \"%s\" lost digits in print and %s; row \"%s\" kept "
+                "without code", shown,
+                nfound ? "several codes fit the hierarchy there" : "no code fits the hierarchy",
+                r->label);
+    }
+}
+
+/* A list printed in two copies of the columns (repeat.c) reads down the
+ * first copy, then the second: rows in that order, each copy's in print
+ * order. */
+static void by_copy(lt_table *t)
+{
+    lt_prow *first = NULL, **ft = &first, *second = NULL, **st = &second;
+    for (lt_prow *r = t->rows, *nx; r; r = nx) {
+        nx = r->next;
+        r->next = NULL;
+        if (r->rpanel) {
+            *st = r;
+            st = &r->next;
+        } else {
+            *ft = r;
+            ft = &r->next;
+        }
+    }
+    *ft = second;
+    t->rows = first;
+}
+
 void lt_table_emit(lt_engine *e, lt_table *t)
 {
     if (!t->open)
         return;
+    /* a table printed with its header only, stated empty: its columns */
+    if (!t->have_layout && t->nhdr > 0 && t->note[0] && t->kind != BR_KIND_UNKNOWN)
+        lt_layout_build(e, t);
     t->open = 0;
+    if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {
+        lt_perf_emit(e, t);
+        return;
+    }
     if (t->kind == BR_KIND_UNKNOWN || !t->have_layout || t->L.nroles == 0)
         return; /* a title without a table (contents, a heading), or one SPEC does not model */
+    if (t->L.vlist)
+        lt_vlist_rows(e, t);
+    else if (t->L.bands)
+        lt_bands_rows(e, t);
+    /* a table stated empty whose rows hold no figure ("合计" over "此表为空"):
+     * a statement, not data */
+    if (t->note[0]) {
+        int figures = 0;
+        for (lt_prow *r = t->rows; r && !figures; r = r->next)
+            figures = r->nvals > 0 || r->nshort > 0;
+        if (!figures) {
+            t->rows = NULL;
+            t->tail = &t->rows;
+            t->last = NULL;
+            t->nrows = 0;
+        }
+    }
     br_table *bt = lt_host->doc_add_table(e->doc, t->kind, t->title, t->unit, t->title_line);
     if (!bt || lt_host->table_set_columns(bt, t->L.roles, t->L.nroles) != BR_OK) {
         e->failed = 1;
         return;
     }
     e->ntables++;
-    if (!e->unit_set && t->unit != BR_UNIT_UNKNOWN) {
-        lt_host->doc_set_unit(e->doc, t->unit);
+    /* the document's unit: the one every table that states a unit states
+     * (lt_read sets it); mixed (元 tables, a 万元 三公 table) leaves none, so
+     * a table without a unit line inherits one only where it is unambiguous */
+    if (t->unit != BR_UNIT_UNKNOWN) {
+        if (!e->unit_set)
+            e->unit = t->unit;
+        else if (e->unit != t->unit)
+            e->unit_mixed = 1;
         e->unit_set = 1;
     }
     if (t->note[0])
         lt_host->table_set_attr(bt, "note", t->note);
+    if (t->L.nrepeat)
+        by_copy(t);
+    for (lt_prow *r = t->rows; r; r = r->next)
+        if (r->damaged[0] && !r->code[0])
+            repair_code(e, t, r);
     br_row **rows = t->nrows ? lt_host->doc_alloc(e->doc, t->nrows * sizeof *rows) : NULL;
     if (t->nrows && !rows) {
         e->failed = 1;

@@ -7,34 +7,11 @@
  * the lines outside tables read as the narrative.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
-
-/* The kind named by a title line, or -1. */
-static int title_of(const lt_line *ln, const char **title)
-{
-    if (ln->nspans == 0 || ln->nspans > 3 || lt_toc_line(ln))
-        return -1;
-    for (size_t i = 0; i < ln->nspans; i++) {
-        const char *s = ln->spans[i].text;
-        br_decimal d;
-        if (lt_figure(s, &d))
-            return -1;
-        size_t len = strlen(s);
-        if (lt_prose(s) || !dt_title_shape(s, len))
-            continue;
-        size_t rest = 0;
-        if (dt_marker(s, len, &rest) && rest >= len)
-            continue; /* "公开01表" alone */
-        int k = dt_catalog_title(s, len);
-        if (k >= 0) {
-            *title = s;
-            return k;
-        }
-    }
-    return -1;
-}
+#include "dt_narrative.h"
 
 static int same_title(const char *a, const char *b)
 {
@@ -71,12 +48,17 @@ static int meta_line(const lt_line *ln)
             strncmp(s, "编制单位", strlen("编制单位")) == 0 ||
             strncmp(s, "预算单位:", strlen("预算单位:")) == 0 ||
             strncmp(s, "部门:", strlen("部门:")) == 0 ||
+            strncmp(s, "部门名称:", strlen("部门名称:")) == 0 ||
             (dt_marker(s, strlen(s), &rest) && rest >= strlen(s)))
             return 1;
     }
-    /* "公开01表" */
-    return ln->nspans == 1 && strncmp(ln->spans[0].text, "公开", strlen("公开")) == 0 &&
-           dt_ends(ln->spans[0].text, strlen(ln->spans[0].text), "表");
+    /* "公开01表", "公开 01 表", "公开表一"; "表十二" */
+    char sq[64];
+    size_t n = ln->nspans == 1 ? lt_squeeze(ln->spans[0].text, sq, sizeof sq) : 0;
+    if (n > 0 && n < 30 && dt_starts(sq, n, "公开") &&
+        (dt_ends(sq, n, "表") || dt_starts(sq, n, "公开表")))
+        return 1;
+    return n > strlen("表") && dt_starts(sq, n, "表") && lt_cjk_numeral(sq + strlen("表"));
 }
 
 static int data_line(const lt_line *ln)
@@ -90,7 +72,32 @@ static int data_line(const lt_line *ln)
     if (ln->nspans == 1 && dt_catalog_total_label(ln->spans[0].text,
                                                   strlen(ln->spans[0].text)) == 2)
         return 1;
-    return 0;
+    /* "合   计" spaced out letter by letter */
+    char spaced[32] = "";
+    size_t sl = 0;
+    for (size_t i = 0; i < ln->nspans && sl < 24; i++) {
+        const char *s = ln->spans[i].text;
+        if (strlen(s) != 3 || (unsigned char)s[0] < 0xE0)
+            break;
+        memcpy(spaced + sl, s, 4);
+        sl += 3;
+        if (i + 1 == ln->nspans && i > 0 && dt_catalog_total_label(spaced, sl) == 2)
+            return 1;
+    }
+    /* row labels numbered "一、" / "(一)" side by side (two panels): headers
+     * are not numbered (a label wrapped round its figure line starts a row
+     * without figures; a lone numbered line is a heading) */
+    int numbered = 0;
+    for (size_t i = 0; i < ln->nspans && !lt_j_off(); i++) {
+        const char *s = ln->spans[i].text;
+        size_t len = strlen(s);
+        if ((unsigned char)s[0] >= 0x80 || s[0] == '(') {
+            const char *st = s;
+            dt_strip_enumerator(&st, &len);
+            numbered += st != s;
+        }
+    }
+    return numbered >= 2;
 }
 
 static int has_figure(const lt_line *ln)
@@ -126,7 +133,40 @@ static int wrapped_label(const lt_engine *e, size_t i)
     if (nx->nspans < 2 || !subject_code(nx->spans[0].text) || s->x0 < nx->spans[0].x1)
         return 0;
     /* the code line has no label of its own */
-    return lt_figure(nx->spans[1].text, &d) == 1 && s->x0 < nx->spans[1].x0;
+    if (lt_figure(nx->spans[1].text, &d) == 1)
+        return s->x0 < nx->spans[1].x0;
+    /* in a table whose labels wrap round their code line (one was seen),
+     * a label of its own that starts where this line starts, figures after:
+     * the middle line of a label over three ("机关事业单位 / 2080505 基本养老
+     * 保险 446.11 / 缴费支出") */
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    if (abs(s->x0 - nx->spans[1].x0) > 2 * cw)
+        return 0;
+    /* the PDF shows it: the line sits much closer to the code line below
+     * than to the line above (the label's last line merged into the code
+     * line: "一般公共服务 / 201 支出 264.87") */
+    if (i > 0 && e->in->lines[i - 1].page == ln->page && nx->page == ln->page &&
+        2 * (nx->y - ln->y) < ln->y - e->in->lines[i - 1].y)
+        return 2; /* the label ends on the code line */
+    /* …else not the last line of a label wrapped round the line above */
+    if (!e->cur.centred || (i > 0 && e->cur.pre_taken == e->in->lines[i - 1].no))
+        return 0;
+    for (size_t k = 2; k < nx->nspans; k++)
+        if (lt_figure(nx->spans[k].text, &d) == 1)
+            return 1;
+    return 0;
+}
+
+/* The last line with text on its page. */
+static int last_of_page(const lt_engine *e, size_t i)
+{
+    for (size_t j = i + 1; j < e->in->nlines; j++) {
+        if (e->in->lines[j].page != e->in->lines[i].page)
+            return 1;
+        if (e->in->lines[j].nspans)
+            return 0;
+    }
+    return 1;
 }
 
 /* A text-only line repeating the header (a new page without the title). */
@@ -164,6 +204,43 @@ static void close_table(lt_engine *e, size_t i)
     e->narr[i] = 1;
 }
 
+/* The end of a department name wrapped under its "部门:" line, before the
+ * header ("部门:中国共产党江苏省委员会办" / "公厅"): a lone short text starting
+ * within the name. */
+static int dept_rest(const lt_table *t, const lt_line *ln)
+{
+    if (!t->meta || t->nhdr || t->in_data || ln->nspans != 1)
+        return 0;
+    const lt_span *s = &ln->spans[0];
+    br_decimal d;
+    if (lt_figure(s->text, &d) || lt_chars(s->text) > 4)
+        return 0;
+    for (size_t k = 0; k < t->meta->nspans; k++) {
+        const lt_span *m = &t->meta->spans[k];
+        if (strncmp(m->text, "部门", strlen("部门")) == 0 && s->x0 >= m->x0 && s->x0 < m->x1)
+            return 1;
+    }
+    return 0;
+}
+
+/* A heading of a part of the document ("第三部分 2019年度部门预算情况说明"). */
+static int part_heading(const lt_line *ln)
+{
+    const char *s = ln->spans[0].text;
+    if (strncmp(s, "第", strlen("第")) != 0)
+        return 0;
+    const char *end = strstr(s, "部分");
+    if (!end || end - s > 16)
+        return 0;
+    char num[32];
+    size_t n = (size_t)(end - s) - strlen("第");
+    if (n == 0 || n >= sizeof num)
+        return 0;
+    memcpy(num, s + strlen("第"), n);
+    num[n] = 0;
+    return lt_cjk_numeral(num);
+}
+
 /* One line inside an open table. */
 static void table_line1(lt_engine *e, size_t i)
 {
@@ -171,24 +248,53 @@ static void table_line1(lt_engine *e, size_t i)
     lt_table *t = &e->cur;
     if (ln->nspans == 0)
         return;
+    if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {
+        lt_perf_line(e, t, ln);
+        return;
+    }
+    if (dept_rest(t, ln))
+        return;
+    if (part_heading(ln)) { /* "第三部分 …说明": the tables are over */
+        close_table(e, i);
+        return;
+    }
     br_unit u = unit_of(ln);
     if (u != BR_UNIT_UNKNOWN) {
         if (t->unit == BR_UNIT_UNKNOWN)
             t->unit = u;
+        t->meta = ln;
         return;
     }
-    if (meta_line(ln))
+    if (meta_line(ln)) {
+        t->meta = ln;
         return;
+    }
+    t->meta = NULL;
     const char *first = ln->spans[0].text;
-    if (lt_note_line(first)) {
+    if (lt_note_line(first) || lt_empty_statement(ln)) {
         if (lt_empty_note(first) && !t->note[0]) {
             dt_copy(first, strlen(first), t->note, sizeof t->note);
             t->note_line = ln->no;
         }
+        /* a table of header only: the note saying it is empty may follow
+         * ("注：本表反映…" then "说明：…本年度没有…，故本表无数据。") */
+        if (t->nrows == 0 && !t->note[0]) {
+            t->noted = 1;
+            return;
+        }
         lt_table_emit(e, t);
         return;
     }
-    int wrapped = !t->L.two_sided && wrapped_label(e, i);
+    if (t->noted) {
+        /* the notes under a table end it; a sentence announcing the next
+         * note ("…并在本表下方作下述说明：") belongs to them */
+        size_t l = strlen(first);
+        if (ln->nspans == 1 && (dt_ends(first, l, "：") || dt_ends(first, l, ":")))
+            return;
+        close_table(e, i);
+        return;
+    }
+    int wrapped = t->L.two_sided ? 0 : wrapped_label(e, i);
     if (!t->in_data) {
         if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
             if (ln->nspans == 1 && lt_prose(first)) {
@@ -196,7 +302,7 @@ static void table_line1(lt_engine *e, size_t i)
                 return;
             }
             if (!t->have_layout && t->nhdr < LT_MAX_HDR_LINES)
-                t->hdr[t->nhdr++] = ln;
+                t->hdr[t->nhdr++] = lt_header_letters(e, t, ln); /* "金   额" */
             return;
         }
         if (!t->have_layout) {
@@ -205,14 +311,27 @@ static void table_line1(lt_engine *e, size_t i)
                 return;
             }
             lt_layout_build(e, t);
+            lt_vlist_detect(t);
+            lt_bands_detect(t);
         }
         t->in_data = 1;
     }
     int fig = has_figure(ln);
     if (!fig && header_repeat(t, ln))
         return;
+    if (t->L.vlist || t->L.bands) { /* read whole when emitted (vlist.c, bands.c) */
+        int prose = 0;
+        for (size_t k = 0; k < ln->nspans; k++)
+            prose |= lt_prose(ln->spans[k].text);
+        if (prose)
+            close_table(e, i);
+        else if (!(ln->nspans == 1 && lt_digits(first) && strlen(first) <= 3))
+            lt_vlist_line(e, t, ln); /* not a lone page number */
+        return;
+    }
     if (wrapped && !t->L.two_sided) {
         t->pre = ln; /* read with the code line below */
+        t->pre_ends = wrapped == 2;
         return;
     }
     if (!fig && !(ln->nspans >= 2 && lt_digits(first))) {
@@ -227,8 +346,10 @@ static void table_line1(lt_engine *e, size_t i)
             return;
         }
     }
-    /* a lone page number */
-    if (ln->nspans == 1 && lt_digits(first) && strlen(first) <= 3)
+    /* a lone page number: the last line of its page (elsewhere in a coded
+     * table a lone 3-digit number is a code whose label follows) */
+    if (ln->nspans == 1 && lt_digits(first) && strlen(first) <= 3 &&
+        (!t->L.has_code || strlen(first) < 3 || last_of_page(e, i)))
         return;
     lt_row_line(e, t, ln);
 }
@@ -249,19 +370,22 @@ static int narrative(lt_engine *e, const char *path, br_error *err)
         n += e->narr[i];
     dt_lines lines = {0};
     lines.v = lt_host->doc_alloc(e->doc, (n ? n : 1) * sizeof *lines.v);
-    if (!lines.v)
+    int *indent = lt_host->doc_alloc(e->doc, (in->nlines ? in->nlines : 1) * sizeof *indent);
+    if (!lines.v || !indent)
         return BR_ERR_NOMEM;
+    lt_narrative_indents(in, e->narr, indent); /* paragraph starts are indented */
     for (size_t i = 0; i < in->nlines; i++) {
         if (!e->narr[i])
             continue;
         const lt_line *ln = &in->lines[i];
-        size_t len = 0;
+        size_t len = (size_t)indent[i];
         for (size_t s = 0; s < ln->nspans; s++)
             len += strlen(ln->spans[s].text) + 1;
         char *buf = lt_host->doc_alloc(e->doc, len + 1);
         if (!buf)
             return BR_ERR_NOMEM;
-        size_t off = 0;
+        size_t off = (size_t)indent[i];
+        memset(buf, ' ', off);
         for (size_t s = 0; s < ln->nspans; s++) {
             size_t l = strlen(ln->spans[s].text);
             if (s)
@@ -309,6 +433,21 @@ static void department_from_tables(lt_engine *e)
     }
 }
 
+/* BR_LAYOUT_DEBUG=lines: every positioned line as the engine sees it. */
+static void debug_lines(const lt_doc *in)
+{
+    const char *dbg = getenv("BR_LAYOUT_DEBUG");
+    if (!dbg || !strstr(dbg, "lines"))
+        return;
+    for (size_t i = 0; i < in->nlines; i++) {
+        const lt_line *ln = &in->lines[i];
+        fprintf(stderr, "line %ld p%d y%d:", ln->no, ln->page, ln->y);
+        for (size_t s = 0; s < ln->nspans; s++)
+            fprintf(stderr, " [%d,%d)%s", ln->spans[s].x0, ln->spans[s].x1, ln->spans[s].text);
+        fputc('\n', stderr);
+    }
+}
+
 int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *err)
 {
     lt_engine *e = lt_host->doc_alloc(doc, sizeof *e);
@@ -319,18 +458,31 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
     e->in = in;
     e->path = path;
     e->narr = narr;
+    debug_lines(in);
+    /* where each page starts (its first printed line), so findings can name
+     * the page of a line */
+    for (size_t i = 0, opened = 0; i < in->nlines && BR_HOST_HAS(lt_host, doc_set_page); i++)
+        if (in->lines[i].nspans && (size_t)in->lines[i].page != opened) {
+            lt_host->doc_set_page(doc, in->lines[i].no, in->lines[i].page);
+            opened = (size_t)in->lines[i].page;
+        }
     /* the document's year: the first table title that prints one */
     for (size_t i = 0; i < in->nlines && !e->doc_year; i++) {
         const char *title;
-        if (title_of(&in->lines[i], &title) >= 0)
+        size_t used;
+        if (lt_title_at(e, i, &title, &used) >= 0)
             e->doc_year = dt_year_in(title, strlen(title));
     }
     for (size_t i = 0; i < in->nlines && !e->failed; i++) {
         const lt_line *ln = &in->lines[i];
         const char *title = NULL;
-        int kind = title_of(ln, &title);
+        size_t used = 1;
+        int kind = lt_title_at(e, i, &title, &used);
         if (kind >= 0) {
+            i += used - 1; /* a title wrapped over two lines */
+            /* (a performance table is one project: its title again is the next) */
             if (e->cur.open && e->cur.have_layout && e->cur.kind == (br_kind)kind &&
+                !(dt_catalog_kind_flags((br_kind)kind) & DT_PERFORMANCE) &&
                 same_title(e->cur.title, title)) {
                 e->cur.in_data = 0; /* the same table on a new page: skip its header */
                 continue;
@@ -347,6 +499,8 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
     lt_table_emit(e, &e->cur);
     if (e->failed)
         return BR_ERR_NOMEM;
+    if (e->unit_set && !e->unit_mixed)
+        lt_host->doc_set_unit(doc, e->unit);
     int rc = narrative(e, path, err);
     if (rc != BR_OK)
         return rc;

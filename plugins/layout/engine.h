@@ -26,6 +26,10 @@
 #define LT_MAX_ROW_SPANS 64
 #define LT_LABEL_MAX 384
 #define LT_CODE_MAX 16
+#define LT_MAX_PANELS 4
+
+/* A project performance table's state (perf.c). */
+typedef struct lt_perf lt_perf;
 
 /* A leaf column of a table, from the header. */
 typedef struct lt_col {
@@ -35,6 +39,7 @@ typedef struct lt_col {
     br_role role;
     br_side side;
     int model; /* model column index, or -1 (not modelled) */
+    int rpanel; /* a list printed in panels side by side (repeat.c): its copy */
     char name[DT_COMP_MAX]; /* header path, squeezed, joined by '/' */
 } lt_col;
 
@@ -48,14 +53,34 @@ typedef struct lt_layout {
     int label_x0, label_x1; /* zone of row labels (one-sided) */
     int has_code;    /* a code column exists */
     int has_label;   /* a label column exists */
+    /* one-sided tables whose list runs on in a second copy of the columns
+     * beside the first (repeat.c): 2; 0 otherwise */
+    int nrepeat;
+    int vlist;       /* a vertical list: one label column, one money column (vlist.c) */
+    int bands;       /* rows of one figure beside text cells (bands.c) */
+    int from_figures, figures_placed; /* columns of a catalog order (template.c) */
+    /* two-sided tables with three panels (panels.c); npanels 0 otherwise */
+    int npanels;
+    int panel_x[LT_MAX_PANELS];       /* text starting at or right of it is in panel p */
+    br_side panel_side[LT_MAX_PANELS];
 } lt_layout;
+
+/* The spans of one panel of a line. */
+typedef struct lt_seg {
+    const lt_span *sp[LT_MAX_ROW_SPANS];
+    size_t n;
+} lt_seg;
 
 /* A row read from one line (or a side of it), before it goes to the model. */
 typedef struct lt_prow {
     struct lt_prow *next;
     long line;
+    const lt_line *src; /* the line it was read from */
+    int label_x0;       /* where its label starts on that line, or -1 */
     br_side side;
     char code[LT_CODE_MAX];
+    char damaged[LT_CODE_MAX]; /* code parts of the wrong length ("301|2"), for repair */
+    int rpanel; /* the copy of the columns it was read from (repeat.c) */
     char *label; /* arena, LT_LABEL_MAX bytes */
     size_t nvals;
     unsigned char have[LT_MAX_COLS]; /* by model column */
@@ -79,8 +104,20 @@ typedef struct lt_table {
     size_t nhdr;
     int in_data;
     const lt_line *pre; /* a wrapped label's first line, directly above its code line */
+    const lt_line *meta; /* the unit / department line just read, else NULL */
+    int centred; /* labels wrap round their code line (a `pre` was seen) */
+    int pre_ends; /* …and the label ends on the code line (pdf geometry) */
+    long pre_taken; /* the code line whose row took a `pre`: the next line ends that label */
+    /* a code printed alone on its line, its label and figures on the next
+     * (pdftotext breaks the right copy of a repeated table so), by rpanel */
+    char pend_code[2][LT_CODE_MAX];
+    long pend_line[2];
     lt_prow *rows, **tail, *last;
     size_t nrows;
+    const lt_line **vlines; /* vertical list: its body lines, read at emit */
+    size_t nvlines, capvlines;
+    int noted; /* a note under a table of header only was read */
+    lt_perf *perf; /* performance tables (perf.c) */
     char note[DT_TITLE_MAX]; /* an empty-table note */
     long note_line;
 } lt_table;
@@ -90,7 +127,9 @@ typedef struct lt_engine {
     const lt_doc *in;
     const char *path;
     int doc_year;
-    int unit_set;
+    int unit_set;   /* a table stated a unit: `unit` */
+    int unit_mixed; /* …and another stated another */
+    br_unit unit;
     size_t ntables;
     int failed;
     lt_table cur;
@@ -112,12 +151,91 @@ int lt_prose(const char *s);
 int lt_note_line(const char *s);
 /* A note that declares the table empty (空表, 无数据, 没有…). */
 int lt_empty_note(const char *s);
+/* A line that only states its table is empty, without 注: ("此表为空",
+ * "(无政府性基金支出)"). */
+int lt_empty_statement(const lt_line *ln);
 /* Strip "一、", "(一)", "1.", "1、" enumerators; returns the rest. */
 const char *lt_strip_enum(const char *s, size_t *len);
+
+/* s is all Chinese numerals (一 … 十, 百, 零): "十二". */
+int lt_cjk_numeral(const char *s);
+int lt_j_off(void); /* TEMP */
+/* Characters (UTF-8 code points) of s. */
+size_t lt_chars(const char *s);
+/* A line that reads as a sentence: sentence punctuation (。，;；). */
+int lt_sentence(const char *s);
+
+/* ---- titles.c ---- */
+/* The kind of the table whose title starts at line i, or -1; *title gets it
+ * (arena), *nlines the lines it takes (2 when wrapped before its last 表). */
+int lt_title_at(lt_engine *e, size_t i, const char **title, size_t *nlines);
 
 /* ---- columns.c ---- */
 /* Build the layout of the current table from its header lines. */
 void lt_layout_build(lt_engine *e, lt_table *t);
+
+/* ---- template.c ---- */
+/* In a table whose column order the catalog knows (DT_ORDER), split a
+ * header span holding two cells one space apart; returns 1 or 2 spans in
+ * out (texts in buf when split). */
+size_t lt_header_split(const lt_table *t, const lt_span *sp, lt_span *out,
+                       char (*buf)[DT_COMP_MAX]);
+/* A header line with a column name spaced out letter by letter ("金   额",
+ * "合   计") joined into one span where the letters together name a column
+ * and none does alone; the line itself when there is none. */
+const lt_line *lt_header_letters(lt_engine *e, const lt_table *t, const lt_line *ln);
+/* Apply the catalog's column order (DT_ORDER) and role changes (DT_RECAST). */
+void lt_template_apply(lt_engine *e, lt_table *t);
+/* Columns of a catalog order: placed by the figures of the first data line. */
+void lt_template_columns(lt_engine *e, lt_table *t, const lt_line *ln);
+
+/* ---- panels.c ---- */
+/* Two-sided tables with three or more panels: sides (the panel by use) and
+ * zones; leaves npanels 0 for two panels. */
+void lt_panels_build(lt_engine *e, lt_table *t);
+/* The header cell names the panel by use (支出用途): a title over cells. */
+int lt_use_panel_title(const char *text);
+/* Cut a line of such a table into its panels by position; returns npanels. */
+size_t lt_panels_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t cap);
+/* The side of panel p of a two-sided table. */
+br_side lt_panel_side(const lt_table *t, size_t p);
+
+/* ---- vlist.c ---- */
+/* Set t->L.vlist when the header is one label column and one money column. */
+void lt_vlist_detect(lt_table *t);
+/* Keep a body line of a vertical list for lt_vlist_rows. */
+void lt_vlist_line(lt_engine *e, lt_table *t, const lt_line *ln);
+/* Turn the kept lines into buffered rows (groups, wrapped labels). */
+void lt_vlist_rows(lt_engine *e, lt_table *t);
+
+/* ---- repeat.c ---- */
+/* One-sided tables printed as two copies of their columns side by side. */
+void lt_repeat_build(lt_engine *e, lt_table *t);
+/* Cut a line of such a table into its copies; returns the number of segments
+ * (segs[p] holds copy p's spans). */
+size_t lt_repeat_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t cap);
+/* The copy a lone span belongs to (by the nearest column of its kind). */
+int lt_repeat_of(const lt_table *t, const lt_span *s);
+
+/* ---- perf.c ---- */
+/* A line of a performance table (key/value lines, then indicators). */
+void lt_perf_line(lt_engine *e, lt_table *t, const lt_line *ln);
+/* Write a performance table to the model. */
+void lt_perf_emit(lt_engine *e, lt_table *t);
+
+/* ---- stage.c ---- */
+/* A header word naming the stage of the heading above it (DT_STAGE):
+ * 1 the budget (预算数), 0 the actual (决算数), -1 none. */
+int lt_stage_word(br_kind kind, const char *text);
+/* The role of a heading's stage column: the role itself, or its budget twin
+ * (DT_BUDGET; NONE when it has none). */
+br_role lt_stage_role(br_role role, int budget);
+
+/* ---- bands.c ---- */
+/* Set t->L.bands for a DT_FIGURE_ROWS kind with one money column and text columns. */
+void lt_bands_detect(lt_table *t);
+/* Turn the kept lines (lt_vlist_line) into rows: one per figure line. */
+void lt_bands_rows(lt_engine *e, lt_table *t);
 
 /* ---- rows.c ---- */
 /* Read a data line of the current table into buffered rows. */

@@ -67,8 +67,9 @@ static int money_token(const char *s, size_t len)
 
 /*
  * End of the run starting at s[i]: the next two spaces, or a single space
- * between a figure and text (pdftotext closes a gap to one space when the
- * columns are tight: "156,211,123 一、一般公共服务支出").
+ * between a figure and text or between two figures (pdftotext closes a gap
+ * to one space when the columns are tight: "156,211,123 一、一般公共服务支出",
+ * "2.85 0.39").
  */
 static size_t run_end(const char *s, size_t len, size_t i)
 {
@@ -84,7 +85,8 @@ static size_t run_end(const char *s, size_t len, size_t i)
         while (ne < len && s[ne] != ' ')
             ne++;
         int a = money_token(s + tok, i - tok), b = money_token(s + next, ne - next);
-        if ((a && (unsigned char)s[next] >= 0x80) || (b && (unsigned char)s[i - 1] >= 0x80))
+        if ((a && (unsigned char)s[next] >= 0x80) || (b && (unsigned char)s[i - 1] >= 0x80) ||
+            (a && b)) /* "2.85 0.39": two figures of tight columns */
             return i;
         tok = next;
         i = next;

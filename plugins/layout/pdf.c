@@ -82,29 +82,73 @@ static int add_span(br_disclosure *doc, lt_line *line, size_t *cap, const char *
     return BR_OK;
 }
 
+/* A money-shaped token: digits with a ',' or '.' ("20,702.25", "9.5"). */
+static int money_token(const char *s, size_t len)
+{
+    int digits = 0, sep = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits = 1;
+        else if (s[i] == ',' || s[i] == '.')
+            sep = 1;
+        else if (!(i == 0 && s[i] == '-'))
+            return 0;
+    }
+    return digits && sep;
+}
+
+static int is_blank(const glyph *g) { return g->len == 1 && g->utf8[0] == ' '; }
+
+/* The glyphs from i to the next printed space form a money token. */
+static int money_ahead(const glyph *g, size_t n, size_t i)
+{
+    char buf[40];
+    size_t len = 0;
+    for (; i < n && !is_blank(&g[i]); i++) {
+        if (len + (size_t)g[i].len >= sizeof buf)
+            return 0;
+        memcpy(buf + len, g[i].utf8, (size_t)g[i].len);
+        len += (size_t)g[i].len;
+    }
+    return money_token(buf, len);
+}
+
 /* Build the spans of one line from its glyphs (sorted by x). */
 static int build_line(br_disclosure *doc, lt_line *line, const glyph *g, size_t n, char *scratch)
 {
     size_t cap = 0, used = 0;
     double x0 = g[0].x0, x1 = g[0].x1;
-    int spaced = 0; /* a printed space since the last glyph */
+    int spaced = 0;  /* a printed space since the last glyph */
+    size_t tok = 0, tok_end = 0; /* the last token before that space, in scratch */
     for (size_t i = 0; i < n; i++) {
-        int blank = g[i].len == 1 && g[i].utf8[0] == ' ';
+        int blank = is_blank(&g[i]);
         if (blank) {
+            if (!spaced)
+                tok_end = used;
             spaced = 1;
             if (used == 0)
                 continue;
         }
+        /* a figure and a label one printed space apart, as pdftotext closes
+         * tight cells ("20,702.25 一、一般公共服务支出"): two cells */
+        int cells = !getenv("BR_J_OFF") && spaced && !blank && used &&
+                    ((money_token(scratch + tok, tok_end - tok) && (unsigned char)g[i].utf8[0] >= 0x80) ||
+                     (tok_end > 0 && (unsigned char)scratch[tok_end - 1] >= 0x80 &&
+                      money_ahead(g, n, i)));
         /* a new span after a gap of about half a character — more when a
          * printed space bridges it (a space inside a label, "1. 一般") */
-        if (i > 0 && !blank && used && g[i].x0 - x1 > (spaced ? 0.6 : 0.45) * g[i].h) {
+        if (i > 0 && !blank && used && (cells || g[i].x0 - x1 > (spaced ? 0.6 : 0.45) * g[i].h)) {
             int rc = add_span(doc, line, &cap, scratch, used, x0, x1);
             if (rc != BR_OK)
                 return rc;
             used = 0;
         }
-        if (used == 0)
+        if (used == 0) {
             x0 = g[i].x0;
+            tok = 0;
+        }
+        if (spaced && !blank)
+            tok = used; /* a token starts after the space */
         memcpy(scratch + used, g[i].utf8, (size_t)g[i].len);
         used += (size_t)g[i].len;
         if (!blank) {

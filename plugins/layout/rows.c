@@ -10,15 +10,13 @@
  * minimises the distance between each figure and its column header).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "engine.h"
 
-typedef struct seg {
-    const lt_span *sp[LT_MAX_ROW_SPANS];
-    size_t n;
-} seg;
+typedef lt_seg seg;
 
 static int is_text(const lt_span *s)
 {
@@ -59,11 +57,15 @@ static size_t cut_panels(const lt_table *t, const lt_line *ln, seg *segs, size_t
     return ns;
 }
 
-/* Code parts → code; 0 when they do not make one. */
-static int make_code(lt_engine *e, lt_table *t, const lt_span *const *parts, size_t n, long line,
-                     char *out)
+/*
+ * Code parts → code (类 3 digits, 款 and 项 2 each: `208  05  01` →
+ * 2080501); 1 when they make one.  Parts of the wrong length (a leading
+ * digit lost in print: `301   2`, ` 7    11   02`) are kept in `damaged`
+ * ("7|11|02") for emit.c to repair from the code hierarchy, or not.
+ */
+static int make_code(const lt_span *const *parts, size_t n, char *out, char *damaged)
 {
-    out[0] = 0;
+    out[0] = damaged[0] = 0;
     if (n == 1) {
         size_t l = strlen(parts[0]->text);
         if (l != 3 && l != 5 && l != 7)
@@ -71,34 +73,31 @@ static int make_code(lt_engine *e, lt_table *t, const lt_span *const *parts, siz
         memcpy(out, parts[0]->text, l + 1);
         return 1;
     }
-    if (strlen(parts[0]->text) != 3) {
-        lt_note(e, t, BR_SEV_WARNING, NULL, line,
-                "subject code printed with a class part \"%s\" of %zu digits; row kept without code",
-                parts[0]->text, strlen(parts[0]->text));
-        return 0;
-    }
-    size_t off = 3;
-    memcpy(out, parts[0]->text, 3);
-    for (size_t i = 1; i < n && i < 3; i++) {
-        const char *p = parts[i]->text;
-        size_t l = strlen(p);
-        if (l == 2) {
-            memcpy(out + off, p, 2);
-        } else if (l == 1) {
-            out[off] = '0';
-            out[off + 1] = p[0];
-            out[off + 2] = 0;
-            lt_note(e, t, BR_SEV_WARNING, NULL, line,
-                    "subject code part \"%s\" lost its leading zero in print; read as %.*s0%s", p,
-                    (int)off, out, p);
-        } else {
-            out[0] = 0;
-            return 0;
+    int ok = strlen(parts[0]->text) == 3 && n <= 3;
+    for (size_t i = 1; i < n && ok; i++)
+        ok = strlen(parts[i]->text) == 2;
+    if (ok) {
+        size_t off = 0;
+        for (size_t i = 0; i < n; i++) {
+            size_t l = strlen(parts[i]->text);
+            memcpy(out + off, parts[i]->text, l);
+            off += l;
         }
-        off += 2;
+        out[off] = 0;
+        return 1;
     }
-    out[off] = 0;
-    return 1;
+    size_t off = 0;
+    for (size_t i = 0; i < n && i < 3; i++) {
+        size_t l = strlen(parts[i]->text);
+        if (l > 3 || off + l + 2 > LT_CODE_MAX)
+            return 0;
+        if (i)
+            damaged[off++] = '|';
+        memcpy(damaged + off, parts[i]->text, l);
+        off += l;
+    }
+    damaged[off] = 0;
+    return 0;
 }
 
 static int dist(const lt_span *f, const lt_col *c)
@@ -175,6 +174,27 @@ static int clear_column(const lt_span *f, const lt_col *const *col, size_t nc, i
     return hit;
 }
 
+/* The columns (indices into col) an identity's parts occupy; a part with no
+ * column of its own (基本支出 printed as 人员经费 | 公用经费) is replaced by
+ * its own parts, as rowtotals does. */
+static size_t part_cols(const br_identity *ids, size_t nids, const br_identity *id,
+                        const lt_col *const *col, size_t nc, size_t *out, size_t cap, int depth)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < id->n_parts; p++) {
+        int found = 0;
+        for (size_t j = 0; j < nc && n < cap; j++)
+            if (col[j]->role == id->parts[p]) {
+                out[n++] = j;
+                found = 1;
+            }
+        for (size_t k = 0; !found && depth < 2 && k < nids; k++)
+            if (ids[k].total == id->parts[p])
+                n += part_cols(ids, nids, &ids[k], col, nc, out + n, cap - n, depth + 1);
+    }
+    return n;
+}
+
 /* Row identities of the table's kind (total = Σ parts) over these columns:
  * how many hold with the figures placed at `where` (blank = 0; interval
  * arithmetic on the printed decimals). */
@@ -187,28 +207,25 @@ static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
     *exact = 0;
     for (size_t i = 0; ids && i < nids; i++) {
         /* the identity applies when its total and a part are columns here */
-        int tot = -1, nparts = 0;
+        int tot = -1;
         for (size_t j = 0; j < nc; j++)
             if (col[j]->role == ids[i].total)
                 tot = (int)j;
         if (tot < 0)
             continue;
+        size_t pc[LT_MAX_COLS];
+        size_t np = part_cols(ids, nids, &ids[i], col, nc, pc, LT_MAX_COLS, 0);
+        if (np == 0)
+            continue;
         br_decimal sum = {0}, rad = {0}, tv = {0}, trad = {0};
         int have_any = 0;
-        for (size_t p = 0; p < ids[i].n_parts; p++)
-            for (size_t j = 0; j < nc; j++) {
-                if (col[j]->role != ids[i].parts[p])
-                    continue;
-                nparts++;
-                for (size_t k = 0; k < nf; k++)
-                    if (where[k] == j) {
-                        lt_host->decimal_add(sum, v[k], &sum);
-                        lt_host->decimal_add(rad, lt_host->decimal_half_ulp(v[k]), &rad);
-                        have_any = 1;
-                    }
-            }
-        if (nparts == 0)
-            continue;
+        for (size_t p = 0; p < np; p++)
+            for (size_t k = 0; k < nf; k++)
+                if (where[k] == pc[p]) {
+                    lt_host->decimal_add(sum, v[k], &sum);
+                    lt_host->decimal_add(rad, lt_host->decimal_half_ulp(v[k]), &rad);
+                    have_any = 1;
+                }
         for (size_t k = 0; k < nf; k++)
             if (where[k] == (size_t)tot) {
                 tv = v[k];
@@ -390,15 +407,32 @@ static int values_x0(const lt_table *t, br_side side)
     return x;
 }
 
+/*
+ * The line is close enough below row r to continue it: at most two lines
+ * down — with three panels (panels.c), at most one printed line of the
+ * table in between, blank lines not counted (a wrapped label's lines are
+ * spread over the height of its row).
+ */
+static int near_row(const lt_table *t, const lt_prow *r, const lt_line *ln)
+{
+    if (t->L.npanels == 0 || !r->src || r->src > ln)
+        return ln->no - r->line <= 2;
+    int printed = 0;
+    for (const lt_line *l = r->src + 1; l < ln; l++)
+        printed += l->nspans > 0;
+    return printed <= 1;
+}
+
 /* Two panels, a line of figures only: the panel's row just above, when it
  * was read without figures (its label wrapped round them), else NULL. */
 static lt_prow *figures_row(const lt_table *t, const lt_line *ln, const seg *g, br_side side)
 {
     lt_prow *r = last_of_side(t, side);
-    if (!r || r->nvals || r->nshort || ln->no - r->line > 2 || g->n == 0)
+    if (!r || r->nvals || r->nshort || !near_row(t, r, ln) || g->n == 0)
         return NULL;
-    /* every figure on this panel's side of the split */
-    for (size_t k = 0; k < g->n; k++) {
+    /* every figure on this panel's side of the split (three panels: cut by
+     * position already) */
+    for (size_t k = 0; k < g->n && t->L.npanels == 0; k++) {
         int right = t->L.split_x > 0 && g->sp[k]->x0 >= t->L.split_x;
         if (right != (side == BR_SIDE_EXPENDITURE))
             return NULL;
@@ -410,11 +444,82 @@ static lt_prow *figures_row(const lt_table *t, const lt_line *ln, const seg *g, 
     return r;
 }
 
-static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g, br_side side,
+/* A code glued to its label ("310资本性支出"): the digits' length, else 0. */
+static size_t glued_code(const char *s)
+{
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    return (n == 3 || n == 5 || n == 7) && (unsigned char)s[n] >= 0x80 ? n : 0;
+}
+
+/* The segment with a glued code and label cut into two spans (arena). */
+static const seg *unglue(lt_engine *e, const lt_table *t, const seg *g, seg *buf)
+{
+    size_t n;
+    if (!t->L.has_code || t->L.two_sided || g->n == 0 || !(n = glued_code(g->sp[0]->text)))
+        return g;
+    lt_span *two = lt_host->doc_alloc(e->doc, 2 * sizeof *two);
+    char *code = lt_host->doc_alloc(e->doc, n + 1);
+    if (!two || !code) {
+        e->failed = 1;
+        return g;
+    }
+    const lt_span *s = g->sp[0];
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    int xm = s->x0 + (int)n * (cw > 1 ? cw / 2 : 1); /* digits are half-width */
+    memcpy(code, s->text, n);
+    code[n] = 0;
+    two[0] = (lt_span){code, s->x0, xm};
+    two[1] = (lt_span){s->text + n, xm, s->x1 > xm ? s->x1 : xm + 1};
+    buf->n = 0;
+    buf->sp[buf->n++] = &two[0];
+    buf->sp[buf->n++] = &two[1];
+    for (size_t k = 1; k < g->n && buf->n < LT_MAX_ROW_SPANS; k++)
+        buf->sp[buf->n++] = g->sp[k];
+    return buf;
+}
+
+/* The line above (t->pre, one text span) is the first part of the label of
+ * this segment's row: it lies right of the segment's code, left of its
+ * figures, and where the segment has a label of its own, starts with it. */
+static int pre_fits(const lt_engine *e, const lt_table *t, const seg *g, int panel)
+{
+    if (!t->pre || g->n < 2 || !lt_digits(g->sp[0]->text))
+        return 0;
+    const lt_span *p = &t->pre->spans[0];
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    if (t->L.nrepeat && lt_repeat_of(t, p) != panel)
+        return 0;
+    if (p->x0 < g->sp[0]->x1 - cw)
+        return 0;
+    for (size_t k = 1; k < g->n; k++) {
+        if (!is_text(g->sp[k]))
+            return p->x0 < g->sp[k]->x0;
+        if (abs(p->x0 - g->sp[k]->x0) > 2 * cw)
+            return 0;
+    }
+    return 1;
+}
+
+static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
+    seg gbuf;
+    const seg *g = unglue(e, t, g0, &gbuf);
     const lt_span *code[4];
     size_t ncode = 0;
+    int rp = t->L.nrepeat && panel > 0 ? 1 : 0;
+    /* a code alone on its line: its label and figures follow on the next */
+    if (g->n == 1 && t->L.has_code && !t->L.two_sided && lt_digits(g->sp[0]->text) &&
+        strlen(g->sp[0]->text) >= 3) {
+        size_t l = strlen(g->sp[0]->text);
+        if (l == 3 || l == 5 || l == 7) {
+            memcpy(t->pend_code[rp], g->sp[0]->text, l + 1);
+            t->pend_line[rp] = ln->no;
+            return;
+        }
+    }
     size_t first_text = g->n;
     for (size_t k = 0; k < g->n; k++)
         if (is_text(g->sp[k])) {
@@ -428,30 +533,39 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
             ncode++;
         if (ncode != first_text)
             ncode = 0;
-    } else if (t->pre && t->pre->no < ln->no && g->n >= 2 && lt_digits(g->sp[0]->text)) {
+    } else if (t->pre && t->pre->no < ln->no && pre_fits(e, t, g, panel)) {
         ncode = 1; /* a code whose label wrapped round it (the line above) */
+        t->centred = 1;
     }
-    char codebuf[LT_CODE_MAX] = "";
+    char codebuf[LT_CODE_MAX] = "", damaged[LT_CODE_MAX] = "";
     if (ncode)
-        make_code(e, t, code_parts(g, ncode, code), ncode, ln->no, codebuf);
+        make_code(code_parts(g, ncode, code), ncode, codebuf, damaged);
 
     /* label and figures */
     char label[LT_LABEL_MAX] = "";
     const lt_span *fig[LT_MAX_ROW_SPANS];
     size_t nf = 0;
+    int label_x0 = -1;
     for (size_t k = ncode; k < g->n; k++) {
         const lt_span *s = g->sp[k];
         if (is_text(s)) {
-            if (nf == 0)
+            if (nf == 0) {
+                if (label_x0 < 0)
+                    label_x0 = s->x0;
                 append_label(label, s->text, strlen(s->text));
+            }
             continue;
         }
         fig[nf++] = s;
     }
     size_t ll = strlen(label);
     const char *lab = lt_strip_enum(label, &ll);
-    if (!codebuf[0] && ll == 0 && nf == 0)
+    if (!codebuf[0] && !damaged[0] && ll == 0 && nf == 0)
         return;
+    /* the code printed alone on the line above */
+    if (!ncode && ll > 0 && t->pend_code[rp][0] && ln->no - t->pend_line[rp] <= 2)
+        memcpy(codebuf, t->pend_code[rp], sizeof codebuf);
+    t->pend_code[rp][0] = 0;
     lt_prow *into = NULL; /* an earlier row of this panel that takes the figures */
     if (!codebuf[0] && ll == 0) {
         /* two panels: figures printed on their own line between a wrapped
@@ -472,18 +586,31 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
             continue;
         if (t->L.two_sided && col->side != side)
             continue;
+        if (t->L.nrepeat && col->rpanel != rp)
+            continue;
         vc[nvc++] = col;
     }
-    (void)panel;
     lt_prow *r = into ? into : new_row(e, t, ln->no, side);
     if (!r)
         return;
     if (!into) {
+        r->src = ln;
+        r->label_x0 = label_x0;
+    }
+    if (!into) {
         memcpy(r->code, codebuf, sizeof r->code);
+        memcpy(r->damaged, damaged, sizeof r->damaged);
+        r->rpanel = rp;
         /* a code line whose label wrapped round it: its first part is on
          * the line above */
-        if (codebuf[0] && t->pre && t->pre->no < ln->no)
+        if ((codebuf[0] || damaged[0]) && t->pre && t->pre->no < ln->no &&
+            pre_fits(e, t, g, panel)) {
             append_label(r->label, t->pre->spans[0].text, strlen(t->pre->spans[0].text));
+            if (r->label_x0 < 0 || t->pre->spans[0].x0 < r->label_x0)
+                r->label_x0 = t->pre->spans[0].x0;
+            t->pre_taken = t->pre_ends ? 0 : ln->no;
+            t->centred = 1;
+        }
         append_label(r->label, lab, ll);
     }
     size_t where[LT_MAX_ROW_SPANS];
@@ -515,9 +642,50 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     }
 }
 
+/* Two panels: every figure of the segment is nearer a money column of the
+ * expenditure panel than any of the income panel's (and there is one). */
+static int figures_right(const lt_table *t, const seg *g)
+{
+    int any = 0;
+    for (size_t k = 0; k < g->n; k++) {
+        if (is_text(g->sp[k]))
+            continue;
+        int din = INT32_MAX, dout = INT32_MAX;
+        for (size_t c = 0; c < t->L.ncols; c++) {
+            const lt_col *col = &t->L.cols[c];
+            if (col->what != DT_COL_MONEY)
+                continue;
+            int d = dist(g->sp[k], col);
+            if (col->side == BR_SIDE_INCOME && d < din)
+                din = d;
+            if (col->side == BR_SIDE_EXPENDITURE && d < dout)
+                dout = d;
+        }
+        if (dout >= din)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
 void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
 {
-    seg segs[3];
+    lt_template_columns(e, t, ln); /* a catalog order: columns from the first figures */
+    seg segs[LT_MAX_PANELS];
+    if (t->L.nrepeat > 0) { /* one list in two copies of the columns */
+        size_t ns = lt_repeat_cut(t, ln, segs, LT_MAX_PANELS);
+        for (size_t p = 0; p < ns; p++)
+            if (segs[p].n)
+                read_panel(e, t, ln, &segs[p], BR_SIDE_NONE, (int)p);
+        return;
+    }
+    if (t->L.npanels > 0) { /* three panels: cut by position */
+        size_t ns = lt_panels_cut(t, ln, segs, LT_MAX_PANELS);
+        for (size_t p = 0; p < ns; p++)
+            if (lt_panel_side(t, p) != BR_SIDE_NONE)
+                read_panel(e, t, ln, &segs[p], lt_panel_side(t, p), (int)p);
+        return;
+    }
     size_t ns = cut_panels(t, ln, segs, 3);
     for (size_t p = 0; p < ns; p++) {
         br_side side = BR_SIDE_NONE;
@@ -525,8 +693,11 @@ void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
             if (p >= 2)
                 break; /* a third panel (支出 by use) is not modelled */
             side = p == 0 ? BR_SIDE_INCOME : BR_SIDE_EXPENDITURE;
-            /* a single panel right of the split is the expenditure side */
-            if (ns == 1 && segs[0].n && segs[0].sp[0]->x0 >= t->L.split_x && t->L.split_x > 0)
+            /* a single panel right of the split is the expenditure side;
+             * so is one whose figures lie under the expenditure panel's
+             * (a page laid out further left than the header's) */
+            if (ns == 1 && segs[0].n && t->L.split_x > 0 &&
+                (segs[0].sp[0]->x0 >= t->L.split_x || (!lt_j_off() && figures_right(t, &segs[0]))))
                 side = BR_SIDE_EXPENDITURE;
         }
         read_panel(e, t, ln, &segs[p], side, (int)p);
@@ -561,11 +732,12 @@ static int total_end(const char *label)
  * row above, which is no total. */
 static int continue_panels(lt_table *t, const lt_line *ln)
 {
-    seg segs[3];
-    size_t ns = cut_panels(t, ln, segs, 3);
-    lt_prow *to[3] = {0};
+    seg segs[LT_MAX_PANELS];
+    int three = t->L.npanels > 0;
+    size_t ns = three ? lt_panels_cut(t, ln, segs, LT_MAX_PANELS) : cut_panels(t, ln, segs, 3);
+    lt_prow *to[LT_MAX_PANELS] = {0};
     size_t njoin = 0;
-    if (ns > 2)
+    if (ns > 2 && !three)
         return 0;
     for (size_t p = 0; p < ns; p++) {
         const seg *g = &segs[p];
@@ -575,17 +747,18 @@ static int continue_panels(lt_table *t, const lt_line *ln)
         if (g->n != 1 || !is_text(g->sp[0]) || !label_fragment(g->sp[0]->text))
             return 0;
         int right = t->L.split_x > 0 && g->sp[0]->x0 >= t->L.split_x;
-        br_side side = right ? BR_SIDE_EXPENDITURE : BR_SIDE_INCOME;
-        if (p == 1 && side != BR_SIDE_EXPENDITURE)
+        br_side side = three ? lt_panel_side(t, p) : right ? BR_SIDE_EXPENDITURE : BR_SIDE_INCOME;
+        if (side == BR_SIDE_NONE || (!three && p == 1 && side != BR_SIDE_EXPENDITURE))
             return 0;
         if (g->sp[0]->x0 >= values_x0(t, side))
             return 0; /* under the figures, not the labels */
         to[p] = last_of_side(t, side);
-        if (!to[p] || ln->no - to[p]->line > 2 || total_end(to[p]->label))
+        if (!to[p] || !near_row(t, to[p], ln) || total_end(to[p]->label))
             return 0; /* a total is complete: what follows starts a row */
     }
-    /* only one panel: labels in both panels on one line are rows of their own */
-    if (njoin != 1)
+    /* two panels: labels in both panels on one line are rows of their own;
+     * three panels (labels wrapped round the figure line) continue each */
+    if (njoin != 1 && !(three && njoin > 0))
         return 0;
     for (size_t p = 0; p < ns; p++)
         if (to[p])
@@ -593,20 +766,45 @@ static int continue_panels(lt_table *t, const lt_line *ln)
     return 1;
 }
 
+/* Where row labels start: the header's label zone, or further left where
+ * the row above printed its label (pdftotext lays out each page anew: a
+ * table continued on a page of its own may sit left of its header). */
+static int label_left(const lt_table *t, const lt_prow *row)
+{
+    int x = t->L.label_x0;
+    if (!lt_j_off() && row && row->label_x0 >= 0 && row->label_x0 < x && row->src && t->hdr[0] &&
+        row->src->page != t->hdr[0]->page)
+        x = row->label_x0;
+    return x;
+}
+
 int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
 {
     (void)e;
     if (t->L.two_sided)
         return t->last && continue_panels(t, ln);
-    if (!t->last || ln->nspans != 1 || ln->no - t->last->line > 2)
+    if (!t->last || ln->nspans != 1)
         return 0;
     const lt_span *s = &ln->spans[0];
-    if (!is_text(s) || s->x0 < t->L.label_x0 - 1 || s->x0 >= t->L.label_x1)
+    lt_prow *to = t->last;
+    if (t->L.nrepeat) {
+        /* the row above in the copy of the columns the fragment lies in */
+        int p = lt_repeat_of(t, s);
+        to = NULL;
+        for (lt_prow *r = t->rows; r; r = r->next)
+            if (r->rpanel == p)
+                to = r;
+        if (!to || !is_text(s))
+            return 0;
+    } else if (!is_text(s) || s->x0 < label_left(t, to) - 1 || s->x0 >= t->L.label_x1) {
+        return 0;
+    }
+    if (ln->no - to->line > 2)
         return 0;
     size_t len = strlen(s->text);
     const char *st = lt_strip_enum(s->text, &len);
     if (st != s->text || dt_catalog_total_label(s->text, strlen(s->text)) || lt_prose(s->text))
         return 0;
-    append_label(t->last->label, s->text, strlen(s->text));
+    append_label(to->label, s->text, strlen(s->text));
     return 1;
 }

@@ -1,6 +1,7 @@
 /*
  * spans.c — small predicates on the text of spans and lines.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -56,9 +57,20 @@ int lt_toc_line(const lt_line *ln)
     return 0;
 }
 
-int lt_prose(const char *s)
+int lt_sentence(const char *s)
 {
     if (strstr(s, "。") || strstr(s, "，") || strstr(s, ";") || strstr(s, "；"))
+        return 1;
+    /* a comma (NFKC turns "，" into ",") that is no thousands separator */
+    for (const char *p = strchr(s, ','); p; p = strchr(p + 1, ','))
+        if (p == s || !(p[-1] >= '0' && p[-1] <= '9') || !(p[1] >= '0' && p[1] <= '9'))
+            return 1;
+    return 0;
+}
+
+int lt_prose(const char *s)
+{
+    if (lt_sentence(s))
         return 1;
     size_t n = 0;
     for (const char *p = s; *p; p++)
@@ -76,11 +88,28 @@ int lt_note_line(const char *s)
 
 int lt_empty_note(const char *s)
 {
-    static const char *const words[] = {"空表", "无数据", "没有", "不需填列", "无此项"};
+    static const char *const words[] = {"空表", "无数据", "没有", "不需填列", "无此项",
+                                        "为空", "无相关"};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strstr(s, words[i]))
             return 1;
-    return 0;
+    /* "(无政府性基金支出)", "注:我单位无2017年政府性基金支出安排。" */
+    const char *no = strstr(s, "无");
+    return no && (strstr(no, "支出") || strstr(no, "安排") || strstr(no, "收支"));
+}
+
+int lt_empty_statement(const lt_line *ln)
+{
+    if (ln->nspans != 1)
+        return 0;
+    char buf[128];
+    size_t n = lt_squeeze(ln->spans[0].text, buf, sizeof buf);
+    if (n == 0 || n >= 96)
+        return 0;
+    int bracket = buf[0] == '(' || dt_starts(buf, n, "（");
+    const char *after = bracket ? buf + (buf[0] == '(' ? 1 : strlen("（")) : buf;
+    return (bracket && dt_starts(after, strlen(after), "无") && lt_empty_note(buf)) ||
+           strstr(buf, "此表为空") || strstr(buf, "本表为空") || strstr(buf, "本表无数据");
 }
 
 const char *lt_strip_enum(const char *s, size_t *len)
@@ -103,4 +132,31 @@ const char *lt_strip_enum(const char *s, size_t *len)
         }
     }
     return s;
+}
+
+int lt_j_off(void) { return getenv("BR_J_OFF") != NULL; } /* TEMP */
+
+size_t lt_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+int lt_cjk_numeral(const char *s)
+{
+    static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六",
+                                         "七", "八", "九", "十", "百"};
+    if (!*s)
+        return 0;
+    while (*s) {
+        size_t i = 0;
+        while (i < sizeof digits / sizeof digits[0] && strncmp(s, digits[i], strlen(digits[i])))
+            i++;
+        if (i == sizeof digits / sizeof digits[0])
+            return 0;
+        s += strlen(digits[i]);
+    }
+    return 1;
 }

@@ -108,6 +108,17 @@ static const unit_alias unit_aliases[] = {
 #include "targets.def"
 };
 
+/* Class names of the 功能分类 (the narrative reader's catalog): a table that
+ * prints a class by name only (the 收支预算总表) is found by it. */
+typedef struct func_name {
+    const char *code, *name;
+} func_name;
+
+static const func_name func_names[] = {
+#define CLAIM_FUNC(code, name) {code, name},
+#include "../disclosure_text/claims.def"
+};
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char CHECK_TOTALS[] = "narrative.totals";
@@ -243,6 +254,21 @@ typedef struct cellref {
     size_t n;
 } cellref;
 
+/* Is `label` the name of class `code`, alone or with "支出" ("公共安全支出")? */
+static int names_class(const char *label, const char *code)
+{
+    for (size_t k = 0; label && k < COUNT(func_names); k++) {
+        if (!same_str(func_names[k].code, code))
+            continue;
+        char buf[128];
+        size_t n = (size_t)snprintf(buf, sizeof buf, "%s支出", func_names[k].name);
+        size_t bare = strlen(func_names[k].name);
+        if (n < sizeof buf && (label_eq(label, buf, n) || label_eq(label, buf, bare)))
+            return 1;
+    }
+    return 0;
+}
+
 static const br_row *find_row(const br_table *t, br_side side, const char *rows, const char *code)
 {
     size_t nrows = H->table_row_count(t);
@@ -252,6 +278,12 @@ static const br_row *find_row(const br_table *t, br_side side, const char *rows,
         for (size_t i = 0; i < nrows; i++) {
             const br_row *r = H->table_row_at(t, i);
             if (same_str(H->row_code(r), code) && (!side || H->row_side(r) == side))
+                return r;
+        }
+        for (size_t i = 0; i < nrows; i++) { /* rows without codes: by the class name */
+            const br_row *r = H->table_row_at(t, i);
+            if (!H->row_code(r) && (!side || H->row_side(r) == side) &&
+                names_class(H->row_label(r), code))
                 return r;
         }
         return NULL;
@@ -441,6 +473,8 @@ static void check_level(const br_disclosure *doc, const br_claim *c, br_report *
 static int totals(const br_narrative *n, br_report *report)
 {
     const br_disclosure *doc = H->narrative_disclosure(n);
+    if (H->doc_table_count(doc) == 0)
+        return BR_NOT_APPLICABLE; /* a narrative published without its tables */
     size_t count = H->narrative_claim_count(n);
     for (size_t i = 0; i < count; i++) {
         const br_claim *c = H->narrative_claim_at(n, i);
@@ -609,6 +643,8 @@ static void change_percent(const br_claim *c, const change_ref *ch, br_report *r
 static int changes_check(const br_narrative *n, br_report *report)
 {
     const br_disclosure *doc = H->narrative_disclosure(n);
+    if (H->doc_table_count(doc) == 0)
+        return BR_NOT_APPLICABLE;
     size_t count = H->narrative_claim_count(n);
     for (size_t i = 0; i < count; i++) {
         const br_claim *c = H->narrative_claim_at(n, i);
@@ -883,15 +919,19 @@ static const br_check_desc checks[] = {
         .id = CHECK_TOTALS,
         .title = "Figures stated in the narrative equal the tables",
         .description =
-            "Every classified figure of the narrative (收入/支出 totals, 一般公共预算 income and "
-            "expenditure, per-class expenditure by function code, 基本支出 and 项目支出, the "
-            "\"三公\" total and its parts, 机关运行经费 against the 公用经费 of the basic "
-            "expenditure table, the 政府采购 total where a blank table counts as 0, the amount "
-            "under 绩效目标 management against the 项目支出明细表 — its 年初/当年 subtotal when the "
-            "wording says 当年财政拨款, else its total) must equal the table cell that states the "
-            "same thing; which table, row and column is data (targets.def). A claim that holds "
-            "against any of the tables it could refer to passes; otherwise it is reported "
-            "against the first, with the interval rule for rounding.",
+            "Every classified figure of the narrative (收入/支出 totals; 财政拨款 and 一般公共预算 "
+            "income and expenditure; per-class expenditure by function code, found by name in a "
+            "收支总表 that prints no codes; 基本支出 and 项目支出 of the department, of the "
+            "财政拨款 and of the 一般公共预算, each against its own table; 单位预留机动经费; the "
+            "\"三公\" total and its parts, 会议费, 培训费; 机关运行经费 where a table states it, "
+            "else against the 公用经费 of the basic expenditure table unless the narrative names "
+            "a narrower scope (机关 and 参公 units); the 政府采购 total where a blank table counts "
+            "as 0; the amount under 绩效目标 management against the 项目支出明细表 — its 年初/当年 "
+            "subtotal when the wording says 当年财政拨款, else its total) must equal the table "
+            "cell that states the same thing; which table, row and column is data (targets.def). "
+            "A claim that holds against any of the tables it could refer to passes; otherwise it "
+            "is reported against the first, with the interval rule for rounding. Not applicable "
+            "to a narrative published without its tables (join it with them: --join).",
         .severity = BR_SEV_ERROR,
         .inputs = narrative_inputs,
         .n_inputs = 1,
@@ -909,7 +949,7 @@ static const br_check_desc checks[] = {
             "the tables contradict is an error with cause \"direction\" even when the magnitude "
             "matches. Percentages are compared with (budget − previous) / previous by exact "
             "interval arithmetic on the printed figures. Changes whose tables have no "
-            "previous-year column are not tested.",
+            "previous-year column are not tested, nor a narrative without tables.",
         .severity = BR_SEV_ERROR,
         .inputs = narrative_inputs,
         .n_inputs = 1,

@@ -53,6 +53,17 @@ static void check_row(const br_table *t, const br_row *row, const br_identity *i
     size_t n = part_columns(t, ids, n_ids, id, cols, roles, BR_ROLE__COUNT, 0);
     if (total_col < 0 || n == 0)
         return;
+    /* a two-sided table's breakdown columns belong to its expenditure panel:
+     * an income row has its amount and no parts */
+    if (host->row_side(row) == BR_SIDE_INCOME) {
+        int any = 0;
+        for (size_t i = 0; i < n && !any; i++) {
+            const br_cell *c = host->row_cell(row, (size_t)cols[i]);
+            any = c && (c->flags & BR_CELL_PRESENT);
+        }
+        if (!any)
+            return;
+    }
     br_term terms[BR_ROLE__COUNT + 1];
     char what[512];
     size_t used = (size_t)snprintf(what, sizeof what, "%s =", host->role_name(id->total));

@@ -220,7 +220,7 @@ static int coded_table(br_report *report, const br_table *t, const size_t *cols,
 
 /* ---- label hierarchies ------------------------------------------------------- */
 
-typedef enum { HOW_ITEMS = 1, HOW_CATEGORIES } label_how;
+typedef enum { HOW_ITEMS = 1, HOW_CATEGORIES, HOW_GROUPS } label_how;
 
 static const struct {
     br_kind kind;
@@ -240,6 +240,28 @@ static const struct {
 #include "labels.def"
 #undef TB_CATEGORY
 };
+
+static const struct {
+    br_kind kind;
+    tb_match match;
+    const char *word;
+} kind_grands[] = {
+#define TB_KIND_GRAND(kind, match, word) {BR_KIND_##kind, TB_##match, word},
+#include "labels.def"
+#undef TB_KIND_GRAND
+};
+
+/* A grand-total label (labels.def TB_GRAND, or the kind's own). */
+static int is_grand(br_kind kind, const char *label)
+{
+    if (tb_is_grand_label(label))
+        return 1;
+    for (size_t i = 0; i < sizeof kind_grands / sizeof *kind_grands; i++)
+        if (kind_grands[i].kind == kind && tb_label_matches(label, kind_grands[i].match,
+                                                             kind_grands[i].word))
+            return 1;
+    return 0;
+}
 
 static int is_category(br_kind kind, const char *label)
 {
@@ -279,6 +301,36 @@ static int nested_codes(const rowlist *items)
     return nested;
 }
 
+/* GROUPS: each category row = Σ the rows printed after it up to the next
+ * category or grand row (其中 rows are details, not parts). */
+static int groups(br_report *report, const br_table *t, const size_t *cols, size_t ncols,
+                  tb_terms *terms)
+{
+    br_kind kind = tb_host->table_kind(t);
+    size_t nrows = tb_host->table_row_count(t);
+    rowlist parts;
+    rl_init(&parts);
+    int rc = BR_OK;
+    for (size_t i = 0; rc == BR_OK && i < nrows; i++) {
+        const br_row *g = tb_host->table_row_at(t, i);
+        if (!is_category(kind, tb_host->row_label(g)))
+            continue;
+        parts.n = 0;
+        for (size_t j = i + 1; rc == BR_OK && j < nrows; j++) {
+            const br_row *r = tb_host->table_row_at(t, j);
+            const char *label = tb_host->row_label(r);
+            if (is_category(kind, label) || is_grand(kind, label))
+                break;
+            if (!tb_label_matches(label, TB_PREFIX, "其中"))
+                rc = rl_push(&parts, r);
+        }
+        if (rc == BR_OK && parts.n)
+            rc = roll_up(report, t, cols, ncols, g, parts.v, parts.n, " = Σ", terms);
+    }
+    rl_free(&parts);
+    return rc;
+}
+
 static int label_table(br_report *report, const br_table *t, label_how how, const size_t *cols,
                        size_t ncols, tb_terms *terms, rowlist *items)
 {
@@ -293,9 +345,9 @@ static int label_table(br_report *report, const br_table *t, label_how how, cons
         const char *label = tb_host->row_label(r);
         if (tb_host->row_side(r) != BR_SIDE_NONE)
             usable = 0;
-        if (tb_is_grand_label(label))
+        if (is_grand(kind, label))
             rc = rl_push(&grands, r);
-        else if (how == HOW_CATEGORIES ? is_category(kind, label) : !tb_is_subtotal_label(label))
+        else if (how != HOW_ITEMS ? is_category(kind, label) : !tb_is_subtotal_label(label))
             rc = rl_push(items, r);
         else if (how == HOW_ITEMS)
             usable = 0; /* subtotals group the items in a way labels do not say */
@@ -303,6 +355,8 @@ static int label_table(br_report *report, const br_table *t, label_how how, cons
     if (rc == BR_OK && usable && items->n && !nested_codes(items))
         for (size_t g = 0; rc == BR_OK && g < grands.n; g++)
             rc = roll_up(report, t, cols, ncols, grands.v[g], items->v, items->n, " = Σ", terms);
+    if (rc == BR_OK && usable && how == HOW_GROUPS)
+        rc = groups(report, t, cols, ncols, terms);
     rl_free(&grands);
     return rc;
 }

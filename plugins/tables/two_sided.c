@@ -18,6 +18,13 @@
  *   支出总计 = 收入总计, and in tables with funding-source columns each
  *   source's income rows = that column of 支出总计.
  *
+ * A third panel (side `use`, Jiangsu 收支预算总表: 基本支出 / 项目支出 / 单位
+ * 预留机动经费 beside the classes) breaks the same expenditure down again:
+ * Σ its rows = the expenditure side's YEAR row (its GRAND without one),
+ * checked on its own so that neither breakdown is counted into the other.
+ * An expenditure side printed by use only (财政拨款收支预算总表: 基本支出 …
+ * 支出合计) adds its USE rows up to its GRAND.
+ *
  * A side with two YEAR rows, or grand rows the vocabulary cannot tell apart,
  * is skipped rather than guessed.
  */
@@ -87,6 +94,7 @@ typedef struct side_info {
     size_t n;
     long year, grand; /* indices, or -1 */
     int usable;
+    int by_use; /* its items are all USE rows (an expenditure side by use only) */
 } side_info;
 
 /* Classify the side's rows and settle who owns which. */
@@ -121,6 +129,12 @@ static void structure(side_info *s)
     s->grand = last_grand;
     if (!s->usable)
         return;
+    int items = 0, uses = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        items += s->v[i].cls == TS_ITEM || s->v[i].cls == TS_GROUP;
+        uses += s->v[i].cls == TS_USE;
+    }
+    s->by_use = uses > 0 && items == 0;
 
     /* ownership, structural rows left to right */
     long prev = -1;
@@ -213,12 +227,13 @@ static int sum_parts(br_report *report, const br_table *t, const size_t *cols, s
 }
 
 /* A row printed before the grand total that is one of its parts: YEAR, a
- * carry-over, or an item that no YEAR, carry-over or group owns. */
-static int grand_part(const ts_node *nd)
+ * carry-over, or an item that no YEAR, carry-over or group owns (on a side
+ * by use only, its USE rows). */
+static int grand_part(const side_info *s, const ts_node *nd)
 {
+    int item = nd->cls == TS_ITEM || nd->cls == TS_GROUP || (s->by_use && nd->cls == TS_USE);
     return nd->cls == TS_YEAR || nd->cls == TS_CARRY ||
-           ((nd->cls == TS_ITEM || nd->cls == TS_GROUP) && nd->owner < 0 && nd->group < 0 &&
-            is_class_row(nd->row));
+           (item && nd->owner < 0 && nd->group < 0 && is_class_row(nd->row));
 }
 
 /* GRAND = YEAR + the carry-overs and unowned items printed before it (with
@@ -230,7 +245,7 @@ static int grand_total(br_report *report, const br_table *t, const size_t *cols,
         return BR_OK;
     size_t parts = 0;
     for (long j = 0; j < s->grand; j++)
-        parts += grand_part(&s->v[j]);
+        parts += grand_part(s, &s->v[j]);
     if (parts == 0)
         return BR_OK;
     for (size_t c = 0; c < ncols; c++) {
@@ -240,7 +255,7 @@ static int grand_total(br_report *report, const br_table *t, const size_t *cols,
         int rc = tb_terms_push(terms, s->v[s->grand].row, cols[c], 1);
         for (long j = 0; rc == BR_OK && j < s->grand; j++) {
             const ts_node *nd = &s->v[j];
-            if (!grand_part(nd))
+            if (!grand_part(s, nd))
                 continue;
             rc = tb_terms_push(terms, nd->row, cols[c], -1);
             tb_what_part(&what, tb_host->row_key(nd->row));
@@ -279,6 +294,38 @@ static int one_side(br_report *report, const br_table *t, const size_t *cols, si
     if (rc == BR_OK)
         rc = grand_total(report, t, cols, ncols, s, terms);
     return rc;
+}
+
+/* ---- the panel by use ------------------------------------------------------------ */
+
+/* Σ the rows of the use panel = the expenditure side's YEAR row, else its
+ * GRAND (one identity per money column). */
+static int use_panel(br_report *report, const br_table *t, const size_t *cols, size_t ncols,
+                     const side_info *out, const side_info *use, tb_terms *terms)
+{
+    if (use->n == 0 || !out->usable)
+        return BR_OK;
+    long to = out->year >= 0 ? out->year : out->grand;
+    if (to < 0)
+        return BR_OK;
+    const br_row *total = out->v[to].row;
+    for (size_t c = 0; c < ncols; c++) {
+        tb_what what;
+        tb_what_start(&what, t, cols[c], total, " = Σ by use:");
+        terms->n = 0;
+        int rc = tb_terms_push(terms, total, cols[c], 1);
+        for (size_t j = 0; rc == BR_OK && j < use->n; j++) {
+            if (use->v[j].cls != TS_USE && use->v[j].cls != TS_ITEM)
+                continue; /* a 人员经费 under 基本支出, a 其中 */
+            rc = tb_terms_push(terms, use->v[j].row, cols[c], -1);
+            tb_what_part(&what, tb_host->row_key(use->v[j].row));
+        }
+        if (rc == BR_OK)
+            rc = tb_report(report, CHECK_ID, terms, &what);
+        if (rc != BR_OK)
+            return rc;
+    }
+    return BR_OK;
 }
 
 /* ---- the two sides balance ------------------------------------------------------ */
@@ -365,7 +412,8 @@ static int one_table(br_report *report, const br_table *t, tb_terms *terms)
     ts_node local[128], *v = nrows <= 128 ? local : malloc(nrows * sizeof *v);
     if (!v)
         return BR_ERR_NOMEM;
-    side_info in = {.side = BR_SIDE_INCOME, .v = v}, out = {.side = BR_SIDE_EXPENDITURE};
+    side_info in = {.side = BR_SIDE_INCOME, .v = v}, out = {.side = BR_SIDE_EXPENDITURE},
+              use = {.side = BR_SIDE_USE};
     for (size_t i = 0; i < nrows; i++) {
         const br_row *r = tb_host->table_row_at(t, i);
         if (tb_host->row_side(r) == BR_SIDE_INCOME)
@@ -377,9 +425,19 @@ static int one_table(br_report *report, const br_table *t, tb_terms *terms)
         if (tb_host->row_side(r) == BR_SIDE_EXPENDITURE)
             out.v[out.n++].row = r;
     }
+    use.v = out.v + out.n;
+    for (size_t i = 0; i < nrows; i++) {
+        const br_row *r = tb_host->table_row_at(t, i);
+        if (tb_host->row_side(r) == BR_SIDE_USE)
+            use.v[use.n++].row = r;
+    }
+    for (size_t i = 0; i < use.n; i++) /* by the expenditure side's words */
+        classify(&use.v[i], BR_SIDE_EXPENDITURE);
     int rc = one_side(report, t, cols, ncols, &in, terms);
     if (rc == BR_OK)
         rc = one_side(report, t, cols, ncols, &out, terms);
+    if (rc == BR_OK)
+        rc = use_panel(report, t, cols, ncols, &out, &use, terms);
     if (rc == BR_OK)
         rc = balance(report, t, &in, &out, terms);
     if (v != local)

@@ -99,7 +99,21 @@ def _read_file(path):
         raise _core._read_error(path, 0, f"cannot open: {e.strerror}", "BR_ERR_IO") from None
 
 
-def load(source, format=None, *, name=None):
+def _source(source, name):
+    """(bytes, path) of one source: a path, the text itself or bytes."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "<bytes>"
+    if isinstance(source, str) and ("\n" in source or "\r" in source):
+        return source.encode("utf-8"), name or "<text>"
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        return _read_file(path), name or path
+    raise TypeError(f"load() wants a path, text or bytes, not {type(source).__name__}")
+
+
+def load(source, *more, format=None, name=None):
     """Read one disclosure into the exact model.
 
     `source` is a path (str or os.PathLike), the text itself (a str with a
@@ -107,21 +121,27 @@ def load(source, format=None, *, name=None):
     (see plugins(); default: the reader most confident it can read it).
     `name` names an in-memory source in findings (default "<text>" /
     "<bytes>").  Raises ReadError (.path, .line, .reason) when the input
-    cannot be read.
+    cannot be read.  A text input in GB18030 (GBK) is converted to UTF-8
+    (Disclosure.encoding says so).
+
+    Several sources — ``load(narrative, tables)`` or ``load([narrative,
+    tables])`` — are ONE disclosure published as separate files: each is
+    read, then they are joined in order; every row, claim and finding keeps
+    the file it came from (``.file``), and ``Disclosure.parts`` lists them.
+    `name` may then be a list, one name per source.
     """
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data, path = bytes(source), name or "<bytes>"
-    elif isinstance(source, str) and ("\n" in source or "\r" in source):
-        data, path = source.encode("utf-8"), name or "<text>"
-    elif isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        if isinstance(path, bytes):
-            path = os.fsdecode(path)
-        data = _read_file(path)
-        path = name or path
-    else:
-        raise TypeError(f"load() wants a path, text or bytes, not {type(source).__name__}")
-    return _registry.read(data, path, format)
+    sources = list(source) if isinstance(source, (list, tuple)) else [source]
+    sources += more
+    if not sources:
+        raise TypeError("load() wants at least one source")
+    names = list(name) if isinstance(name, (list, tuple)) else [name] + [None] * (len(sources) - 1)
+    if len(names) != len(sources):
+        raise ValueError(f"load() got {len(sources)} sources but {len(names)} names")
+    read = [_source(s, n) for s, n in zip(sources, names)]
+    if len(read) == 1 and not isinstance(source, (list, tuple)):
+        data, path = read[0]
+        return _registry.read(data, path, format)
+    return _registry.read_parts(read, format)
 
 
 def load_plugin(path):

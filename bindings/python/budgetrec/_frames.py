@@ -2,8 +2,8 @@
 
 Money is decimal.Decimal in object columns by default; numbers="float"
 converts it at this edge only (the model never holds a float).  Finding
-frames have the SPEC §5 columns (Finding's fields) with nullable Int64 year
-and line, built by one function for Report.to_pandas and Run.findings so the
+frames have the SPEC §5 columns (Finding's fields) with nullable Int64 year,
+line and page, built by one function for Report.to_pandas and Run.findings so the
 two compare equal.
 """
 import math
@@ -13,7 +13,7 @@ from budgetrec import _core
 FINDING_COLUMNS = list(_core.Finding._field_names())
 FIGURE_COLUMNS = ["expected", "actual", "difference", "tolerance"]
 SUMMARY_FIGURES = ["income_total", "expenditure_total", "basic", "project", "three_public_total"]
-SUMMARY_COLUMNS = ["document", "department", "department_code", "year", "unit", "readable",
+SUMMARY_COLUMNS = ["document", "department", "department_code", "year", "phase", "unit", "readable",
                    "read_error"] + SUMMARY_FIGURES + [
                    "errors", "warnings", "infos", "consequences", "findings", "tables",
                    "n_tables"]
@@ -62,7 +62,7 @@ def findings_frame(columns, numbers=None):
     data = {}
     for c in FINDING_COLUMNS:
         values = columns[c]
-        if c in ("year", "line"):
+        if c in ("year", "line", "page"):
             data[c] = pd.array(values, dtype="Int64")
         elif c in FIGURE_COLUMNS and numbers == "float":
             data[c] = _to_float(values)
@@ -85,7 +85,7 @@ def summary_frame(columns):
         values = columns[c]
         if c == "year":
             data[c] = pd.array(values, dtype="Int64")
-        elif c in SUMMARY_FIGURES or c in ("department", "department_code", "unit",
+        elif c in SUMMARY_FIGURES or c in ("department", "department_code", "phase", "unit",
                                            "read_error", "document", "tables"):
             data[c] = pd.Series(values, dtype=object)
         else:

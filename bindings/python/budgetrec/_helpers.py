@@ -25,6 +25,8 @@ def report_tables(report):
 def unpickle_disclosure(source, path, format):
     import budgetrec
 
+    if isinstance(source, tuple):  # a joined disclosure: its parts' bytes and paths
+        return budgetrec._registry.read_parts(list(zip(source, path)), format)
     return budgetrec._registry.read(source, path, format)
 
 

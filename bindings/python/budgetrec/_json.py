@@ -9,9 +9,18 @@ def _fig(v):
     return format(v, "f") if isinstance(v, Decimal) else v
 
 
+def _located(out, obj):
+    """file (joined disclosures only), line, page — as the CLI dump has them."""
+    if obj.file is not None:
+        out["file"] = obj.file
+    out["line"] = obj.line
+    out["page"] = obj.page
+    return out
+
+
 def _table(t):
-    out = {"kind": t.kind, "title": t.title, "unit": t.unit, "line": t.line,
-           "columns": t.columns}
+    out = _located({"kind": t.kind, "title": t.title, "unit": t.unit}, t)
+    out["columns"] = t.columns
     project = t.project
     if project is not None:
         out["project"] = {"code": project["code"], "name": project["name"],
@@ -24,7 +33,7 @@ def _table(t):
         row = {"code": r.code, "label": r.label}
         if r.side is not None:
             row["side"] = r.side
-        row["line"] = r.line
+        _located(row, r)
         row["cells"] = {k: _fig(v) for k, v in r.cells.items()}
         inferred = r.inferred
         if inferred:
@@ -40,21 +49,24 @@ def _claim(c):
         out["code"] = c.code
     if c.direction is not None:
         out["direction"] = c.direction
-    out["line"] = c.line
-    return out
+    return _located(out, c)
 
 
 def disclosure_dict(d):
-    return {
-        "document": d.path,
-        "reader": d.reader,
+    out = {"document": d.path, "reader": d.reader}
+    parts = d.parts
+    if len(parts) > 1:
+        out["parts"] = [{"file": p, "reader": r} for p, r in zip(parts, d.part_readers)]
+    out.update({
         "department": {"name": d.department, "code": d.department_code},
         "year": d.year,
+        "phase": d.phase,
         "unit": d.unit,
         "tables": [_table(t) for t in d.all_tables],
         "claims": [_claim(c) for c in d.claims],
         "notes": d.notes,
-    }
+    })
+    return out
 
 
 def disclosure_to_json(d):

@@ -13,18 +13,26 @@ import budgetrec
 from budgetrec import _core, _frames
 
 
-def expand(paths):
-    """Files as given; directories walked recursively for *.txt and *.pdf (names
-    sorted, hidden entries skipped), as `budgetrec check` does."""
+def expand(paths, join=None):
+    """The disclosures to read, as `budgetrec check` finds them: files as
+    given; directories walked recursively for *.txt and *.pdf (names sorted,
+    hidden entries skipped), where a narrative and its tables
+    (NAME-narrative.EXT, NAME-tables.EXT) are paired into one disclosure
+    unless join is False.  join=True makes every input one disclosure.  An
+    item that is a tuple of paths is one joined disclosure as it is.
+
+    Returns a list of str (one file) and tuples of str (the files of one
+    joined disclosure, the narrative first)."""
     if isinstance(paths, (str, bytes, os.PathLike)):
         paths = [paths]
-    out = []
+    out, walked = [], []  # walked[i]: out[i] was found in a directory
 
     def walk(d, depth):
         try:
             names = sorted(n for n in os.listdir(d) if not n.startswith("."))
         except OSError:
             out.append(d)  # reported as unreadable, like the CLI
+            walked.append(False)
             return
         base = d.rstrip("/") or "/"
         for n in names:
@@ -33,14 +41,38 @@ def expand(paths):
                 walk(p, depth + 1)
             elif n.endswith((".txt", ".pdf")) and len(n) > 4:
                 out.append(p)
+                walked.append(True)
 
     for p in paths:
+        if isinstance(p, tuple):
+            out.append(tuple(os.fsdecode(os.fspath(x)) for x in p))
+            walked.append(False)
+            continue
         p = os.fsdecode(os.fspath(p))
         if os.path.isdir(p):
             walk(p, 0)
         else:
             out.append(p)
-    return out
+            walked.append(False)
+    if join:
+        flat = [x for item in out for x in (item if isinstance(item, tuple) else (item,))]
+        return [tuple(flat)] if flat else []
+    if join is False:
+        return out
+    # pair only files found in directories: files named are taken as given
+    at = [i for i, w in enumerate(walked) if w]
+    partner = [-1] * len(out)
+    for k, p in enumerate(_core.pair_parts([out[i] for i in at])):
+        if p >= 0:
+            partner[at[k]] = at[p]
+    docs = []
+    for i, item in enumerate(out):
+        p = partner[i]
+        if p < 0:
+            docs.append(item)
+        elif p > i:  # the pair, at the place of its first file, the narrative first
+            docs.append((item, out[p]) if _core.is_narrative_part(item) else (out[p], item))
+    return docs
 
 
 class _Progress:
@@ -131,7 +163,7 @@ class Run:
         lines = []
         for rec in self.findings.to_dict("records"):
             rec = {k: (None if _isna(v) else _fig(v)) for k, v in rec.items()}
-            for k in ("year", "line"):
+            for k in ("year", "line", "page"):
                 if rec[k] is not None:
                     rec[k] = int(rec[k])
             lines.append(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -157,17 +189,22 @@ def _isna(v):
         return False
 
 
-def check_many(paths, jobs=None, progress=True, only=None, skip=None):
+def check_many(paths, jobs=None, progress=True, only=None, skip=None, join=None):
     """Read and check many disclosures; returns a Run.
 
     paths: a path or an iterable of paths; directories are searched
-    recursively for *.txt and *.pdf.  jobs: worker threads (default: all cores).
+    recursively for *.txt and *.pdf, and in them a narrative and its tables
+    published as two files (NAME-narrative.EXT, NAME-tables.EXT) are read as
+    one disclosure (join=False: not); a tuple of paths is one joined
+    disclosure; join=True reads all inputs as ONE disclosure (as `budgetrec
+    check --join`).  A joined disclosure is named by its first file; its
+    findings' `file` says which part each is in.  jobs: worker threads (default: all cores).
     progress: True (a bar on a terminal or in a notebook), "always", False,
     or a callable progress(done, total).  only/skip: check ids.  An input
     that cannot be read becomes a "budgetrec.read" error finding and the run
     goes on.  The GIL is released while the workers run.
     """
-    docs = expand(paths)
+    docs = expand(paths, join)
     jobs = int(jobs) if jobs else (os.cpu_count() or 1)
     callback, bar = None, None
     if callable(progress):

@@ -59,7 +59,8 @@ static size_t pool_add(pool *p, const char *s)
 static const char *pool_str(const pool *p, size_t at) { return at == NOSTR ? NULL : p->buf + at; }
 
 typedef struct cm_finding {
-    size_t check, table, row, column, message, cause;
+    size_t check, table, row, column, message, cause, file;
+    int page;
     br_severity severity;
     unsigned present;
     br_decimal expected, actual, tolerance, diff;
@@ -72,7 +73,7 @@ enum { FIG_INCOME, FIG_EXPENDITURE, FIG_BASIC, FIG_PROJECT, FIG_THREE_PUBLIC, NF
 typedef struct cm_doc {
     int status; /* BR_OK, or why it could not be read */
     long err_line;
-    size_t err_message, department, code, unit, tables;
+    size_t err_message, err_file, department, code, unit, phase, tables;
     int year;
     size_t ntables;
     br_decimal figs[NFIGS];
@@ -86,7 +87,8 @@ typedef struct cm_doc {
 typedef struct cm_run {
     const br_registry *reg;
     br_check_options opts;
-    const char *const *paths;
+    const char *const *paths; /* every file; a disclosure's files are consecutive */
+    const size_t *first, *nparts; /* disclosure i: paths[first[i]], nparts[i] of them */
     size_t n;
     cm_doc *docs;
     size_t next, ndone;
@@ -113,6 +115,7 @@ static void summarise(cm_doc *d, const br_disclosure *doc)
     d->code = pool_add(&d->strings, br_disclosure_department_code(doc));
     br_unit u = br_disclosure_unit(doc);
     d->unit = pool_add(&d->strings, u ? br_unit_name(u) : NULL);
+    d->phase = pool_add(&d->strings, br_phase_name(br_disclosure_phase(doc)));
     d->year = br_disclosure_year(doc);
     static const struct {
         br_kind kind;
@@ -160,6 +163,10 @@ static void collect(cm_doc *d, const br_report *rep)
         c->column = pool_add(p, f->column);
         c->message = pool_add(p, f->message);
         c->cause = pool_add(p, f->cause);
+        br_location loc = {0};
+        br_report_location(rep, i, &loc);
+        c->file = pool_add(p, loc.file);
+        c->page = loc.page;
         c->severity = f->severity;
         c->present = f->present;
         c->expected = f->expected;
@@ -181,10 +188,14 @@ static void process(cm_run *r, size_t i)
     cm_doc *d = &r->docs[i];
     br_disclosure *doc = NULL;
     br_error err = {0};
-    d->status = br_registry_read(r->reg, r->paths[i], &doc, &err);
+    d->err_file = NOSTR;
+    d->status = br_registry_read_parts(r->reg, r->paths + r->first[i], r->nparts[i], &doc, &err);
     if (d->status != BR_OK) {
         d->err_line = err.line;
         d->err_message = pool_add(&d->strings, err.message[0] ? err.message : "cannot be read");
+        /* the file at fault, when it is not the one naming the disclosure */
+        if (err.file[0] && strcmp(err.file, r->paths[r->first[i]]) != 0)
+            d->err_file = pool_add(&d->strings, err.file);
         return;
     }
     br_report *rep = br_registry_check(r->reg, doc, &r->opts);
@@ -251,7 +262,7 @@ static size_t wait_progress(cm_run *r, size_t seen)
 /* ---- results → column lists (GIL held) ---- */
 
 static const char *const summary_cols[] = {
-    "document", "department", "department_code", "year", "unit", "readable", "read_error",
+    "document", "department", "department_code", "year", "phase", "unit", "readable", "read_error",
     "income_total", "expenditure_total", "basic", "project", "three_public_total", "errors",
     "warnings", "infos", "consequences", "findings", "tables", "n_tables"};
 #define NSUMMARY (sizeof summary_cols / sizeof *summary_cols)
@@ -276,12 +287,17 @@ static br_finding as_finding(const cm_doc *d, const cm_finding *c)
                         .cause = pool_str(p, c->cause)};
 }
 
+static br_location as_location(const cm_doc *d, const cm_finding *c)
+{
+    return (br_location){.file = pool_str(&d->strings, c->file), .line = c->line, .page = c->page};
+}
+
 static int add_finding(core_state *st, PyObject **cols, const doc_context *ctx,
-                       const br_finding *f, const br_decimal *diff, const br_finding *primary,
-                       PyObject *cache)
+                       const br_finding *f, const br_location *loc, const br_decimal *diff,
+                       const br_finding *primary, const br_location *ploc, PyObject *cache)
 {
     PyObject *v[F__COUNT];
-    if (br_finding_values(st, ctx, f, diff, primary, cache, v) < 0)
+    if (br_finding_values(st, ctx, f, loc, diff, primary, ploc, cache, v) < 0)
         return -1;
     int rc = 0;
     for (int k = 0; k < F__COUNT; k++) {
@@ -311,16 +327,20 @@ static int add_document(core_state *st, PyObject **fcols, PyObject **scols, PyOb
     if (!readable) {
         br_finding f = {.check = "budgetrec.read", .severity = BR_SEV_ERROR, .line = d->err_line,
                         .message = pool_str(p, d->err_message)};
-        if (add_finding(st, fcols, &ctx, &f, NULL, NULL, cache) < 0)
+        br_location loc = {.file = pool_str(p, d->err_file), .line = d->err_line};
+        if (add_finding(st, fcols, &ctx, &f, &loc, NULL, NULL, NULL, cache) < 0)
             goto done;
     }
     for (size_t i = 0; i < d->nfindings; i++) {
         const cm_finding *c = &d->findings[i];
         br_finding f = as_finding(d, c), primary;
-        if (c->consequence_of >= 0 && (size_t)c->consequence_of < d->nfindings)
+        br_location loc = as_location(d, c), ploc = {0};
+        if (c->consequence_of >= 0 && (size_t)c->consequence_of < d->nfindings) {
             primary = as_finding(d, &d->findings[c->consequence_of]);
-        if (add_finding(st, fcols, &ctx, &f, c->has_diff ? &c->diff : NULL,
-                        c->consequence_of >= 0 ? &primary : NULL, cache) < 0)
+            ploc = as_location(d, &d->findings[c->consequence_of]);
+        }
+        if (add_finding(st, fcols, &ctx, &f, &loc, c->has_diff ? &c->diff : NULL,
+                        c->consequence_of >= 0 ? &primary : NULL, &ploc, cache) < 0)
             goto done;
     }
     size_t total = d->nfindings + !readable;
@@ -329,6 +349,8 @@ static int add_document(core_state *st, PyObject **fcols, PyObject **scols, PyOb
     if (append(scols[k++], Py_NewRef(document)) < 0 || append(scols[k++], Py_NewRef(dept)) < 0 ||
         append(scols[k++], readable ? br_str(pool_str(p, d->code)) : Py_NewRef(Py_None)) < 0 ||
         append(scols[k++], Py_NewRef(year)) < 0 ||
+        append(scols[k++], readable ? br_str_cached(cache, pool_str(p, d->phase))
+                                    : Py_NewRef(Py_None)) < 0 ||
         append(scols[k++], readable ? br_str_cached(cache, pool_str(p, d->unit))
                                     : Py_NewRef(Py_None)) < 0 ||
         append(scols[k++], PyBool_FromLong(readable)) < 0 ||
@@ -408,8 +430,9 @@ static int call_progress(PyObject *progress, size_t done)
 
 /* check_many(registry, paths, jobs, only=None, skip=None, progress=None)
  *   → (summary columns, findings columns), dicts of lists.
- * `paths` is a list of str (directories already expanded); progress(done)
- * is called with the GIL held as documents complete. */
+ * `paths` is a list whose items are a str (one file) or a tuple of str (the
+ * files of one joined disclosure, named by the first); directories already
+ * expanded.  progress(done) is called with the GIL held as documents complete. */
 PyObject *br_check_many(PyObject *module, PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"registry", "paths", "jobs", "only", "skip", "progress", NULL};
@@ -439,22 +462,51 @@ PyObject *br_check_many(PyObject *module, PyObject *args, PyObject *kwargs)
     if (!documents)
         return NULL;
     size_t n = (size_t)PyList_GET_SIZE(documents);
-    PyObject *encoded = PyList_New((Py_ssize_t)n), *keep_only = NULL, *keep_skip = NULL,
-             *result = NULL;
-    const char **paths = PyMem_Calloc(n + 1, sizeof *paths);
-    cm_run r = {.reg = reg->reg, .n = n, .paths = paths};
+    PyObject *encoded = PyList_New(0), *names = PyList_New((Py_ssize_t)n), *keep_only = NULL,
+             *keep_skip = NULL, *result = NULL;
+    size_t *first = PyMem_Calloc(n + 1, sizeof *first), *nparts = PyMem_Calloc(n + 1, sizeof *nparts);
+    const char **paths = NULL;
+    cm_run r = {.reg = reg->reg, .n = n, .first = first, .nparts = nparts};
     r.docs = calloc(n + 1, sizeof *r.docs);
-    if (!encoded || !paths || !r.docs) {
+    if (!encoded || !names || !first || !nparts || !r.docs) {
         PyErr_NoMemory();
         goto done;
     }
+    /* every file encoded, in order; a joined disclosure's files consecutive */
     for (size_t i = 0; i < n; i++) {
-        PyObject *b = NULL;
-        if (!PyUnicode_FSConverter(PyList_GET_ITEM(documents, (Py_ssize_t)i), &b))
+        PyObject *item = PyList_GET_ITEM(documents, (Py_ssize_t)i);
+        PyObject *group = PyTuple_Check(item) ? Py_NewRef(item) : PyTuple_Pack(1, item);
+        if (!group)
             goto done;
-        PyList_SET_ITEM(encoded, (Py_ssize_t)i, b);
-        paths[i] = PyBytes_AS_STRING(b);
+        first[i] = (size_t)PyList_GET_SIZE(encoded);
+        nparts[i] = (size_t)PyTuple_GET_SIZE(group);
+        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(group); k++) {
+            PyObject *b = NULL;
+            int ok = PyUnicode_FSConverter(PyTuple_GET_ITEM(group, k), &b) &&
+                     PyList_Append(encoded, b) == 0;
+            Py_XDECREF(b);
+            if (!ok) {
+                Py_DECREF(group);
+                goto done;
+            }
+        }
+        if (!nparts[i]) {
+            Py_DECREF(group);
+            PyErr_SetString(PyExc_ValueError, "check_many: an empty group of paths");
+            goto done;
+        }
+        /* the disclosure is named by its first file */
+        PyList_SET_ITEM(names, (Py_ssize_t)i, Py_NewRef(PyTuple_GET_ITEM(group, 0)));
+        Py_DECREF(group);
     }
+    paths = PyMem_Calloc((size_t)PyList_GET_SIZE(encoded) + 1, sizeof *paths);
+    if (!paths) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < PyList_GET_SIZE(encoded); k++)
+        paths[k] = PyBytes_AS_STRING(PyList_GET_ITEM(encoded, k));
+    r.paths = paths;
     const char **only_ids, **skip_ids;
     if (br_parse_ids(st, reg->reg, only, &only_ids, &keep_only) < 0)
         goto done;
@@ -516,7 +568,7 @@ PyObject *br_check_many(PyObject *module, PyObject *args, PyObject *kwargs)
     PyMem_Free(only_ids);
     PyMem_Free(skip_ids);
     if (!failed)
-        result = build_result(st, &r, documents);
+        result = build_result(st, &r, names);
 done:
     if (r.docs)
         for (size_t i = 0; i < n; i++) {
@@ -525,6 +577,9 @@ done:
         }
     free(r.docs);
     PyMem_Free(paths);
+    PyMem_Free(first);
+    PyMem_Free(nparts);
+    Py_XDECREF(names);
     Py_XDECREF(encoded);
     Py_XDECREF(keep_only);
     Py_XDECREF(keep_skip);

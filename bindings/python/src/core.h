@@ -123,14 +123,16 @@ extern PyType_Spec br_narrative_spec;
 PyObject *br_narrative_wrap(core_state *st, DisclosureObject *owner);
 /* The claims of a narrative as a list of Claim records. */
 PyObject *br_claims_list(core_state *st, const br_narrative *n);
+/* The page of `line` in `part` as an int, or None when unknown (new ref). */
+PyObject *br_page_or_none(const br_disclosure *doc, size_t part, long line);
 
 /* ---- record.c: Finding and Claim, immutable plain data ---- */
 enum {
     F_DOCUMENT, F_DEPARTMENT, F_YEAR, F_CHECK, F_SEVERITY, F_TABLE, F_ROW, F_COLUMN,
-    F_EXPECTED, F_ACTUAL, F_DIFFERENCE, F_TOLERANCE, F_LINE, F_MESSAGE, F_CAUSE,
-    F_CONSEQUENCE_OF, F__COUNT
+    F_EXPECTED, F_ACTUAL, F_DIFFERENCE, F_TOLERANCE, F_FILE, F_LINE, F_PAGE, F_MESSAGE,
+    F_CAUSE, F_CONSEQUENCE_OF, F__COUNT
 };
-enum { C_LABEL, C_VALUE, C_UNIT, C_CLASS, C_CODE, C_DIRECTION, C_LINE, C__COUNT };
+enum { C_LABEL, C_VALUE, C_UNIT, C_CLASS, C_CODE, C_DIRECTION, C_FILE, C_LINE, C_PAGE, C__COUNT };
 typedef struct RecordObject {
     PyObject_HEAD
     PyObject *fields[]; /* F__COUNT or C__COUNT values, never NULL */
@@ -145,12 +147,13 @@ extern const char *const br_finding_fields[F__COUNT];
 typedef struct doc_context {
     PyObject *document, *department, *year; /* borrowed; never NULL */
 } doc_context;
-/* Fill values[F__COUNT] (new references) for finding f; diff may be NULL;
- * primary is the finding it is a consequence of, or NULL.  `cache` (a dict
- * or NULL) shares equal short strings.  0, or -1 with an exception. */
+/* Fill values[F__COUNT] (new references) for finding f at `loc` (file, page);
+ * diff may be NULL; primary is the finding it is a consequence of (at
+ * `ploc`), or NULL.  `cache` (a dict or NULL) shares equal short strings.
+ * 0, or -1 with an exception. */
 int br_finding_values(core_state *st, const doc_context *ctx, const br_finding *f,
-                      const br_decimal *diff, const br_finding *primary, PyObject *cache,
-                      PyObject **values);
+                      const br_location *loc, const br_decimal *diff, const br_finding *primary,
+                      const br_location *ploc, PyObject *cache, PyObject **values);
 /* One Finding record for finding i of a report. */
 PyObject *br_finding_from_report(core_state *st, const doc_context *ctx, const br_report *rep,
                                  size_t i, PyObject *cache);

@@ -135,6 +135,36 @@ static PyObject *get_reader(PyObject *self, void *c)
     return br_str(br_disclosure_reader(doc));
 }
 
+static PyObject *get_phase(PyObject *self, void *c)
+{
+    LIVE(self, st, doc);
+    return br_str(br_phase_name(br_disclosure_phase(doc)));
+}
+
+static PyObject *get_encoding(PyObject *self, void *c)
+{
+    LIVE(self, st, doc);
+    const char *enc = br_disclosure_encoding(doc);
+    return br_str(enc ? enc : "UTF-8");
+}
+
+/* A list with one str per part: its path (c == NULL) or its reader. */
+static PyObject *get_parts(PyObject *self, void *c)
+{
+    LIVE(self, st, doc);
+    size_t n = br_disclosure_part_count(doc);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        PyObject *p = br_str(c ? br_disclosure_part_reader(doc, i) : br_disclosure_part_path(doc, i));
+        if (!p) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, p);
+    }
+    return list;
+}
+
 static PyObject *get_format(PyObject *self, void *c)
 {
     return Py_NewRef(((DisclosureObject *)self)->format);
@@ -227,20 +257,22 @@ static PyObject *get_notes(PyObject *self, void *c)
     size_t n = br_disclosure_note_count(doc);
     PyObject *list = PyList_New((Py_ssize_t)n);
     for (size_t i = 0; list && i < n; i++) {
+        /* the keys of the CLI dump, in its order ("file" only when joined) */
         const br_note *note = br_disclosure_note_at(doc, i);
-        PyObject *sev = br_str(br_severity_name(note->severity)), *table = br_str(note->table),
-                 *row = br_str(note->row), *column = br_str(note->column),
-                 *line = br_long_or_none(note->line), *msg = br_str(note->message);
-        PyObject *d = NULL;
-        if (sev && table && row && column && line && msg)
-            d = Py_BuildValue("{sOsOsOsOsOsO}", "severity", sev, "table", table, "row", row,
-                              "column", column, "line", line, "message", msg);
-        Py_XDECREF(sev);
-        Py_XDECREF(table);
-        Py_XDECREF(row);
-        Py_XDECREF(column);
-        Py_XDECREF(line);
-        Py_XDECREF(msg);
+        size_t part = br_disclosure_note_part(doc, i);
+        const char *file = br_disclosure_part_file(doc, part);
+        PyObject *v[] = {br_str(br_severity_name(note->severity)), br_str(note->table),
+                         br_str(note->row), br_str(note->column), br_str(file),
+                         br_long_or_none(note->line), br_page_or_none(doc, part, note->line),
+                         br_str(note->message)};
+        static const char *const keys[] = {"severity", "table", "row",  "column",
+                                           "file",     "line",  "page", "message"};
+        PyObject *d = PyDict_New();
+        for (size_t k = 0; k < sizeof v / sizeof *v; k++) {
+            if (d && (!v[k] || ((k != 4 || file) && br_dict_set(d, keys[k], v[k]) < 0)))
+                Py_CLEAR(d);
+            Py_XDECREF(v[k]);
+        }
         if (!d) {
             Py_CLEAR(list);
             break;
@@ -378,7 +410,11 @@ static PyObject *disclosure_reduce(PyObject *op, PyObject *unused)
     PyObject *fn = br_helper(st, "unpickle_disclosure");
     if (!fn)
         return NULL;
-    PyObject *path = br_str(br_disclosure_path(doc));
+    /* a joined disclosure: its sources (a tuple) and the paths of its parts */
+    PyObject *path = PyTuple_Check(self->source) ? get_parts(op, NULL)
+                                                 : br_str(br_disclosure_path(doc));
+    if (path && PyList_Check(path))
+        Py_SETREF(path, PyList_AsTuple(path));
     if (!path) {
         Py_DECREF(fn);
         return NULL;
@@ -433,8 +469,18 @@ static PyGetSetDef disclosure_getset[] = {
     {"year", get_year, NULL, "Budget year (int), or None.", NULL},
     {"unit", get_unit, NULL, "Money unit as printed ('万元'), or None.", NULL},
     {"reader", get_reader, NULL, "Name of the reader that read it.", NULL},
+    {"phase", get_phase, NULL,
+     "'budget' (预算) or 'final' (决算 final accounts), from the table titles as read; None "
+     "when they do not say.", NULL},
+    {"parts", get_parts, NULL,
+     "The files it was read from: one, or the narrative and its tables of a joined "
+     "disclosure (br.load(narrative, tables)).", NULL},
+    {"part_readers", get_parts, NULL, "The reader of each part.", "readers"},
+    {"encoding", get_encoding, NULL,
+     "The input's encoding: 'UTF-8', or 'GB18030' when it was converted from that.", NULL},
     {"format", get_format, NULL, "The reader forced at load (format=), or None.", NULL},
-    {"source", get_source, NULL, "The bytes it was read from.", NULL},
+    {"source", get_source, NULL,
+     "The bytes it was read from (a tuple of them, one per part, when joined).", NULL},
     {"tables", get_tables, NULL,
      "dict kind -> Table; performance_project (and any kind printed twice) -> list of Table.",
      NULL},

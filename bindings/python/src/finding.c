@@ -3,8 +3,9 @@
  *
  * The single place that decides how a finding looks in Python, shared by
  * Report.findings and check_many's frames, so the two agree value for value.
- * Figures are Decimal (None when absent), `line` and `year` None when 0,
- * `consequence_of` a dict like the JSON output's.
+ * Figures are Decimal (None when absent), `line`, `page` and `year` None
+ * when 0, `file` None unless the disclosure is joined, `consequence_of` a
+ * dict like the JSON output's.
  */
 #include "core.h"
 
@@ -15,24 +16,41 @@ static PyObject *decimal_or_none(core_state *st, const br_decimal *d, int presen
     return br_decimal_to_py(st, *d);
 }
 
-static PyObject *where(const br_finding *p, PyObject *cache)
+static PyObject *page_or_none(int page)
+{
+    if (page > 0)
+        return PyLong_FromLong(page);
+    Py_RETURN_NONE;
+}
+
+PyObject *br_page_or_none(const br_disclosure *doc, size_t part, long line)
+{
+    return page_or_none(br_disclosure_page_of(doc, part, line));
+}
+
+/* consequence_of: where the finding it follows from is, as the JSON has it
+ * (the keys in that order; its line as printed there, even when 0). */
+static PyObject *where(const br_finding *p, const br_location *loc, PyObject *cache)
 {
     PyObject *table = br_str_cached(cache, p->table), *row = br_str(p->row),
-             *column = br_str_cached(cache, p->column), *line = br_long_or_none(p->line);
+             *column = br_str_cached(cache, p->column), *file = br_str_cached(cache, loc->file),
+             *line = PyLong_FromLong(p->line), *page = page_or_none(loc->page);
     PyObject *d = NULL;
-    if (table && row && column && line)
-        d = Py_BuildValue("{sOsOsOsO}", "table", table, "row", row, "column", column, "line",
-                          line);
+    if (table && row && column && file && line && page)
+        d = Py_BuildValue("{sOsOsOsOsOsO}", "table", table, "row", row, "column", column,
+                          "file", file, "line", line, "page", page);
     Py_XDECREF(table);
     Py_XDECREF(row);
     Py_XDECREF(column);
+    Py_XDECREF(file);
     Py_XDECREF(line);
+    Py_XDECREF(page);
     return d;
 }
 
 int br_finding_values(core_state *st, const doc_context *ctx, const br_finding *f,
-                      const br_decimal *diff, const br_finding *primary, PyObject *cache,
-                      PyObject **v)
+                      const br_location *loc, const br_decimal *diff, const br_finding *primary,
+                      const br_location *ploc, PyObject *cache, PyObject **v)
 {
     v[F_DOCUMENT] = Py_NewRef(ctx->document);
     v[F_DEPARTMENT] = Py_NewRef(ctx->department);
@@ -46,10 +64,12 @@ int br_finding_values(core_state *st, const doc_context *ctx, const br_finding *
     v[F_ACTUAL] = decimal_or_none(st, &f->actual, f->present & BR_FINDING_ACTUAL);
     v[F_DIFFERENCE] = decimal_or_none(st, diff, diff != NULL);
     v[F_TOLERANCE] = decimal_or_none(st, &f->tolerance, f->present & BR_FINDING_TOLERANCE);
+    v[F_FILE] = br_str_cached(cache, loc ? loc->file : NULL);
     v[F_LINE] = br_long_or_none(f->line);
+    v[F_PAGE] = page_or_none(loc ? loc->page : 0);
     v[F_MESSAGE] = br_str(f->message);
     v[F_CAUSE] = br_str_cached(cache, f->cause);
-    v[F_CONSEQUENCE_OF] = primary ? where(primary, cache) : Py_NewRef(Py_None);
+    v[F_CONSEQUENCE_OF] = primary ? where(primary, ploc, cache) : Py_NewRef(Py_None);
     for (int i = 0; i < F__COUNT; i++)
         if (!v[i]) {
             for (int k = 0; k < F__COUNT; k++)
@@ -63,11 +83,15 @@ PyObject *br_finding_from_report(core_state *st, const doc_context *ctx, const b
                                  size_t i, PyObject *cache)
 {
     br_decimal diff;
+    br_location loc = {0}, ploc = {0};
     int has = br_report_difference(rep, i, &diff);
     long p = br_report_consequence_of(rep, i);
+    br_report_location(rep, i, &loc);
+    if (p >= 0)
+        br_report_location(rep, (size_t)p, &ploc);
     PyObject *v[F__COUNT];
-    if (br_finding_values(st, ctx, br_report_at(rep, i), has ? &diff : NULL,
-                          p >= 0 ? br_report_at(rep, (size_t)p) : NULL, cache, v) < 0)
+    if (br_finding_values(st, ctx, br_report_at(rep, i), &loc, has ? &diff : NULL,
+                          p >= 0 ? br_report_at(rep, (size_t)p) : NULL, &ploc, cache, v) < 0)
         return NULL;
     return br_record_new(st->Finding_Type, v, F__COUNT);
 }

@@ -98,7 +98,54 @@ static PyObject *core_money_roles(PyObject *module, PyObject *unused)
     return list;
 }
 
+/* pair_parts(paths) -> list: for each path the index of the file it pairs
+ * with (a narrative and its tables, br_pair_parts), or -1. */
+static PyObject *core_pair_parts(PyObject *module, PyObject *arg)
+{
+    PyObject *items = PySequence_Tuple(arg), *result = NULL;
+    if (!items)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(items);
+    const char **paths = PyMem_Calloc((size_t)n + 1, sizeof *paths);
+    long *partner = PyMem_Calloc((size_t)n + 1, sizeof *partner);
+    if (!paths || !partner) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (br_utf8_or_null(PyTuple_GET_ITEM(items, i), &paths[i], "path") < 0)
+            goto done;
+    br_pair_parts(paths, (size_t)n, partner);
+    result = PyList_New(n);
+    for (Py_ssize_t i = 0; result && i < n; i++) {
+        PyObject *v = PyLong_FromLong(partner[i]);
+        if (!v) {
+            Py_CLEAR(result);
+            break;
+        }
+        PyList_SET_ITEM(result, i, v);
+    }
+done:
+    PyMem_Free(paths);
+    PyMem_Free(partner);
+    Py_DECREF(items);
+    return result;
+}
+
+static PyObject *core_is_narrative_part(PyObject *module, PyObject *arg)
+{
+    const char *path;
+    if (br_utf8_or_null(arg, &path, "path") < 0)
+        return NULL;
+    return PyBool_FromLong(br_part_is_narrative(path));
+}
+
 static PyMethodDef core_methods[] = {
+    {"pair_parts", core_pair_parts, METH_O,
+     "pair_parts(paths) -> list: the index of the file each path pairs with "
+     "(NAME-narrative.EXT with NAME-tables.EXT), or -1."},
+    {"is_narrative_part", core_is_narrative_part, METH_O,
+     "is_narrative_part(path) -> bool: is it the narrative of a pair (NAME-narrative.EXT)?"},
     {"abi_version", core_abi_version, METH_NOARGS,
      "abi_version() -> (major, minor) of the plugin ABI this build speaks."},
     {"_set_default_registry", core_set_default_registry, METH_O,

@@ -17,8 +17,11 @@ PyObject *br_narrative_wrap(core_state *st, DisclosureObject *owner)
     return (PyObject *)n;
 }
 
-static PyObject *claim_new(core_state *st, const br_claim *c)
+static PyObject *claim_new(core_state *st, const br_narrative *n, size_t i)
 {
+    const br_claim *c = br_narrative_claim_at(n, i);
+    const br_disclosure *doc = br_narrative_disclosure(n);
+    size_t part = br_narrative_claim_part(n, i);
     PyObject *v[C__COUNT];
     v[C_LABEL] = br_str(c->label);
     v[C_VALUE] = br_decimal_to_py(st, c->value);
@@ -26,7 +29,9 @@ static PyObject *claim_new(core_state *st, const br_claim *c)
     v[C_CLASS] = br_str(c->claim_class);
     v[C_CODE] = br_str(c->code);
     v[C_DIRECTION] = br_str(br_direction_name(c->direction));
+    v[C_FILE] = br_str(br_disclosure_part_file(doc, part));
     v[C_LINE] = br_long_or_none(c->line);
+    v[C_PAGE] = br_page_or_none(doc, part, c->line);
     for (int i = 0; i < C__COUNT; i++)
         if (!v[i]) {
             for (int k = 0; k < C__COUNT; k++)
@@ -41,7 +46,7 @@ PyObject *br_claims_list(core_state *st, const br_narrative *n)
     size_t count = br_narrative_claim_count(n);
     PyObject *list = PyList_New((Py_ssize_t)count);
     for (size_t i = 0; list && i < count; i++) {
-        PyObject *c = claim_new(st, br_narrative_claim_at(n, i));
+        PyObject *c = claim_new(st, n, i);
         if (!c) {
             Py_CLEAR(list);
             break;

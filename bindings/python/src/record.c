@@ -13,11 +13,11 @@
 #include <structmember.h>
 
 const char *const br_finding_fields[F__COUNT] = {
-    "document", "department", "year",     "check",     "severity", "table",
-    "row",      "column",     "expected", "actual",    "difference", "tolerance",
-    "line",     "message",    "cause",    "consequence_of"};
-static const char *const claim_fields[C__COUNT] = {"label", "value", "unit", "claim_class",
-                                                   "code",  "direction", "line"};
+    "document", "department", "year",     "check",   "severity", "table",
+    "row",      "column",     "expected", "actual",  "difference", "tolerance",
+    "file",     "line",       "page",     "message", "cause",    "consequence_of"};
+static const char *const claim_fields[C__COUNT] = {"label", "value",     "unit", "claim_class",
+                                                   "code",  "direction", "file", "line", "page"};
 
 static Py_ssize_t nfields(PyObject *self)
 {
@@ -225,7 +225,8 @@ static PyMemberDef finding_members[] = {
     FIELD("row", F_ROW),               FIELD("column", F_COLUMN),
     FIELD("expected", F_EXPECTED),     FIELD("actual", F_ACTUAL),
     FIELD("difference", F_DIFFERENCE), FIELD("tolerance", F_TOLERANCE),
-    FIELD("line", F_LINE),             FIELD("message", F_MESSAGE),
+    FIELD("file", F_FILE),             FIELD("line", F_LINE),
+    FIELD("page", F_PAGE),             FIELD("message", F_MESSAGE),
     FIELD("cause", F_CAUSE),           FIELD("consequence_of", F_CONSEQUENCE_OF),
     {NULL, 0, 0, 0, NULL},
 };
@@ -233,14 +234,17 @@ static PyMemberDef finding_members[] = {
 static PyMemberDef claim_members[] = {
     FIELD("label", C_LABEL),     FIELD("value", C_VALUE), FIELD("unit", C_UNIT),
     FIELD("claim_class", C_CLASS), FIELD("code", C_CODE), FIELD("direction", C_DIRECTION),
-    FIELD("line", C_LINE),       {NULL, 0, 0, 0, NULL},
+    FIELD("file", C_FILE),       FIELD("line", C_LINE), FIELD("page", C_PAGE),
+    {NULL, 0, 0, 0, NULL},
 };
 
 static PyType_Slot finding_slots[] = {
     {Py_tp_doc, "One finding (SPEC §5): document, department, year, check, severity, table, "
-                "row, column, expected, actual, difference, tolerance (Decimal or None), line, "
-                "message, cause, consequence_of (dict table/row/column/line of the finding it "
-                "follows from, or None).  Plain data: it outlives its report and pickles."},
+                "row, column, expected, actual, difference, tolerance (Decimal or None), file "
+                "(the part of a joined disclosure, else None), line, page (None when the "
+                "document has no pages), message, cause, consequence_of (dict "
+                "table/row/column/file/line/page of the finding it follows from, or None).  "
+                "Plain data: it outlives its report and pickles."},
     {Py_tp_new, record_new},
     {Py_tp_dealloc, record_dealloc},
     {Py_tp_traverse, record_traverse},
@@ -255,7 +259,8 @@ static PyType_Slot finding_slots[] = {
 
 static PyType_Slot claim_slots[] = {
     {Py_tp_doc, "A figure the narrative states: label, value (Decimal), unit as printed, "
-                "claim_class (SPEC §3 class or None), code, direction, line."},
+                "claim_class (SPEC §3 class or None), code, direction, file (the part of a "
+                "joined disclosure, else None), line, page (None when unknown)."},
     {Py_tp_new, record_new},
     {Py_tp_dealloc, record_dealloc},
     {Py_tp_traverse, record_traverse},

@@ -159,62 +159,6 @@ static const br_reader_desc *find_reader(const br_registry *reg, const char *nam
     return NULL;
 }
 
-/* Read with one named reader (format=…): the steps of br_registry_read_buffer
- * with the choice of reader made by the caller; the reader must still
- * recognise the input (its sniff), so it never sees input it cannot parse. */
-static int read_with(const br_reader_desc *r, const char *path, const char *data, size_t len,
-                     br_disclosure **out, br_error *err)
-{
-    *out = NULL;
-    if (len == 0) {
-        br_error_set(err, BR_ERR_INPUT, path, 0, "empty file");
-        return BR_ERR_INPUT;
-    }
-    br_disclosure *doc = br_disclosure_new(path);
-    if (!doc) {
-        br_error_set(err, BR_ERR_NOMEM, path, 0, "out of memory");
-        return BR_ERR_NOMEM;
-    }
-    br_source src = {.path = path, .data = (const unsigned char *)data, .size = len};
-    if (!memchr(data, 0, len < 8192 ? len : 8192) && br_utf8_validate(data, len, NULL) == BR_OK) {
-        char *text;
-        size_t text_len;
-        int rc = br_text_normalize(data, len, br_disclosure_arena(doc), &text, &text_len, err);
-        if (rc != BR_OK) {
-            br_disclosure_free(doc);
-            return rc;
-        }
-        src.text = text;
-        src.text_len = text_len;
-    }
-    if (r->sniff(&src) <= 0) {
-        br_disclosure_free(doc);
-        br_error_set(err, BR_ERR_UNSUPPORTED, path, 0, "reader %s does not recognise this input",
-                     r->name);
-        return BR_ERR_UNSUPPORTED;
-    }
-    br_disclosure_set_reader(doc, r->name);
-    br_error rerr = {0};
-    int rc = r->read(&src, doc, &rerr);
-    if (rc == BR_OK && br_disclosure_table_count(doc) == 0) {
-        rc = BR_ERR_UNSUPPORTED;
-        br_error_set(&rerr, rc, path, 0, "no recognisable table");
-    }
-    if (rc != BR_OK) {
-        br_disclosure_free(doc);
-        *err = rerr;
-        err->code = rc;
-        if (!err->file[0])
-            snprintf(err->file, sizeof err->file, "%s", path ? path : "");
-        if (!err->message[0])
-            snprintf(err->message, sizeof err->message, "reader %s failed (%s)", r->name,
-                     br_status_name(rc));
-        return rc;
-    }
-    *out = doc;
-    return BR_OK;
-}
-
 /* read(data, path=None, format=None) → Disclosure.  `data` is the bytes of
  * the input; `path` names it (SPEC §5 "document"); `format` forces a reader. */
 static PyObject *registry_read(PyObject *op, PyObject *args, PyObject *kwargs)
@@ -239,12 +183,9 @@ static PyObject *registry_read(PyObject *op, PyObject *args, PyObject *kwargs)
     int rc;
     self->busy++;
     Py_BEGIN_ALLOW_THREADS
-    if (reader)
-        rc = read_with(reader, path, PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data), &doc,
-                       &err);
-    else
-        rc = br_registry_read_buffer(self->reg, path, PyBytes_AS_STRING(data),
-                                     (size_t)PyBytes_GET_SIZE(data), &doc, &err);
+    rc = br_registry_read_buffer_with(self->reg, reader ? reader->name : NULL, path,
+                                      PyBytes_AS_STRING(data), (size_t)PyBytes_GET_SIZE(data),
+                                      &doc, &err);
     Py_END_ALLOW_THREADS
     self->busy--;
     if (rc != BR_OK) {
@@ -252,6 +193,81 @@ static PyObject *registry_read(PyObject *op, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     return br_disclosure_wrap(st, doc, op, data, format);
+}
+
+/* read_parts(sources, format=None) → Disclosure: ONE disclosure from several
+ * inputs (a narrative and its tables published apart).  `sources` is a
+ * sequence of (bytes, path); each is read as read() does, then they are
+ * joined in order (br_disclosure_join).  The Disclosure's source is the
+ * tuple of the bytes. */
+static PyObject *registry_read_parts(PyObject *op, PyObject *args, PyObject *kwargs)
+{
+    static char *kwlist[] = {"sources", "format", NULL};
+    RegistryObject *self = (RegistryObject *)op;
+    core_state *st = STATE(op);
+    PyObject *sources, *format = Py_None;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O:read_parts", kwlist, &sources, &format))
+        return NULL;
+    const char *fmt = NULL;
+    if (br_utf8_or_null(format, &fmt, "format") < 0 || !br_registry_get(st, self))
+        return NULL;
+    if (fmt && !find_reader(self->reg, fmt)) {
+        PyErr_Format(PyExc_ValueError, "no reader named %R (see budgetrec.plugins())", format);
+        return NULL;
+    }
+    PyObject *items = PySequence_Tuple(sources);
+    if (!items)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(items);
+    PyObject *datas = PyTuple_New(n), *result = NULL;
+    const char **paths = PyMem_Calloc((size_t)n + 1, sizeof *paths);
+    if (!datas || !paths) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (n == 0) {
+        PyErr_SetString(PyExc_ValueError, "read_parts() needs at least one source");
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *data, *path;
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(items, i), "SO:read_parts", &data, &path) ||
+            br_utf8_or_null(path, &paths[i], "path") < 0)
+            goto done;
+        PyTuple_SET_ITEM(datas, i, Py_NewRef(data));
+    }
+    br_disclosure *doc = NULL;
+    br_error err = {0};
+    int rc = BR_OK;
+    self->busy++;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < n && rc == BR_OK; i++) {
+        PyObject *data = PyTuple_GET_ITEM(datas, i);
+        br_disclosure *part = NULL;
+        rc = br_registry_read_buffer_with(self->reg, fmt, paths[i], PyBytes_AS_STRING(data),
+                                          (size_t)PyBytes_GET_SIZE(data), &part, &err);
+        if (rc == BR_OK && doc && (rc = br_disclosure_join(doc, part)) != BR_OK) {
+            br_error_set(&err, rc, paths[i], 0, "out of memory");
+            br_disclosure_free(part);
+        } else if (rc == BR_OK && !doc) {
+            doc = part;
+        }
+    }
+    if (rc != BR_OK) {
+        br_disclosure_free(doc);
+        doc = NULL;
+    }
+    Py_END_ALLOW_THREADS
+    self->busy--;
+    if (rc != BR_OK)
+        br_raise_read_error(st, &err);
+    else
+        result = br_disclosure_wrap(st, doc, op, datas, format);
+done:
+    PyMem_Free(paths);
+    Py_XDECREF(datas);
+    Py_DECREF(items);
+    return result;
 }
 
 /* add_check(func, id, inputs, severity, title, description, origin) → PyCheck.
@@ -429,6 +445,10 @@ static PyMethodDef registry_methods[] = {
     {"load", registry_load, METH_O, "load(path) -> name: load one plugin shared object."},
     {"load_dir", registry_load_dir, METH_O,
      "load_dir(dir) -> int: load every *.so in dir (sorted); refusals go to .messages."},
+    {"read_parts", (PyCFunction)(void (*)(void))registry_read_parts,
+     METH_VARARGS | METH_KEYWORDS,
+     "read_parts(sources, format=None) -> Disclosure: ONE disclosure from a sequence of "
+     "(bytes, path), read one by one and joined in order."},
     {"read", (PyCFunction)(void (*)(void))registry_read, METH_VARARGS | METH_KEYWORDS,
      "read(data, path=None, format=None) -> Disclosure: read bytes with the most confident "
      "reader, or the reader named by format."},

@@ -104,6 +104,18 @@ static PyObject *get_line(PyObject *self, void *c)
     return br_long_or_none(br_table_line(t));
 }
 
+static PyObject *get_page(PyObject *self, void *c)
+{
+    LIVE_TABLE(self, st, t);
+    return br_page_or_none(br_table_disclosure(t), br_table_part(t), br_table_line(t));
+}
+
+static PyObject *get_file(PyObject *self, void *c)
+{
+    LIVE_TABLE(self, st, t);
+    return br_str(br_disclosure_part_file(br_table_disclosure(t), br_table_part(t)));
+}
+
 static PyObject *get_columns(PyObject *self, void *c)
 {
     LIVE_TABLE(self, st, t);
@@ -195,22 +207,25 @@ static PyObject *get_report(PyObject *self, void *c)
     return Py_NewRef(r ? r : Py_None);
 }
 
-/* One row as a dict: code, label, side, line, then every column (None when blank). */
+/* One row as a dict: code, label, side, line, page, then every column (None when blank). */
 static PyObject *row_record(core_state *st, const br_table *t, const br_row *r)
 {
     PyObject *d = PyDict_New();
     if (!d)
         return NULL;
     PyObject *code = br_str(br_row_code(r)), *label = br_str(br_row_label(r)),
-             *side = br_str(br_side_name(br_row_side(r))), *line = br_long_or_none(br_row_line(r));
-    int ok = code && label && side && line && br_dict_set(d, "code", code) == 0 &&
+             *side = br_str(br_side_name(br_row_side(r))), *line = br_long_or_none(br_row_line(r)),
+             *page = br_page_or_none(br_table_disclosure(t), br_row_part(r), br_row_line(r));
+    int ok = code && label && side && line && page && br_dict_set(d, "code", code) == 0 &&
              br_dict_set(d, "label", label) == 0 &&
              br_dict_set(d, "side", side) == 0 &&
-             br_dict_set(d, "line", line) == 0;
+             br_dict_set(d, "line", line) == 0 &&
+             br_dict_set(d, "page", page) == 0;
     Py_XDECREF(code);
     Py_XDECREF(label);
     Py_XDECREF(side);
     Py_XDECREF(line);
+    Py_XDECREF(page);
     for (size_t c = 0; ok && c < br_table_column_count(t); c++) {
         PyObject *v = br_cell_value(st, br_row_cell(r, c));
         ok = v && br_dict_set(d, br_role_name(br_table_column_role(t, c)), v) == 0;
@@ -390,7 +405,7 @@ static PyMethodDef table_methods[] = {
      "one column per role.  numbers='float' converts money to float (at the edge only); "
      "labels=True adds label, side and line columns."},
     {"to_records", table_to_records, METH_NOARGS,
-     "to_records() -> list of dict: code, label, side, line and every column."},
+     "to_records() -> list of dict: code, label, side, line, page and every column."},
     {"row", table_row, METH_O, "row(key) -> Row by code, else by label (KeyError if none)."},
     {"attach", table_attach, METH_O,
      "attach(report) -> Table: this table with the report's failing cells highlighted."},
@@ -404,6 +419,9 @@ static PyGetSetDef table_getset[] = {
     {"title", get_title, NULL, "Title as printed.", NULL},
     {"unit", get_unit, NULL, "Money unit as printed.", NULL},
     {"line", get_line, NULL, "Line of the title.", NULL},
+    {"page", get_page, NULL, "Page of the title (None when the document has no pages).", NULL},
+    {"file", get_file, NULL, "The file it was read from when the disclosure is joined, else None.",
+     NULL},
     {"columns", get_columns, NULL, "Column roles, in order.", NULL},
     {"rows", get_rows, NULL, "The rows (list of Row).", NULL},
     {"project", get_project, NULL, "performance_project: dict code/name/amount, else None.", NULL},
@@ -490,6 +508,18 @@ static PyObject *row_line(PyObject *self, void *c)
 {
     LIVE_ROW(self, st, r);
     return br_long_or_none(br_row_line(r));
+}
+
+static PyObject *row_page(PyObject *self, void *c)
+{
+    LIVE_ROW(self, st, r);
+    return br_page_or_none(br_table_disclosure(br_row_table(r)), br_row_part(r), br_row_line(r));
+}
+
+static PyObject *row_file(PyObject *self, void *c)
+{
+    LIVE_ROW(self, st, r);
+    return br_str(br_disclosure_part_file(br_table_disclosure(br_row_table(r)), br_row_part(r)));
 }
 
 static PyObject *row_side(PyObject *self, void *c)
@@ -579,7 +609,7 @@ static PyObject *row_repr(PyObject *op)
 
 static PyMethodDef row_methods[] = {
     {"to_dict", row_to_dict, METH_NOARGS,
-     "to_dict() -> dict: code, label, side, line and every column (None when blank)."},
+     "to_dict() -> dict: code, label, side, line, page and every column (None when blank)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -588,6 +618,10 @@ static PyGetSetDef row_getset[] = {
     {"label", row_label, NULL, "Label as printed (normalised).", NULL},
     {"key", row_key, NULL, "The code when there is one, else the label (SPEC §5 'row').", NULL},
     {"line", row_line, NULL, "1-based source line.", NULL},
+    {"page", row_page, NULL, "1-based page of that line (None when the document has no pages).",
+     NULL},
+    {"file", row_file, NULL, "The file it was read from when the disclosure is joined, else None.",
+     NULL},
     {"side", row_side, NULL, "'income' / 'expenditure' in two-sided tables, else None.", NULL},
     {"cells", row_cells, NULL, "dict role -> Decimal (money) or str (text); blanks absent.", NULL},
     {"inferred", row_inferred, NULL, "Roles whose column was assigned by arithmetic.", NULL},

@@ -7,7 +7,7 @@ def test_version_is_the_libraries():
 
 
 def test_abi_version():
-    assert budgetrec.abi_version() == (1, 0)
+    assert budgetrec.abi_version() == (1, 1)
 
 
 def test_error_is_an_exception():

@@ -105,15 +105,19 @@ def test_read_errors(source, line, reason, code):
     assert str(err).startswith(expected_path)
 
 
-def test_directory_and_gb18030_are_read_errors(tmp_path):
+def test_directory_is_a_read_error_and_gb18030_is_converted(tmp_path):
     with pytest.raises(br.ReadError, match="is a directory") as e:
         br.load(tmp_path)
     assert e.value.path == str(tmp_path)
     gb = tmp_path / "gb.txt"
     gb.write_bytes(REF.read_text(encoding="utf-8").encode("gb18030"))
+    d = br.load(gb)
+    assert d.encoding == "GB18030" and br.load(REF).encoding == "UTF-8"
+    assert d.department == "重庆市潼南区政务服务管理办公室" and len(d.all_tables) == 19
+    # neither UTF-8 nor GB18030 (a lead byte cut off at the end): the UTF-8 error
     with pytest.raises(br.ReadError) as e:
-        br.load(gb)
-    assert e.value.line == 3 and "invalid UTF-8" in e.value.reason
+        br.load(REF.read_text(encoding="utf-8").encode("gb18030") + b"\xb2")
+    assert "invalid UTF-8" in e.value.reason and e.value.line == 3
 
 
 def test_load_rejects_other_types():

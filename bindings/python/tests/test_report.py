@@ -29,7 +29,9 @@ def test_three_public_vehicle_subtotal(ref):
     # the broken 三公 total is linked to it as a consequence
     [total] = find(report, table="three_public", row="合计", column="total")
     assert total.consequence_of == {"table": "three_public", "row": "合计",
-                                    "column": "vehicle_subtotal", "line": 200}
+                                    "column": "vehicle_subtotal", "file": None, "line": 200,
+                                    "page": None}
+    assert (f.file, f.page) == (None, None)  # one file without form feeds
 
 
 def test_decimal_shift_and_postage(ref):

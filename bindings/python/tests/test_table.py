@@ -62,7 +62,7 @@ def test_table_attributes(ref):
 def test_records(ref):
     recs = ref.tables["gpb_basic"].to_records()
     r = recs[2]
-    assert r == {"code": "30101", "label": "基本工资", "side": None, "line": 151,
+    assert r == {"code": "30101", "label": "基本工资", "side": None, "line": 151, "page": None,
                  "total": Decimal("52.82"), "personnel": Decimal("52.82"), "public": None}
 
 

@@ -82,6 +82,40 @@ BR_API int br_registry_read(const br_registry *reg, const char *path, br_disclos
 /* Same, from a buffer already in memory (`path` only names it). */
 BR_API int br_registry_read_buffer(const br_registry *reg, const char *path, const char *data,
                                    size_t len, br_disclosure **out, br_error *err);
+/* Same, with the reader named `reader` (NULL: the most confident).  It must
+ * still recognise the input: BR_ERR_UNSUPPORTED when its sniff says no,
+ * BR_ERR_NOT_FOUND when no loaded reader has that name. */
+BR_API int br_registry_read_buffer_with(const br_registry *reg, const char *reader,
+                                        const char *path, const char *data, size_t len,
+                                        br_disclosure **out, br_error *err);
+/*
+ * Text inputs: valid UTF-8 is read as it is; an input that is not valid
+ * UTF-8 but converts cleanly from GB18030 (GBK) is converted with iconv
+ * (br_disclosure_encoding says "GB18030"); one that is neither is refused
+ * with "invalid UTF-8" and the line at fault.
+ */
+
+/*
+ * Read n files as ONE disclosure (a narrative and its tables published as
+ * separate files): each is read as by br_registry_read, then joined in
+ * order (br_disclosure_join); the first part names the disclosure.  On
+ * error nothing is returned and err names the file at fault.
+ */
+BR_API int br_registry_read_parts(const br_registry *reg, const char *const *paths, size_t n,
+                                  br_disclosure **out, br_error *err);
+
+/*
+ * Automatic pairing of the two files of one disclosure in a list of paths:
+ * NAME-narrative.EXT and NAME-tables.EXT in the same directory (the same
+ * EXT, e.g. ".pdf" or ".layout.txt"; "_" may stand for "-"; a leading
+ * ordinal "NN_" or "NN-" of either name is ignored, so 11_x-narrative.pdf
+ * pairs with 12_x-tables.pdf).  partner[i] receives the index of the file
+ * paths[i] pairs with, or -1; a file pairs at most once (with the first
+ * candidate in list order).  Returns the number of pairs.
+ */
+BR_API size_t br_pair_parts(const char *const *paths, size_t n, long *partner);
+/* 1 when `path` is the narrative of a pair (NAME-narrative.EXT), else 0. */
+BR_API int br_part_is_narrative(const char *path);
 
 /* ---- checks and reports ---- */
 
@@ -142,6 +176,20 @@ BR_API int br_report_add_terms(br_report *report, const br_finding *finding,
  * "decimal_shift" (×10, ÷10, ×100, ÷100), "unit_slip" (×10⁴, ÷10⁴),
  * "sign_error", "transposed_digits" (two adjacent digits swapped). */
 BR_API const char *br_diagnose(br_decimal expected, br_decimal actual);
+
+/*
+ * Where finding i is: the file (the part's path in a joined disclosure, else
+ * NULL), the line, and the page (0 when the document has no page
+ * information).  The part is that of the row or claim the finding is about
+ * (its identity's terms, a reader note's part, else the table or claim of
+ * that kind at that line).  Returns BR_OK, or BR_ERR_ARG for a bad index.
+ */
+typedef struct br_location {
+    const char *file;
+    long line;
+    int page;
+} br_location;
+BR_API int br_report_location(const br_report *report, size_t i, br_location *loc);
 
 /* The finding that finding i is a consequence of, or -1 (localisation links
  * every broken identity explained by one wrong cell to the finding at it). */

@@ -94,6 +94,62 @@ BR_API int br_disclosure_add_note(br_disclosure *doc, br_severity sev, const cha
                                   const char *message);
 BR_API size_t br_disclosure_note_count(const br_disclosure *doc);
 BR_API const br_note *br_disclosure_note_at(const br_disclosure *doc, size_t i);
+/* The part (file) note i was read from (see "parts" below). */
+BR_API size_t br_disclosure_note_part(const br_disclosure *doc, size_t i);
+
+/*
+ * Phase: a budget (预算) or final accounts (决算).  Decided from the table
+ * titles as read, else the document's heading (libcore/src/phases.def);
+ * readers may set it.
+ */
+typedef enum br_phase {
+    BR_PHASE_UNKNOWN = 0,
+    BR_PHASE_BUDGET, /* 预算 */
+    BR_PHASE_FINAL   /* 决算 */
+} br_phase;
+BR_API const char *br_phase_name(br_phase phase); /* "budget", "final", or NULL */
+BR_API br_phase br_disclosure_phase(const br_disclosure *doc);
+BR_API int br_disclosure_set_phase(br_disclosure *doc, br_phase phase);
+/* Decide the phase from the titles and heading read so far (what br_registry_read
+ * does after the reader when the reader left it unknown). */
+BR_API br_phase br_disclosure_detect_phase(const br_disclosure *doc);
+
+/* The encoding the input was converted from ("GB18030"), or NULL for UTF-8. */
+BR_API const char *br_disclosure_encoding(const br_disclosure *doc);
+BR_API int br_disclosure_set_encoding(br_disclosure *doc, const char *encoding);
+
+/*
+ * Pages.  A reader records where each page starts (the 1-based line of its
+ * first line) while it reads, in ascending line order; a later call for the
+ * same line replaces the page (an empty page).  A line's page is the page
+ * of the last start at or before it; 0 when the document recorded no pages
+ * (plain text without form feeds) or the line comes before the first.
+ */
+BR_API int br_disclosure_set_page(br_disclosure *doc, long line, int page);
+BR_API int br_disclosure_page_of(const br_disclosure *doc, size_t part, long line);
+
+/*
+ * Parts.  A disclosure read from one file has one part: that file.  A
+ * narrative and its tables published as two files are read one by one and
+ * joined into one disclosure (br_disclosure_join): its parts are the files in
+ * the order joined, and every table, row, claim and note keeps the part it
+ * came from, its line numbers being that file's.
+ */
+BR_API size_t br_disclosure_part_count(const br_disclosure *doc); /* 1, more when joined */
+BR_API const char *br_disclosure_part_path(const br_disclosure *doc, size_t part);
+/* The reader that read the part, or NULL. */
+BR_API const char *br_disclosure_part_reader(const br_disclosure *doc, size_t part);
+/* The path of `part` when the disclosure is joined (more than one part), else NULL:
+ * what findings and the dump print as "file". */
+BR_API const char *br_disclosure_part_file(const br_disclosure *doc, size_t part);
+/*
+ * Move everything `part` holds (tables, claims, notes, parts with their
+ * pages) to the end of `doc`, which takes over its memory: `part` is
+ * consumed (never free it) on success, and left untouched on error.
+ * Metadata left blank in `doc` is taken from `part`; the narrative text is
+ * that of the part stating more claims; the phase is decided again.
+ */
+BR_API int br_disclosure_join(br_disclosure *doc, br_disclosure *part);
 
 /* ---- table ---- */
 
@@ -102,6 +158,7 @@ BR_API const char *br_table_title(const br_table *t);
 BR_API br_unit br_table_unit(const br_table *t);
 BR_API long br_table_line(const br_table *t);
 BR_API br_disclosure *br_table_disclosure(const br_table *t);
+BR_API size_t br_table_part(const br_table *t); /* the part (file) it was read from */
 
 /*
  * Columns are fixed before the first row is added (BR_ERR_ARG afterwards).
@@ -148,6 +205,7 @@ BR_API const char *br_row_key(const br_row *r);
 BR_API br_side br_row_side(const br_row *r);
 BR_API long br_row_line(const br_row *r);
 BR_API br_table *br_row_table(const br_row *r);
+BR_API size_t br_row_part(const br_row *r); /* its table's part */
 
 /* Cell at column `col` (never NULL for a valid row and column; check flags). */
 BR_API const br_cell *br_row_cell(const br_row *r, size_t col);
@@ -165,6 +223,12 @@ BR_API size_t br_narrative_claim_count(const br_narrative *n);
 BR_API const br_claim *br_narrative_claim_at(const br_narrative *n, size_t i);
 /* Append a claim; strings in *claim are copied. */
 BR_API int br_narrative_add_claim(br_narrative *n, const br_claim *claim);
+/* The part (file) claim i was read from. */
+BR_API size_t br_narrative_claim_part(const br_narrative *n, size_t i);
+/* The index of `claim` among the narrative's claims, or -1 when it is not one of them. */
+BR_API long br_narrative_claim_index(const br_narrative *n, const br_claim *claim);
+/* The part the narrative text was read from. */
+BR_API size_t br_narrative_text_part(const br_narrative *n);
 /* The narrative's text lines (normalised) and the line number of the first. */
 BR_API int br_narrative_set_text(br_narrative *n, const char *text, size_t len, long first_line);
 BR_API const char *br_narrative_text(const br_narrative *n, long *first_line);

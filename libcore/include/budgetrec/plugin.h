@@ -25,7 +25,10 @@
  *     → int fn(const br_table *, const br_table *, const br_narrative *, br_report *)
  *
  * returning BR_OK or a negative br_status.  When a declared table is absent
- * from the disclosure the check is *not applicable*: not run, not passed.
+ * from the disclosure the check is *not applicable*: not run, not passed.  A
+ * check whose inputs are present but hold nothing it can test (the narrative
+ * of a disclosure published without its tables) returns BR_NOT_APPLICABLE
+ * and is reported not applicable too (hosts before ABI 1.1: passed).
  */
 #ifndef BUDGETREC_PLUGIN_H
 #define BUDGETREC_PLUGIN_H
@@ -37,7 +40,7 @@ extern "C" {
 #endif
 
 #define BR_PLUGIN_ABI_MAJOR 1
-#define BR_PLUGIN_ABI_MINOR 0
+#define BR_PLUGIN_ABI_MINOR 1
 #define BR_PLUGIN_ENTRY_SYMBOL "br_plugin_entry_v1"
 
 /* Opaque model and report types (libcore owns them). */
@@ -54,6 +57,7 @@ typedef struct br_report br_report;
 #define BR_INPUT_NARRATIVE 1000  /* const br_narrative * */
 #define BR_INPUT_DISCLOSURE 1001 /* const br_disclosure *: the whole document */
 #define BR_CHECK_MAX_INPUTS 16
+#define BR_NOT_APPLICABLE 1 /* a check's return: nothing in its inputs to test */
 
 /* A source handed to a reader: the bytes as read, and the normalised text. */
 typedef struct br_source {
@@ -66,8 +70,9 @@ typedef struct br_source {
 } br_source;
 
 /*
- * Host services, version 1.0.  New members go at the end only, grouped by
- * the ABI minor that added them; check `size` before using later ones.
+ * Host services, version 1.1.  New members go at the end only, grouped by
+ * the ABI minor that added them; check `size` before using later ones
+ * (BR_HOST_HAS below).
  * Semantics are those of the libcore functions of the same name.
  */
 typedef struct br_host {
@@ -191,7 +196,21 @@ typedef struct br_host {
      * the disclosure's arena, as br_text_normalize does for text inputs. */
     int (*text_normalize)(br_disclosure *doc, const char *text, size_t len, char **out,
                           size_t *out_len);
+
+    /* ---- ABI 1.1 ---- */
+    /*
+     * Record that page `page` (1-based) starts at line `line` of the input
+     * being read (br_disclosure_set_page): call it whenever the page changes,
+     * in ascending line order, so findings and the dump can name the page of
+     * a line.  Documents without pages simply never call it.
+     */
+    int (*doc_set_page)(br_disclosure *doc, long line, int page);
 } br_host;
+
+/* Whether the host offers `member` (a service of a later ABI minor):
+ *     if (BR_HOST_HAS(host, doc_set_page)) host->doc_set_page(doc, line, page); */
+#define BR_HOST_HAS(host, member)                                                       \
+    ((host)->size >= offsetof(br_host, member) + sizeof((host)->member) && (host)->member)
 
 /* A format reader. */
 typedef struct br_reader_desc {

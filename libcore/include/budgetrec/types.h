@@ -163,14 +163,24 @@ typedef enum br_role {
     BR_ROLE_MEETING,         /* 会议费 */
     BR_ROLE_TRAINING,        /* 培训费 */
     BR_ROLE_GRAND_TOTAL,     /* 合计 of 三公 + 会议费 + 培训费 (Jiangsu) */
+    /* appended: the 预算数 beside each 决算数 of a final-accounts 三公 table */
+    BR_ROLE_BUDGET_TOTAL,
+    BR_ROLE_BUDGET_ABROAD,
+    BR_ROLE_BUDGET_VEHICLE_SUBTOTAL,
+    BR_ROLE_BUDGET_VEHICLE_PURCHASE,
+    BR_ROLE_BUDGET_VEHICLE_OPERATION,
+    BR_ROLE_BUDGET_RECEPTION,
     BR_ROLE__COUNT
 } br_role;
 
-/* Which side of a two-sided table (summary, fiscal_summary) a row is on. */
+/* Which side (panel) of a two-sided table (summary, fiscal_summary) a row is on. */
 typedef enum br_side {
     BR_SIDE_NONE = 0,
     BR_SIDE_INCOME,
-    BR_SIDE_EXPENDITURE
+    BR_SIDE_EXPENDITURE,
+    /* appended: a third panel breaking the expenditure down by use (Jiangsu
+     * 收支预算总表: 基本支出 / 项目支出 / 单位预留机动经费) */
+    BR_SIDE_USE
 } br_side;
 
 /*

@@ -1,0 +1,115 @@
+/*
+ * join.c — one disclosure from several files: a narrative and its tables
+ * published apart are read one by one, then joined.
+ *
+ * Joining moves pointers, not data: every table, row, cell, claim and
+ * string stays in the arena of the disclosure it was read into, and the
+ * joined disclosure adopts that arena (freed with it).  Each table, claim
+ * and note keeps the index of the part (file) it came from, so findings and
+ * the dump can name the file their line numbers refer to.
+ */
+#include <string.h>
+
+#include "model_internal.h"
+
+/* Grow an arena vector so that it holds at least `need` elements. */
+static int reserve(br_arena *arena, void **v, size_t *cap, size_t need, size_t size)
+{
+    while (*cap < need)
+        if (br_vec_reserve(arena, v, cap, *cap, size) != BR_OK)
+            return BR_ERR_NOMEM;
+    return BR_OK;
+}
+
+#define RESERVE(arena, vec, cap, need) \
+    reserve((arena), (void **)&(vec), &(cap), (need), sizeof *(vec))
+
+/* The part of each of n_doc + n_new items: the first n_doc as doc records
+ * them (0 when it records none), then those of the part joined, shifted by
+ * `offset` (the joined part's own parts follow doc's). */
+static unsigned *part_indexes(br_arena *arena, size_t n_doc, const unsigned *doc_parts,
+                              size_t n_doc_parts, size_t n_new, const unsigned *new_parts,
+                              size_t n_new_parts, unsigned offset)
+{
+    unsigned *v = br_arena_alloc(arena, (n_doc + n_new ? n_doc + n_new : 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    for (size_t i = 0; i < n_doc; i++)
+        v[i] = i < n_doc_parts ? doc_parts[i] : 0;
+    for (size_t i = 0; i < n_new; i++)
+        v[n_doc + i] = offset + (i < n_new_parts ? new_parts[i] : 0);
+    return v;
+}
+
+int br_disclosure_join(br_disclosure *doc, br_disclosure *part)
+{
+    if (!doc || !part || doc == part)
+        return BR_ERR_ARG;
+    br_arena *arena = doc->arena;
+    br_narrative *dn = &doc->narrative;
+    const br_narrative *pn = &part->narrative;
+    unsigned offset = (unsigned)doc->nparts;
+
+    /* every allocation first, so that a failure leaves `part` untouched */
+    unsigned *claim_parts = part_indexes(arena, dn->nclaims, dn->claim_parts, dn->nclaim_parts,
+                                         pn->nclaims, pn->claim_parts, pn->nclaim_parts, offset);
+    unsigned *note_parts = part_indexes(arena, doc->nnotes, doc->note_parts, doc->nnote_parts,
+                                        part->nnotes, part->note_parts, part->nnote_parts, offset);
+    if (!claim_parts || !note_parts ||
+        RESERVE(arena, doc->adopted, doc->capadopted, doc->nadopted + 1 + part->nadopted) ||
+        RESERVE(arena, doc->parts, doc->capparts, doc->nparts + part->nparts) ||
+        RESERVE(arena, doc->tables, doc->captables, doc->ntables + part->ntables) ||
+        RESERVE(arena, dn->claims, dn->capclaims, dn->nclaims + pn->nclaims) ||
+        RESERVE(arena, doc->notes, doc->capnotes, doc->nnotes + part->nnotes))
+        return BR_ERR_NOMEM;
+
+    /* the narrative text: the part that states more figures tells the story */
+    if (pn->text && (!dn->text || pn->nclaims > dn->nclaims)) {
+        dn->text = pn->text;
+        dn->first_line = pn->first_line;
+        dn->text_part = offset + pn->text_part;
+    }
+
+    for (size_t i = 0; i < part->nparts; i++)
+        doc->parts[doc->nparts++] = part->parts[i];
+    for (size_t i = 0; i < part->ntables; i++) {
+        br_table *t = part->tables[i];
+        t->doc = doc;
+        t->part += offset;
+        doc->tables[doc->ntables++] = t;
+    }
+    if (pn->nclaims) /* (memcpy wants a pointer even for nothing) */
+        memcpy(dn->claims + dn->nclaims, pn->claims, pn->nclaims * sizeof *pn->claims);
+    dn->nclaims += pn->nclaims;
+    dn->claim_parts = claim_parts;
+    dn->nclaim_parts = dn->nclaims;
+    if (part->nnotes)
+        memcpy(doc->notes + doc->nnotes, part->notes, part->nnotes * sizeof *part->notes);
+    doc->nnotes += part->nnotes;
+    doc->note_parts = note_parts;
+    doc->nnote_parts = doc->nnotes;
+
+    /* metadata the first parts left blank */
+    if (!doc->department)
+        doc->department = part->department;
+    if (!doc->department_code)
+        doc->department_code = part->department_code;
+    if (!doc->year)
+        doc->year = part->year;
+    if (!doc->unit)
+        doc->unit = part->unit;
+    if (!doc->reader)
+        doc->reader = part->reader;
+    if (!doc->encoding)
+        doc->encoding = part->encoding;
+    br_phase before = doc->phase ? doc->phase : part->phase;
+
+    /* the part's memory is now the joined disclosure's */
+    for (size_t i = 0; i < part->nadopted; i++)
+        doc->adopted[doc->nadopted++] = part->adopted[i];
+    doc->adopted[doc->nadopted++] = part->arena;
+
+    br_phase phase = br_disclosure_detect_phase(doc);
+    doc->phase = phase ? phase : before;
+    return BR_OK;
+}
