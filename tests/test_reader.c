@@ -369,13 +369,27 @@ Test(reader, performance_project_table)
     assert_text(r, BR_ROLE_WEIGHT, "20");
 }
 
-Test(reader, no_table_is_unsupported)
+/* A narrative published apart from its tables is read for its claims. */
+Test(reader, narrative_without_tables_is_read)
+{
+    load(DATA("reader_no_table.txt"));
+    cr_assert_eq(br_disclosure_table_count(doc), 0);
+    const br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_claim_count(n), 1);
+    const br_claim *c = br_narrative_claim_at(n, 0);
+    cr_assert_eq(c->value.units, 100);
+    cr_assert_eq(c->value.scale, 0);
+    cr_assert_eq(c->line, 5);
+}
+
+/* Neither a table nor a stated figure: not a disclosure. */
+Test(reader, no_table_and_no_figure_is_unsupported)
 {
     br_error err = {0};
-    int rc = br_registry_read(reg, DATA("reader_no_table.txt"), &doc, &err);
+    int rc = br_registry_read(reg, DATA("reader_no_figures.txt"), &doc, &err);
     cr_assert_eq(rc, BR_ERR_UNSUPPORTED);
     cr_assert_null(doc);
-    cr_assert_str_eq(err.file, DATA("reader_no_table.txt"));
+    cr_assert_str_eq(err.file, DATA("reader_no_figures.txt"));
     cr_assert(strstr(err.message, "no recognisable table"), "%s", err.message);
 }
 

@@ -607,14 +607,7 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
         }
         return BR_ERR_NOMEM;
     }
-    if (rd.ntables == 0) {
-        if (err) {
-            err->code = BR_ERR_UNSUPPORTED;
-            err->line = 0;
-            dt_copy(path ? path : "", path ? strlen(path) : 0, err->file, sizeof err->file);
-            snprintf(err->message, sizeof err->message, "no recognisable table");
-        }
-        return BR_ERR_UNSUPPORTED;
-    }
+    /* no table is not an error here: a narrative published apart from its
+     * tables is read for its claims; libcore refuses a document with neither */
     return BR_OK;
 }
