@@ -117,3 +117,23 @@ Test(shanghai_checks, yuan_tables_against_wan_narrative)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* A table without a unit in a document of no single unit compares with no
+ * figure in a known unit: not applicable, never judged in an assumed unit. */
+Test(shanghai_checks, unknown_unit_against_a_known_one_is_not_applicable)
+{
+    br_disclosure *doc = br_disclosure_new("mixed");
+    br_table *t = br_disclosure_add_table(doc, BR_KIND_GPB_BASIC, "basic", BR_UNIT_UNKNOWN, 1);
+    const br_role roles[] = {BR_ROLE_TOTAL};
+    cr_assert_eq(br_table_set_columns(t, roles, 1), BR_OK);
+    br_row *r = br_table_add_row(t, "30217", "公务接待费", BR_SIDE_NONE, 2);
+    cr_assert_eq(br_row_set_value(r, 0, dec("13500"), 0), BR_OK);
+    br_claim claim = {.label = "公务接待费", .unit = "万元", .value = dec("1.35"), .line = 3};
+    br_term terms[2] = {{.claim = &claim, .coef = 1}, {.row = r, .col = 0, .coef = -1}};
+    br_decimal e, a, tol;
+    cr_assert_eq(br_identity_eval(terms, 2, &e, &a, &tol), BR_IDENTITY_EMPTY);
+    /* with its unit stated, the same figures agree across units */
+    cr_assert_eq(br_disclosure_set_unit(doc, BR_UNIT_YUAN), BR_OK);
+    cr_assert_eq(br_identity_eval(terms, 2, &e, &a, &tol), BR_IDENTITY_EXACT);
+    br_disclosure_free(doc);
+}

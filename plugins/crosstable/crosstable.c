@@ -44,6 +44,7 @@ typedef enum ct_when {
     CT_GPB_ONLY,
     CT_NO_BALANCES,
     CT_FISCAL_GPB, /* the fiscal appropriation is the general public budget alone */
+    CT_ALL_FISCAL, /* the department's income is its fiscal appropriation alone */
     CT_AT_LEAST    /* A may exceed B (it covers more): only A < B is reported */
 } ct_when;
 
@@ -215,6 +216,7 @@ typedef struct ct_run {
     int gpb_only; /* -1 not yet known */
     int balances; /* -1 not yet known */
     int fiscal_gpb; /* -1 not yet known */
+    int all_fiscal; /* -1 not yet known */
 } ct_run;
 
 #define CT_CODE_FUNCTIONAL 1 /* br_code_system: BR_CODE_FUNCTIONAL */
@@ -486,6 +488,41 @@ static int fiscal_gpb(ct_run *run)
     return run->fiscal_gpb = 1;
 }
 
+/* Is the department's income its fiscal appropriation alone?  Read from the
+ * 收支总表's income side (CT_ALL_FISCAL labels): this year's income equals
+ * its 财政拨款 row, and nothing is brought forward.  Unknown: no. */
+static const struct {
+    const char *this_year, *fiscal, *carry;
+} all_fiscal_rows = {
+#define CT_ALL_FISCAL(this_year, fiscal, carry) this_year, fiscal, carry
+#include "crosstable.def"
+#undef CT_ALL_FISCAL
+};
+
+static const br_cell *income_cell(const br_table *t, const char *labels, int col)
+{
+    const br_row *r = find_label(t, BR_SIDE_INCOME, labels);
+    return r ? host->row_cell(r, (size_t)col) : NULL;
+}
+
+static int all_fiscal(ct_run *run)
+{
+    if (run->all_fiscal >= 0)
+        return run->all_fiscal;
+    run->all_fiscal = 0;
+    ct_index *x = table_index(run, BR_KIND_SUMMARY);
+    int col = x ? host->table_find_column(x->table, BR_ROLE_AMOUNT) : -1;
+    if (col < 0)
+        return 0;
+    const br_cell *year = income_cell(x->table, all_fiscal_rows.this_year, col);
+    const br_cell *fiscal = income_cell(x->table, all_fiscal_rows.fiscal, col);
+    const br_cell *carry = income_cell(x->table, all_fiscal_rows.carry, col);
+    if (!nonzero(year) || !nonzero(fiscal) || nonzero(carry) ||
+        host->decimal_cmp(year->value, fiscal->value) != 0)
+        return 0;
+    return run->all_fiscal = 1;
+}
+
 /* A ≥ B where both are printed (CT_AT_LEAST: A covers more than B). */
 static int covers(const br_row *a, int ca, const br_row *b, int cb)
 {
@@ -537,6 +574,8 @@ static int run_identity(ct_run *run, const ct_identity *id)
     if (id->when == CT_NO_BALANCES && balances(run))
         return BR_OK;
     if (id->when == CT_FISCAL_GPB && !fiscal_gpb(run))
+        return BR_OK;
+    if (id->when == CT_ALL_FISCAL && !all_fiscal(run))
         return BR_OK;
 
     switch (id->sel[0].type) {
@@ -609,7 +648,8 @@ static int run_identity(ct_run *run, const ct_identity *id)
 static int run_check(int check, const br_disclosure *doc, br_report *report)
 {
     ct_run run = {
-        .doc = doc, .report = report, .gpb_only = -1, .balances = -1, .fiscal_gpb = -1};
+        .doc = doc,       .report = report, .gpb_only = -1,
+        .balances = -1,   .fiscal_gpb = -1, .all_fiscal = -1};
     int rc = BR_OK;
     for (size_t i = 0; rc == BR_OK && i < sizeof identities / sizeof identities[0]; i++)
         if (identities[i].check == check)

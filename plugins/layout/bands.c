@@ -94,9 +94,10 @@ static int width(const char *s, size_t len)
     return w;
 }
 
-/* The fragments of a span: two cells printed one space apart ("台式计算机
- * (20万以下) 分散自行组织") are two, a space inside brackets ("(20 万以下)")
- * is no cell boundary. */
+/* The fragments of a span on a figure line: two cells printed one space
+ * apart ("台式计算机(20万以下) 分散自行组织") are two, a space inside brackets
+ * ("(20 万以下)") is no cell boundary.  (Off the figure line a space is the
+ * cell's own: "江苏省第十三届 人代会" over "二次会议经费".) */
 static size_t split(const lt_span *sp, size_t at, frag *out, size_t cap)
 {
     const char *s = sp->text;
@@ -249,7 +250,11 @@ void lt_bands_rows(lt_engine *e, lt_table *t)
             if (is_figure(&ln[i]->spans[k]))
                 continue;
             size_t first = nf;
-            nf += split(&ln[i]->spans[k], i, f + nf, cap - nf);
+            if (fig) /* cells glued by one space: on a figure line, beside it */
+                nf += split(&ln[i]->spans[k], i, f + nf, cap - nf);
+            else
+                f[nf++] = (frag){ln[i]->spans[k].text, strlen(ln[i]->spans[k].text),
+                                 ln[i]->spans[k].x0, ln[i]->spans[k].x1, i, -1};
             for (size_t q = first; q < nf; q++)
                 f[q].row = fig ? (long)i : -1;
         }

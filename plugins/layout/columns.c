@@ -27,6 +27,7 @@ typedef struct hspan {
     int label_word; /* a label column's name used as a group title ("项目") */
     int w;          /* the width of its widest line (a wrapped cell is joined) */
     int top;        /* the header line of its first line (li: its last) */
+    int hx0, hx1;   /* a heading centred on cells narrower than it: their stretch */
 } hspan;
 
 static int overlap(int a0, int a1, int b0, int b1) { return a0 < b1 && b0 < a1; }
@@ -65,12 +66,16 @@ static int money_name(const hspan *h) { return h->known && !h->structural; }
  * between theirs, no other cell of that line lies between them, and it
  * reaches into the stretch from the first to the second.  In a two-sided
  * table the title of a panel ("本年收入", "财政拨款收入") is centred so over
- * the panel's label and figure cells.
+ * the panel's label and figure cells; a code's name ("编码") over its parts.
  */
-static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int skip_li)
+static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int skip_li,
+                        int *sx0, int *sx1)
 {
     int panel_title = two_sided && !h[a].structural &&
                       (!h[a].known || dt_catalog_side(h[a].text) != BR_SIDE_NONE);
+    /* a code or label name over the parts of the code ("编码" over 类 | 款) */
+    if (h[a].structural && !h[a].label_word)
+        panel_title = 1;
     if (!money_name(&h[a]) && !panel_title)
         return 0;
     int ca = h[a].x0 + h[a].x1;
@@ -90,8 +95,14 @@ static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int s
             continue;
         /* …and centred on their stretch (within a fifth of it) */
         int span = h[b2].x1 - h[b1].x0, mid = h[b1].x0 + h[b2].x1;
-        if (overlap(h[a].x0, h[a].x1, h[b1].x0, h[b2].x1) && 5 * abs(ca - mid) <= 2 * span)
+        /* (a side's name, "收入", heads its panel wherever it sits over it) */
+        int side = panel_title && dt_catalog_side(h[a].text) != BR_SIDE_NONE;
+        if (overlap(h[a].x0, h[a].x1, h[b1].x0, h[b2].x1) &&
+            (side || 5 * abs(ca - mid) <= 2 * span)) {
+            *sx0 = h[b1].x0;
+            *sx1 = h[b2].x1;
             return 1;
+        }
     }
     return 0;
 }
@@ -441,7 +452,12 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
             break;
         int best = -1, bo = 0;
         for (size_t a = 0; a < n; a++) {
-            if (h[a].dead || h[a].li != (int)li || !above(&h[a], &me))
+            hspan up = h[a]; /* a centred heading reaches over its stretch */
+            if (up.hx1 > up.hx0) {
+                up.x0 = up.hx0 < up.x0 ? up.hx0 : up.x0;
+                up.x1 = up.hx1 > up.x1 ? up.hx1 : up.x1;
+            }
+            if (h[a].dead || h[a].li != (int)li || !above(&up, &me))
                 continue;
             int o = (h[a].x1 < me.x1 ? h[a].x1 : me.x1) - (h[a].x0 > me.x0 ? h[a].x0 : me.x0);
             if (best < 0 || o > bo) {
@@ -481,7 +497,7 @@ static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int two_sid
     for (size_t a = 0; a < n; a++) {
         if (h[a].dead || h[a].li == sl || h[a].structural)
             continue;
-        int parent = centred_over(h, n, a, two_sided, sl);
+        int sx0, sx1, parent = centred_over(h, n, a, two_sided, sl, &sx0, &sx1);
         for (size_t b = 0; b < n && !parent; b++)
             parent = !h[b].dead && h[b].li > h[a].li && h[b].li != sl && covers(&h[a], &h[b]);
         if (!parent)
@@ -601,8 +617,13 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         for (size_t b = 0; b < n && !h[a].dead; b++)
             if (!h[b].dead && h[b].li > h[a].li && covers(&h[a], &h[b]))
                 h[a].parent = 1;
-        if (!h[a].dead && !h[a].parent)
-            h[a].parent = centred_over(h, n, a, two_sided, -1);
+        int sx0, sx1;
+        if (!h[a].dead && !h[a].parent &&
+            (h[a].parent = centred_over(h, n, a, two_sided, -1, &sx0, &sx1))) {
+            /* it heads the stretch it is centred on (for its cells' paths) */
+            h[a].hx0 = sx0;
+            h[a].hx1 = sx1;
+        }
     }
     relocate_displaced(h, n);
 

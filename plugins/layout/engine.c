@@ -88,7 +88,7 @@ static int data_line(const lt_line *ln)
      * are not numbered (a label wrapped round its figure line starts a row
      * without figures; a lone numbered line is a heading) */
     int numbered = 0;
-    for (size_t i = 0; i < ln->nspans && !lt_j_off(); i++) {
+    for (size_t i = 0; i < ln->nspans; i++) {
         const char *s = ln->spans[i].text;
         size_t len = strlen(s);
         if ((unsigned char)s[0] >= 0x80 || s[0] == '(') {
@@ -412,13 +412,27 @@ static void department_from_tables(lt_engine *e)
             continue;
         const char *s = ln->spans[0].text;
         const char *p = NULL;
-        if (strncmp(s, "编制部门:", strlen("编制部门:")) == 0)
-            p = s + strlen("编制部门:");
-        else if (strncmp(s, "编制单位:", strlen("编制单位:")) == 0)
-            p = s + strlen("编制单位:");
+        static const char *const keys[] = {"编制部门:", "编制单位:", "部门名称:", "部门:"};
+        for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !p; k++)
+            if (strncmp(s, keys[k], strlen(keys[k])) == 0)
+                p = s + strlen(keys[k]);
+        /* "部门:   江苏省人大常委会办公厅": the name in the next span */
+        while (p && *p == ' ')
+            p++;
+        int own_span = 1;
+        if (p && !*p && ln->nspans >= 2 &&
+            dt_catalog_unit_line(ln->spans[1].text, strlen(ln->spans[1].text)) == BR_UNIT_UNKNOWN) {
+            p = ln->spans[1].text;
+            own_span = 0;
+        }
         if (p && *p) {
             char name[256];
             size_t n = dt_copy(p, strlen(p), name, sizeof name);
+            /* "部门:中国共产党江苏省委员会办" over "公厅" */
+            const lt_line *nx = i + 1 < e->in->nlines ? &e->in->lines[i + 1] : NULL;
+            if (nx && nx->nspans == 1 && lt_chars(nx->spans[0].text) <= 4 &&
+                nx->spans[0].x0 >= ln->spans[0].x0 && nx->spans[0].x0 < ln->spans[0].x1 && own_span)
+                n += dt_copy(nx->spans[0].text, strlen(nx->spans[0].text), name + n, sizeof name - n);
             const char *u = strstr(name, "单位:");
             if (u)
                 name[u - name] = 0, n = strlen(name);

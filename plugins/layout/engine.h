@@ -7,6 +7,15 @@
  *   rows.c     one data line → codes, label, figures assigned to columns
  *   emit.c     buffered rows → the model (br_table, rows, cells)
  *   spans.c    small predicates on span text (figures, codes, notes)
+ *   titles.c   table titles, long or wrapped before their last 表
+ *   panels.c   two-sided tables with a third panel (支出用途): cut by position
+ *   vlist.c    vertical lists (收入预算总表): group and row label zones
+ *   bands.c    lists of one figure per row beside wrapped text cells (采购)
+ *   template.c header cells geometry cannot sort: catalog column orders
+ *              (三公/会议费/培训费), letter-spaced names, role changes
+ *   repeat.c   one list printed in two copies of the columns side by side
+ *   stage.c    预算数 | 决算数 under each heading of a final-accounts table
+ *   perf.c     project performance tables (key/value lines, indicators)
  *
  * The engine only looks at lt_doc geometry (lt_line / lt_span), never at
  * the raw text, so the layout-text and pdf front ends share it.  Vocabulary
@@ -159,7 +168,6 @@ const char *lt_strip_enum(const char *s, size_t *len);
 
 /* s is all Chinese numerals (一 … 十, 百, 零): "十二". */
 int lt_cjk_numeral(const char *s);
-int lt_j_off(void); /* TEMP */
 /* Characters (UTF-8 code points) of s. */
 size_t lt_chars(const char *s);
 /* A line that reads as a sentence: sentence punctuation (。，;；). */

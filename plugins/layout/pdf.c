@@ -131,7 +131,7 @@ static int build_line(br_disclosure *doc, lt_line *line, const glyph *g, size_t 
         }
         /* a figure and a label one printed space apart, as pdftotext closes
          * tight cells ("20,702.25 一、一般公共服务支出"): two cells */
-        int cells = !getenv("BR_J_OFF") && spaced && !blank && used &&
+        int cells = spaced && !blank && used &&
                     ((money_token(scratch + tok, tok_end - tok) && (unsigned char)g[i].utf8[0] >= 0x80) ||
                      (tok_end > 0 && (unsigned char)scratch[tok_end - 1] >= 0x80 &&
                       money_ahead(g, n, i)));

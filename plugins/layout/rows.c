@@ -697,7 +697,7 @@ void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
              * so is one whose figures lie under the expenditure panel's
              * (a page laid out further left than the header's) */
             if (ns == 1 && segs[0].n && t->L.split_x > 0 &&
-                (segs[0].sp[0]->x0 >= t->L.split_x || (!lt_j_off() && figures_right(t, &segs[0]))))
+                (segs[0].sp[0]->x0 >= t->L.split_x || figures_right(t, &segs[0])))
                 side = BR_SIDE_EXPENDITURE;
         }
         read_panel(e, t, ln, &segs[p], side, (int)p);
@@ -772,7 +772,7 @@ static int continue_panels(lt_table *t, const lt_line *ln)
 static int label_left(const lt_table *t, const lt_prow *row)
 {
     int x = t->L.label_x0;
-    if (!lt_j_off() && row && row->label_x0 >= 0 && row->label_x0 < x && row->src && t->hdr[0] &&
+    if (row && row->label_x0 >= 0 && row->label_x0 < x && row->src && t->hdr[0] &&
         row->src->page != t->hdr[0]->page)
         x = row->label_x0;
     return x;

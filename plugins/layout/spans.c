@@ -1,7 +1,6 @@
 /*
  * spans.c — small predicates on the text of spans and lines.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -133,8 +132,6 @@ const char *lt_strip_enum(const char *s, size_t *len)
     }
     return s;
 }
-
-int lt_j_off(void) { return getenv("BR_J_OFF") != NULL; } /* TEMP */
 
 size_t lt_chars(const char *s)
 {

@@ -98,7 +98,8 @@ const lt_line *lt_header_letters(lt_engine *e, const lt_table *t, const lt_line 
         /* a run of single letters, each at most four letters' width after
          * the one before */
         size_t j = i + 1;
-        while (j < n && one_letter(ln->spans[j - 1].text) && one_letter(ln->spans[j].text) &&
+        while (j < n && j - i < 8 && one_letter(ln->spans[j - 1].text) &&
+               one_letter(ln->spans[j].text) &&
                ln->spans[j].x0 - ln->spans[j - 1].x1 <=
                    4 * (ln->spans[j - 1].x1 - ln->spans[j - 1].x0))
             j++;
@@ -243,7 +244,7 @@ void lt_template_apply(lt_engine *e, lt_table *t)
     /* a cell whose first characters sit alone above the rest ("基" over
      * "本支出", "项目" over "支出"), its lowest part naming nothing: its last
      * two path components are one name */
-    for (size_t i = 0; i < L->ncols && !lt_j_off(); i++) {
+    for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];
         const char *last = strrchr(c->name, '/');
         br_role own;

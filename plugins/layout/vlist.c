@@ -286,7 +286,8 @@ void lt_vlist_rows(lt_engine *e, lt_table *t)
         size_t row_len = 0;
         for (size_t k = 0; k < np; k++) {
             if (p[k].group) {
-                groups[ng++] = (gpart){i, p[k].text, p[k].len};
+                if (ng < n * 2)
+                    groups[ng++] = (gpart){i, p[k].text, p[k].len};
                 continue;
             }
             if (!row_text) {
