@@ -198,15 +198,18 @@ typedef struct ct_coded {
     const br_row *row;
 } ct_coded;
 
+/* The rows of one code system (functional or economic), sorted by code. */
+typedef struct ct_coded_rows {
+    int built;
+    ct_coded *v;
+    size_t n;
+} ct_coded_rows;
+
 typedef struct ct_index {
     const br_table *table;
-    int classes_built, subjects_built;
+    int classes_built;
     const br_row *cls[3][CT_NCLASS]; /* first class row per side and slot */
-    ct_coded *subjects; /* functional-coded rows, sorted by code */
-    size_t nsubjects;
-    int econ_built;
-    ct_coded *econ; /* economic-coded rows, sorted by code */
-    size_t necon;
+    ct_coded_rows coded[3];          /* by CT_CODE_FUNCTIONAL / CT_CODE_ECONOMIC */
 } ct_index;
 
 typedef struct ct_run {
@@ -256,77 +259,43 @@ static int coded_cmp(const void *a, const void *b)
     return strcmp(((const ct_coded *)a)->code, ((const ct_coded *)b)->code);
 }
 
-static int build_subjects(ct_index *x)
+/* The rows of x's table coded in `system`, sorted by code (built once). */
+static int build_coded(const ct_index *x, int system, ct_coded_rows *out)
 {
-    x->subjects_built = 1;
+    out->built = 1;
     size_t n = host->table_row_count(x->table), k = 0;
     if (n == 0)
         return BR_OK;
-    x->subjects = malloc(n * sizeof *x->subjects);
-    if (!x->subjects)
+    out->v = malloc(n * sizeof *out->v);
+    if (!out->v)
         return BR_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         const br_row *r = host->table_row_at(x->table, i);
         const char *code = host->row_code(r);
-        if (is_functional(code))
-            x->subjects[k++] = (ct_coded){code, r};
+        if (code && host->code_system_of(code) == system)
+            out->v[k++] = (ct_coded){code, r};
     }
-    x->nsubjects = k;
-    /* equal codes (a table repeated over pages): find_subject picks the
-     * earliest printed */
-    qsort(x->subjects, k, sizeof *x->subjects, coded_cmp);
+    out->n = k;
+    qsort(out->v, k, sizeof *out->v, coded_cmp);
     return BR_OK;
 }
 
-/* The economic-coded rows of a table, sorted by code (FOR_EACH_ECONOMIC). */
-static int build_econ(ct_index *x)
+/* The row coded `code`; of equal codes (a table repeated over pages) the
+ * earliest printed. */
+static const br_row *find_coded(const ct_coded_rows *x, const char *code)
 {
-    x->econ_built = 1;
-    size_t n = host->table_row_count(x->table), k = 0;
-    if (n == 0)
-        return BR_OK;
-    x->econ = malloc(n * sizeof *x->econ);
-    if (!x->econ)
-        return BR_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++) {
-        const br_row *r = host->table_row_at(x->table, i);
-        const char *code = host->row_code(r);
-        if (code && host->code_system_of(code) == CT_CODE_ECONOMIC)
-            x->econ[k++] = (ct_coded){code, r};
-    }
-    x->necon = k;
-    qsort(x->econ, k, sizeof *x->econ, coded_cmp);
-    return BR_OK;
-}
-
-static const br_row *find_econ(const ct_index *x, const char *code)
-{
-    const br_row *best = NULL;
-    for (size_t i = 0; i < x->necon; i++) /* the earliest printed of equal codes */
-        if (strcmp(x->econ[i].code, code) == 0 &&
-            (!best || host->row_line(x->econ[i].row) < host->row_line(best)))
-            best = x->econ[i].row;
-    return best;
-}
-
-static const br_row *find_subject(const ct_index *x, const char *code)
-{
-    size_t lo = 0, hi = x->nsubjects;
+    size_t lo = 0, hi = x->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(x->subjects[mid].code, code);
-        if (c < 0)
+        if (strcmp(x->v[mid].code, code) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    if (lo >= x->nsubjects || strcmp(x->subjects[lo].code, code) != 0)
-        return NULL;
-    /* equal codes: the earliest printed one */
-    const br_row *best = x->subjects[lo].row;
-    for (size_t i = lo + 1; i < x->nsubjects && strcmp(x->subjects[i].code, code) == 0; i++)
-        if (host->row_line(x->subjects[i].row) < host->row_line(best))
-            best = x->subjects[i].row;
+    const br_row *best = NULL;
+    for (size_t i = lo; i < x->n && strcmp(x->v[i].code, code) == 0; i++)
+        if (!best || host->row_line(x->v[i].row) < host->row_line(best))
+            best = x->v[i].row;
     return best;
 }
 
@@ -355,8 +324,8 @@ static ct_index *table_index(ct_run *run, br_kind kind)
 static void run_free(ct_run *run)
 {
     for (size_t k = 0; k < BR_KIND__COUNT; k++) {
-        free(run->idx[k].subjects);
-        free(run->idx[k].econ);
+        for (int c = 0; c < 3; c++)
+            free(run->idx[k].coded[c].v);
     }
 }
 
@@ -595,38 +564,21 @@ static int run_identity(ct_run *run, const ct_identity *id)
         }
         return BR_OK;
     }
-    case CT_SEL_EACH_SUBJECT: {
-        if (!xb->subjects_built) {
-            int rc = build_subjects(xb);
-            if (rc < 0)
-                return rc;
-        }
-        for (size_t i = 0; i < host->table_row_count(xa->table); i++) {
-            const br_row *a = host->table_row_at(xa->table, i);
-            const char *code = host->row_code(a);
-            if (!is_functional(code))
-                continue;
-            const br_row *b = find_subject(xb, code);
-            if (!b)
-                continue;
-            int rc = report_pair(run, id->check, a, ca, b, cb);
-            if (rc < 0)
-                return rc;
-        }
-        return BR_OK;
-    }
+    case CT_SEL_EACH_SUBJECT:
     case CT_SEL_EACH_ECONOMIC: {
-        if (!xb->econ_built) {
-            int rc = build_econ(xb);
+        int system = id->sel[0].type == CT_SEL_EACH_SUBJECT ? CT_CODE_FUNCTIONAL : CT_CODE_ECONOMIC;
+        ct_coded_rows *rows_b = &xb->coded[system];
+        if (!rows_b->built) {
+            int rc = build_coded(xb, system, rows_b);
             if (rc < 0)
                 return rc;
         }
         for (size_t i = 0; i < host->table_row_count(xa->table); i++) {
             const br_row *a = host->table_row_at(xa->table, i);
             const char *code = host->row_code(a);
-            if (!code || host->code_system_of(code) != CT_CODE_ECONOMIC)
+            if (!code || host->code_system_of(code) != system)
                 continue;
-            const br_row *b = find_econ(xb, code);
+            const br_row *b = find_coded(rows_b, code);
             if (!b)
                 continue;
             int rc = report_pair(run, id->check, a, ca, b, cb);

@@ -73,17 +73,6 @@ static int by_x_then_line(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-static void append(char *label, const char *s, size_t len)
-{
-    size_t have = strlen(label);
-    char buf[LT_LABEL_MAX];
-    size_t n = dt_squeeze(s, len, buf, sizeof buf);
-    if (have + n + 1 > LT_LABEL_MAX)
-        n = dt_copy(buf, n, buf, LT_LABEL_MAX - have);
-    memcpy(label + have, buf, n);
-    label[have + n] = 0;
-}
-
 /* Display width of UTF-8 text: a character of 3 or more bytes is 2. */
 static int width(const char *s, size_t len)
 {
@@ -173,7 +162,7 @@ static void build_label(char *label, frag *f, size_t n, int slack)
         if (label[0] && strlen(label) + 1 < LT_LABEL_MAX)
             strcat(label, "/");
         for (size_t k = i; k < j; k++)
-            append(label, f[k].text, f[k].len);
+            lt_label_append(label, f[k].text, f[k].len);
         i = j;
     }
 }

@@ -148,6 +148,9 @@ typedef struct lt_engine {
 /* ---- spans.c ---- */
 /* Span text as squeezed ASCII-space-free copy. */
 size_t lt_squeeze(const char *s, char *buf, size_t cap);
+/* Append s[0..len) squeezed (spaces out) to `label` (LT_LABEL_MAX bytes),
+ * truncating at a character boundary. */
+void lt_label_append(char *label, const char *s, size_t len);
 /* 1 when the span is a money figure (*out set), 2 for a blank mark ("-"). */
 int lt_figure(const char *s, br_decimal *out);
 /* 1 when the span is all ASCII digits, length in [1, 7]. */

@@ -50,6 +50,10 @@ typedef struct lt_doc {
  */
 int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *err);
 
+/* A money-shaped token: digits with a ',' or '.' ("156,211,123", "9.5");
+ * both front ends split runs of text at them. */
+int lt_money_token(const char *s, size_t len);
+
 /* pdf.c: the `pdf` reader (poppler-glib front end). */
 int lt_pdf_sniff(const br_source *src);
 int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err);

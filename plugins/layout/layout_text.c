@@ -50,21 +50,6 @@ static int cp_width(unsigned c)
     return 1;
 }
 
-/* A money-shaped token: digits with a ',' or '.' ("156,211,123", "9.5"). */
-static int money_token(const char *s, size_t len)
-{
-    int digits = 0, sep = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits = 1;
-        else if (s[i] == ',' || s[i] == '.')
-            sep = 1;
-        else if (!(i == 0 && s[i] == '-'))
-            return 0;
-    }
-    return digits && sep;
-}
-
 /*
  * End of the run starting at s[i]: the next two spaces, or a single space
  * between a figure and text or between two figures (pdftotext closes a gap
@@ -84,7 +69,7 @@ static size_t run_end(const char *s, size_t len, size_t i)
         size_t next = i + 1, ne = next;
         while (ne < len && s[ne] != ' ')
             ne++;
-        int a = money_token(s + tok, i - tok), b = money_token(s + next, ne - next);
+        int a = lt_money_token(s + tok, i - tok), b = lt_money_token(s + next, ne - next);
         if ((a && (unsigned char)s[next] >= 0x80) || (b && (unsigned char)s[i - 1] >= 0x80) ||
             (a && b)) /* "2.85 0.39": two figures of tight columns */
             return i;

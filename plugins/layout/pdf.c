@@ -82,21 +82,6 @@ static int add_span(br_disclosure *doc, lt_line *line, size_t *cap, const char *
     return BR_OK;
 }
 
-/* A money-shaped token: digits with a ',' or '.' ("20,702.25", "9.5"). */
-static int money_token(const char *s, size_t len)
-{
-    int digits = 0, sep = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits = 1;
-        else if (s[i] == ',' || s[i] == '.')
-            sep = 1;
-        else if (!(i == 0 && s[i] == '-'))
-            return 0;
-    }
-    return digits && sep;
-}
-
 static int is_blank(const glyph *g) { return g->len == 1 && g->utf8[0] == ' '; }
 
 /* The glyphs from i to the next printed space form a money token. */
@@ -110,7 +95,7 @@ static int money_ahead(const glyph *g, size_t n, size_t i)
         memcpy(buf + len, g[i].utf8, (size_t)g[i].len);
         len += (size_t)g[i].len;
     }
-    return money_token(buf, len);
+    return lt_money_token(buf, len);
 }
 
 /* Build the spans of one line from its glyphs (sorted by x). */
@@ -132,7 +117,7 @@ static int build_line(br_disclosure *doc, lt_line *line, const glyph *g, size_t 
         /* a figure and a label one printed space apart, as pdftotext closes
          * tight cells ("20,702.25 一、一般公共服务支出"): two cells */
         int cells = spaced && !blank && used &&
-                    ((money_token(scratch + tok, tok_end - tok) && (unsigned char)g[i].utf8[0] >= 0x80) ||
+                    ((lt_money_token(scratch + tok, tok_end - tok) && (unsigned char)g[i].utf8[0] >= 0x80) ||
                      (tok_end > 0 && (unsigned char)scratch[tok_end - 1] >= 0x80 &&
                       money_ahead(g, n, i)));
         /* a new span after a gap of about half a character — more when a

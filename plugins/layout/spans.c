@@ -10,6 +10,31 @@ size_t lt_squeeze(const char *s, char *buf, size_t cap)
     return dt_squeeze(s, strlen(s), buf, cap);
 }
 
+int lt_money_token(const char *s, size_t len)
+{
+    int digits = 0, sep = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits = 1;
+        else if (s[i] == ',' || s[i] == '.')
+            sep = 1;
+        else if (!(i == 0 && s[i] == '-'))
+            return 0;
+    }
+    return digits && sep;
+}
+
+void lt_label_append(char *label, const char *s, size_t len)
+{
+    size_t have = strlen(label);
+    char buf[LT_LABEL_MAX];
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    if (have + n + 1 > LT_LABEL_MAX)
+        n = dt_copy(buf, n, buf, LT_LABEL_MAX - have);
+    memcpy(label + have, buf, n);
+    label[have + n] = 0;
+}
+
 int lt_figure(const char *s, br_decimal *out)
 {
     size_t len = strlen(s);

@@ -181,17 +181,6 @@ static int subtotal(const char *label)
            dt_ends(label, n, "合计") || dt_ends(label, n, "总计");
 }
 
-static void append(char *label, const char *s, size_t len)
-{
-    size_t have = strlen(label);
-    char buf[LT_LABEL_MAX];
-    size_t n = dt_squeeze(s, len, buf, sizeof buf);
-    if (have + n + 1 > LT_LABEL_MAX)
-        n = dt_copy(buf, n, buf, LT_LABEL_MAX - have);
-    memcpy(label + have, buf, n);
-    label[have + n] = 0;
-}
-
 /* A group label part and the line it is on. */
 typedef struct gpart {
     size_t at; /* index into vlines */
@@ -273,7 +262,7 @@ void lt_vlist_rows(lt_engine *e, lt_table *t)
             !line_has_figure(nx) || has_text(nx))
             continue;
         char lab[LT_LABEL_MAX] = "";
-        append(lab, p[np - 1].text, p[np - 1].len);
+        lt_label_append(lab, p[np - 1].text, p[np - 1].len);
         int g = gap(t->vlines[i], nx);
         low = subtotal(lab) && g > 0 && g * WRAP_DEN < usual * WRAP_NUM;
     }
@@ -310,7 +299,7 @@ void lt_vlist_rows(lt_engine *e, lt_table *t)
         }
         if (into) {
             if (row_text)
-                append(into->row->label, row_text, row_len);
+                lt_label_append(into->row->label, row_text, row_len);
             into->last = i;
         } else if (row_text) {
             lt_prow *r = add_row(e, t, ln);
@@ -318,7 +307,7 @@ void lt_vlist_rows(lt_engine *e, lt_table *t)
                 return;
             size_t len = row_len;
             const char *s = lt_strip_enum(row_text, &len);
-            append(r->label, s, len);
+            lt_label_append(r->label, s, len);
             rows[nr++] = (vrow){r, i, i, 0};
             into = &rows[nr - 1];
         }
@@ -344,7 +333,7 @@ void lt_vlist_rows(lt_engine *e, lt_table *t)
         char name[LT_LABEL_MAX] = "";
         for (size_t k = 0; k < ng; k++)
             if (groups[k].at >= rows[r].first && groups[k].at < end)
-                append(name, groups[k].text, groups[k].len);
+                lt_label_append(name, groups[k].text, groups[k].len);
         if (name[0])
             memcpy(rows[r].row->label, name, strlen(name) + 1);
     }
