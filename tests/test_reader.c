@@ -450,3 +450,41 @@ Test(reader, reference_document_tables)
     cr_assert_str_eq(br_table_project_code(t), "50015222T000000135300");
     cr_assert_str_eq(br_table_project_name(t), "潼南区政务中心购买社会服务专项资金");
 }
+
+/* ---- units per table ---- */
+
+/* gpb_expenditure's basic 合计 against gpb_basic's 合计 (no unit line). */
+static int basic_against_unlabelled_table(void)
+{
+    const br_table *gpb = table(BR_KIND_GPB_EXPENDITURE), *basic = table(BR_KIND_GPB_BASIC);
+    int col_a = br_table_find_column(gpb, BR_ROLE_BASIC), col_b = br_table_find_column(basic, BR_ROLE_TOTAL);
+    cr_assert(col_a >= 0 && col_b >= 0);
+    br_term terms[2] = {
+        {.row = row(gpb, "合计"), .col = (size_t)col_a, .coef = 1},
+        {.row = row(basic, "合计"), .col = (size_t)col_b, .coef = -1},
+    };
+    br_decimal expected, actual, tolerance;
+    return br_identity_eval(terms, 2, &expected, &actual, &tolerance);
+}
+
+/* 元 tables and a 万元 table in one document: the document has no unit, a
+ * table without a unit line is unit-unknown, and comparing it with a table
+ * whose unit is known is not applicable — never judged in an assumed unit. */
+Test(reader, mixed_units_leave_an_unlabelled_table_unit_unknown)
+{
+    load(DATA("reader_mixed_units.txt"));
+    cr_assert_eq(br_disclosure_unit(doc), BR_UNIT_UNKNOWN);
+    cr_assert_eq(br_table_unit(table(BR_KIND_EXPENDITURE)), BR_UNIT_YUAN);
+    cr_assert_eq(br_table_unit(table(BR_KIND_GPB_EXPENDITURE)), BR_UNIT_WAN);
+    cr_assert_eq(br_table_unit(table(BR_KIND_GPB_BASIC)), BR_UNIT_UNKNOWN);
+    cr_assert_eq(basic_against_unlabelled_table(), BR_IDENTITY_EMPTY);
+}
+
+/* One unit throughout: a table without a unit line is in it. */
+Test(reader, one_unit_is_inherited_by_an_unlabelled_table)
+{
+    load(DATA("reader_one_unit.txt"));
+    cr_assert_eq(br_disclosure_unit(doc), BR_UNIT_WAN);
+    cr_assert_eq(br_table_unit(table(BR_KIND_GPB_BASIC)), BR_UNIT_UNKNOWN);
+    cr_assert_eq(basic_against_unlabelled_table(), BR_IDENTITY_EXACT);
+}

@@ -147,9 +147,16 @@ static void on_title(dt_reader *rd, scan *sc, int kind, const char *s, size_t le
 static void on_unit(dt_reader *rd, br_unit unit)
 {
     dt_table_state *st = &rd->cur;
+    /* the document's unit is the one every unit line states; mixed units
+     * (元 tables with a 万元 三公 table) leave none, so a table without a
+     * unit line is then unit-unknown, never assumed to be in one of them */
     if (!rd->unit_set) {
         dt_host->doc_set_unit(rd->doc, unit);
+        rd->doc_unit = unit;
         rd->unit_set = 1;
+    } else if (rd->doc_unit != unit && rd->doc_unit != BR_UNIT_UNKNOWN) {
+        dt_host->doc_set_unit(rd->doc, BR_UNIT_UNKNOWN);
+        rd->doc_unit = BR_UNIT_UNKNOWN;
     }
     if (st->open && !st->t && st->unit == BR_UNIT_UNKNOWN)
         st->unit = unit;

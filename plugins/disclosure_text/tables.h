@@ -210,6 +210,7 @@ typedef struct dt_reader {
     const char *path;
     int doc_year;      /* year of the document, or 0 */
     int unit_set;      /* doc_set_unit was called */
+    br_unit doc_unit;  /* the unit every unit line so far states, while they agree */
     int dept_code_set; /* the department code was set from a table */
     size_t ntables;
     int failed; /* an allocation failed */
