@@ -719,3 +719,20 @@ Test(narrative_only, consistency_within_the_text_still_runs)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* A 元 table against a 万元 narrative: 3,286,618,082.20 元 is 328,661.808220
+ * 万元; the narrative's 328661.81 rounds it (tolerance: half a unit of 0.01
+ * 万元 plus half of 0.01 元 in 万元), so it holds only within rounding. */
+Test(narrative_checks, yuan_table_against_wan_narrative_within_rounding)
+{
+    br_disclosure *doc;
+    br_report *r = check_file("narr_totals_units.txt", &doc);
+    const br_finding *f = only_finding(r, "narrative.totals");
+    cr_assert_eq(f->severity, BR_SEV_INFO);
+    cr_assert_str_eq(f->column, "expenditure_total");
+    cr_assert_str_eq(str(f->expected), "328661.808220");
+    cr_assert_str_eq(str(f->actual), "328661.81");
+    cr_assert_str_eq(str(f->tolerance), "0.0050005");
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
