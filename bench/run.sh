@@ -32,3 +32,19 @@ done
 if command -v /usr/bin/time >/dev/null; then
     /usr/bin/time -f "peak RSS, --jobs $(nproc): %M KiB" $cli check --format json "$dir" >/dev/null || true
 fi
+
+# The real corpus (published PDFs and their layout texts), when it is there:
+# pages per second for each reader, all checks included.
+corpus=../shared/corpus/real
+if [ -f "$corpus/MANIFEST.tsv" ]; then
+    pages=$(tail -n +2 "$corpus/MANIFEST.tsv" | cut -f6 | paste -sd+ | bc)
+    for form in pdf layout.txt; do
+        for jobs in 1 "$(nproc)"; do
+            s=$(date +%s%N)
+            $cli check --jobs "$jobs" --no-join --format json "$corpus"/*."$form" >/dev/null || true
+            e=$(date +%s%N)
+            us=$(( (e - s) / 1000 ))
+            echo "real corpus, $form, --jobs $jobs: $pages pages in $(( us / 1000 )) ms = $(( us / pages )) µs per page"
+        done
+    done
+fi

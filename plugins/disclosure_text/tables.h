@@ -214,6 +214,7 @@ typedef struct dt_reader {
     int dept_code_set; /* the department code was set from a table */
     size_t ntables;
     int failed; /* an allocation failed */
+    int quiet;  /* dt_note drops notes (a solver run whose notes do not apply) */
     dt_table_state cur;
 } dt_reader;
 

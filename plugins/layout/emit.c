@@ -22,36 +22,6 @@ void lt_note(lt_engine *e, const lt_table *t, br_severity sev, const char *row, 
 
 /* ---- the disclosure-text solver (dt_assign.c) run over the emitted rows ---- */
 
-/* dt_assign_table reports through dt_note; while it runs here its notes are
- * dropped (they speak of rows that "lost their empty cells", and of the
- * leftmost columns as a fallback), and hierarchy() reports below. */
-static int quiet_note(br_disclosure *d, br_severity s, const char *k, const char *r,
-                      const char *c, long l, const char *m)
-{
-    (void)d, (void)s, (void)k, (void)r, (void)c, (void)l, (void)m;
-    return BR_OK;
-}
-
-void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
-              const char *fmt, va_list ap)
-{
-    char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    const char *kind =
-        rd->cur.open && rd->cur.kind != BR_KIND_UNKNOWN ? dt_host->kind_name(rd->cur.kind) : NULL;
-    const char *col = role != BR_ROLE_NONE ? dt_host->role_name(role) : NULL;
-    if (dt_host->doc_add_note(rd->doc, sev, kind, row, col, line, msg) == BR_ERR_NOMEM)
-        rd->failed = 1;
-}
-
-void dt_note(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
-             const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    dt_vnote(rd, sev, row, role, line, fmt, ap);
-    va_end(ap);
-}
 
 /*
  * Rows with fewer figures than columns were placed by position and row
@@ -104,12 +74,12 @@ static void hierarchy(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
     for (size_t c = 0; c < L->ncols; c++) /* the solver sets the short rows' cells afresh */
         for (dt_short *sh = rd.cur.shorts; sh; sh = sh->next)
             lt_host->row_clear(sh->row, c);
-    br_host quiet = *lt_host;
-    quiet.doc_add_note = quiet_note;
-    const br_host *saved = dt_host;
-    dt_host = &quiet;
+    /* the solver's own notes speak of rows that "lost their empty cells" and
+     * of the leftmost columns as a fallback: dropped here (rd.quiet); what
+     * it placed is reported below */
+    rd.quiet = 1;
     dt_assign_table(&rd);
-    dt_host = saved;
+    rd.quiet = 0;
     if (rd.failed) {
         e->failed = 1;
         return;

@@ -19,8 +19,12 @@ text:
     and claims equal, line and page numbers aside (they number different
     renderings of the same page).
 
-Then `budgetrec check` runs on every file and a table per document is
-printed: tables, rows, money cells, claims, findings by severity.
+`budgetrec check` over every file with one thread and with four must give
+the same findings, byte for byte (documents are read and checked on
+threads: the readers must keep no per-document state in globals).
+
+Then, unless --quiet, a table per document is printed: tables, rows, money
+cells, claims, findings by severity.
 
 The corpus is not part of the repository; without it the test is skipped
 (exit 77, ctest's SKIP_RETURN_CODE).  Exit 0 when every requirement holds,
@@ -154,6 +158,18 @@ def findings_by_severity(cli, path):
     return counts
 
 
+def check_threads(cli, corpus, names, problems):
+    paths = [os.path.join(corpus, f"{name}.{form}") for name in names for form in FORMS]
+    outputs = {}
+    for jobs in (1, 4):
+        rc, out, err = run(cli, "check", "--format", "json", "--no-join", "--jobs", str(jobs), *paths)
+        if rc not in (0, 1):
+            problems.append(f"check --jobs {jobs} over the corpus: exit {rc}: {err.strip()[:300]}")
+        outputs[jobs] = out
+    if outputs[1] != outputs[4]:
+        problems.append("check --jobs 4 gives other findings than --jobs 1")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cli", required=True)
@@ -169,6 +185,7 @@ def main():
         return 77
     expected = read_expected(args.expected)
     problems = []
+    check_threads(args.cli, args.corpus, sorted(expected), problems)
     if not args.quiet:
         print("document\tform\ttables\trows\tcells\tclaims\terrors\twarnings\tinfos")
     for name, kinds in sorted(expected.items()):

@@ -1,0 +1,31 @@
+/*
+ * notes.c — reader notes about the current table (dt_note), shared with the
+ * layout plugin (plugins/layout/dt_notes.c includes this file).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "tables.h"
+
+void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
+              const char *fmt, va_list ap)
+{
+    if (rd->quiet)
+        return;
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    const char *kind =
+        rd->cur.open && rd->cur.kind != BR_KIND_UNKNOWN ? dt_host->kind_name(rd->cur.kind) : NULL;
+    const char *col = role != BR_ROLE_NONE ? dt_host->role_name(role) : NULL;
+    if (dt_host->doc_add_note(rd->doc, sev, kind, row, col, line, msg) == BR_ERR_NOMEM)
+        rd->failed = 1;
+}
+
+void dt_note(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
+             const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    dt_vnote(rd, sev, row, role, line, fmt, ap);
+    va_end(ap);
+}
