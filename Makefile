@@ -44,8 +44,8 @@ venv: build
 	.venv/bin/python -m pip install -q --no-build-isolation --no-index --no-deps .
 
 demo: venv
-	@echo "== budgetrec check examples/*.txt =="
-	@$(BUILD)/budgetrec check examples/*.txt; rc=$$?; \
+	@echo "== budgetrec check examples/*.txt examples/real/ =="
+	@$(BUILD)/budgetrec check examples/*.txt examples/real/; rc=$$?; \
 	  echo "(exit status $$rc: 0 clean, 1 error findings, 2 unreadable input)"; \
 	  test $$rc -le 1
 
