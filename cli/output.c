@@ -204,12 +204,17 @@ static void text_document(out_writer *w, const char *path, const br_disclosure *
         fputs("    no findings\n", o);
         return;
     }
-    /* group by table, in order of first appearance */
+    /* group by table, in order of first appearance; a consequence is shown
+     * under the finding it follows from, so it opens no group of its own */
     for (size_t i = 0; i < nshown; i++) {
         const br_finding *f = br_report_at(report, shown[i]);
+        if (br_report_consequence_of(report, shown[i]) >= 0)
+            continue;
         int seen = 0;
         for (size_t j = 0; j < i && !seen; j++) {
             const br_finding *g = br_report_at(report, shown[j]);
+            if (br_report_consequence_of(report, shown[j]) >= 0)
+                continue;
             seen = (f->table && g->table && strcmp(f->table, g->table) == 0) ||
                    (!f->table && !g->table);
         }

@@ -264,3 +264,27 @@ Test(cli, gb18030_input_dumps_as_its_utf8_twin)
     cr_assert(strstr(out, "\"name\": \"某单位\""), "%s", out);
     cr_assert_str_eq(gb, out);
 }
+
+/* Text output: a figure changed in a Jiangsu 财政拨款支出预算表 (201: 13,907.78
+ * → 13,970.78) is one error, with the identities it breaks in two other
+ * tables shown under it — and those tables open no group of their own. */
+Test(cli, text_groups_consequences_under_their_cause)
+{
+    cr_assert_eq(run("d=$(mktemp -d) && sed '110s/13,907.78/13,970.78/' " DATA
+                     "09_jiangsu-npc-standing-committee-office-2019-budget-tables.layout.txt"
+                     " > $d/m09.layout.txt && cd $d && " BR_CLI " check m09.layout.txt; "
+                     "rc=$?; rm -rf $d; exit $rc"),
+                 1, "%s", out);
+    const char *want =
+        "m09.layout.txt — 江苏省人大常委会办公厅 2019 (12 tables, 0 claims)\n"
+        "  fiscal_expenditure\n"
+        "    line 110 (p. 5)  error   201 · total: total: 201 = Σ 20101: 13970.78, expected "
+        "13907.78 (difference 63.00) (cause: transposed_digits)  [tables.hierarchy]\n"
+        "      ↳ consequence: summary 一般公共服务支出 · amount, line 8 (p. 1): ";
+    cr_assert(strncmp(out, want, strlen(want)) == 0, "%s", out);
+    cr_assert_null(strstr(out, "\n  summary\n"), "%s", out);
+    cr_assert_null(strstr(out, "\n  gpb_expenditure\n"), "%s", out);
+    cr_assert(strstr(out, "1 document checked: 1 error, 0 warnings, 0 info (and 3 consequences "
+                          "linked to them)"),
+              "%s", out);
+}
