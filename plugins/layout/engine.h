@@ -151,6 +151,9 @@ size_t lt_squeeze(const char *s, char *buf, size_t cap);
 /* Append s[0..len) squeezed (spaces out) to `label` (LT_LABEL_MAX bytes),
  * truncating at a character boundary. */
 void lt_label_append(char *label, const char *s, size_t len);
+/* Σ |v[i] − median(v)| over n ≤ LT_MAX_COLS values: how far a set of
+ * offsets strays from agreeing on one shift (0 when they all agree). */
+long lt_median_spread(const long *v, size_t n);
 /* 1 when the span is a money figure (*out set), 2 for a blank mark ("-"). */
 int lt_figure(const char *s, br_decimal *out);
 /* 1 when the span is all ASCII digits, length in [1, 7]. */

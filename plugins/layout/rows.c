@@ -255,22 +255,10 @@ static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
 static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const *col,
                       const size_t *w)
 {
-    int d[LT_MAX_COLS];
+    long d[LT_MAX_COLS];
     for (size_t i = 0; i < nf; i++)
         d[i] = fig[i]->x1 - col[w[i]]->x1;
-    /* median by insertion sort (nf is small) */
-    int srt[LT_MAX_COLS];
-    memcpy(srt, d, nf * sizeof *d);
-    for (size_t i = 1; i < nf; i++)
-        for (size_t j = i; j > 0 && srt[j - 1] > srt[j]; j--) {
-            int x = srt[j];
-            srt[j] = srt[j - 1];
-            srt[j - 1] = x;
-        }
-    int med = srt[nf / 2], c = 0;
-    for (size_t i = 0; i < nf; i++)
-        c += d[i] > med ? d[i] - med : med - d[i];
-    return c;
+    return (int)lt_median_spread(d, nf);
 }
 
 /*

@@ -35,6 +35,24 @@ void lt_label_append(char *label, const char *s, size_t len)
     label[have + n] = 0;
 }
 
+long lt_median_spread(const long *v, size_t n)
+{
+    if (n == 0 || n > LT_MAX_COLS)
+        return 0;
+    long srt[LT_MAX_COLS]; /* median by insertion sort: n is a column count */
+    memcpy(srt, v, n * sizeof *v);
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && srt[j - 1] > srt[j]; j--) {
+            long x = srt[j];
+            srt[j] = srt[j - 1];
+            srt[j - 1] = x;
+        }
+    long med = srt[n / 2], spread = 0;
+    for (size_t i = 0; i < n; i++)
+        spread += v[i] > med ? v[i] - med : med - v[i];
+    return spread;
+}
+
 int lt_figure(const char *s, br_decimal *out)
 {
     size_t len = strlen(s);

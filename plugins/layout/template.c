@@ -330,18 +330,7 @@ static long spacing_cost(const lt_span *const *fig, const int *slot_fig, size_t 
     }
     if (np == 0)
         return 0;
-    long srt[LT_MAX_COLS];
-    memcpy(srt, pitch, np * sizeof *pitch);
-    for (size_t i = 1; i < np; i++)
-        for (size_t j = i; j > 0 && srt[j - 1] > srt[j]; j--) {
-            long x = srt[j];
-            srt[j] = srt[j - 1];
-            srt[j - 1] = x;
-        }
-    long med = srt[np / 2], cost = 0;
-    for (size_t i = 0; i < np; i++)
-        cost += pitch[i] > med ? pitch[i] - med : med - pitch[i];
-    return cost;
+    return lt_median_spread(pitch, np);
 }
 
 void lt_template_columns(lt_engine *e, lt_table *t, const lt_line *ln)
