@@ -11,7 +11,10 @@ BUILD := build
 ASAN_BUILD := build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build asan venv demo test test-c test-asan test-python bench clean
+FUZZ_BUILD := build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all deps build asan venv demo test test-c test-asan test-python bench fuzz clean
 
 all: build
 
@@ -66,5 +69,20 @@ test: test-c test-asan test-python
 bench: build
 	bench/run.sh
 
+# libFuzzer over the readers and checks (not part of `make test`; needs clang):
+# FUZZ_SECONDS of fuzzing from seeds made of tests/data and examples texts.
+# Findings land in $(FUZZ_BUILD)/fuzz/artifacts/ (see fuzz/fuzz_read.c).
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DBR_FUZZ=ON -DBR_TESTS=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) --target fuzz_read -j $(JOBS)
+	$(PYTHON) fuzz/seed_corpus.py --max-len 65536 --dict $(FUZZ_BUILD)/fuzz/budget.dict \
+	  $(addprefix --def ,$(wildcard plugins/*/*.def libcore/src/*.def)) $(FUZZ_BUILD)/fuzz/corpus \
+	  tests/data/*.txt $(wildcard tests/data/fuzz/*) examples/*.txt
+	mkdir -p $(FUZZ_BUILD)/fuzz/artifacts
+	$(FUZZ_BUILD)/fuzz/fuzz_read -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+	  -dict=$(FUZZ_BUILD)/fuzz/budget.dict -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_BUILD)/fuzz/artifacts/ $(FUZZ_BUILD)/fuzz/corpus
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) .venv *.egg-info bindings/python/*.egg-info
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) .venv *.egg-info bindings/python/*.egg-info

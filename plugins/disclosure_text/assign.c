@@ -30,6 +30,7 @@
  * alternatives.  Nothing is corrected: a row that is itself inconsistent
  * stays so, placed where the column sums say.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,7 +42,9 @@
 #define MAX_CAND 64      /* placements kept per row */
 #define MAX_COMBOS 20000 /* placements examined per row */
 #define MAX_IDENT 16
-#define NODE_CAP (1L << 21)   /* nodes of one group's search */
+/* nodes and child bounds of one group's search: real and generated
+ * documents need under 100; a capped group costs ~20 ms */
+#define NODE_CAP (1L << 18)
 #define EXACT_BITS (1L << 23) /* bits of exact-sum sets per group */
 
 typedef struct ident {
@@ -112,6 +115,21 @@ typedef struct solver {
 } solver;
 
 static const br_decimal ZERO = {0, 0};
+
+/* Append to the message buf[cap] holding *len bytes; a message that does not
+ * fit is cut, and *len never passes cap - 1 (so buf + *len stays inside). */
+__attribute__((format(printf, 4, 5))) static void append(char *buf, size_t cap, size_t *len,
+                                                         const char *fmt, ...)
+{
+    if (*len + 1 >= cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *len, cap - *len, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        *len = *len + (size_t)n < cap ? *len + (size_t)n : cap - 1;
+}
 
 /* ---- decimals ---- */
 
@@ -196,12 +214,11 @@ static void build_identities(solver *S, br_kind kind)
             expand(S, ids, nids, ids[i].parts[p], d, 0);
         if (d->nparts == 0)
             continue;
-        k += (size_t)snprintf(S->idtext + k, k < sizeof S->idtext ? sizeof S->idtext - k : 0,
-                              "%s%s =", k ? "; " : "", dt_host->role_name(S->mrole[d->total]));
+        append(S->idtext, sizeof S->idtext, &k, "%s%s =", k ? "; " : "",
+               dt_host->role_name(S->mrole[d->total]));
         for (int p = 0; p < d->nparts; p++)
-            k +=
-                (size_t)snprintf(S->idtext + k, k < sizeof S->idtext ? sizeof S->idtext - k : 0,
-                                 "%s %s", p ? " +" : "", dt_host->role_name(S->mrole[d->parts[p]]));
+            append(S->idtext, sizeof S->idtext, &k, "%s %s", p ? " +" : "",
+                   dt_host->role_name(S->mrole[d->parts[p]]));
         S->nid++;
     }
 }
@@ -524,6 +541,9 @@ static void dfs(solver *S, size_t d, int sat, int exact)
         return;
     }
     slot *sl = &S->slots[S->gs[d]];
+    /* a node bounds each of its up to MAX_CAND children: counting only nodes
+     * let a wide group run MAX_CAND times the cap (seconds on a 4 KB input) */
+    S->nodes += sl->ncand;
     int order[MAX_CAND], us[MAX_CAND], ue[MAX_CAND];
     int n = 0;
     for (int j = 0; j < sl->ncand; j++) {
@@ -561,15 +581,13 @@ static const char *row_key(const solver *S, int r)
     return k ? k : "";
 }
 
-static size_t roles_text(const solver *S, uint32_t mask, char *buf, size_t cap)
+static void roles_text(const solver *S, uint32_t mask, char *buf, size_t cap)
 {
     size_t k = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < S->n; i++)
         if ((mask >> i) & 1)
-            k += (size_t)snprintf(buf + k, k < cap ? cap - k : 0, "%s%s", k ? "," : "",
-                                  dt_host->role_name(S->mrole[i]));
-    return k;
+            append(buf, cap, &k, "%s%s", k ? "," : "", dt_host->role_name(S->mrole[i]));
 }
 
 static br_role last_role(const solver *S, uint32_t mask)
@@ -620,8 +638,7 @@ static void report(solver *S, const slot *sl)
     for (size_t j = 0; j < sh->nvals; j++) {
         char d[BR_DECIMAL_STR_MAX];
         dt_host->decimal_format(sh->vals[j], d, sizeof d);
-        k += (size_t)snprintf(figs + k, k < sizeof figs ? sizeof figs - k : 0, "%s%s",
-                              j ? ", " : "", d);
+        append(figs, sizeof figs, &k, "%s%s", j ? ", " : "", d);
     }
     roles_text(S, sl->placed, where, sizeof where);
 
@@ -652,8 +669,7 @@ static void report(solver *S, const slot *sl)
     for (int j = 0; j < sl->ncand && shown < 6; j++)
         if (nbest == 0 || ((sl->best >> j) & 1)) {
             roles_text(S, sl->c[j].mask, alt, sizeof alt);
-            a += (size_t)snprintf(alts + a, a < sizeof alts ? sizeof alts - a : 0, "%s(%s)",
-                                  shown ? " or " : "", alt);
+            append(alts, sizeof alts, &a, "%s(%s)", shown ? " or " : "", alt);
             shown++;
         }
     dt_note(S->rd, BR_SEV_WARNING, key, last_role(S, sl->placed), sh->line,
