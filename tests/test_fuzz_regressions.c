@@ -54,8 +54,8 @@ static void setup(void)
 
 static void teardown(void) { br_registry_free(reg); }
 
-/* A hang found by the fuzzer fails here: each input reads in about a second
- * under ASan (the search-cap input took 45 s before its fix). */
+/* A hang found by the fuzzer fails here: each input reads in well under a
+ * second under ASan (the search-cap input took 45 s before its fix). */
 TestSuite(fuzz_regressions, .init = setup, .fini = teardown, .timeout = 20);
 
 /* Read cases[i] (and check it when read), as fuzz_read does. */
