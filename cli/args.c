@@ -1,4 +1,5 @@
 /* args.c — the options `check` and `compare` share. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,14 @@ static int parse_severity(const char *s)
 }
 
 /* Parse check's options; returns -1 for usage errors, 1 for --help, 0 ok. */
+void cli_run_args_free(check_args *a)
+{
+    if (a->w.out && a->w.out != stdout)
+        fclose(a->w.out);
+    cli_inputs_free(&a->inputs);
+    cli_plugins_free(&a->plugins);
+}
+
 int cli_parse_run_args(check_args *a, int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {

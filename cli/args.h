@@ -18,6 +18,8 @@ typedef struct check_args {
 
 /* Parse options and inputs; -1 for usage errors (reported), 1 for --help, 0 ok. */
 int cli_parse_run_args(check_args *a, int argc, char **argv);
+/* Close the output file (not stdout) and free the inputs and plugin paths. */
+void cli_run_args_free(check_args *a);
 /* Split "a,b,c" into a NULL-terminated list (the string is modified). */
 const char **cli_split_ids(char *s);
 /* Every id named in --only/--skip must exist: a typo should not pass silently. */

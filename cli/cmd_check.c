@@ -83,12 +83,9 @@ int cmd_check(int argc, char **argv)
     if (fflush(a.w.out) != 0)
         status = EXIT_USAGE;
 done:
-    if (a.w.out && a.w.out != stdout)
-        fclose(a.w.out);
     free(only);
     free(skip);
     br_registry_free(reg);
-    cli_inputs_free(&a.inputs);
-    cli_plugins_free(&a.plugins);
+    cli_run_args_free(&a);
     return status;
 }
