@@ -108,13 +108,21 @@ int cli_parse_run_args(check_args *a, int argc, char **argv)
     return 0;
 }
 
+int cli_id_listed(const char *const *ids, const char *id)
+{
+    for (; ids && *ids; ids++)
+        if (strcmp(*ids, id) == 0)
+            return 1;
+    return 0;
+}
+
 /* Every id named in --only/--skip must exist: a typo should not pass silently. */
 int cli_known_ids(const br_registry *reg, const char *const *ids)
 {
     for (; ids && *ids; ids++) {
         size_t len = strlen(*ids);
         int parse = len > 6 && strcmp(*ids + len - 6, ".parse") == 0;
-        if (!parse && !br_registry_find_check(reg, *ids)) {
+        if (!parse && strcmp(*ids, BR_COVERAGE_CHECK) != 0 && !br_registry_find_check(reg, *ids)) {
             fprintf(stderr, "budgetrec: no check named '%s' (see budgetrec plugins)\n", *ids);
             return 0;
         }

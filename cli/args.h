@@ -24,5 +24,7 @@ void cli_run_args_free(check_args *a);
 const char **cli_split_ids(char *s);
 /* Every id named in --only/--skip must exist: a typo should not pass silently. */
 int cli_known_ids(const br_registry *reg, const char *const *ids);
+/* 1 when `id` is one of the NULL-terminated `ids`. */
+int cli_id_listed(const char *const *ids, const char *id);
 
 #endif

@@ -69,6 +69,10 @@ int cmd_check(int argc, char **argv)
                  !getenv("NO_COLOR");
     long jobs = a.jobs ? a.jobs : cli_default_jobs();
     br_check_options opts = {.only = only, .skip = skip};
+    /* the coverage record is an output of its own: --only leaves it out
+     * unless named, --skip can name it */
+    a.w.coverage = !cli_id_listed(skip, BR_COVERAGE_CHECK) &&
+                   (!only || cli_id_listed(only, BR_COVERAGE_CHECK));
     out_totals totals = {0};
     check_ctx ctx = {.w = &a.w, .totals = &totals, .n = a.inputs.ndocs,
                      .progress = isatty(STDERR_FILENO) &&

@@ -32,8 +32,11 @@ static const headline headlines[] = {
 
 static const char *const fixed_columns[] = {"document", "department", "code", "year", "phase",
                                             "unit", "tables", "claims"};
-static const char *const count_columns[] = {"errors", "warnings", "infos", "consequences",
-                                            "status"};
+/* appended after status: how much was checked (br_report_coverage) */
+static const char *const count_columns[] = {
+    "errors", "warnings", "infos", "consequences", "status", "identities_checked",
+    "identities_held", "identities_broken", "identities_not_checked", "tables_uncertain"};
+#define STATUS_COLUMN (N_FIXED + N_HEADLINES + 4)
 #define N_FIXED (sizeof fixed_columns / sizeof *fixed_columns)
 #define N_COUNTS (sizeof count_columns / sizeof *count_columns)
 #define N_COLUMNS (N_FIXED + N_HEADLINES + N_COUNTS)
@@ -112,7 +115,16 @@ static void on_document(const char *path, const br_disclosure *doc, const br_rep
         cli_print_error(err);
         c->unreadable = 1;
     }
-    values[N_COLUMNS - 1] = doc ? "read" : "unreadable";
+    values[STATUS_COLUMN] = doc ? "read" : "unreadable";
+    br_coverage cov;
+    if (report && br_report_coverage(report, &cov) == BR_OK) {
+        size_t figures[] = {cov.identities, cov.held, cov.broken, cov.not_checked,
+                            cov.tables_uncertain};
+        for (size_t k = 0; k < sizeof figures / sizeof *figures; k++) {
+            snprintf(cells[STATUS_COLUMN + 1 + k], sizeof cells[0], "%zu", figures[k]);
+            values[STATUS_COLUMN + 1 + k] = cells[STATUS_COLUMN + 1 + k];
+        }
+    }
     c->errors |= counts[0] > 0;
 
     FILE *o = c->w->out;

@@ -47,6 +47,15 @@ static void fmt_decimal(char *buf, const br_decimal *d, int present)
         buf[0] = '\0';
 }
 
+int out_coverage_line(const br_report *report, char *buf, size_t cap)
+{
+    br_coverage cov;
+    if (br_report_coverage(report, &cov) != BR_OK)
+        return 0;
+    br_coverage_format(&cov, buf, cap);
+    return 1;
+}
+
 void out_location(char *buf, size_t cap, const br_location *loc)
 {
     size_t n = 0;
@@ -70,7 +79,7 @@ void out_location(char *buf, size_t cap, const br_location *loc)
 /* One finding as JSON Lines or CSV; `loc` and `ploc` locate it and its primary. */
 static void record(out_writer *w, const char *path, const br_disclosure *doc,
                    const br_finding *f, const br_location *loc, const br_decimal *diff,
-                   const br_finding *primary, const br_location *ploc)
+                   const br_finding *primary, const br_location *ploc, const br_coverage *cov)
 {
     char exp[BR_DECIMAL_STR_MAX], act[BR_DECIMAL_STR_MAX], dif[BR_DECIMAL_STR_MAX],
         tol[BR_DECIMAL_STR_MAX], year[24] = "", line[24] = "", page[24] = "";
@@ -153,6 +162,19 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
     } else {
         fputs("null", o);
     }
+    if (cov) {
+        fprintf(o, ", \"coverage\": {\"identities\": %zu, \"held\": %zu, \"broken\": %zu, "
+                   "\"not_checked\": %zu, \"not_checked_by\": {",
+                cov->identities, cov->held, cov->broken, cov->not_checked);
+        for (size_t i = 0; i < cov->nreasons; i++) {
+            fputs(i ? ", " : "", o);
+            json_string(o, cov->reasons[i].kind);
+            fprintf(o, ": %zu", cov->reasons[i].count);
+        }
+        fprintf(o, "}, \"tables\": %zu, \"tables_uncertain\": %zu, \"checks_run\": %zu, "
+                   "\"checks_not_applicable\": %zu}",
+                cov->tables, cov->tables_uncertain, cov->checks_run, cov->checks_not_applicable);
+    }
     fputs("}\n", o);
 }
 
@@ -200,6 +222,9 @@ static void text_document(out_writer *w, const char *path, const br_disclosure *
         fprintf(o, " %d", br_disclosure_year(doc));
     fprintf(o, " (%zu tables, %zu claims)\n", br_disclosure_table_count(doc),
             br_narrative_claim_count(br_disclosure_narrative((br_disclosure *)doc)));
+    char cov[1024];
+    if (w->coverage && out_coverage_line(report, cov, sizeof cov))
+        fprintf(o, "    %s\n", cov);
     if (!nshown) {
         fputs("    no findings\n", o);
         return;
@@ -244,19 +269,25 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
         totals->unreadable++;
         cli_print_error(err);
         if (w->format == OUT_HTML)
-            html_document(w->out, path, NULL, NULL, err, NULL, 0);
+            html_document(w->out, path, NULL, NULL, err, NULL, 0, 0);
         else if (w->format != OUT_TEXT) {
             br_finding f = {.check = "budgetrec.read", .severity = BR_SEV_ERROR,
                             .line = err->line, .message = err->message};
             /* the file at fault, when it is not the one the disclosure is named by */
             br_location loc = {.file = strcmp(err->file, path) ? err->file : NULL,
                                .line = err->line};
-            record(w, path, NULL, &f, &loc, NULL, NULL, NULL);
+            record(w, path, NULL, &f, &loc, NULL, NULL, NULL, NULL);
         }
         return;
     }
     size_t n = br_report_count(report), nshown = 0;
     size_t *shown = n ? malloc(n * sizeof *shown) : NULL;
+    br_coverage cov;
+    if (br_report_coverage(report, &cov) == BR_OK) {
+        totals->identities += cov.identities;
+        totals->broken += cov.broken;
+        totals->not_checked += cov.not_checked;
+    }
     for (size_t i = 0; i < n; i++) {
         const br_finding *f = br_report_at(report, i);
         if (br_report_consequence_of(report, i) >= 0)
@@ -274,7 +305,7 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
     if (w->format == OUT_TEXT) {
         text_document(w, path, doc, report, shown, nshown);
     } else if (w->format == OUT_HTML) {
-        html_document(w->out, path, doc, report, err, shown, nshown);
+        html_document(w->out, path, doc, report, err, shown, nshown, w->coverage);
     } else {
         for (size_t k = 0; k < nshown; k++) {
             br_decimal diff;
@@ -285,7 +316,16 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
             if (p >= 0)
                 br_report_location(report, (size_t)p, &ploc);
             record(w, path, doc, br_report_at(report, shown[k]), &loc, has ? &diff : NULL,
-                   p >= 0 ? br_report_at(report, (size_t)p) : NULL, &ploc);
+                   p >= 0 ? br_report_at(report, (size_t)p) : NULL, &ploc, NULL);
+        }
+        /* how much was checked: a finding-shaped record of its own, last */
+        char msg[1024];
+        if (w->coverage && w->min_severity <= BR_SEV_INFO &&
+            br_report_coverage(report, &cov) == BR_OK) {
+            br_coverage_format(&cov, msg, sizeof msg);
+            br_finding f = {.check = BR_COVERAGE_CHECK, .severity = BR_SEV_INFO, .message = msg};
+            br_location none = {0};
+            record(w, path, doc, &f, &none, NULL, NULL, NULL, &cov);
         }
     }
     free(shown);
@@ -306,4 +346,7 @@ void out_end(out_writer *w, const out_totals *t)
     if (t->unreadable)
         fprintf(w->out, "; %zu could not be read", t->unreadable);
     fputc('\n', w->out);
+    if (w->coverage)
+        fprintf(w->out, "%zu identit%s checked (%zu broken), %zu not checked\n", t->identities,
+                t->identities == 1 ? "y" : "ies", t->broken, t->not_checked);
 }

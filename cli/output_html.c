@@ -203,7 +203,7 @@ static void html_table(FILE *o, const br_table *t, const br_report *rep, const s
 }
 
 void html_document(FILE *o, const char *path, const br_disclosure *doc, const br_report *rep,
-                   const br_error *err, const size_t *shown, size_t n)
+                   const br_error *err, const size_t *shown, size_t n, int coverage)
 {
     fputs("<h2>", o);
     esc(o, path);
@@ -226,6 +226,12 @@ void html_document(FILE *o, const char *path, const br_disclosure *doc, const br
         esc(o, err->message);
         fputs("</p>\n", o);
         return;
+    }
+    char cov[1024];
+    if (coverage && out_coverage_line(rep, cov, sizeof cov)) {
+        fputs("<p class=\"coverage\">", o);
+        esc(o, cov);
+        fputs("</p>\n", o);
     }
     /* findings that belong to no table row: narrative, document level */
     fputs("<ul class=\"findings\">\n", o);

@@ -85,7 +85,7 @@ Test(cli, min_severity_and_skip)
 Test(cli, plugins_lists_versions_and_refuses_bad_ones)
 {
     cr_assert_eq(run(BR_CLI " plugins"), 0);
-    cr_assert(strstr(out, "rowtotals 0.1.0 (ABI 1.1)"), "%s", out);
+    cr_assert(strstr(out, "rowtotals 0.1.0 (ABI 1.2)"), "%s", out);
     cr_assert(strstr(out, "reader disclosure-text"), "%s", out);
     cr_assert(strstr(out, "check rowtotals.row_total [error]"), "%s", out);
     cr_assert_eq(run(BR_CLI " plugins --plugin " BR_FIXTURE_DIR "/plugin_wrong_major.so 2>&1"), 2);
@@ -128,11 +128,14 @@ Test(cli, compare_gives_one_row_per_disclosure)
         "\"document\",\"department\",\"code\",\"year\",\"phase\",\"unit\",\"tables\",\"claims\","
         "\"income_total\",\"expenditure_total\",\"basic\",\"project\",\"gpb_total\","
         "\"gpb_prev_total\",\"three_public_total\",\"operating_expenses\",\"errors\","
-        "\"warnings\",\"infos\",\"consequences\",\"status\"\n"
+        "\"warnings\",\"infos\",\"consequences\",\"status\",\"identities_checked\","
+        "\"identities_held\",\"identities_broken\",\"identities_not_checked\",\"tables_uncertain\"\n"
         "\"tests/data/rowtotals_ok.txt\",\"某单位\",,\"2022\",\"budget\",\"万元\",\"1\",\"0\",,"
-        "\"30.00\",\"20.00\",\"10.00\",,,,,\"0\",\"8\",\"0\",\"0\",\"read\"\n"
+        "\"30.00\",\"20.00\",\"10.00\",,,,,\"0\",\"8\",\"0\",\"0\",\"read\",\"10\",\"10\",\"0\",\"0\","
+        "\"0\"\n"
         "\"tests/data/rowtotals_broken.txt\",\"某单位\",,\"2022\",\"budget\",\"万元\",\"1\",\"0\",,"
-        "\"30.00\",\"20.00\",\"10.00\",,,,,\"1\",\"8\",\"0\",\"1\",\"read\"\n");
+        "\"30.00\",\"20.00\",\"10.00\",,,,,\"1\",\"8\",\"0\",\"1\",\"read\",\"10\",\"8\",\"2\",\"0\","
+        "\"0\"\n");
 }
 
 /* ---- pages, phase, joined documents, GB18030 ---- */
@@ -277,6 +280,8 @@ Test(cli, text_groups_consequences_under_their_cause)
                  1, "%s", out);
     const char *want =
         "m09.layout.txt — 江苏省人大常委会办公厅 2019 (12 tables, 0 claims)\n"
+        "    99 identities checked: 95 held, 4 broken; 0 not checked; 12 of 12 tables read with "
+        "certainty; 16 checks ran, 6 not applicable\n"
         "  fiscal_expenditure\n"
         "    line 110 (p. 5)  error   201 · total: total: 201 = Σ 20101: 13970.78, expected "
         "13907.78 (difference 63.00) (cause: transposed_digits)  [tables.hierarchy]\n"

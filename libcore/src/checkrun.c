@@ -69,6 +69,61 @@ static void add_notes(const br_disclosure *doc, br_report *report, const br_chec
     }
 }
 
+/* The uncertainty a finding without identity terms rests on: the table of
+ * its kind (the one holding its line, else the first) as a whole, or the
+ * column it names. */
+static const br_uncertainty *finding_uncertain(const br_disclosure *doc, const br_finding *f)
+{
+    if (!f->table)
+        return NULL;
+    const br_table *match = NULL;
+    for (size_t i = 0; i < doc->ntables; i++) {
+        const br_table *t = doc->tables[i];
+        if (strcmp(br_kind_name(t->kind), f->table) != 0)
+            continue;
+        if (!match)
+            match = t;
+        for (size_t r = 0; r < t->nrows; r++)
+            if (t->rows[r]->line == f->line) {
+                match = t;
+                i = doc->ntables;
+                break;
+            }
+    }
+    if (!match)
+        return NULL;
+    if (f->column)
+        for (size_t c = 0; c < match->ncols; c++)
+            if (strcmp(br_role_name(match->roles[c]), f->column) == 0)
+                return br_table_uncertain(match, (long)c);
+    return br_table_uncertain(match, -1);
+}
+
+/* Fail closed for findings a check reported without identity terms (a
+ * completeness or performance check): one about a table or column the
+ * reader is unsure of becomes an info "not checked". */
+static void gate_findings(const br_disclosure *doc, br_report *report, size_t from)
+{
+    for (size_t i = from; i < br_report_count(report); i++) {
+        size_t nterms;
+        br_finding *f = br_report_finding_mut(report, i);
+        if (f->severity < BR_SEV_WARNING || (br_report_terms(report, i, &nterms), nterms))
+            continue;
+        const br_uncertainty *u = finding_uncertain(doc, f);
+        if (!u)
+            continue;
+        char msg[1024];
+        snprintf(msg, sizeof msg, "not checked: %s — %s", f->message, u->why);
+        const char *copy = br_report_strdup(report, msg);
+        if (!copy)
+            continue;
+        f->message = copy;
+        f->severity = BR_SEV_INFO;
+        f->cause = NULL;
+        br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, u->kind);
+    }
+}
+
 static br_check_status run_one(const br_registry *reg, const br_check_entry *e,
                                const br_disclosure *doc, br_report *report)
 {
@@ -97,6 +152,7 @@ static br_check_status run_one(const br_registry *reg, const br_check_entry *e,
     }
     if ((int)rc == BR_NOT_APPLICABLE && br_report_count(report) == before)
         return BR_CHECK_NOT_APPLICABLE;
+    gate_findings(doc, report, before);
     for (size_t i = before; i < br_report_count(report); i++)
         if (br_report_at(report, i)->severity >= BR_SEV_WARNING)
             return BR_CHECK_FAILED;

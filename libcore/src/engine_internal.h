@@ -58,5 +58,12 @@ const char *br_report_strdup(br_report *report, const char *s);
 /* report.c: remember the cells of an identity that held. */
 int br_report_add_held(br_report *report, const br_term *terms, size_t n);
 const br_term *br_report_held(const br_report *report, size_t *n);
+/* report.c: the report's coverage counters (coverage.c fills them). */
+br_coverage *br_report_coverage_mut(br_report *report);
+/* coverage.c: count one identity's outcome (a br_identity_result); `kind` is
+ * the reason of a NOT_CHECKED one. */
+void br_report_count_identity(br_report *report, int result, const char *kind);
+/* identity.c: the first uncertain term's reason, or NULL. */
+const br_uncertainty *br_terms_uncertain(const br_term *terms, size_t n);
 /* localise.c: link broken identities explained by one wrong cell. */
 void br_report_localise(br_report *report);

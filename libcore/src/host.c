@@ -111,6 +111,11 @@ static const br_host host = {
     .text_normalize = text_normalize,
 
     .doc_set_page = br_disclosure_set_page,
+
+    .table_set_uncertain = br_table_set_uncertain,
+    .table_uncertain = br_table_uncertain,
+    .row_set_uncertain = br_row_set_uncertain,
+    .cell_uncertain = br_cell_uncertain,
 };
 
 const br_host *br_host_services(void) { return &host; }

@@ -48,6 +48,30 @@ static int term_value(const br_term *t, br_unit unit, br_decimal *out)
     return 1;
 }
 
+const br_uncertainty *br_terms_uncertain(const br_term *terms, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const br_uncertainty *u = terms[i].row ? br_cell_uncertain(terms[i].row, terms[i].col)
+                                               : NULL;
+        if (u)
+            return u;
+    }
+    return NULL;
+}
+
+/* Figures of known and of unknown units together: nothing can be compared. */
+static int units_mixed(const br_term *terms, size_t n)
+{
+    int known = 0, unknown = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (term_unit(&terms[i]) != BR_UNIT_UNKNOWN)
+            known = 1;
+        else
+            unknown = 1;
+    }
+    return known && unknown;
+}
+
 int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected, br_decimal *actual,
                      br_decimal *tolerance)
 {
@@ -56,18 +80,14 @@ int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected, br_de
     for (size_t i = 0; i < n; i++)
         if ((!terms[i].row && !terms[i].claim) || (terms[i].coef != 1 && terms[i].coef != -1))
             return BR_ERR_ARG;
+    /* fail closed: a figure the reader is unsure of proves nothing either way */
+    if (br_terms_uncertain(terms, n))
+        return BR_IDENTITY_NOT_CHECKED;
     br_unit unit = term_unit(&terms[0]);
     /* a figure whose unit is unknown (a table without a unit line in a
      * document of mixed units) compares with none whose unit is known: the
      * identity is not applicable, never judged in an assumed unit */
-    int known = 0, unknown = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (term_unit(&terms[i]) != BR_UNIT_UNKNOWN)
-            known = 1;
-        else
-            unknown = 1;
-    }
-    if (known && unknown)
+    if (units_mixed(terms, n))
         return BR_IDENTITY_EMPTY;
     br_decimal rest = {0, 0}, tol = {0, 0}, first = {0, 0}, v;
     int any = 0, has_first = term_value(&terms[0], unit, &first);
@@ -151,11 +171,31 @@ static const char *part_cause(const br_term *terms, size_t n, br_decimal diff)
     return missing ? "missing_child" : doubled ? "double_counted_child" : NULL;
 }
 
+/* An identity through a figure the reader is unsure of: said, not judged. */
+static int report_not_checked(br_report *report, const char *check, const br_term *terms,
+                              size_t n, const char *what)
+{
+    const br_uncertainty *u = br_terms_uncertain(terms, n);
+    br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, u->kind);
+    char msg[1024];
+    snprintf(msg, sizeof msg, "not checked: %s — %s", what ? what : "identity", u->why);
+    br_finding f = {.check = check, .severity = BR_SEV_INFO, .message = msg};
+    locate(&terms[0], &f);
+    int rc = br_report_add(report, &f);
+    return rc != BR_OK ? rc : BR_IDENTITY_NOT_CHECKED;
+}
+
 int br_report_identity(br_report *report, const char *check, br_severity severity,
                        const br_term *terms, size_t n, const char *what)
 {
     br_decimal exp, act, tol;
     int rc = br_identity_eval(terms, n, &exp, &act, &tol);
+    if (rc == BR_IDENTITY_NOT_CHECKED)
+        return report_not_checked(report, check, terms, n, what);
+    if (rc == BR_IDENTITY_EMPTY && units_mixed(terms, n))
+        br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, "unit_unknown");
+    else
+        br_report_count_identity(report, rc, NULL);
     if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING) {
         int held = br_report_add_held(report, terms, n);
         if (held != BR_OK)

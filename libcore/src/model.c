@@ -282,6 +282,7 @@ int br_table_set_columns(br_table *t, const br_role *roles, size_t n)
         memcpy(copy, roles, n * sizeof *copy);
     t->roles = copy;
     t->ncols = n;
+    t->col_uncertain = NULL;
     return BR_OK;
 }
 
@@ -321,6 +322,72 @@ br_row *br_table_find_label(const br_table *t, const char *label)
         if (strcmp(t->rows[i]->label, label) == 0)
             return t->rows[i];
     return NULL;
+}
+
+/* ---- reading confidence ---- */
+
+static const br_uncertainty *uncertainty_new(br_arena *arena, const char *kind, const char *why)
+{
+    br_uncertainty *u = br_arena_alloc(arena, sizeof *u);
+    if (!u)
+        return NULL;
+    u->kind = dup(arena, kind ? kind : "uncertain");
+    u->why = dup(arena, why ? why : "");
+    return u->kind && u->why ? u : NULL;
+}
+
+int br_table_set_uncertain(br_table *t, long col, const char *kind, const char *why)
+{
+    if (!t || (col >= 0 && (size_t)col >= t->ncols))
+        return BR_ERR_ARG;
+    br_arena *arena = t->doc->arena;
+    if (col < 0) {
+        if (!t->uncertain && !(t->uncertain = uncertainty_new(arena, kind, why)))
+            return BR_ERR_NOMEM;
+        return BR_OK;
+    }
+    if (!t->col_uncertain) {
+        t->col_uncertain = br_arena_alloc(arena, t->ncols * sizeof *t->col_uncertain);
+        if (!t->col_uncertain)
+            return BR_ERR_NOMEM;
+    }
+    if (!t->col_uncertain[col] && !(t->col_uncertain[col] = uncertainty_new(arena, kind, why)))
+        return BR_ERR_NOMEM;
+    return BR_OK;
+}
+
+const br_uncertainty *br_table_uncertain(const br_table *t, long col)
+{
+    if (!t)
+        return NULL;
+    if (col >= 0 && (size_t)col < t->ncols && t->col_uncertain && t->col_uncertain[col])
+        return t->col_uncertain[col];
+    return t->uncertain;
+}
+
+int br_row_set_uncertain(br_row *r, const char *kind, const char *why)
+{
+    if (!r)
+        return BR_ERR_ARG;
+    if (!r->uncertain && !(r->uncertain = uncertainty_new(r->table->doc->arena, kind, why)))
+        return BR_ERR_NOMEM;
+    return BR_OK;
+}
+
+const br_uncertainty *br_row_uncertain(const br_row *r) { return r ? r->uncertain : NULL; }
+
+const br_uncertainty *br_cell_uncertain(const br_row *r, size_t col)
+{
+    static const br_uncertainty guessed = {
+        "guessed_figure", "the figure's column is a guess among equally good ones"};
+    if (!r)
+        return NULL;
+    const br_cell *c = br_row_cell(r, col);
+    if (c && (c->flags & BR_CELL_UNCERTAIN))
+        return &guessed;
+    if (r->uncertain)
+        return r->uncertain;
+    return br_table_uncertain(r->table, (long)col);
 }
 
 br_row *br_table_add_row(br_table *t, const char *code, const char *label, br_side side,

@@ -14,6 +14,7 @@ struct br_row {
     br_side side;
     long line;
     br_cell *cells; /* table->ncols cells */
+    const br_uncertainty *uncertain; /* the row as a whole (a label fragment?) */
 };
 
 typedef struct br_attr {
@@ -38,6 +39,8 @@ struct br_table {
     const char *project_name;
     br_decimal project_amount;
     int has_project_amount;
+    const br_uncertainty *uncertain;     /* the table as a whole */
+    const br_uncertainty **col_uncertain; /* per column (ncols), or NULL */
 };
 
 struct br_narrative {

@@ -1,4 +1,5 @@
 /* report.c — the findings of one disclosure, in their own arena. */
+#include <stdio.h>
 #include <string.h>
 
 #include <budgetrec/budgetrec.h>
@@ -29,7 +30,10 @@ struct br_report {
     size_t nruns, capruns;
     br_term *held; /* cells of identities that held (for localisation) */
     size_t nheld, capheld;
+    br_coverage coverage; /* identities counted as checks report them (coverage.c) */
 };
+
+br_coverage *br_report_coverage_mut(br_report *report) { return report ? &report->coverage : NULL; }
 
 br_report *br_report_new(const br_disclosure *doc)
 {
@@ -97,6 +101,25 @@ int br_report_set_terms(br_report *report, size_t i, const br_term *terms, size_
 int br_report_add_terms(br_report *report, const br_finding *finding, const br_term *terms,
                         size_t n)
 {
+    const br_uncertainty *u = terms && n ? br_terms_uncertain(terms, n) : NULL;
+    if (u && finding && finding->message) {
+        /* a finding the check composed about a figure the reader is unsure
+         * of: said as not checked, never as an error */
+        br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, u->kind);
+        char msg[1024];
+        snprintf(msg, sizeof msg, "not checked: %s — %s", finding->message, u->why);
+        br_finding f = *finding;
+        f.severity = BR_SEV_INFO;
+        f.present = 0;
+        f.cause = NULL;
+        f.message = msg;
+        return br_report_add(report, &f);
+    }
+    if (terms && n && finding)
+        br_report_count_identity(report,
+                                 finding->severity >= BR_SEV_WARNING ? BR_IDENTITY_BROKEN
+                                                                     : BR_IDENTITY_ROUNDING,
+                                 NULL);
     int rc = br_report_add(report, finding);
     if (rc == BR_OK && terms && n)
         rc = br_report_set_terms(report, report->n - 1, terms, n);

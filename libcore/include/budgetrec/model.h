@@ -217,6 +217,21 @@ BR_API int br_row_set_text(br_row *r, size_t col, const char *text, size_t len);
 /* Make a cell absent again. */
 BR_API int br_row_clear(br_row *r, size_t col);
 
+/* ---- reading confidence (br_uncertainty, types.h) ---- */
+
+/* Mark column `col` of `t` (col < 0: the whole table) uncertain; strings are
+ * copied.  The first mark of a column or table stays. */
+BR_API int br_table_set_uncertain(br_table *t, long col, const char *kind, const char *why);
+/* col < 0: the table's own mark; else the column's, else the table's; NULL
+ * when the reading is certain. */
+BR_API const br_uncertainty *br_table_uncertain(const br_table *t, long col);
+/* Mark a row uncertain (e.g. a label fragment read as a row). */
+BR_API int br_row_set_uncertain(br_row *r, const char *kind, const char *why);
+BR_API const br_uncertainty *br_row_uncertain(const br_row *r);
+/* Why the figure at (r, col) cannot be trusted — its cell's BR_CELL_UNCERTAIN
+ * flag, its row, its column or its table — or NULL when it can. */
+BR_API const br_uncertainty *br_cell_uncertain(const br_row *r, size_t col);
+
 /* ---- narrative ---- */
 
 BR_API size_t br_narrative_claim_count(const br_narrative *n);

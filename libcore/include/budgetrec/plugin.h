@@ -40,7 +40,7 @@ extern "C" {
 #endif
 
 #define BR_PLUGIN_ABI_MAJOR 1
-#define BR_PLUGIN_ABI_MINOR 1
+#define BR_PLUGIN_ABI_MINOR 2
 #define BR_PLUGIN_ENTRY_SYMBOL "br_plugin_entry_v1"
 
 /* Opaque model and report types (libcore owns them). */
@@ -70,7 +70,7 @@ typedef struct br_source {
 } br_source;
 
 /*
- * Host services, version 1.1.  New members go at the end only, grouped by
+ * Host services, version 1.2.  New members go at the end only, grouped by
  * the ABI minor that added them; check `size` before using later ones
  * (BR_HOST_HAS below).
  * Semantics are those of the libcore functions of the same name.
@@ -205,6 +205,22 @@ typedef struct br_host {
      * a line.  Documents without pages simply never call it.
      */
     int (*doc_set_page)(br_disclosure *doc, long line, int page);
+
+    /* ---- ABI 1.2: reading confidence (br_uncertainty, types.h) ---- */
+    /*
+     * A reader marks what it is unsure of: column `col` of a table (col < 0:
+     * the whole table), a row, or a cell (BR_CELL_UNCERTAIN in row_set_value's
+     * flags).  `kind` names the reason for the coverage counts
+     * ("unknown_header", "duplicate_role", "extra_figures", "guessed_figure",
+     * "label_fragment", "misaligned_columns", …); `why` says it to the user.
+     * Identities through an uncertain figure evaluate to
+     * BR_IDENTITY_NOT_CHECKED and are reported as info "not checked: …".
+     * cell_uncertain tells a check why a figure cannot be trusted (NULL: it can).
+     */
+    int (*table_set_uncertain)(br_table *t, long col, const char *kind, const char *why);
+    const br_uncertainty *(*table_uncertain)(const br_table *t, long col);
+    int (*row_set_uncertain)(br_row *r, const char *kind, const char *why);
+    const br_uncertainty *(*cell_uncertain)(const br_row *r, size_t col);
 } br_host;
 
 /* Whether the host offers `member` (a service of a later ABI minor):

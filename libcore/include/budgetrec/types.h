@@ -201,7 +201,10 @@ enum {
     BR_CELL_PRESENT = 1u << 0,  /* the cell holds a printed value */
     BR_CELL_TEXT = 1u << 1,     /* the value is text (see `text`), not money */
     BR_CELL_INFERRED = 1u << 2, /* column assigned by arithmetic, not position */
-    BR_CELL_NUMERIC = 1u << 3   /* a text cell whose text is a plain figure: `value` holds it */
+    BR_CELL_NUMERIC = 1u << 3,  /* a text cell whose text is a plain figure: `value` holds it */
+    /* appended (ABI 1.2): the figure's column is a guess (a tie the
+     * arithmetic could not break): identities through it are not checked */
+    BR_CELL_UNCERTAIN = 1u << 4
 };
 
 /*
@@ -214,6 +217,19 @@ typedef struct br_cell {
     br_decimal value;
     const char *text;
 } br_cell;
+
+/*
+ * Reading confidence (ABI 1.2).  A reader unsure of part of its reading — a
+ * header column it cannot map, a row with more figures than columns, a
+ * figure placed by a guess — marks that table, column, row or cell
+ * uncertain.  Identities through it are reported "not checked" (info),
+ * never as errors.  `kind` is a short name counted in the coverage record
+ * (docs/spec-extensions.md lists them); `why` is a sentence for the user.
+ */
+typedef struct br_uncertainty {
+    const char *kind;
+    const char *why;
+} br_uncertainty;
 
 /* ---- narrative claims ------------------------------------------------------- */
 
@@ -291,7 +307,10 @@ typedef enum br_identity_result {
     BR_IDENTITY_EXACT = 0,    /* holds exactly */
     BR_IDENTITY_ROUNDING = 1, /* holds only within the rounding of the printed figures */
     BR_IDENTITY_BROKEN = 2,   /* cannot hold whatever the rounding */
-    BR_IDENTITY_EMPTY = 3     /* every term is blank: nothing to say */
+    BR_IDENTITY_EMPTY = 3,    /* every term is blank: nothing to say */
+    /* appended (ABI 1.2): a term rests on a reading the reader is unsure of
+     * (br_table_set_uncertain): the identity is not evaluated */
+    BR_IDENTITY_NOT_CHECKED = 4
 } br_identity_result;
 
 #ifdef __cplusplus

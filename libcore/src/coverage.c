@@ -1,0 +1,119 @@
+/*
+ * coverage.c — how much of a disclosure was checked.
+ *
+ * A disclosure only half understood must look like one: every identity a
+ * check reports is counted as held, broken or not checked (and why), and
+ * outputs end each document with a record that says so (BR_COVERAGE_CHECK).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_internal.h"
+#include "model_internal.h"
+
+void br_report_count_identity(br_report *report, int result, const char *kind)
+{
+    br_coverage *c = br_report_coverage_mut(report);
+    if (!c)
+        return;
+    switch (result) {
+    case BR_IDENTITY_EXACT:
+    case BR_IDENTITY_ROUNDING:
+        c->identities++;
+        c->held++;
+        return;
+    case BR_IDENTITY_BROKEN:
+        c->identities++;
+        c->broken++;
+        return;
+    case BR_IDENTITY_NOT_CHECKED:
+        break;
+    default:
+        return;
+    }
+    c->not_checked++;
+    kind = kind ? kind : "uncertain";
+    size_t i = 0;
+    while (i < c->nreasons && strcmp(c->reasons[i].kind, kind) != 0)
+        i++;
+    if (i == c->nreasons) {
+        /* more kinds than slots: the last slot collects the rest as "other" */
+        if (c->nreasons == BR_COVERAGE_MAX_REASONS) {
+            i = c->nreasons - 1;
+            c->reasons[i].kind = "other";
+        } else {
+            const char *copy = br_report_strdup(report, kind);
+            c->reasons[c->nreasons++] = (br_coverage_reason){copy ? copy : "other", 0};
+        }
+    }
+    c->reasons[i].count++;
+}
+
+static int table_uncertain(const br_table *t)
+{
+    if (t->uncertain)
+        return 1;
+    for (size_t c = 0; t->col_uncertain && c < t->ncols; c++)
+        if (t->col_uncertain[c])
+            return 1;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (t->rows[r]->uncertain)
+            return 1;
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++)
+            if (t->rows[r]->cells[c].flags & BR_CELL_UNCERTAIN)
+                return 1;
+    return 0;
+}
+
+int br_report_coverage(const br_report *report, br_coverage *out)
+{
+    if (!report || !out)
+        return BR_ERR_ARG;
+    *out = *br_report_coverage_mut((br_report *)report);
+    const br_disclosure *doc = br_report_disclosure(report);
+    out->tables = doc ? doc->ntables : 0;
+    out->tables_uncertain = 0;
+    for (size_t i = 0; i < out->tables; i++)
+        out->tables_uncertain += table_uncertain(doc->tables[i]);
+    out->checks_run = out->checks_not_applicable = 0;
+    for (size_t i = 0; i < br_report_run_count(report); i++) {
+        br_check_status st = br_report_run_status(report, i);
+        out->checks_run += st == BR_CHECK_PASSED || st == BR_CHECK_FAILED;
+        out->checks_not_applicable += st == BR_CHECK_NOT_APPLICABLE;
+    }
+    return BR_OK;
+}
+
+/* Append to msg[0..cap) at *n, never past its end. */
+static void append(char *msg, size_t cap, size_t *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void append(char *msg, size_t cap, size_t *n, const char *fmt, ...)
+{
+    if (*n >= cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(msg + *n, cap - *n, fmt, ap);
+    va_end(ap);
+    *n = w < 0 ? cap : *n + (size_t)w < cap ? *n + (size_t)w : cap;
+}
+
+size_t br_coverage_format(const br_coverage *c, char *msg, size_t cap)
+{
+    size_t n = 0;
+    if (!c || !msg || !cap)
+        return 0;
+    msg[0] = '\0';
+    append(msg, cap, &n, "%zu identities checked", c->identities);
+    if (c->identities)
+        append(msg, cap, &n, ": %zu held, %zu broken", c->held, c->broken);
+    append(msg, cap, &n, "; %zu not checked", c->not_checked);
+    for (size_t i = 0; i < c->nreasons; i++)
+        append(msg, cap, &n, "%s%s %zu%s", i ? ", " : " (", c->reasons[i].kind,
+               c->reasons[i].count, i + 1 == c->nreasons ? ")" : "");
+    append(msg, cap, &n, "; %zu of %zu tables read with certainty; %zu checks ran, %zu not applicable",
+           c->tables - c->tables_uncertain, c->tables, c->checks_run, c->checks_not_applicable);
+    return n;
+}
