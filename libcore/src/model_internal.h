@@ -93,4 +93,8 @@ struct br_disclosure {
     const char *encoding; /* NULL: UTF-8 as read */
 };
 
+/* audit.c: re-read or mark tables whose columns break their row identities
+ * in many rows (after a reader, before any check). */
+void br_disclosure_audit_columns(br_disclosure *doc);
+
 #endif

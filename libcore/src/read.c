@@ -12,6 +12,7 @@
 
 #include "encoding.h"
 #include "engine_internal.h"
+#include "model_internal.h"
 
 /* Inputs larger than this are refused rather than read into memory. */
 #define BR_MAX_INPUT_BYTES (512u * 1024 * 1024)
@@ -173,6 +174,7 @@ int br_registry_read_buffer_with(const br_registry *reg, const char *reader, con
         }
         return rc;
     }
+    br_disclosure_audit_columns(doc);
     if (!br_disclosure_phase(doc))
         br_disclosure_set_phase(doc, br_disclosure_detect_phase(doc));
     *out = doc;
