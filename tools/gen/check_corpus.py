@@ -280,7 +280,7 @@ def main(argv=None):
         t0 = time.monotonic()
         docs = gen_disclosure.generate(tmp, a.docs, a.seed, a.inject, a.rounding)
         t_gen = time.monotonic() - t0
-        size = sum(os.path.getsize(p) for p, _, _ in docs)
+        size = sum(os.path.getsize(d[0]) for d in docs)
         print("generated %d documents (%.1f MB) in %.2f s" % (len(docs), size / 1e6, t_gen))
         for jobs in ([1, os.cpu_count() or 1] if a.bench else [a.jobs]):
             findings, t_check, rss = run_check(a.cli, tmp, jobs, measure=a.bench)
@@ -293,7 +293,7 @@ def main(argv=None):
         if not a.inject:
             n_err = 0
             by_check = defaultdict(int)
-            for path, _, _ in docs:
+            for path, _, _, _ in docs:
                 errs = [f for f in findings.get(os.path.basename(path), [])
                         if f["severity"] == "error"]
                 if errs:
@@ -314,7 +314,7 @@ def main(argv=None):
             if not a.no_verify_model:
                 t0 = time.monotonic()
                 bad = 0
-                for path, model, _ in docs:
+                for path, model, _, _ in docs:
                     probs = verify_model(a.cli, path, model)
                     if probs:
                         bad += 1
@@ -332,7 +332,7 @@ def main(argv=None):
             ambiguous = 0  # found as a finding that names it among ambiguous candidates
             false_by_check = defaultdict(int)
             fails = []
-            for path, _, side in docs:
+            for path, _, side, _ in docs:
                 fs = findings.get(os.path.basename(path), [])
                 found, why, explained = judge(side, fs)
                 per[side["family"]][1] += 1
