@@ -1803,22 +1803,50 @@ class Generator:
                 continue
             grid = {i: out[i].split("\t") for i in idx}
             ncol = max(len(f) for f in grid.values())
-            width = [0] * ncol
             for f in grid.values():
-                for k, x in enumerate(f):
-                    width[k] = max(width[k], disp_width(x.strip()))
+                f.extend([""] * (ncol - len(f)))
+            # header cells of an upper header line span the empty cells after
+            # them (a merged cell: a group's name over its columns)
+            spans = {}
+            for i in idx:
+                row = (i + 1) in self.row_lines
+                nxt_is_header = (i + 1) in grid and (i + 2) not in self.row_lines
+                f = grid[i]
+                sp = []
+                k = 0
+                while k < ncol:
+                    n = 1
+                    if not row and nxt_is_header and f[k].strip():
+                        while k + n < ncol and not f[k + n].strip():
+                            n += 1
+                    sp.append((k, n))
+                    k += n
+                spans[i] = sp
+            width = [0] * ncol
+            for i in idx:
+                for k, n in spans[i]:
+                    if n == 1:
+                        width[k] = max(width[k], disp_width(grid[i][k].strip()))
+            for i in idx:
+                for k, n in spans[i]:
+                    if n > 1:
+                        have = sum(width[k:k + n]) + gap * (n - 1)
+                        need = disp_width(grid[i][k].strip())
+                        if need > have:
+                            width[k + n - 1] += need - have
             codecol = set()  # columns of codes (left-aligned, not figures)
             for k in range(min(ncol, 3)):
                 xs = [grid[i][k].strip() for i in idx if (i + 1) in self.row_lines
-                      and k < len(grid[i]) and grid[i][k].strip()]
+                      and grid[i][k].strip()]
                 if xs and all(x.isdigit() and len(x) in (1, 2, 3, 5, 7) for x in xs):
                     codecol.add(k)
             for i, f in grid.items():
                 row = (i + 1) in self.row_lines
                 parts = []
-                for k in range(ncol):
-                    x = f[k].strip() if k < len(f) else ""
-                    pad = width[k] - disp_width(x)
+                for k, n in spans[i]:
+                    x = f[k].strip()
+                    w = sum(width[k:k + n]) + gap * (n - 1)
+                    pad = w - disp_width(x)
                     if row and NUM_RE.match(x) and k not in codecol:
                         parts.append(" " * pad + x)
                     elif not row:
