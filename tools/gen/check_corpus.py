@@ -5,6 +5,9 @@ check_corpus.py — generate a corpus with gen_disclosure.py and check it with
 
     check_corpus.py --cli build/budgetrec [--docs 30] [--seed 7] [--jobs 2]
                     [--inject FAMILY|all] [--no-verify-model] [--keep DIR] [--bench]
+                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed]
+                    [--max-errors N] [--max-warnings-per-doc X] [--min-recall R]
+                    [--report-only] [--verbose]
 
 Clean mode (no --inject): every document must give ZERO error findings; and
 (unless --no-verify-model) `budgetrec dump` of every document must hold what
@@ -23,6 +26,19 @@ actual value.  Printed: recall per family (found / injected), for every miss
 what was reported instead, false errors — error findings that are neither
 the primary finding (a second unlinked one at the changed figure is a
 duplicate, so false) nor marked consequence_of — and a summary of why.
+
+Variation (--vary FAMILY[,FAMILY…]|all, --vary-p P, --layout
+tab|space|mixed; see gen_disclosure.py): the same requirements, and a report
+per layout and family — documents drawn with the family, documents with at
+least one false error finding (clean: any error; inject: errors the injected
+change does not explain), their rate, warnings per document, recall (inject)
+and documents read differently from their model (clean) — with warnings by
+check id (reader notes, `*.parse`, by message with its particulars
+replaced), false errors by check, and examples.  Then the thresholds decide:
+--max-errors N (default 0 in clean mode), --max-warnings-per-doc X,
+--min-recall R, and no model difference (unless --no-verify-model); the
+report is printed and the exit status is 1 when one is not met, 0 with
+--report-only.  Without --vary the thresholds given apply as well.
 
 Also prints timings (generation, check, documents per second).  With
 --bench (e.g. --docs 1000 --bench) it is the throughput benchmark, not run by

@@ -6,6 +6,8 @@ disclosures (部门预算公开) in the layout of the reference document
 
     gen_disclosure.py --out DIR [--docs N] [--seed S] [--inject FAMILY|all]
                       [--rounding lossy|lossless|exact]
+                      [--vary FAMILY[,FAMILY…]|all [--vary-p P]]
+                      [--layout tab|space|mixed]
 
 Each document NNNN_<hex>.txt comes with:
 
@@ -41,6 +43,74 @@ repeats only its header); thousands separators in some tables; a 基本支出
 table whose second page has a one-line header and rows that lost their empty
 cells (lossy / lossless only); a narrative sentence broken over two lines;
 "\\geq" for ≥ and a blank line inside some indicator lists.
+
+Variation (--vary): families of wording and layout that real disclosures
+(Jiangsu, Shanghai, other provinces) show, each drawn independently per
+document with probability P (--vary-p; default 0.5 with "all", 1 with a
+list) and then one of its variants; they mix freely and combine with
+--inject.  They are drawn from a random stream of their own, so a document's
+budget is that of the same seed without --vary, and without --vary and with
+--layout tab the output is byte for byte what it was.  Each document then
+has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
+"detail": {…}} (detail: the header words chosen, the tables printed in 元).
+
+  header_wording     year columns relative or absolute and other stage words
+                     (上年预算数 / 本年预算数, 2021年预算执行数, 上年执行数,
+                     2021年决算数, 预算数), label column 项目 / 功能分类科目名称 /
+                     经济分类科目名称 / 科目名称, 合计 / 总计 / 小计 column
+  header_stack       headers over three or more lines: a group (功能分类,
+                     经济分类, the year) over its columns, each column's words
+                     split every 3 (three_lines) or 2 (four_lines) characters
+                     as merged cells print ("科目编" / "码")
+  annex_label        附件N, 表N (表三), 公开0N表, 公开表N, or none (the table's
+                     line is then its title's line)
+  three_public_order 三公 columns 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置
+                     及运行费 小计/购置费/运行费, or the vehicle group before 接待;
+                     会议费 and 培训费 appended (roles meeting / training, equal to
+                     the 基本支出 table's 30215 / 30216); the previous year's
+                     block after the budget year's; prev_vehicle_subtotal printed
+  project_first      项目支出 before 基本支出 in the expenditure tables
+  codes              类 | 款 | 项 in three columns (经济: 类 | 款), or code and label
+                     in one field: "201 03 01 行政运行", "2010301 行政运行",
+                     "2010301行政运行"
+  wrapped_labels     labels of 10 or more characters wrapped over two or three
+                     lines, the figures (and the code) on the first, middle or
+                     last of them
+  total_last         the 合计 row printed after the others
+  zeros              empty money cells printed "0" or "0.00" (they are then cells
+                     of the model, value 0)
+  page_footer        a page footer ("— 9 —", "第 9 页", "-9-") after each page's
+                     rows, also inside a table before its continuation page; or
+                     (title_wrapped) table titles wrapped onto a second line
+  units              one or two tables (基本支出, 三公, 政府采购, 支出, 收入, 项目支出)
+                     in 元 with thousands separators beside 万元 tables and
+                     narrative, their unit line "单位：元"; unit lines "编制部门：XXX
+                     单位：万元" (dept_unit_line; also mixed in with yuan_tables)
+  narrative_scope    sentences with last year's figures (上年度列入此项的预留机动
+                     经费…万元, …年当年预算执行数为…万元), a 款 subtotal sentence
+                     ("一般公共服务支出（类）统计信息事务（款）1,234.56万元"), or
+                     the pre-2019 class names (医疗卫生与计划生育支出, 文化体育与
+                     传媒支出, 国土海洋气象支出) in tables and narrative; none of
+                     these sentences is a claim
+  table_set          no 三公 table, no 政府性基金 table, no 项目支出 table (the
+                     annexes numbered on), or a 三公 table stated empty by a note
+                     ("注：本单位无“三公”经费支出。", the 三公 figures all zero)
+
+Layout (--layout): tab (the tab-separated fields of the reference), space
+(`pdftotext -layout`: each table's fields in columns separated by runs of
+two or more spaces, CJK characters two columns wide, figures right-aligned,
+header words centred over their columns and merged header cells spanning
+theirs, a form feed starting each page — each table's first page and its
+continuation pages; unit lines "编制部门：…   单位：万元" spaced), or mixed
+(one of the two per document).  The space layout keeps every line of the
+tab layout, so line numbers are the same.
+
+Conventions of model.json under variation: a row's "line" is the line with
+its figures; a wrapped row also has "wrapped": [first, last] (the lines of
+its label; in the one-field code variants the code is on the label's first
+line).  A table's "line" is its annex marker, or its title's line without
+one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
+removed).  "code" is the full code ("2010301") whatever its printing.
 
 Injection families (one printed figure changed; the expected location is the
 changed cell, the most specific place the error can be reported):
