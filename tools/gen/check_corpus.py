@@ -5,6 +5,9 @@ check_corpus.py — generate a corpus with gen_disclosure.py and check it with
 
     check_corpus.py --cli build/budgetrec [--docs 30] [--seed 7] [--jobs 2]
                     [--inject FAMILY|all] [--no-verify-model] [--keep DIR] [--bench]
+                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed]
+                    [--max-errors N] [--max-warnings-per-doc X] [--min-recall R]
+                    [--report-only] [--verbose]
 
 Clean mode (no --inject): every document must give ZERO error findings; and
 (unless --no-verify-model) `budgetrec dump` of every document must hold what
@@ -24,6 +27,19 @@ what was reported instead, false errors — error findings that are neither
 the primary finding (a second unlinked one at the changed figure is a
 duplicate, so false) nor marked consequence_of — and a summary of why.
 
+Variation (--vary FAMILY[,FAMILY…]|all, --vary-p P, --layout
+tab|space|mixed; see gen_disclosure.py): the same requirements, and a report
+per layout and family — documents drawn with the family, documents with at
+least one false error finding (clean: any error; inject: errors the injected
+change does not explain), their rate, warnings per document, recall (inject)
+and documents read differently from their model (clean) — with warnings by
+check id (reader notes, `*.parse`, by message with its particulars
+replaced), false errors by check, and examples.  Then the thresholds decide:
+--max-errors N (default 0 in clean mode), --max-warnings-per-doc X,
+--min-recall R, and no model difference (unless --no-verify-model); the
+report is printed and the exit status is 1 when one is not met, 0 with
+--report-only.  Without --vary the thresholds given apply as well.
+
 Also prints timings (generation, check, documents per second).  With
 --bench (e.g. --docs 1000 --bench) it is the throughput benchmark, not run by
 make test: check single-threaded and on all cores, documents and MB per
@@ -33,8 +49,10 @@ Exit status 0 when every requirement holds, 1 otherwise, 2 on bad usage.
 """
 
 import argparse
+import concurrent.futures
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -252,6 +270,109 @@ def judge(side, findings):
     return False, why, explained
 
 
+# ---------------------------------------------------------------------------
+# Variation report (--vary / --layout)
+# ---------------------------------------------------------------------------
+
+def msg_prefix(f):
+    """A reader note's message with its particulars (quoted words, figures,
+    line numbers) replaced, so that notes of one kind count together."""
+    m = f.get("message") or ""
+    m = re.sub(r"[“\"「][^”\"」]*[”\"」]", "\"…\"", m)
+    m = re.sub(r"-?[0-9][0-9,.]*", "N", m)
+    return m[:70]
+
+
+def warn_key(f):
+    if f["check"].endswith(".parse"):
+        return "%s: %s" % (f["check"], msg_prefix(f))
+    return f["check"]
+
+
+def vary_report(docs, findings, false_errs, found, model_bad, inject):
+    """Per layout and family: documents drawn with it, documents with >= 1
+    false error, the rate, warnings per document, (recall), model diffs.
+    Returns the totals {docs, false, warnings, found, injected, model_bad}."""
+    rows = []
+    for path, model, side, rec in docs:
+        name = os.path.basename(path)
+        fs = findings.get(name, [])
+        rows.append({
+            "path": path, "layout": (rec or {}).get("layout", "tab"),
+            "families": (rec or {}).get("families", {}),
+            "false": false_errs.get(name, []),
+            "warnings": [f for f in fs if f["severity"] == "warning"],
+            "found": found.get(name), "model_bad": model_bad.get(name)})
+    fams = gen_disclosure.VARY_FAMILIES
+    tot = {"docs": len(rows), "false": 0, "warnings": 0, "found": 0, "injected": 0,
+           "model_bad": 0}
+    for layout in ("tab", "space"):
+        lr = [r for r in rows if r["layout"] == layout]
+        if not lr:
+            continue
+        print()
+        print("layout %s: %d documents" % (layout, len(lr)))
+        print("  %-20s %5s %6s %6s %8s %7s %6s" % ("family", "docs", "f.err", "rate", "warn/doc",
+                                               "recall" if inject else "", "model"))
+
+        def line(label, sel):
+            n = len(sel)
+            fe = sum(1 for r in sel if r["false"])
+            w = sum(len(r["warnings"]) for r in sel)
+            rec = ""
+            if inject:
+                inj = [r for r in sel if r["found"] is not None]
+                rec = "%.2f" % (sum(1 for r in inj if r["found"]) / len(inj)) if inj else "-"
+            mb = sum(1 for r in sel if r["model_bad"])
+            print("  %-20s %5d %6d %6.2f %8.2f %7s %6s" % (
+                label, n, fe, fe / n if n else 0, w / n if n else 0, rec,
+                mb if any(r["model_bad"] is not None for r in sel) else "-"))
+        for fam in fams:
+            sel = [r for r in lr if fam in r["families"]]
+            if sel:
+                line(fam, sel)
+        sel = [r for r in lr if not r["families"]]
+        if sel:
+            line("(none drawn)", sel)
+        line("ALL", lr)
+        wc = defaultdict(int)
+        for r in lr:
+            for f in r["warnings"]:
+                wc[warn_key(f)] += 1
+        if wc:
+            print("  warnings by check (per document):")
+            for k, v in sorted(wc.items(), key=lambda x: -x[1])[:15]:
+                print("    %6.2f  %s" % (v / len(lr), k))
+        ec = defaultdict(int)
+        for r in lr:
+            for f in r["false"]:
+                ec[f["check"]] += 1
+        if ec:
+            print("  false errors by check (total): %s" % ", ".join(
+                "%s %d" % kv for kv in sorted(ec.items(), key=lambda x: -x[1])))
+    # examples: per family, documents with a false error where it is the only
+    # family drawn that the baseline does not explain (fewest families first)
+    print()
+    print("examples of false errors (documents with the fewest families drawn):")
+    for fam in fams:
+        sel = sorted([r for r in rows if fam in r["families"] and r["false"]],
+                     key=lambda r: len(r["families"]))
+        for r in sel[:2]:
+            print("  %s [%s, %s] %s" % (fam, r["layout"], ",".join(
+                "%s=%s" % kv for kv in sorted(r["families"].items())), r["path"]))
+            for f in r["false"][:3]:
+                print("  " + show(f))
+    for r in rows:
+        tot["false"] += len(r["false"])
+        tot["warnings"] += len(r["warnings"])
+        if r["found"] is not None:
+            tot["injected"] += 1
+            tot["found"] += 1 if r["found"] else 0
+        if r["model_bad"]:
+            tot["model_bad"] += 1
+    return tot
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cli", required=True, help="path of the budgetrec executable")
@@ -268,9 +389,28 @@ def main(argv=None):
     ap.add_argument("--bench", action="store_true",
                     help="benchmark: check with --jobs 1 and with all cores, peak memory "
                          "(no model check)")
+    ap.add_argument("--vary", help="variation families of gen_disclosure.py: all or "
+                    "FAMILY[,FAMILY…]; prints the per-family report")
+    ap.add_argument("--vary-p", type=float, help="probability of each family per document")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed"], default="tab")
+    ap.add_argument("--max-errors", type=int,
+                    help="most error findings allowed (clean: all errors; inject: false errors)")
+    ap.add_argument("--max-warnings-per-doc", type=float,
+                    help="most warning findings per document on average")
+    ap.add_argument("--min-recall", type=float, help="least recall (inject mode), 0..1")
+    ap.add_argument("--report-only", action="store_true",
+                    help="print the report and exit 0 whatever it says (measuring)")
+    ap.add_argument("--verbose", action="store_true",
+                    help="with --vary: list every document's error findings")
     a = ap.parse_args(argv)
     if not os.access(a.cli, os.X_OK):
         ap.error("%s is not executable" % a.cli)
+    try:
+        gen_disclosure.parse_vary(a.vary)
+    except ValueError as e:
+        ap.error(str(e))
+    varied = bool(a.vary) or a.layout != "tab"
+    quiet = varied and not a.verbose
 
     tmp = a.keep or tempfile.mkdtemp(prefix="brgen_")
     if a.keep:
@@ -278,9 +418,10 @@ def main(argv=None):
     ok = True
     try:
         t0 = time.monotonic()
-        docs = gen_disclosure.generate(tmp, a.docs, a.seed, a.inject, a.rounding)
+        docs = gen_disclosure.generate(tmp, a.docs, a.seed, a.inject, a.rounding, a.vary,
+                                       a.vary_p, a.layout)
         t_gen = time.monotonic() - t0
-        size = sum(os.path.getsize(p) for p, _, _ in docs)
+        size = sum(os.path.getsize(d[0]) for d in docs)
         print("generated %d documents (%.1f MB) in %.2f s" % (len(docs), size / 1e6, t_gen))
         for jobs in ([1, os.cpu_count() or 1] if a.bench else [a.jobs]):
             findings, t_check, rss = run_check(a.cli, tmp, jobs, measure=a.bench)
@@ -290,13 +431,16 @@ def main(argv=None):
         if a.bench:
             a.no_verify_model = True
 
+        false_errs, found_by, model_bad = {}, {}, {}
+        n_false = 0
         if not a.inject:
             n_err = 0
             by_check = defaultdict(int)
-            for path, _, _ in docs:
+            for path, _, _, _ in docs:
                 errs = [f for f in findings.get(os.path.basename(path), [])
                         if f["severity"] == "error"]
-                if errs:
+                false_errs[os.path.basename(path)] = errs
+                if errs and not quiet:
                     print("%s: %d error findings on a clean document" % (path, len(errs)))
                     for f in errs:
                         print(show(f))
@@ -308,16 +452,21 @@ def main(argv=None):
                     sev[f["severity"]] += 1
             print("clean corpus: %d error, %d warning, %d info findings" % (
                 sev["error"], sev["warning"], sev["info"]))
+            n_false = n_err
             if n_err:
                 ok = False
                 print("FAIL: error findings on clean documents, by check: %s" % dict(by_check))
             if not a.no_verify_model:
                 t0 = time.monotonic()
                 bad = 0
-                for path, model, _ in docs:
-                    probs = verify_model(a.cli, path, model)
+                with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as ex:
+                    results = list(ex.map(lambda d: verify_model(a.cli, d[0], d[1]), docs))
+                for (path, model, _, _), probs in zip(docs, results):
+                    model_bad[os.path.basename(path)] = bool(probs)
                     if probs:
                         bad += 1
+                        if quiet:
+                            continue
                         print("%s: the model read differs from the one generated:" % path)
                         for p in probs[:20]:
                             print("  " + p)
@@ -332,10 +481,11 @@ def main(argv=None):
             ambiguous = 0  # found as a finding that names it among ambiguous candidates
             false_by_check = defaultdict(int)
             fails = []
-            for path, _, side in docs:
+            for path, _, side, _ in docs:
                 fs = findings.get(os.path.basename(path), [])
                 found, why, explained = judge(side, fs)
                 per[side["family"]][1] += 1
+                found_by[os.path.basename(path)] = found
                 if found and why == "ambiguous":
                     ambiguous += 1
                 if found:
@@ -345,13 +495,15 @@ def main(argv=None):
                 unexplained = [f for f in fs if f["severity"] == "error" and id(f) not in explained]
                 for f in unexplained:
                     false_by_check[(f["check"], side["family"])] += 1
-                if unexplained:
+                false_errs[os.path.basename(path)] = unexplained
+                n_false += len(unexplained)
+                if unexplained and not quiet:
                     false_errors += len(unexplained)
                     print("%s (%s): %d unexplained error findings:" % (path, side["family"],
                                                                         len(unexplained)))
                     for f in unexplained:
                         print(show(f))
-            for path, side, why, fs in fails:
+            for path, side, why, fs in (fails if not quiet else []):
                 print("MISSED %s: %s at %s/%s/%s line %s (%s → %s, cause %s): %s" % (
                     side["family"], path, side["table"], side["row"], side["column"],
                     side.get("line") or side.get("accept_lines"), side["original"],
@@ -383,9 +535,56 @@ def main(argv=None):
                     x for x in ("%d injected changes not found as primary findings" % (total - found)
                                 if found < total else "",
                                 "%d false errors" % false_errors if false_errors else "") if x))
+        if varied:
+            tot = vary_report(docs, findings, false_errs, found_by, model_bad, a.inject)
+            wpd = tot["warnings"] / max(1, tot["docs"])
+            rec = tot["found"] / max(1, tot["injected"])
+            print()
+            print("total: %d documents, %d error findings%s, %.2f warnings per document%s%s" % (
+                tot["docs"], n_false, " not explained by the injected change" if a.inject else "",
+                wpd, ", recall %.3f" % rec if a.inject else "",
+                ", %d documents read differently from their model" % tot["model_bad"]
+                if model_bad else ""))
+            # with --vary, the thresholds given decide (the model check too,
+            # unless --no-verify-model)
+            ok = True
+            limit = a.max_errors if a.max_errors is not None else (None if a.inject else 0)
+            if limit is not None and n_false > limit:
+                ok = False
+                print("FAIL: %d error findings > --max-errors %d" % (n_false, limit))
+            if a.max_warnings_per_doc is not None and wpd > a.max_warnings_per_doc:
+                ok = False
+                print("FAIL: %.2f warnings per document > --max-warnings-per-doc %g" % (
+                    wpd, a.max_warnings_per_doc))
+            if a.inject and a.min_recall is not None and rec < a.min_recall:
+                ok = False
+                print("FAIL: recall %.3f < --min-recall %g" % (rec, a.min_recall))
+            if tot["model_bad"]:
+                ok = False
+                print("FAIL: %d documents read differently from how they were generated" %
+                      tot["model_bad"])
+        else:
+            sev_w = sum(1 for fs in findings.values() for f in fs if f["severity"] == "warning")
+            if a.max_errors is not None and n_false > a.max_errors:
+                ok = False
+                print("FAIL: %d error findings > --max-errors %d" % (n_false, a.max_errors))
+            if a.max_warnings_per_doc is not None and \
+                    sev_w / max(1, len(docs)) > a.max_warnings_per_doc:
+                ok = False
+                print("FAIL: %.2f warnings per document > --max-warnings-per-doc %g" % (
+                    sev_w / max(1, len(docs)), a.max_warnings_per_doc))
+            if a.inject and a.min_recall is not None:
+                f_ = sum(1 for v in found_by.values() if v)
+                if f_ / max(1, len(found_by)) < a.min_recall:
+                    ok = False
+                    print("FAIL: recall %.3f < --min-recall %g" % (
+                        f_ / max(1, len(found_by)), a.min_recall))
     finally:
         if not a.keep:
             shutil.rmtree(tmp, ignore_errors=True)
+    if a.report_only:
+        print("(report only: %s)" % ("PASS" if ok else "FAIL"))
+        return 0
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 

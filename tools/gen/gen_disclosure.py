@@ -6,6 +6,8 @@ disclosures (部门预算公开) in the layout of the reference document
 
     gen_disclosure.py --out DIR [--docs N] [--seed S] [--inject FAMILY|all]
                       [--rounding lossy|lossless|exact]
+                      [--vary FAMILY[,FAMILY…]|all [--vary-p P]]
+                      [--layout tab|space|mixed]
 
 Each document NNNN_<hex>.txt comes with:
 
@@ -41,6 +43,74 @@ repeats only its header); thousands separators in some tables; a 基本支出
 table whose second page has a one-line header and rows that lost their empty
 cells (lossy / lossless only); a narrative sentence broken over two lines;
 "\\geq" for ≥ and a blank line inside some indicator lists.
+
+Variation (--vary): families of wording and layout that real disclosures
+(Jiangsu, Shanghai, other provinces) show, each drawn independently per
+document with probability P (--vary-p; default 0.5 with "all", 1 with a
+list) and then one of its variants; they mix freely and combine with
+--inject.  They are drawn from a random stream of their own, so a document's
+budget is that of the same seed without --vary, and without --vary and with
+--layout tab the output is byte for byte what it was.  Each document then
+has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
+"detail": {…}} (detail: the header words chosen, the tables printed in 元).
+
+  header_wording     year columns relative or absolute and other stage words
+                     (上年预算数 / 本年预算数, 2021年预算执行数, 上年执行数,
+                     2021年决算数, 预算数), label column 项目 / 功能分类科目名称 /
+                     经济分类科目名称 / 科目名称, 合计 / 总计 / 小计 column
+  header_stack       headers over three or more lines: a group (功能分类,
+                     经济分类, the year) over its columns, each column's words
+                     split every 3 (three_lines) or 2 (four_lines) characters
+                     as merged cells print ("科目编" / "码")
+  annex_label        附件N, 表N (表三), 公开0N表, 公开表N, or none (the table's
+                     line is then its title's line)
+  three_public_order 三公 columns 合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置
+                     及运行费 小计/购置费/运行费, or the vehicle group before 接待;
+                     会议费 and 培训费 appended (roles meeting / training, equal to
+                     the 基本支出 table's 30215 / 30216); the previous year's
+                     block after the budget year's; prev_vehicle_subtotal printed
+  project_first      项目支出 before 基本支出 in the expenditure tables
+  codes              类 | 款 | 项 in three columns (经济: 类 | 款), or code and label
+                     in one field: "201 03 01 行政运行", "2010301 行政运行",
+                     "2010301行政运行"
+  wrapped_labels     labels of 10 or more characters wrapped over two or three
+                     lines, the figures (and the code) on the first, middle or
+                     last of them
+  total_last         the 合计 row printed after the others
+  zeros              empty money cells printed "0" or "0.00" (they are then cells
+                     of the model, value 0)
+  page_footer        a page footer ("— 9 —", "第 9 页", "-9-") after each page's
+                     rows, also inside a table before its continuation page; or
+                     (title_wrapped) table titles wrapped onto a second line
+  units              one or two tables (基本支出, 三公, 政府采购, 支出, 收入, 项目支出)
+                     in 元 with thousands separators beside 万元 tables and
+                     narrative, their unit line "单位：元"; unit lines "编制部门：XXX
+                     单位：万元" (dept_unit_line; also mixed in with yuan_tables)
+  narrative_scope    sentences with last year's figures (上年度列入此项的预留机动
+                     经费…万元, …年当年预算执行数为…万元), a 款 subtotal sentence
+                     ("一般公共服务支出（类）统计信息事务（款）1,234.56万元"), or
+                     the pre-2019 class names (医疗卫生与计划生育支出, 文化体育与
+                     传媒支出, 国土海洋气象支出) in tables and narrative; none of
+                     these sentences is a claim
+  table_set          no 三公 table, no 政府性基金 table, no 项目支出 table (the
+                     annexes numbered on), or a 三公 table stated empty by a note
+                     ("注：本单位无“三公”经费支出。", the 三公 figures all zero)
+
+Layout (--layout): tab (the tab-separated fields of the reference), space
+(`pdftotext -layout`: each table's fields in columns separated by runs of
+two or more spaces, CJK characters two columns wide, figures right-aligned,
+header words centred over their columns and merged header cells spanning
+theirs, a form feed starting each page — each table's first page and its
+continuation pages; unit lines "编制部门：…   单位：万元" spaced), or mixed
+(one of the two per document).  The space layout keeps every line of the
+tab layout, so line numbers are the same.
+
+Conventions of model.json under variation: a row's "line" is the line with
+its figures; a wrapped row also has "wrapped": [first, last] (the lines of
+its label; in the one-field code variants the code is on the label's first
+line).  A table's "line" is its annex marker, or its title's line without
+one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
+removed).  "code" is the full code ("2010301") whatever its printing.
 
 Injection families (one printed figure changed; the expected location is the
 changed cell, the most specific place the error can be reported):
@@ -79,6 +149,7 @@ import os
 import random
 import sys
 import unicodedata
+from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 D = Decimal
@@ -97,6 +168,45 @@ FAMILIES = [
     "performance_weights",
     "three_public",
 ]
+
+# Variation families (--vary): each drawn independently per document, with
+# one of its variants (see the module docstring).
+VARY_FAMILIES = [
+    "header_wording", "header_stack", "annex_label", "three_public_order", "project_first",
+    "codes", "wrapped_labels", "total_last", "zeros", "page_footer", "units",
+    "narrative_scope", "table_set",
+]
+VARIANTS = {
+    "header_wording": ["relative", "absolute_execution", "relative_execution", "final_accounts"],
+    "header_stack": ["three_lines", "four_lines"],
+    "annex_label": ["附件N", "表N", "公开0N表", "公开表N", "none"],
+    "three_public_order": ["reception_before_vehicle", "meeting_training", "prev_after",
+                           "reception_first_prev_after_meeting_training"],
+    "project_first": ["project_before_basic"],
+    "codes": ["lei_kuan_xiang_columns", "spaced_code_label", "code_space_label", "glued"],
+    "wrapped_labels": ["figures_first_line", "figures_middle_line", "figures_last_line"],
+    "total_last": ["total_last"],
+    "zeros": ["0", "0.00"],
+    "page_footer": ["em_dash", "di_ye", "hyphen", "title_wrapped"],
+    "units": ["yuan_tables", "dept_unit_line"],
+    "narrative_scope": ["last_year", "kuan_sentence", "old_class_names"],
+    "table_set": ["no_three_public", "no_gov_fund", "no_projects", "three_public_note"],
+}
+# Class names before the 2019 revision of the functional classification.
+OLD_CLASS_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出",
+                   "220": "国土海洋气象支出"}
+OLD_CLASS_SHORT = {"210": "医疗卫生与计划生育"}
+CODE_TABLES = ("gpb_expenditure", "gpb_basic", "income", "expenditure")
+NUM_RE = __import__("re").compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?$")
+
+
+def disp_width(s):
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in s)
+
+
+def cn_no(n):
+    return CN_NUM[n - 1] if 1 <= n <= len(CN_NUM) else str(n)
+
 
 # --------------------------------------------------------------------------
 # Reference data
@@ -119,6 +229,7 @@ CLASSES = [
     ("232", "债务付息支出"), ("233", "债务发行费用支出"), ("234", "抗疫特别国债安排的支出"),
 ]
 CLASS_NAME = dict(CLASSES)
+CLASS_KEYS = set(CLASS_NAME.values()) | set(OLD_CLASS_NAMES.values())
 # How the narrative names a class (the reader's CLAIM_FUNC words).
 CLASS_SHORT = {"201": "一般公共服务", "204": "公共安全", "206": "科学技术",
                "208": "社会保障和就业", "210": "卫生健康", "221": "住房保障"}
@@ -391,13 +502,29 @@ class Table:
 # --------------------------------------------------------------------------
 
 class Generator:
-    def __init__(self, seed, rounding="lossy"):
+    def __init__(self, seed, rounding="lossy", vary=None, vary_p=0.5, layout="tab"):
         self.rng = random.Random(seed)
         self.seed = seed
         self.rounding = rounding
         self.tables = []
         self.claims = []  # narrative claims stated: dict(class, value(printed), line, code, label)
         self.lines = []
+        # variation: its own random stream, so that the budget and the
+        # default printing are those of the same seed without --vary
+        self.vrng = random.Random(seed ^ 0x7A51A7)
+        self.vary = {}
+        for fam in vary or []:
+            if self.vrng.random() < vary_p:
+                self.vary[fam] = self.vrng.choice(VARIANTS[fam])
+        if layout == "mixed":
+            layout = self.vrng.choice(["tab", "space"])
+        self.layout = layout
+        self.vary_detail = {}
+        self.page_starts = set()   # lines that begin a page (\f in the space layout)
+        self.row_lines = set()     # table lines that print (part of) a row
+        self.page_no = self.vrng.randint(5, 12)
+        self.annex_no = 0
+        self.wrapped = {}          # id(row) -> (first line, last line)
 
     # ---- writer ----
     def emit(self, s=""):
@@ -469,6 +596,9 @@ class Generator:
         self.tp_abroad = cents(rng, 200, 1000) if rng.random() < 0.15 else ZERO
         self.tp_vehicle_purchase = (D(rng.randint(15, 30)).quantize(CENT)
                                     if self.vehicles and rng.random() < 0.15 else ZERO)
+        if self.vary.get("table_set") == "three_public_note":  # no 三公 at all
+            self.tp_reception = self.tp_vehicle_op = self.tp_abroad = ZERO
+            self.tp_vehicle_purchase = ZERO
         items302 = rng.sample(ECON_302, rng.randint(6, 14))
         extra = []
         if self.tp_abroad:
@@ -571,6 +701,14 @@ class Generator:
         self.func_codes = sorted(codes)
         self.func_names = {c: (CLASS_NAME[c] if len(c) == 3 else names[c]) for c in codes}
         self.func_leaf = func
+        self.class_name = dict(CLASS_NAME)
+        self.class_short = dict(CLASS_SHORT)
+        if self.vary.get("narrative_scope") == "old_class_names":
+            self.class_name.update(OLD_CLASS_NAMES)
+            self.class_short.update(OLD_CLASS_SHORT)
+            for c in self.func_codes:
+                if c in OLD_CLASS_NAMES:
+                    self.func_names[c] = OLD_CLASS_NAMES[c]
 
         def agg(code, which):
             t = ZERO
@@ -611,6 +749,8 @@ class Generator:
                 operation=(D(rng.randint(2, 14)).quantize(CENT) if self.vehicles or rng.random() < 0.2
                            else ZERO),
                 reception=rng.choice([ZERO, cents(rng, 50, 600), D(rng.randint(1, 6)).quantize(CENT)]))
+        if self.vary.get("table_set") == "three_public_note":
+            self.tp_prev = dict(abroad=ZERO, purchase=ZERO, operation=ZERO, reception=ZERO)
         self.tp_total = self.tp_abroad + self.tp_vehicle_purchase + self.tp_vehicle_op + self.tp_reception
         self.tp_prev_total = sum(self.tp_prev.values())
 
@@ -651,6 +791,57 @@ class Generator:
                     if v in ("trim", "mixed"):
                         st[k] = "2dp"
         self.build_tables()
+        self.vary_tables()
+
+    # ---- variation of the tables' content (after build_tables) ----
+    def vary_tables(self):
+        v = self.vary
+        vr = self.vrng
+        if ("three_public_order" in v or "header_wording" in v) and \
+                any(t.kind == "three_public" for t in self.tables):
+            t = self.table("three_public")
+            for r in t.rows:
+                t.put(r, "prev_vehicle_subtotal",
+                      (self.tp_prev["purchase"] + self.tp_prev["operation"]) or None)
+        if "meeting_training" in v.get("three_public_order", ""):
+            t = self.table("three_public")
+            for r in t.rows:
+                for role, code in (("meeting", "30215"), ("training", "30216")):
+                    if code in self.econ:
+                        t.put(r, role, self.econ[code][1])
+        ts = v.get("table_set")
+        if ts == "three_public_note":
+            self.table("three_public").rows = []
+        drop = {"no_three_public": "three_public", "no_gov_fund": "gov_fund",
+                "no_projects": "projects"}.get(ts)
+        if drop:
+            self.tables = [t for t in self.tables if t.kind != drop]
+        if "zeros" in v:
+            z = v["zeros"]
+            for t in self.tables:
+                if t.kind in ("gov_fund", "performance_overall", "performance_project"):
+                    continue
+                roles = defaultdict(list)
+                for r in t.rows:
+                    for role in r.cells:
+                        if role not in roles[r.side]:
+                            roles[r.side].append(role)
+                for r in t.rows:
+                    for role in roles[r.side]:
+                        if role not in r.cells:
+                            r.cells[role] = Cell(ZERO, z)
+        self.units = {}
+        if v.get("units") == "yuan_tables":
+            kinds = [t.kind for t in self.tables if t.kind in
+                     ("gpb_basic", "three_public", "procurement", "expenditure", "income",
+                      "projects")]
+            for k in vr.sample(kinds, min(len(kinds), vr.randint(1, 2))):
+                self.units[k] = "元"
+                for r in self.table(k).rows:
+                    for c in r.cells.values():
+                        c.value = c.value * 10000
+                        c.printed = format(c.value, ",.2f")
+            self.vary_detail["yuan_tables"] = sorted(self.units)
 
     # ---- tables of the model ----
     def mk(self, kind):
@@ -676,7 +867,8 @@ class Generator:
                     ("(一) 一般公共预算拨款", None), ("(二) 政府性基金预算拨款", None),
                     ("(三) 国有资本经营预算拨款", None)]
         exp_rows = [("一、本年支出", T)] + [
-            ("(%s) %s" % (CN_NUM[i], name), agg(code, "total") if code in cls_codes else None)
+            ("(%s) %s" % (CN_NUM[i], self.class_name[code]),
+             agg(code, "total") if code in cls_codes else None)
             for i, (code, name) in enumerate(CLASSES)] + [("二、结转下年", None)]
         t.pairs = []
         for i in range(max(len(inc_rows), len(exp_rows))):
@@ -760,6 +952,7 @@ class Generator:
                "事业单位经营收入", "其他收入"]
         t.pairs = []
         for i, (code, name) in enumerate(CLASSES):
+            name = self.class_name[code]
             ri = None
             if i < len(inc):
                 ri = self.mkrow(t, None, inc[i], side="income")
@@ -955,7 +1148,7 @@ class Generator:
         parts = []
         pending = []
         for c in cls_codes:
-            name = CLASS_SHORT[c] + ("支出" if rng.random() < 0.3 else "")
+            name = self.class_short[c] + ("支出" if rng.random() < 0.3 else "")
             v = self.money_n(self.agg(c, "total"), lossy_ok=True)
             parts.append("%s %s 万元" % (name, v))
             pending.append(("expenditure_class", v, name, c))
@@ -971,6 +1164,12 @@ class Generator:
             line += "支出较去年%s %s 万元，主要是基本支出%s，项目支出%s。" % (
                 word, dt, how(d_b)[0], how(d_p)[0])
         n = self.para(line)
+        ns = self.vary.get("narrative_scope")
+        if ns == "kuan_sentence":  # a 款 subtotal: no claim of its 类
+            kv = self.agg(self.kuan, "total")
+            self.para("其中：%s（类）%s（款）%s万元，主要用于保障%s正常运转及开展各项业务工作。" % (
+                self.class_name[self.main_class], self.kuan_name,
+                self.vrng.choice([format(kv, ",.2f"), format(kv, ".2f")]), self.short))
         self.claim("expenditure_total", tp, n, "年初预算数")
         for cls, v, name, c in pending:
             self.claim(cls, v, n, name, code=c)
@@ -1025,6 +1224,13 @@ class Generator:
         self.claim("basic_change", how(d_b)[1], n, "比%d年" % py)
         self.claim("project", pp, n, "项目支出")
         self.claim("project_change", how(d_p)[1], n, "比%d年" % py)
+        if self.vary.get("narrative_scope") == "last_year":  # figures of last year: no claims
+            a = cents(self.vrng, 1000, 30000)
+            b = q2(self.prev_total * D(self.vrng.randint(85, 105)) / D(100))
+            self.para("上年度列入此项的预留机动经费%s万元，本年度未安排。%d年当年预算执行数为%s万元，"
+                      "%d年上年结转结余资金%s万元。" % (
+                          format(a, ".2f"), py, format(b, ".2f"), py,
+                          format(cents(self.vrng, 100, 9000), ".2f")))
         self.para("%s %d 年未使用政府性基金预算拨款安排的支出。" % (self.dept, y))
         self.para("%s %d 年未使用国有资本经营预算拨款安排的支出。" % (self.dept, y))
 
@@ -1120,37 +1326,126 @@ class Generator:
         their rows lose their empty cells, as the reference's 基本支出 table
         does on its second page (the reader places such figures by
         arithmetic)."""
+        title_lines = self.wrap_title(title_lines)
         for s in title_lines:
             self.para(s)
-        self.para("单位：万元")
+        self.unit_line(t)
         for h in header:
             self.emit(h)
         first = first or self.rng.randint(10, 26)
         left = first
         page = 0
-        for r, fields in rows:
+        for item in rows:
+            r, fields = item[0], item[1]
+            label_at = item[2] if len(item) > 2 else None
             if left == 0:
                 page += 1
+                self.footer()
                 self.emit("")
+                self.page_starts.add(len(self.lines) + 1)
                 if retitle:
                     tl = title_lines
                     if len(tl) == 1 and (squeezed or self.rng.random() < 0.25):
                         tl = [self.dept, tl[0][len(self.dept):].lstrip()]
                     for s in tl:
                         self.para(s)
-                    self.para("单位：万元")
+                    self.unit_line(t)
                 for h in (squeezed if squeezed else header):
                     self.emit(h)
                 left = more
             if page and squeezed:
                 fields = [x for x in fields if x != ""]
-            n = self.emit("\t".join(fields))
+            n = self.emit_row(r, fields, label_at)
             for x in (r if isinstance(r, list) else [r]):
                 x.line = n
             left -= 1
+        if "page_footer" in self.vary and self.vary["page_footer"] != "title_wrapped":
+            self.footer()
         self.emit("")
 
+    # ---- variation helpers of rendering ----
+    def footer(self):
+        """A page footer (page_footer family): between a page's rows and the next."""
+        f = self.vary.get("page_footer")
+        self.page_no += 1
+        if not f or f == "title_wrapped":
+            return
+        n = self.page_no
+        self.emit({"em_dash": "— %d —", "di_ye": "第 %d 页", "hyphen": "-%d-"}[f] % n)
+
+    def wrap_title(self, title_lines):
+        """A long table title wrapped onto a second line (page_footer family)."""
+        if self.vary.get("page_footer") != "title_wrapped" or len(title_lines) != 1:
+            return title_lines
+        s = title_lines[0]
+        if len(s) < 16:
+            return title_lines
+        cut = len(s) - self.vrng.randint(3, 6)
+        return [s[:cut], s[cut:]]
+
+    def unit_line(self, t, unit=None):
+        unit = unit or getattr(self, "units", {}).get(t.kind if t else None, "万元")
+        if self.vary.get("units") and not hasattr(self, "dept_unit"):
+            self.dept_unit = (self.vary["units"] == "dept_unit_line" or self.vrng.random() < 0.5,
+                              self.vrng.choice(["编制部门", "编制单位", "部门名称"]),
+                              self.vrng.choice(["：", ":"]))
+        if getattr(self, "dept_unit", (False,))[0]:
+            _, word, colon = self.dept_unit
+            self.para("%s：%s\x00单位%s%s" % (word, self.dept, colon, unit))
+        else:
+            self.para("单位：%s" % unit)
+
+    def emit_row(self, r, fields, label_at):
+        """A table row; with wrapped_labels a long label over two or three lines,
+        the figures on the first, middle or last of them (the row's line)."""
+        w = self.vary.get("wrapped_labels")
+        label = fields[label_at] if label_at is not None else ""
+        if not w or isinstance(r, list) or len(label) < 10 or self.vrng.random() < 0.3:
+            n = self.emit("\t".join(fields))
+            self.row_lines.add(n)
+            return n
+        k = 3 if (w == "figures_middle_line" or (len(label) >= 16 and self.vrng.random() < 0.5)) \
+            else 2
+        step = -(-len(label) // k)
+        pieces = [label[i:i + step] for i in range(0, len(label), step)]
+        at = {"figures_first_line": 0, "figures_middle_line": len(pieces) // 2,
+              "figures_last_line": len(pieces) - 1}[w]
+        first = len(self.lines) + 1
+        n = None
+        for i, piece in enumerate(pieces):
+            if i == at:
+                f = list(fields)
+                f[label_at] = piece
+            else:
+                f = [""] * len(fields)
+                f[label_at] = piece
+            m = self.emit("\t".join(f))
+            self.row_lines.add(m)
+            if i == at:
+                n = m
+        self.wrapped[id(r)] = (first, len(self.lines))
+        return n
+
     def annex(self, t, label):
+        """The table's annex marker; the annex_label family prints it other
+        ways or not at all (then the table's line is its title's)."""
+        if t.kind != "performance_project":
+            self.annex_no += 1
+            label = "附件 %d" % self.annex_no
+        a = self.vary.get("annex_label")
+        self.page_starts.add(len(self.lines) + 1)
+        if a:
+            if t.kind == "performance_project":
+                k = self.projects.index(t.project) + 1
+                n, sub = self.annex_no + 1, "-%d" % k
+            else:
+                n, sub = self.annex_no, ""
+            if a == "none":
+                t.line = len(self.lines) + 1
+                return
+            label = {"附件N": "附件%d%s" % (n, sub), "表N": "表%s%s" % (cn_no(n), sub),
+                     "公开0N表": "公开%02d%s表" % (n, sub),
+                     "公开表N": "公开表%s%s" % (cn_no(n), sub)}[a]
         t.line = self.para(label)
 
     def r_fiscal_summary(self, t):
@@ -1167,7 +1462,183 @@ class Generator:
                    first=self.rng.randint(12, 22), retitle=False)
         t.end = len(self.lines)
 
+    # ---- the coded tables and the 三公 table under variation ----
+    GENERIC = ("header_wording", "header_stack", "codes", "project_first", "wrapped_labels",
+               "total_last")
+
+    def generic(self):
+        return any(f in self.vary for f in self.GENERIC)
+
+    def words(self):
+        """Header words: the year columns, the label column (header_wording)."""
+        if hasattr(self, "_words"):
+            return self._words
+        y, py = self.year, self.prev
+        w = {"prev": "%d 年预算数" % py, "cur": "%d 年预算数" % y, "label": "科目名称",
+             "econ_label": "科目名称", "basic_cur": "%d 年基本支出" % y, "sum": "总计"}
+        hw = self.vary.get("header_wording")
+        c = self.vrng.choice
+        if hw == "relative":
+            w.update(prev="上年预算数", cur="本年预算数", basic_cur="本年基本支出")
+        elif hw == "absolute_execution":
+            w.update(prev=c(["%d年预算执行数" % py, "%d年执行数" % py]), cur="%d年预算数" % y,
+                     basic_cur="%d年基本支出" % y)
+        elif hw == "relative_execution":
+            w.update(prev=c(["上年预算执行数", "上年执行数"]), cur=c(["本年预算数", "预算数"]),
+                     basic_cur="本年基本支出")
+        elif hw == "final_accounts":
+            w.update(prev="%d年决算数" % py, cur="%d年预算数" % y, basic_cur="基本支出")
+        if hw:
+            w["label"] = c(["项目", "功能分类科目名称", "科目名称"])
+            w["econ_label"] = c(["项目", "经济分类科目名称", "科目名称"])
+            w["sum"] = c(["合计", "总计", "小计"])
+            self.vary_detail["header_wording"] = dict(w)
+        self._words = w
+        return w
+
+    def chunk(self):
+        return {"three_lines": 3, "four_lines": 2}.get(self.vary.get("header_stack"), 99)
+
+    def build_header(self, cols):
+        """Header lines of columns (text, group): a group's name on the top line
+        over its columns, whose texts start on the next; a text split every
+        `chunk` characters over lines (header_stack) as merged cells print."""
+        ch = self.chunk()
+        has_group = any(g for _, g in cols)
+        pieces = []
+        for text, g in cols:
+            p = [text[i:i + ch] for i in range(0, len(text), ch)] if text else []
+            start = 1 if (g and has_group) else 0
+            pieces.append((start, p))
+        depth = max(st + len(p) for st, p in pieces)
+        lines = [[""] * len(cols) for _ in range(depth)]
+        prev_g = None
+        for i, ((text, g), (st, p)) in enumerate(zip(cols, pieces)):
+            if g and g != prev_g:
+                lines[0][i] = g
+            prev_g = g
+            for k, x in enumerate(p):
+                lines[st + k][i] = x
+        return ["\t".join(L) for L in lines]
+
+    def code_cols(self, econ=False, group=None):
+        """Header columns of code and label (codes family)."""
+        w = self.words()
+        label = w["econ_label"] if econ else w["label"]
+        cv = self.vary.get("codes")
+        stacked = "header_stack" in self.vary
+        g = group or (("经济分类" if econ else "功能分类") if stacked else None)
+        if cv == "lei_kuan_xiang_columns":
+            n = 2 if econ else 3
+            return [(x, "科目编码") for x in ("类", "款", "项")[:n]] + [(label, None)]
+        if cv in ("spaced_code_label", "code_space_label", "glued"):
+            return [(label, g)]
+        return [("科目编码", g), (label, g)]
+
+    def code_fields(self, code, label, econ=False):
+        """Row fields of code and label; the label's index."""
+        cv = self.vary.get("codes")
+        if cv == "lei_kuan_xiang_columns":
+            n = 2 if econ else 3
+            if code:
+                parts = [code[:3], code[3:5], code[5:7]][:n]
+            else:
+                parts = [""] * n
+            return parts + [label], n
+        if cv in ("spaced_code_label", "code_space_label", "glued"):
+            if not code:
+                return [label], 0
+            if cv == "spaced_code_label":
+                c = " ".join(x for x in (code[:3], code[3:5], code[5:7]) if x)
+                return [c + " " + label], 0
+            return [code + (" " if cv == "code_space_label" else "") + label], 0
+        return [code or "", label], 1
+
+    def ordered_rows(self, t):
+        rows = list(t.rows)
+        if "total_last" in self.vary:
+            tot = [r for r in rows if not r.code]
+            rows = [r for r in rows if r.code] + tot
+        return rows
+
+    def r_generic_coded(self, t, title):
+        w = self.words()
+        econ = t.kind == "gpb_basic"
+        if t.kind == "gpb_basic":
+            money = [("total", "总计"), ("personnel", "人员经费"), ("public", "日常公用经费")]
+            cols = self.code_cols(True, "经济分类科目")
+            head = cols + [(x, w["basic_cur"]) for _, x in money]
+        elif t.kind == "income":
+            money = [("total", "总计"), ("gpb", "一般公共预算拨款收入")]
+            extra = ["政府性基金预算拨款收入", "国有资本经营预算拨款收入", "财政专户管理资金收入",
+                     "事业收入", "上级补助收入", "附属单位上缴收入", "事业单位经营收入", "其他收入"]
+            cols = self.code_cols(False, "科目")
+            head = cols + [(x, None) for _, x in money] + [(x, None) for x in extra]
+        else:
+            money = [("total", w["sum"]), ("basic", "基本支出"), ("project", "项目支出")]
+            if "project_first" in self.vary:
+                money = [money[0], money[2], money[1]]
+            cols = self.code_cols(False)
+            grp = w["cur"] if (t.kind == "gpb_expenditure" or "header_wording" in self.vary) \
+                else None
+            head = list(cols)
+            if t.kind == "gpb_expenditure":
+                head.append((w["prev"], None))
+                money = [("prev_total", None)] + money
+                head += [(x, grp) for _, x in money[1:]]
+            else:
+                head += [(x, grp) for _, x in money]
+        header = self.build_header(head)
+        rows = []
+        for r in self.ordered_rows(t):
+            f, at = self.code_fields(r.code, r.label, econ)
+            f += [r.s(role) for role, _ in money]
+            if t.kind == "income":
+                f += [""] * 8
+            rows.append((r, f, at))
+        self.paged(t, [self.title(title)], header, rows)
+        t.end = len(self.lines)
+
+    def r_generic_three_public(self, t):
+        y, p = self.year, self.prev
+        w = self.words()
+        order = self.vary.get("three_public_order", "")
+        veh = [("vehicle_subtotal", "小计"), ("vehicle_purchase", self.vrng.choice(["购置费", "公务用车购置费"])),
+               ("vehicle_operation", self.vrng.choice(["运行费", "公务用车运行维护费"]))]
+        top = [("total", "合计"), ("abroad", "因公出国(境)费")]
+        if "reception" in order:
+            block = top + [("reception", "公务接待费")] + veh
+        else:
+            block = top + veh + [("reception", "公务接待费")]
+        blocks = [("prev_", w["prev"]), ("", w["cur"])]
+        if "prev_after" in order:
+            blocks.reverse()
+        tail = [("meeting", "会议费"), ("training", "培训费")] if "meeting_training" in order else []
+        L0, L1, L2, roles = ["部门编码", "部门名称"], ["", ""], ["", ""], []
+        for pre, title in blocks:
+            for i, (role, name) in enumerate(block):
+                L0.append(title if i == 0 else "")
+                if role.startswith("vehicle"):
+                    L1.append("公务用车购置及运行费" if role == "vehicle_subtotal" else "")
+                    L2.append(name)
+                else:
+                    L1.append(name)
+                    L2.append("")
+                roles.append(pre + role)
+        for role, name in tail:
+            L0.append(name)
+            L1.append("")
+            L2.append("")
+            roles.append(role)
+        header = ["\t".join(x) for x in (L0, L1, L2)]
+        rows = [(r, [r.code or "", r.label] + [r.s(x) for x in roles]) for r in t.rows]
+        self.paged(t, [self.title("一般公共预算“三公”经费支出表")], header, rows, first=50)
+        t.end = len(self.lines)
+
     def r_gpb_expenditure(self, t):
+        if self.generic():
+            self.annex(t, "附件 2")
+            return self.r_generic_coded(t, "一般公共预算财政拨款支出预算表")
         self.annex(t, "附件 2")
         header = ["科目编码\t科目名称\t%d 年预算数\t%d 年预算数\t\t" % (self.prev, self.year),
                   "\t\t\t总计\t基本支出\t项目支出"]
@@ -1184,6 +1655,8 @@ class Generator:
 
     def r_gpb_basic(self, t):
         self.annex(t, "附件 3")
+        if self.generic():
+            return self.r_generic_coded(t, "一般公共预算财政拨款基本支出预算表")
         header = ["经济分类科目\t\t%d 年基本支出\t\t" % self.year,
                   "科目编码\t科目名称\t总计\t人员经费\t日常公用经费"]
         rows = []
@@ -1199,6 +1672,17 @@ class Generator:
 
     def r_three_public(self, t):
         self.annex(t, "附件 4")
+        if self.vary.get("table_set") == "three_public_note":
+            self.para(self.title("一般公共预算“三公”经费支出表"))
+            self.unit_line(t)
+            self.emit("\t".join(["部门编码", "部门名称", "合计", "因公出国(境)费",
+                                  "公务用车购置及运行费", "公务接待费"]))
+            self.emit("注：本单位无“三公”经费支出。")
+            self.emit("")
+            t.end = len(self.lines)
+            return
+        if "three_public_order" in self.vary or "header_wording" in self.vary:
+            return self.r_generic_three_public(t)
         y, p = self.year, self.prev
         header = [
             "部门编 码\t部门名称\t%d 年预算数\t\t\t\t\t%d 年预算数\t\t\t\t\t" % (p, y),
@@ -1220,7 +1704,7 @@ class Generator:
         self.annex(t, "附件 5")
         self.emit(self.dept)
         self.para("%d 年政府性基金预算财政拨款支出预算表" % self.year)
-        self.para("单位：万元")
+        self.unit_line(t)
         self.emit("科目编码\t科目名称\t预算数\t\t")
         self.emit("\t\t总计\t基本支出\t项目支出")
         t.rows[0].line = self.emit("\t合计\t\t\t")
@@ -1239,6 +1723,8 @@ class Generator:
 
     def r_income(self, t):
         self.annex(t, "附件 7")
+        if self.generic():
+            return self.r_generic_coded(t, "部门收入总表")
         header = ["科目\t\t总计\t一般公共预算 拨款收入\t政府性 基金预 算拨款 收入\t国有资 本经营 预算拨 款收入"
                   "\t财政专 户管理 资金收 入\t事业 收入\t上级 补助 收入\t附属 单位 上缴 收入\t事业 单位 经营 收入\t其他 收入",
                   "科目编码\t科目名称\t\t\t\t\t\t\t\t\t\t"]
@@ -1251,6 +1737,8 @@ class Generator:
 
     def r_expenditure(self, t):
         self.annex(t, "附件 8")
+        if self.generic():
+            return self.r_generic_coded(t, "部门支出总表")
         header = ["科目编码\t科目名称\t合计\t基本支出\t项目支出"]
         rows = []
         for r in t.rows:
@@ -1288,14 +1776,16 @@ class Generator:
             else:
                 f = [str(i), self.dept, r.label]
             f += [r.s(x) for x in roles]
-            rows.append((r, f))
+            rows.append((r, f, 2))
+        if "total_last" in self.vary:
+            rows = rows[1:] + rows[:1]
         self.paged(t, [self.title("项目支出明细表")], header, rows, first=self.rng.randint(4, 12))
         t.end = len(self.lines)
 
     def r_performance_overall(self, t):
         self.annex(t, "附件 11")
         self.para("%d 年区%s预算整体绩效目标表" % (self.year, self.short))
-        self.para("单位：万元")
+        self.unit_line(t)
         tv = format(self.total, ".2f")
         self.emit("部门（单位）名称\t%s\t\t支出预算总量\t%s\t" % (self.dept, tv))
         self.emit("\t\t\t其中：部门预算支出\t%s\t" % tv)
@@ -1314,7 +1804,7 @@ class Generator:
         k = self.projects.index(p) + 1
         self.annex(t, ("附件 12-%d" if k == 1 else "表 12-%d") % k)
         self.para("%d 年区级预算绩效目标申报表" % self.year)
-        self.para("单位：万元")
+        self.unit_line(t)
         c = self.dept_code
         self.emit("项目名称\t%s-%s\t\t\t\t\t\t" % (p["code"], p["perf_name"]))
         self.emit("主管部门\t%s-%s\t实施单位\t\t\t%s001-%s（本级）\t\t" % (c, self.short, c, self.short))
@@ -1351,7 +1841,11 @@ class Generator:
                 rows.append({"code": r.code if t.kind not in ("three_public",) else None,
                              "label": r.label, "key": r.key, "side": r.side, "line": r.line,
                              "cells": cells})
+                if id(r) in self.wrapped:  # the label over these lines, figures on `line`
+                    rows[-1]["wrapped"] = list(self.wrapped[id(r)])
             d = {"kind": t.kind, "line": t.line, "end": t.end, "rows": rows}
+            if getattr(self, "units", {}).get(t.kind):
+                d["unit"] = self.units[t.kind]
             if t.kind == "performance_project":
                 d["project"] = {"code": t.project["code"], "name": t.project["perf_name"],
                                 "amount": t.project["amount_printed"].replace(",", "")}
@@ -1360,7 +1854,85 @@ class Generator:
         return {"department": self.dept, "year": self.year, "tables": tables, "claims": claims}
 
     def text(self):
-        return "\n".join(self.lines) + "\n"
+        if self.layout == "space":
+            return "\n".join(self.space_lines()) + "\n"
+        return "\n".join(x.replace("\x00", "\t") for x in self.lines) + "\n"
+
+    def space_lines(self):
+        """The `pdftotext -layout` look: each table's fields in columns (CJK
+        characters two columns wide) separated by runs of two or more spaces,
+        figures right-aligned, header words centred; a form feed starts each
+        page.  Line numbers are those of the tab layout."""
+        out = list(self.lines)
+        gap = self.vrng.randint(2, 4)
+        indent = self.vrng.choice([0, 0, 1, 2, 4])
+        spans = [(t.line, t.end) for t in self.tables if t.line and t.end]
+        for a, b in spans:
+            idx = [i for i in range(a - 1, min(b, len(out))) if "\t" in out[i]]
+            if not idx:
+                continue
+            grid = {i: out[i].split("\t") for i in idx}
+            ncol = max(len(f) for f in grid.values())
+            for f in grid.values():
+                f.extend([""] * (ncol - len(f)))
+            # header cells of an upper header line span the empty cells after
+            # them (a merged cell: a group's name over its columns)
+            spans = {}
+            for i in idx:
+                row = (i + 1) in self.row_lines
+                nxt_is_header = (i + 1) in grid and (i + 2) not in self.row_lines
+                f = grid[i]
+                sp = []
+                k = 0
+                while k < ncol:
+                    n = 1
+                    if not row and nxt_is_header and f[k].strip():
+                        while k + n < ncol and not f[k + n].strip():
+                            n += 1
+                    sp.append((k, n))
+                    k += n
+                spans[i] = sp
+            width = [0] * ncol
+            for i in idx:
+                for k, n in spans[i]:
+                    if n == 1:
+                        width[k] = max(width[k], disp_width(grid[i][k].strip()))
+            for i in idx:
+                for k, n in spans[i]:
+                    if n > 1:
+                        have = sum(width[k:k + n]) + gap * (n - 1)
+                        need = disp_width(grid[i][k].strip())
+                        if need > have:
+                            width[k + n - 1] += need - have
+            codecol = set()  # columns of codes (left-aligned, not figures)
+            for k in range(min(ncol, 3)):
+                xs = [grid[i][k].strip() for i in idx if (i + 1) in self.row_lines
+                      and grid[i][k].strip()]
+                if xs and all(x.isdigit() and len(x) in (1, 2, 3, 5, 7) for x in xs):
+                    codecol.add(k)
+            for i, f in grid.items():
+                row = (i + 1) in self.row_lines
+                parts = []
+                for k, n in spans[i]:
+                    x = f[k].strip()
+                    w = sum(width[k:k + n]) + gap * (n - 1)
+                    pad = w - disp_width(x)
+                    if row and NUM_RE.match(x) and k not in codecol:
+                        parts.append(" " * pad + x)
+                    elif not row:
+                        parts.append(" " * (pad // 2) + x + " " * (pad - pad // 2))
+                    else:
+                        parts.append(x + " " * pad)
+                out[i] = (" " * indent + (" " * gap).join(parts)).rstrip()
+        for i, x in enumerate(out):
+            if "\x00" in x:  # 编制部门：…   单位：万元
+                x = x.replace("\x00", " " * self.vrng.randint(8, 40))
+            if "\t" in x:  # a tab line outside a table
+                x = x.replace("\t", " " * gap)
+            if (i + 1) in self.page_starts and i > 0:
+                x = "\f" + x
+            out[i] = x
+        return out
 
 
 GLOSSARY = [
@@ -1551,10 +2123,10 @@ def inject(g, family, rng):
                         and len(r.code) == 3:
                     cands.append((t, r, "total"))
                 elif t.kind in ("summary", "fiscal_summary") and r.side == "expenditure" \
-                        and r.key in CLASS_NAME.values() and "amount" in r.cells:
+                        and r.key in CLASS_KEYS and "amount" in r.cells:
                     cands.append((t, r, "amount"))
                 elif t.kind == "fiscal_summary" and r.side == "expenditure" \
-                        and r.key in CLASS_NAME.values() and "total" in r.cells:
+                        and r.key in CLASS_KEYS and "total" in r.cells:
                     cands.append((t, r, "total"))
         t, r, role = rng.choice(cands)
         c = r.cells[role]
@@ -1622,11 +2194,11 @@ def set_cell(g, t, r, role, c, new, family, cause):
 # Documents
 # --------------------------------------------------------------------------
 
-def make_document(seed, family=None, rounding=None):
-    """One document: (text, model, sidecar or None)."""
+def make_document(seed, family=None, rounding=None, vary=None, vary_p=0.5, layout="tab"):
+    """One document: (text, model, sidecar or None, vary record or None)."""
     for attempt in range(50):
         s = seed * 1000 + attempt
-        g = Generator(s, rounding or ("exact" if family else "lossy"))
+        g = Generator(s, rounding or ("exact" if family else "lossy"), vary, vary_p, layout)
         g.build()
         g.apply_rounding()
         side = None
@@ -1637,7 +2209,7 @@ def make_document(seed, family=None, rounding=None):
             g.render()
             if family == "narrative":
                 side = inject(g, family, irng)  # a stated figure: once stated
-        except NoTarget:
+        except (NoTarget, IndexError):
             continue
         if side:
             cl = side.pop("_claim", None)
@@ -1651,7 +2223,10 @@ def make_document(seed, family=None, rounding=None):
                     side["changed_line"] = r.line
                     side["line"] = None
                     side["accept_lines"] = [t.line, t.end]
-        return g.text(), g.model(), side
+        rec = None
+        if vary is not None or layout != "tab":
+            rec = {"families": dict(g.vary), "layout": g.layout, "detail": g.vary_detail}
+        return g.text(), g.model(), side, rec
     raise RuntimeError("could not inject %s (seed %d)" % (family, seed))
 
 
@@ -1670,7 +2245,28 @@ def patch_claim(g, cl):
     cl["value"] = cl["new"]
 
 
-def generate(out, docs, seed, inject_family=None, rounding=None):
+def parse_vary(spec):
+    """'all' or a comma-separated list of families → list of families."""
+    if not spec:
+        return None
+    if spec == "all":
+        return list(VARY_FAMILIES)
+    fams = [x.strip() for x in spec.split(",") if x.strip()]
+    bad = [x for x in fams if x not in VARY_FAMILIES]
+    if bad:
+        raise ValueError("unknown variation families: %s" % ", ".join(bad))
+    return fams
+
+
+def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary_p=None,
+             layout="tab"):
+    """Write the corpus; [(path, model, inject sidecar, vary record)].
+
+    vary: 'all' or 'f1,f2' (families drawn per document with probability
+    vary_p: default 0.5 with 'all', 1 with a list)."""
+    fams = parse_vary(vary)
+    if vary_p is None:
+        vary_p = 0.5 if vary == "all" else 1.0
     os.makedirs(out, exist_ok=True)
     master = random.Random(seed)
     written = []
@@ -1681,7 +2277,7 @@ def generate(out, docs, seed, inject_family=None, rounding=None):
             fam = FAMILIES[i % len(FAMILIES)]
         elif inject_family:
             fam = inject_family
-        text, model, side = make_document(s, fam, rounding)
+        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p, layout)
         name = "%04d_%08x" % (i, s)
         path = os.path.join(out, name + ".txt")
         with open(path, "w", encoding="utf-8") as f:
@@ -1691,7 +2287,10 @@ def generate(out, docs, seed, inject_family=None, rounding=None):
         if side is not None:
             with open(os.path.join(out, name + ".inject.json"), "w", encoding="utf-8") as f:
                 json.dump(side, f, ensure_ascii=False, indent=1)
-        written.append((path, model, side))
+        if rec is not None:
+            with open(os.path.join(out, name + ".vary.json"), "w", encoding="utf-8") as f:
+                json.dump(rec, f, ensure_ascii=False, indent=1)
+        written.append((path, model, side, rec))
     return written
 
 
@@ -1702,8 +2301,18 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--inject", choices=FAMILIES + ["all"])
     ap.add_argument("--rounding", choices=["lossy", "lossless", "exact"])
+    ap.add_argument("--vary", help="variation families: all or FAMILY[,FAMILY…] (%s)"
+                    % ", ".join(VARY_FAMILIES))
+    ap.add_argument("--vary-p", type=float,
+                    help="probability of each family per document (default 0.5 with all, "
+                         "1 with a list)")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed"], default="tab")
     a = ap.parse_args(argv)
-    generate(a.out, a.docs, a.seed, a.inject, a.rounding)
+    try:
+        parse_vary(a.vary)
+    except ValueError as e:
+        ap.error(str(e))
+    generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout)
     return 0
 
 
