@@ -77,7 +77,7 @@ fuzz: deps
 	  -DCMAKE_C_FLAGS_DEBUG="-O1 -g" -DBR_FUZZ=ON -DBR_TESTS=OFF >/dev/null
 	cmake --build $(FUZZ_BUILD) --target fuzz_read -j $(JOBS)
 	$(PYTHON) fuzz/seed_corpus.py --max-len 65536 --dict $(FUZZ_BUILD)/fuzz/budget.dict \
-	  $(addprefix --def ,$(wildcard plugins/*/*.def libcore/src/*.def)) $(FUZZ_BUILD)/fuzz/corpus \
+	  $(addprefix --def ,$(wildcard libreader/*.def plugins/*/*.def libcore/src/*.def)) $(FUZZ_BUILD)/fuzz/corpus \
 	  tests/data/*.txt $(wildcard tests/data/fuzz/*) examples/*.txt
 	mkdir -p $(FUZZ_BUILD)/fuzz/artifacts
 	$(FUZZ_BUILD)/fuzz/fuzz_read -max_len=65536 -timeout=10 -rss_limit_mb=4096 \

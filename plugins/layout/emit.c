@@ -20,7 +20,7 @@ void lt_note(lt_engine *e, const lt_table *t, br_severity sev, const char *row, 
         e->failed = 1;
 }
 
-/* ---- the disclosure-text solver (dt_assign.c) run over the emitted rows ---- */
+/* ---- the shared solver (libreader/assign.c) run over the emitted rows ---- */
 
 
 /*

@@ -1,6 +1,6 @@
 /*
  * engine.c — the pass over positioned lines (layout.h): table titles (the
- * disclosure-text catalog), contents pages skipped, the unit line of each
+ * shared catalog), contents pages skipped, the unit line of each
  * table, header lines until the first data line, data lines into rows,
  * tables continued over pages joined (a repeated title, or rows running on
  * without one), notes under a table (注:…空表) kept as its attribute, and
@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "engine.h"
-#include "dt_narrative.h"
 
 static int same_title(const char *a, const char *b)
 {

@@ -16,17 +16,19 @@
  *   repeat.c   one list printed in two copies of the columns side by side
  *   stage.c    预算数 | 决算数 under each heading of a final-accounts table
  *   perf.c     project performance tables (key/value lines, indicators)
+ *   indent.c   the indentation of narrative lines (for dt_read_narrative)
  *
  * The engine only looks at lt_doc geometry (lt_line / lt_span), never at
  * the raw text, so the layout-text and pdf front ends share it.  Vocabulary
- * comes from the disclosure-text catalog (../disclosure_text/catalog.def),
- * compiled in through dt_catalog.c.  No malloc: bounded stack arrays and the
- * disclosure's arena.
+ * comes from the catalog of the shared reader library (libreader/catalog.def),
+ * which the plugin links (brreader) with the solver (assign.c), notes and
+ * narrative reader it shares with the disclosure-text reader.  No malloc:
+ * bounded stack arrays and the disclosure's arena.
  */
 #ifndef LT_ENGINE_H
 #define LT_ENGINE_H
 
-#include "../disclosure_text/tables.h"
+#include "brreader.h"
 #include "layout.h"
 
 #define LT_MAX_HDR_LINES 8
@@ -256,6 +258,17 @@ void lt_bands_rows(lt_engine *e, lt_table *t);
 void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln);
 /* A text-only line continuing the previous row's label: 1 if joined. */
 int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln);
+
+/* ---- indent.c ---- */
+/*
+ * The indentation of every line flagged in `narr`, in display columns as
+ * layout text prints it, into indent[0 .. in->nlines) (0 for other lines):
+ * its left edge minus its page's left margin, over the width of one column
+ * measured on the narrative's own text.  Span text alone loses the indent
+ * that tells a paragraph start from a wrapped line, and a centred heading
+ * from prose.
+ */
+void lt_narrative_indents(const lt_doc *in, const unsigned char *narr, int *indent);
 
 /* ---- emit.c ---- */
 /* Write the current table to the model and close it. */

@@ -28,7 +28,7 @@
 
 static const char *const use_words[] = {
 #define DT_USE_PANEL(word) word,
-#include "../disclosure_text/catalog.def"
+#include "catalog.def" /* libreader/catalog.def */
 #undef DT_USE_PANEL
 };
 

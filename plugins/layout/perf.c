@@ -28,7 +28,7 @@
 
 static const char *const level_words[] = {
 #define DT_LEVEL(word) word,
-#include "../disclosure_text/catalog.def"
+#include "catalog.def" /* libreader/catalog.def */
 #undef DT_LEVEL
 };
 

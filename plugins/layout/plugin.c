@@ -5,7 +5,7 @@
 #include "layout.h"
 
 const br_host *lt_host;
-/* the disclosure-text helpers compiled in (dt_*.c) use their own name */
+/* the shared reader library (libreader, linked in) uses its own name */
 const br_host *dt_host;
 
 int lt_text_sniff(const br_source *src);

@@ -6,7 +6,7 @@
  *     预算数 决算数  预算数 决算数   …  预算数 决算数
  *
  * The stage words and the budget twin of each role are data
- * (DT_STAGE / DT_BUDGET in ../disclosure_text/catalog.def).  pdftotext
+ * (DT_STAGE / DT_BUDGET in libreader/catalog.def).  pdftotext
  * -layout spreads the pairs wider than their headings, so the k-th pair of
  * the stage line belongs to the k-th heading, by order, not by overlap.
  */
@@ -22,7 +22,7 @@ static const struct {
     int budget;
 } stages[] = {
 #define DT_STAGE(kinds, word, budget) {kinds, word, budget},
-#include "../disclosure_text/catalog.def"
+#include "catalog.def" /* libreader/catalog.def */
 #undef DT_STAGE
 };
 
@@ -30,7 +30,7 @@ static const struct {
     br_role role, twin;
 } budgets[] = {
 #define DT_BUDGET(role, twin) {BR_ROLE_##role, BR_ROLE_##twin},
-#include "../disclosure_text/catalog.def"
+#include "catalog.def" /* libreader/catalog.def */
 #undef DT_BUDGET
 };
 

@@ -156,7 +156,7 @@ static const struct {
     br_role roles[LT_MAX_COLS];
 } orders[] = {
 #define DT_ORDER(kind, word, ...) {BR_KIND_##kind, word, {__VA_ARGS__}},
-#include "../disclosure_text/catalog.def"
+#include "catalog.def" /* libreader/catalog.def */
 #undef DT_ORDER
 };
 
@@ -168,7 +168,7 @@ static const struct {
 } recasts[] = {
 #define DT_RECAST(kind, role, word, with, to)                                                      \
     {BR_KIND_##kind, BR_ROLE_##role, word, BR_ROLE_##with, BR_ROLE_##to},
-#include "../disclosure_text/catalog.def"
+#include "catalog.def" /* libreader/catalog.def */
 #undef DT_RECAST
 };
 #undef R

@@ -2,7 +2,7 @@
  * narrative.c — the narrative's stated figures against the tables.
  *
  * The disclosure reader turns every figure of the 情况说明 into a classified
- * claim (plugins/disclosure_text/claims.def).  Three checks test them:
+ * claim (libreader/claims.def).  Three checks test them:
  *
  *   narrative.totals       a stated level (收入预算, 一般公共服务 1932.10 万元,
  *                          "三公"经费 6 万元, 机关运行经费, 政府采购, 绩效目标
@@ -116,7 +116,7 @@ typedef struct func_name {
 
 static const func_name func_names[] = {
 #define CLAIM_FUNC(code, name) {code, name},
-#include "../disclosure_text/claims.def"
+#include "../../libreader/claims.def"
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

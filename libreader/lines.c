@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "tables.h"
+#include "brreader.h"
 
 /* ---- lines ---- */
 

@@ -37,7 +37,7 @@
 
 #include <budgetrec/model.h> /* br_identity (data only: nothing is linked) */
 
-#include "tables.h"
+#include "brreader.h"
 
 #define MAX_CAND 64      /* placements kept per row */
 #define MAX_COMBOS 20000 /* placements examined per row */

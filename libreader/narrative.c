@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reader.h"
+#include "brreader.h"
 
 /* ---- the catalog (claims.def) ---------------------------------------------- */
 
@@ -189,6 +189,8 @@ static size_t char_at(const char *s, size_t n, size_t i)
     size_t k = u8len((unsigned char)s[i]);
     return i + k <= n ? k : n - i;
 }
+
+size_t dt_char_at(const char *s, size_t n, size_t i) { return char_at(s, n, i); }
 
 /* Move i forward to a character boundary. */
 static size_t boundary(const char *s, size_t n, size_t i)

@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "tables.h"
+#include "brreader.h"
 
 enum { EXACT, CONTAINS, PREFIX };
 

@@ -1,17 +1,16 @@
 /*
- * dt_narrative.c — the disclosure-text reader's narrative.c compiled into this plugin
- * (shared vocabulary and helpers, not a fork: the source is included), and the
- * indentation of positioned lines that it reads paragraphs by.
+ * indent.c — the indentation of positioned lines that the narrative reader
+ * (libreader/narrative.c, dt_read_narrative) reads paragraphs by.
  */
-#include "../disclosure_text/narrative.c"
+#include <string.h>
 
-#include "dt_narrative.h"
+#include "engine.h"
 
 /* Display columns of UTF-8 text: a CJK (3- or 4-byte) character is 2. */
 static long display_columns(const char *s)
 {
     long cols = 0;
-    for (size_t i = 0, n = strlen(s); i < n; i += char_at(s, n, i))
+    for (size_t i = 0, n = strlen(s); i < n; i += dt_char_at(s, n, i))
         cols += (unsigned char)s[i] >= 0xE0 ? 2 : 1;
     return cols;
 }

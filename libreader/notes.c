@@ -1,11 +1,11 @@
 /*
- * notes.c — reader notes about the current table (dt_note), shared with the
- * layout plugin (plugins/layout/dt_notes.c includes this file).
+ * notes.c — reader notes about the current table (dt_note): the disclosure-text
+ * reader's, and the solver's (assign.c) when the layout engine runs it.
  */
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "tables.h"
+#include "brreader.h"
 
 void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
               const char *fmt, va_list ap)

@@ -1,0 +1,267 @@
+/*
+ * brreader.h — internals of the reader engine shared by the reader plugins
+ * (disclosure_text, layout): the `brreader` static library, linked into each
+ * plugin.  One vocabulary and one set of helpers for all front ends.
+ *
+ *   lines.c        line splitting, fields, small text predicates
+ *   catalog.c/.def what is recognised (titles, header words, keys): data
+ *   assign.c       rows that lost their empty cells: columns by arithmetic
+ *   notes.c        reader notes about the current table (dt_note)
+ *   narrative.c    the 情况说明: document title, claims (claims.def: data)
+ *
+ * Nothing here links libcore: everything goes through `dt_host`, the host
+ * services table.  Every plugin that links the library defines dt_host and
+ * sets it in its init; the library is built with hidden visibility and
+ * linked into each plugin separately, so each plugin has its own copy.
+ *
+ * Nothing here allocates with malloc except the narrative reader's scratch
+ * buffers: scratch lives on the stack (bounded arrays) or in the
+ * disclosure's arena (dt_host->doc_alloc).
+ */
+#ifndef BR_READER_LIB_H
+#define BR_READER_LIB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include <budgetrec/plugin.h>
+
+/* Host services, set once by the plugin's init before anything runs. */
+extern const br_host *dt_host;
+
+/* ---- bounds (inputs beyond them are read partially, with a note) ---- */
+
+#define DT_MAX_FIELDS 64  /* fields of one line that are looked at */
+#define DT_MAX_HEADER 8   /* header lines of one table */
+#define DT_MAX_COLUMNS 32 /* model columns of one table */
+#define DT_COMP_MAX 160   /* bytes of one header component (spaces removed) */
+#define DT_TITLE_MAX 512  /* bytes of a table title */
+
+/* ---- lines (lines.c) ---- */
+
+/* One line of the normalised text: not NUL-terminated, no '\n'. */
+typedef struct dt_line {
+    const char *s;
+    size_t len;
+    long no; /* 1-based line number in the input */
+} dt_line;
+
+typedef struct dt_lines {
+    dt_line *v;
+    size_t n;
+} dt_lines;
+
+/* Split text into lines (arena memory of doc).  Form feeds become blank lines. */
+int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *out);
+
+/*
+ * Index of the first line that belongs to the tables part (the first
+ * "附件 N" marker or recognised table title), or lines->n when there is none.
+ */
+size_t dt_tables_start(const dt_lines *lines);
+
+/* ---- fields (lines.c) ---- */
+
+/* A field of a tab-separated line: trimmed of spaces, not NUL-terminated. */
+typedef struct dt_field {
+    const char *s;
+    size_t len;
+} dt_field;
+
+/*
+ * Split s[0..len) at tabs into at most `cap` trimmed fields.  Returns the
+ * number stored; *total (may be NULL) receives the number of fields the line
+ * really has.
+ */
+size_t dt_fields(const char *s, size_t len, dt_field *out, size_t cap, size_t *total);
+
+/* Trim ASCII spaces (and '\r') on both sides. */
+void dt_trim(const char **s, size_t *len);
+
+/*
+ * Copy s[0..len) without spaces into buf (NUL-terminated, truncated at a
+ * UTF-8 boundary to fit cap).  Returns the length written.
+ */
+size_t dt_squeeze(const char *s, size_t len, char *buf, size_t cap);
+
+/* Copy s[0..len) into buf, NUL-terminated, truncated at a UTF-8 boundary. */
+size_t dt_copy(const char *s, size_t len, char *buf, size_t cap);
+
+/* 1 when s[0..len) is a figure ("1,058.00", "0.4"); *out gets it. */
+int dt_figure(const char *s, size_t len, br_decimal *out);
+
+/* 1 when s[0..len) holds two or more space-separated figures ("3.24 7"). */
+int dt_figures_glued(const char *s, size_t len);
+
+/* A four-digit year (1900–2099) followed by "年" in s[0..len), or 0. */
+int dt_year_in(const char *s, size_t len);
+
+/* Memory search: s[0..len) contains the NUL-terminated word. */
+const char *dt_find(const char *s, size_t len, const char *word);
+int dt_starts(const char *s, size_t len, const char *word);
+int dt_ends(const char *s, size_t len, const char *word);
+
+/*
+ * A row label as printed, without its leading enumerator ("一、", "(一) ",
+ * "(十四) "): the span is narrowed in place.
+ */
+void dt_strip_enumerator(const char **s, size_t *len);
+
+/* ---- catalog (catalog.c, catalog.def) ---- */
+
+/* Kind flags (catalog DT_KIND rows). */
+enum {
+    DT_TWO_SIDED = 1u << 0,   /* income | expenditure panels side by side */
+    DT_PERFORMANCE = 1u << 1, /* key/value lines, then text indicator rows */
+    DT_FIGURE_ROWS = 1u << 2, /* layout: every row one figure beside text cells */
+};
+
+/* What a column of a table holds. */
+typedef enum dt_what {
+    DT_COL_NONE = 0, /* no header text, or not recognised */
+    DT_COL_MONEY,    /* a money role */
+    DT_COL_TEXT,     /* a text role (performance indicators) */
+    DT_COL_CODE,     /* subject code (科目编码) */
+    DT_COL_DEPT,     /* department code (部门编码): not a subject code */
+    DT_COL_SEQ,      /* sequence / project number: not a code */
+    DT_COL_LABEL,    /* row label (科目名称, 项目名称, 项目) */
+    DT_COL_IGNORE    /* printed but not part of the model (预算单位) */
+} dt_what;
+
+/* Attribute kinds of performance key/value lines. */
+typedef enum dt_attr {
+    DT_ATTR_NONE = 0, /* not a known key */
+    DT_ATTR_PLAIN,    /* a key, kept as a table attribute */
+    DT_ATTR_PROJECT,  /* "code-name" of the project */
+    DT_ATTR_AMOUNT,   /* the project's amount */
+    DT_ATTR_DEPT      /* "code-name" of the department in charge */
+} dt_attr;
+
+/* The kind a title names; BR_KIND_UNKNOWN for a table SPEC does not model;
+ * -1 when s is not a table title. */
+int dt_catalog_title(const char *s, size_t len);
+unsigned dt_catalog_kind_flags(br_kind kind);
+/* A title-shaped line: ends with "表" (optionally a parenthesised tail). */
+int dt_title_shape(const char *s, size_t len);
+/*
+ * Classify one column from its header path: comp[0] is the top header
+ * line's text, comp[depth-1] the lowest; spaces removed, NUL-terminated.
+ * Returns the column kind and *role.
+ */
+dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role);
+/* The previous-year twin of a role ("total" → "prev_total"), or NONE. */
+br_role dt_catalog_prev_role(br_role role);
+/* The side a header component names ("收入", "支出"), or NONE. */
+br_side dt_catalog_side(const char *comp);
+/* 1 when a (squeezed, enumerator-free) label marks a total row; 2 when it
+ * is the grand total (合计, 总计) the hierarchy hangs from. */
+int dt_catalog_total_label(const char *label, size_t len);
+/* Performance attribute key. */
+dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len);
+/* A unit line ("单位:万元") → unit, else UNKNOWN. */
+br_unit dt_catalog_unit_line(const char *s, size_t len);
+/* 1 for a blank-cell placeholder ("-", "—", "/"). */
+int dt_blank_mark(const char *s, size_t len);
+/*
+ * An annex marker line ("附件 1", "附件 12-1", "表 12-2").  Returns 1 and
+ * sets *rest to the offset of any text after the marker (a title on the
+ * same line), else 0.
+ */
+int dt_marker(const char *s, size_t len, size_t *rest);
+
+/* ---- the state of the table being read ---- */
+
+/* The column layout of a table (built by the disclosure-text reader from
+ * its header lines; by the layout engine from its columns, for assign.c). */
+typedef struct dt_colmap {
+    unsigned char what; /* dt_what */
+    unsigned char side; /* br_side (two-sided tables) */
+    signed char col;    /* model column (MONEY / TEXT), else -1 */
+    unsigned char role; /* br_role (MONEY / TEXT) */
+} dt_colmap;
+
+typedef struct dt_layout {
+    size_t width;                  /* fields the header spans */
+    dt_colmap map[DT_MAX_FIELDS];  /* by field index */
+    br_role roles[DT_MAX_COLUMNS]; /* model columns */
+    size_t ncols;
+    int first_money;       /* field index of the first money column, or -1 */
+    int leading_structure; /* all structural fields precede the money fields */
+    size_t nmoney;         /* money fields */
+} dt_layout;
+
+/* A row that lost its empty cells: its figures wait for assign.c. */
+typedef struct dt_short {
+    struct dt_short *next;
+    br_row *row;
+    size_t index; /* of the row in its table */
+    long line;
+    size_t nvals;
+    br_decimal *vals; /* arena */
+} dt_short;
+
+typedef struct dt_table_state {
+    int open; /* a title was seen */
+    br_kind kind;
+    unsigned flags; /* DT_TWO_SIDED … */
+    char title[DT_TITLE_MAX];
+    long title_line;
+    br_unit unit;
+    int year;    /* year of the title, or 0 */
+    br_table *t; /* created at the first header or row */
+    int in_data; /* rows seen since the last title/header */
+    int have_layout;
+    const dt_line *hdr[DT_MAX_HEADER];
+    size_t nhdr;
+    dt_layout layout;
+    size_t nrows;
+    dt_short *shorts, **shorts_tail;
+    /* performance tables */
+    int perf_indicators; /* the indicator header was seen */
+    char proj_code[64];
+    char proj_name[DT_TITLE_MAX];
+    int have_proj_name;
+    br_decimal proj_amount;
+    int have_proj_amount;
+} dt_table_state;
+
+typedef struct dt_reader {
+    br_disclosure *doc;
+    const char *path;
+    int doc_year;      /* year of the document, or 0 */
+    int unit_set;      /* doc_set_unit was called */
+    br_unit doc_unit;  /* the unit every unit line so far states, while they agree */
+    int dept_code_set; /* the department code was set from a table */
+    size_t ntables;
+    int failed; /* an allocation failed */
+    int quiet;  /* dt_note drops notes (a solver run whose notes do not apply) */
+    dt_table_state cur;
+} dt_reader;
+
+/* ---- notes (notes.c) ---- */
+
+/* A reader note about the current table: row key, role (NONE: no column). */
+void dt_note(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
+             const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
+              const char *fmt, va_list ap);
+
+/* ---- assignment by arithmetic (assign.c) ---- */
+
+/* Place the figures of the table's short rows; adds INFO/WARNING notes. */
+void dt_assign_table(dt_reader *rd);
+
+/* ---- the narrative (narrative.c) ---- */
+
+/*
+ * Read the narrative in lines [first, end): the department name and year
+ * from the document title, and the claims.  Returns BR_OK or a negative
+ * status with err filled.
+ */
+int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, size_t end,
+                      const char *path, br_error *err);
+
+/* Length in bytes of the UTF-8 character at s[i], clamped to n. */
+size_t dt_char_at(const char *s, size_t n, size_t i);
+
+#endif
