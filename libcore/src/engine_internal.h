@@ -58,6 +58,18 @@ const char *br_report_strdup(br_report *report, const char *s);
 /* report.c: remember the cells of an identity that held. */
 int br_report_add_held(br_report *report, const br_term *terms, size_t n);
 const br_term *br_report_held(const br_report *report, size_t *n);
+/* How many identities one check evaluated in one table, and how many broke. */
+typedef struct br_tally {
+    const char *check;
+    const br_table *table;
+    size_t evaluated, broken;
+} br_tally;
+/* report.c: the tally of (check, table), created on first use; NULL on OOM. */
+br_tally *br_report_tally(br_report *report, const char *check, const br_table *table);
+br_tally *br_report_tallies(br_report *report, size_t *n);
+/* systematic.c: many rows of one table breaking one check are a misreading,
+ * not so many publication errors: one warning instead of an error per row. */
+void br_report_doubt_systematic(br_report *report);
 /* report.c: the report's coverage counters (coverage.c fills them). */
 br_coverage *br_report_coverage_mut(br_report *report);
 /* coverage.c: count one identity's outcome (a br_identity_result); `kind` is

@@ -171,6 +171,26 @@ static const char *part_cause(const br_term *terms, size_t n, br_decimal diff)
     return missing ? "missing_child" : doubled ? "double_counted_child" : NULL;
 }
 
+/* Count the identity once for every table it has a figure in (systematic.c
+ * tells a misread table by how many of them break). */
+static void tally_tables(br_report *report, const char *check, const br_term *terms, size_t n,
+                         int broken)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!terms[i].row)
+            continue;
+        const br_table *t = terms[i].row->table;
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = terms[k].row && terms[k].row->table == t;
+        br_tally *tally = seen ? NULL : br_report_tally(report, check, t);
+        if (tally) {
+            tally->evaluated++;
+            tally->broken += broken;
+        }
+    }
+}
+
 /* An identity through a figure the reader is unsure of: said, not judged. */
 static int report_not_checked(br_report *report, const char *check, const br_term *terms,
                               size_t n, const char *what)
@@ -196,6 +216,8 @@ int br_report_identity(br_report *report, const char *check, br_severity severit
         br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, "unit_unknown");
     else
         br_report_count_identity(report, rc, NULL);
+    if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING || rc == BR_IDENTITY_BROKEN)
+        tally_tables(report, check, terms, n, rc == BR_IDENTITY_BROKEN);
     if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING) {
         int held = br_report_add_held(report, terms, n);
         if (held != BR_OK)

@@ -31,6 +31,8 @@ struct br_report {
     br_term *held; /* cells of identities that held (for localisation) */
     size_t nheld, capheld;
     br_coverage coverage; /* identities counted as checks report them (coverage.c) */
+    br_tally *tallies;    /* identities per check and table (systematic.c) */
+    size_t ntallies, captallies;
 };
 
 br_coverage *br_report_coverage_mut(br_report *report) { return report ? &report->coverage : NULL; }
@@ -59,6 +61,30 @@ void br_report_free(br_report *report)
 static const char *dup(br_arena *arena, const char *s)
 {
     return s ? br_arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+br_tally *br_report_tally(br_report *report, const char *check, const br_table *table)
+{
+    for (size_t i = 0; i < report->ntallies; i++) {
+        br_tally *t = &report->tallies[i];
+        if (t->table == table && (t->check == check || strcmp(t->check, check) == 0))
+            return t;
+    }
+    if (br_vec_reserve(report->arena, (void **)&report->tallies, &report->captallies,
+                       report->ntallies, sizeof *report->tallies) != BR_OK)
+        return NULL;
+    const char *copy = dup(report->arena, check);
+    if (!copy)
+        return NULL;
+    br_tally *t = &report->tallies[report->ntallies++];
+    *t = (br_tally){.check = copy, .table = table};
+    return t;
+}
+
+br_tally *br_report_tallies(br_report *report, size_t *n)
+{
+    *n = report->ntallies;
+    return report->tallies;
 }
 
 int br_report_add(br_report *report, const br_finding *f)
