@@ -41,6 +41,7 @@ typedef struct tally {
     size_t worst_broken; /* most broken rows of one identity, rows printing the
                             same figures counted once (合计 and a single unit) */
     size_t worst_evaluated;
+    size_t worst_rows; /* its broken rows, repeats included */
     int same_difference; /* the worst identity's broken rows all differ by one amount */
 } tally;
 
@@ -143,6 +144,7 @@ static tally evaluate(const audit *a, const br_role *roles)
         out.broken += broken;
         if (distinct > out.worst_broken) {
             out.worst_broken = distinct;
+            out.worst_rows = broken;
             out.worst_evaluated = evaluated;
             out.same_difference = same;
         }
@@ -268,7 +270,7 @@ static void audit_table(br_disclosure *doc, br_table *t)
                  "columns do not fit: as headed (%s) %zu of %zu rows break the table's row "
                  "arithmetic, and no other reading of its columns holds%s; its figures are not "
                  "checked",
-                 was, now.worst_broken, now.worst_evaluated,
+                 was, now.worst_rows, now.worst_evaluated,
                  b.ambiguous ? " unambiguously" : "");
         if (br_table_set_uncertain(t, -1, "misaligned_columns",
                                    "the table's columns do not fit its row arithmetic "
