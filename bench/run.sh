@@ -48,3 +48,15 @@ if [ -f "$corpus/MANIFEST.tsv" ]; then
         done
     done
 fi
+
+# The generated corpus with every variation family mixed, in both layouts
+# (issue 9): CPU time per document of one single-threaded check.  BENCH_CLI
+# names another build to compare (e.g. one of an earlier commit).
+vdir="$dir/varied"
+/usr/bin/python3 tools/gen/gen_disclosure.py --out "$vdir" --docs 500 --seed 11 --vary all \
+    --layout mixed >/dev/null
+for c in $cli ${BENCH_CLI:-}; do
+    /usr/bin/time -f "%U %S" -o "$dir/cpu" $c check --jobs 1 --format json "$vdir" >/dev/null || true
+    cpu=$(awk '{ printf "%d", ($1 + $2) * 1000000 / 500 }' "$dir/cpu")
+    echo "varied corpus (500 documents, --vary all --layout mixed), $c --jobs 1: ${cpu} µs CPU per document"
+done
