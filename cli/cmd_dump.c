@@ -30,6 +30,16 @@ static void dump_location(FILE *out, const br_disclosure *doc, size_t part, long
         fputs("null", out);
 }
 
+/* `{"kind": …, "why": …}` of a reading-confidence mark. */
+static void dump_uncertainty(FILE *out, const br_uncertainty *u)
+{
+    fputs("{\"kind\": ", out);
+    json_string(out, u->kind);
+    fputs(", \"why\": ", out);
+    json_string(out, u->why);
+    putc('}', out);
+}
+
 static void dump_row(FILE *out, const br_table *t, const br_row *r)
 {
     fputs("        {\"code\": ", out);
@@ -64,6 +74,19 @@ static void dump_row(FILE *out, const br_table *t, const br_row *r)
             }
         putc(']', out);
     }
+    /* reading confidence: only when marked, so certain readings dump as before */
+    if (br_row_uncertain(r)) {
+        fputs(", \"uncertain\": ", out);
+        dump_uncertainty(out, br_row_uncertain(r));
+    }
+    size_t guessed = 0;
+    for (size_t c = 0; c < n; c++)
+        if (br_row_cell(r, c)->flags & BR_CELL_UNCERTAIN) {
+            fputs(guessed++ ? ", " : ", \"uncertain_cells\": [", out);
+            json_string(out, br_role_name(br_table_column_role(t, c)));
+        }
+    if (guessed)
+        putc(']', out);
     putc('}', out);
 }
 
@@ -104,6 +127,25 @@ static void dump_table(FILE *out, const br_table *t)
         }
         fputs("},\n", out);
     }
+    /* reading confidence: only when marked, so certain readings dump as before */
+    const br_uncertainty *whole = br_table_uncertain(t, -1);
+    if (whole) {
+        fputs("     \"uncertain\": ", out);
+        dump_uncertainty(out, whole);
+        fputs(",\n", out);
+    }
+    size_t marked = 0;
+    for (size_t c = 0; c < br_table_column_count(t); c++) {
+        const br_uncertainty *u = br_table_uncertain(t, (long)c);
+        if (!u || u == whole) /* no mark of its own: the table's */
+            continue;
+        fputs(marked++ ? ", " : "     \"uncertain_columns\": {", out);
+        json_string(out, br_role_name(br_table_column_role(t, c)));
+        fputs(": ", out);
+        dump_uncertainty(out, u);
+    }
+    if (marked)
+        fputs("},\n", out);
     fputs("     \"rows\": [", out);
     for (size_t i = 0; i < br_table_row_count(t); i++) {
         fputs(i ? ",\n" : "\n", out);

@@ -293,3 +293,54 @@ Test(cli, text_groups_consequences_under_their_cause)
                           "linked to them)"),
               "%s", out);
 }
+
+/* Reading confidence in the dump: a table's, a column's, a row's and a
+ * guessed cell's marks, each only where set (tests/fixtures/plugin_uncertain.c). */
+#define UNCERTAIN_PLUGIN " --plugin " BR_READER_FIXTURE_DIR "/plugin_uncertain.so "
+
+Test(cli, dump_shows_uncertain_tables_columns_rows_and_cells_only_where_marked)
+{
+    cr_assert_eq(run(BR_CLI " dump" UNCERTAIN_PLUGIN DATA "uncertain_fixture.txt"), 0, "%s", out);
+    cr_assert(strstr(out, "     \"columns\": [\"total\", \"basic\", \"project\"],\n"
+                          "     \"uncertain_columns\": {\"project\": {\"kind\": \"unknown_header\", "
+                          "\"why\": \"the header of the third column is unknown\"}},\n"
+                          "     \"rows\": [\n"),
+              "%s", out);
+    cr_assert(strstr(out, "\"cells\": {\"total\": \"10.00\", \"basic\": \"6.00\", "
+                          "\"project\": \"4.00\"}},\n"),
+              "a certain row has no uncertain fields:\n%s", out);
+    cr_assert(strstr(out, "\"cells\": {\"total\": \"5.00\", \"basic\": \"3.00\", "
+                          "\"project\": \"2.00\"}, \"uncertain_cells\": [\"basic\"]},\n"),
+              "%s", out);
+    cr_assert(strstr(out, "\"cells\": {\"total\": \"1.00\", \"basic\": \"1.00\"}, "
+                          "\"uncertain\": {\"kind\": \"label_fragment\", \"why\": \"the label may "
+                          "be a fragment of the row above\"}}\n"),
+              "%s", out);
+    cr_assert(strstr(out, "     \"columns\": [\"total\", \"basic\", \"project\"],\n"
+                          "     \"uncertain\": {\"kind\": \"extra_figures\", \"why\": \"a row holds "
+                          "more figures than columns\"},\n     \"rows\": [\n"),
+              "%s", out);
+    /* the table marked as a whole lists no column of its own */
+    cr_assert_null(strstr(strstr(out, "\"extra_figures\""), "uncertain_columns"), "%s", out);
+}
+
+Test(cli, dump_shows_a_table_the_audit_found_misaligned)
+{
+    cr_assert_eq(run(BR_CLI " dump " DATA "reader_artefacts.txt"), 0, "%s", out);
+    cr_assert(strstr(out, "     \"uncertain\": {\"kind\": \"misaligned_columns\", \"why\": "),
+              "%s", out);
+    cr_assert_null(strstr(out, "uncertain_columns"), "%s", out);
+    cr_assert_null(strstr(out, "uncertain_cells"), "%s", out);
+}
+
+Test(cli, check_counts_the_fixture_marks_as_not_checked)
+{
+    cr_assert_eq(run(BR_CLI " check --format json" UNCERTAIN_PLUGIN DATA
+                     "uncertain_fixture.txt | tail -n 1"),
+                 0, "%s", out);
+    cr_assert(strstr(out, "\"coverage\": {\"identities\": 0, \"held\": 0, \"broken\": 0, "
+                          "\"not_checked\": 7, \"not_checked_by\": {\"unknown_header\": 2, "
+                          "\"guessed_figure\": 1, \"label_fragment\": 3, \"extra_figures\": 1}, "
+                          "\"tables\": 2, \"tables_uncertain\": 2, "),
+              "%s", out);
+}

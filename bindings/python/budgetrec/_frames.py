@@ -16,7 +16,12 @@ SUMMARY_FIGURES = ["income_total", "expenditure_total", "basic", "project", "thr
 SUMMARY_COLUMNS = ["document", "department", "department_code", "year", "phase", "unit", "readable",
                    "read_error"] + SUMMARY_FIGURES + [
                    "errors", "warnings", "infos", "consequences", "findings", "tables",
-                   "n_tables"]
+                   "n_tables"] + [
+                   "identities_checked", "identities_held", "identities_broken",
+                   "identities_not_checked", "tables_uncertain", "coverage"]
+# Int64 (nullable): <NA> for a document that could not be read
+SUMMARY_COVERAGE_COUNTS = ["identities_checked", "identities_held", "identities_broken",
+                           "identities_not_checked", "tables_uncertain"]
 
 
 def _numbers(numbers):
@@ -83,10 +88,10 @@ def summary_frame(columns):
     data = {}
     for c in SUMMARY_COLUMNS:
         values = columns[c]
-        if c == "year":
+        if c == "year" or c in SUMMARY_COVERAGE_COUNTS:
             data[c] = pd.array(values, dtype="Int64")
         elif c in SUMMARY_FIGURES or c in ("department", "department_code", "phase", "unit",
-                                           "read_error", "document", "tables"):
+                                           "read_error", "document", "tables", "coverage"):
             data[c] = pd.Series(values, dtype=object)
         else:
             data[c] = values

@@ -28,6 +28,13 @@ def _table(t):
     attributes = t.attributes
     if attributes:
         out["attributes"] = attributes
+    # reading confidence: only when marked, as the CLI dump has it
+    uncertain = t.uncertain
+    if uncertain is not None:
+        out["uncertain"] = uncertain
+    columns = t.uncertain_columns
+    if columns:
+        out["uncertain_columns"] = columns
     rows = []
     for r in t.rows:
         row = {"code": r.code, "label": r.label}
@@ -38,6 +45,12 @@ def _table(t):
         inferred = r.inferred
         if inferred:
             row["inferred"] = inferred
+        uncertain = r.uncertain
+        if uncertain is not None:
+            row["uncertain"] = uncertain
+        guessed = r.uncertain_cells
+        if guessed:
+            row["uncertain_cells"] = guessed
         rows.append(row)
     out["rows"] = rows
     return out
@@ -77,6 +90,27 @@ def finding_dict(f):
     return {k: _fig(v) for k, v in f.to_dict().items()}
 
 
+COVERAGE_CHECK = "budgetrec.coverage"
+_FINDING_KEYS = ("document", "department", "year", "check", "severity", "table", "row", "column",
+                 "expected", "actual", "difference", "tolerance", "file", "line", "page",
+                 "message", "cause", "consequence_of")
+
+
+def coverage_record(document, department, year, coverage):
+    """The CLI's coverage record (cli/output.c): finding-shaped, check
+    "budgetrec.coverage", severity info, then the "coverage" object (the
+    coverage dict without its message)."""
+    rec = dict.fromkeys(_FINDING_KEYS)
+    rec.update(document=document, department=department, year=year, check=COVERAGE_CHECK,
+               severity="info", message=coverage["message"])
+    rec["coverage"] = {k: v for k, v in coverage.items() if k != "message"}
+    return json.dumps(rec, ensure_ascii=False) + "\n"
+
+
 def report_to_json(report):
-    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n"
-                   for f in report.findings)
+    out = "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n"
+                  for f in report.findings)
+    coverage = report.coverage
+    if report._coverage_record and coverage is not None:
+        out += coverage_record(report.document, report.department, report.year, coverage)
+    return out

@@ -122,15 +122,24 @@ class Run:
     summary   DataFrame, one row per document: department, year, unit, the
               合计 totals of income and expenditure, basic, project and the
               三公 total (Decimal), finding counts by severity, consequences,
-              the table kinds present
+              the table kinds present, then what was checked (as `budgetrec
+              compare`): identities_checked, identities_held,
+              identities_broken, identities_not_checked, tables_uncertain
+              (Int64, <NA> when the document could not be read) and
+              coverage (the coverage message, as Report.coverage["message"])
+    coverage  list, one per summary row: the document's Report.coverage dict,
+              or None when it could not be read (to_json's coverage records)
     elapsed   seconds; jobs: worker threads used
     """
 
-    def __init__(self, findings, summary, elapsed=None, jobs=None):
+    def __init__(self, findings, summary, elapsed=None, jobs=None, coverage=None,
+                 coverage_record=True):
         self.findings = findings
         self.summary = summary
         self.elapsed = elapsed
         self.jobs = jobs
+        self.coverage = coverage
+        self.coverage_record = coverage_record
 
     @property
     def errors(self):
@@ -155,18 +164,32 @@ class Run:
     __hash__ = None
 
     def to_json(self):
-        """JSON Lines of every finding, as `budgetrec check --format json`."""
+        """JSON Lines of every finding, as `budgetrec check --format json`:
+        each document's findings, then its coverage record (check
+        "budgetrec.coverage"), unless the run's only= did not name it or its
+        skip= did (coverage_record False).  A run made without coverage
+        (Run(findings, summary) by hand, or pickled by an older version)
+        has no coverage records."""
         import json
 
-        from budgetrec._json import _fig
+        from budgetrec._json import _fig, coverage_record
 
-        lines = []
-        for rec in self.findings.to_dict("records"):
-            rec = {k: (None if _isna(v) else _fig(v)) for k, v in rec.items()}
-            for k in ("year", "line", "page"):
-                if rec[k] is not None:
-                    rec[k] = int(rec[k])
-            lines.append(json.dumps(rec, ensure_ascii=False) + "\n")
+        records = self.findings.to_dict("records")
+        coverage = getattr(self, "coverage", None)
+        if coverage is None or not getattr(self, "coverage_record", True):
+            coverage = [None] * len(self.summary)
+        counts = list(self.summary["findings"]) if len(self.summary) else []
+        lines, at = [], 0
+        # the findings are in document order, summary["findings"] of each
+        for (n, cov, doc) in zip(counts, coverage, self.summary.to_dict("records")):
+            for rec in records[at:at + int(n)]:
+                lines.append(_finding_line(json, _fig, rec))
+            at += int(n)
+            if cov is not None:
+                year = None if _isna(doc["year"]) else int(doc["year"])
+                lines.append(coverage_record(doc["document"], doc["department"], year, cov))
+        for rec in records[at:]:  # a findings frame longer than the summary says
+            lines.append(_finding_line(json, _fig, rec))
         return "".join(lines)
 
     def __repr__(self):
@@ -178,6 +201,28 @@ class Run:
         from budgetrec._html import run_html
 
         return run_html(self)
+
+
+def _finding_line(json, _fig, rec):
+    rec = {k: (None if _isna(v) else _fig(v)) for k, v in rec.items()}
+    for k in ("year", "line", "page"):
+        if rec[k] is not None:
+            rec[k] = int(rec[k])
+    return json.dumps(rec, ensure_ascii=False) + "\n"
+
+
+def _ids(ids):
+    if ids is None:
+        return None
+    return ids.split(",") if isinstance(ids, str) else list(ids)
+
+
+def _coverage_record(only, skip):
+    """Whether the coverage record is written, as `budgetrec check` decides."""
+    only, skip = _ids(only), _ids(skip)
+    if skip is not None and "budgetrec.coverage" in skip:
+        return False
+    return only is None or "budgetrec.coverage" in only
 
 
 def _isna(v):
@@ -221,4 +266,6 @@ def check_many(paths, jobs=None, progress=True, only=None, skip=None, join=None)
         if bar is not None:
             bar.close()
     elapsed = time.perf_counter() - start
-    return Run(_frames.findings_frame(findings), _frames.summary_frame(summary), elapsed, jobs)
+    coverage = summary.pop("coverage_detail")
+    return Run(_frames.findings_frame(findings), _frames.summary_frame(summary), elapsed, jobs,
+               coverage, _coverage_record(only, skip))

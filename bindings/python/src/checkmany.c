@@ -81,6 +81,9 @@ typedef struct cm_doc {
     size_t counts[3], consequences;
     cm_finding *findings;
     size_t nfindings;
+    br_coverage cov; /* reasons' kinds in `strings` at cov_kinds[i] */
+    size_t cov_kinds[BR_COVERAGE_MAX_REASONS];
+    int has_cov;
     pool strings;
 } cm_doc;
 
@@ -204,6 +207,13 @@ static void process(cm_run *r, size_t i)
     } else {
         summarise(d, doc);
         collect(d, rep);
+        if (br_report_coverage(rep, &d->cov) == BR_OK) { /* kinds are the report's: copied */
+            d->has_cov = 1;
+            for (size_t k = 0; k < d->cov.nreasons; k++) {
+                d->cov_kinds[k] = pool_add(&d->strings, d->cov.reasons[k].kind);
+                d->cov.reasons[k].kind = NULL;
+            }
+        }
     }
     br_report_free(rep);
     br_disclosure_free(doc);
@@ -264,7 +274,12 @@ static size_t wait_progress(cm_run *r, size_t seen)
 static const char *const summary_cols[] = {
     "document", "department", "department_code", "year", "phase", "unit", "readable", "read_error",
     "income_total", "expenditure_total", "basic", "project", "three_public_total", "errors",
-    "warnings", "infos", "consequences", "findings", "tables", "n_tables"};
+    "warnings", "infos", "consequences", "findings", "tables", "n_tables", "identities_checked",
+    "identities_held", "identities_broken", "identities_not_checked", "tables_uncertain",
+    "coverage",
+    /* not a column: each document's Report.coverage dict (or None), which
+     * Run keeps for to_json()'s coverage records */
+    "coverage_detail"};
 #define NSUMMARY (sizeof summary_cols / sizeof *summary_cols)
 
 static int append(PyObject *list, PyObject *v)
@@ -367,6 +382,27 @@ static int add_document(core_state *st, PyObject **fcols, PyObject **scols, PyOb
         append(scols[k++], PyLong_FromSize_t(total)) < 0 ||
         append(scols[k++], readable ? br_str(pool_str(p, d->tables)) : PyUnicode_FromString("")) < 0 ||
         append(scols[k++], PyLong_FromSize_t(d->ntables)) < 0)
+        goto done;
+    /* coverage: None for a document that could not be read (as compare's nulls) */
+    PyObject *cov = Py_NewRef(Py_None);
+    if (readable && d->has_cov) {
+        br_coverage c = d->cov;
+        for (size_t i = 0; i < c.nreasons; i++)
+            c.reasons[i].kind = pool_str(p, d->cov_kinds[i]);
+        Py_SETREF(cov, br_coverage_to_py(&c));
+        if (!cov)
+            goto done;
+    }
+    static const char *const figures[] = {"identities", "held", "broken", "not_checked",
+                                          "tables_uncertain", "message"};
+    for (size_t i = 0; i < sizeof figures / sizeof *figures; i++) {
+        PyObject *v = cov == Py_None ? Py_None : PyDict_GetItemString(cov, figures[i]);
+        if (append(scols[k++], Py_NewRef(v ? v : Py_None)) < 0) {
+            Py_DECREF(cov);
+            goto done;
+        }
+    }
+    if (append(scols[k++], cov) < 0)
         goto done;
     rc = 0;
 done:

@@ -170,9 +170,19 @@ typedef struct ReportObject {
     PyObject *runs;       /* dict check → status (cached / detached) */
     PyObject *document, *department, *year;
     struct PyCheckObject *check; /* lent: whose findings add() makes */
+    PyObject *coverage;   /* dict (cached / detached), or NULL */
+    int coverage_record;  /* to_json() ends with the coverage record */
 } ReportObject;
 extern PyType_Spec br_report_spec;
-PyObject *br_report_wrap(core_state *st, br_report *rep, DisclosureObject *d);
+/* coverage_record: whether to_json() writes the coverage record (see
+ * br_coverage_record). */
+PyObject *br_report_wrap(core_state *st, br_report *rep, DisclosureObject *d,
+                         int coverage_record);
+/* Report.coverage: the keys of the JSON "coverage" object, then "message". */
+PyObject *br_coverage_to_py(const br_coverage *cov);
+/* Whether the coverage record is written, as `budgetrec check` decides:
+ * not when skip names it; with only, only when only names it. */
+int br_coverage_record(const char *const *only, const char *const *skip);
 ReportObject *br_report_lend(core_state *st, br_report *rep, DisclosureObject *d,
                              struct PyCheckObject *check);
 void br_report_revoke(ReportObject *r);

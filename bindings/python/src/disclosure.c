@@ -324,7 +324,8 @@ int br_parse_ids(core_state *st, const br_registry *reg, PyObject *ids, const ch
             goto fail;
         size_t len = strlen(id);
         int parse = len > 6 && strcmp(id + len - 6, ".parse") == 0;
-        if (!parse && strcmp(id, "budgetrec.read") != 0 && !br_registry_find_check(reg, id)) {
+        if (!parse && strcmp(id, "budgetrec.read") != 0 && strcmp(id, BR_COVERAGE_CHECK) != 0 &&
+            !br_registry_find_check(reg, id)) {
             PyErr_Format(PyExc_ValueError, "no check named %R (see budgetrec.plugins())", s);
             goto fail;
         }
@@ -376,7 +377,7 @@ static PyObject *disclosure_check(PyObject *op, PyObject *args, PyObject *kwargs
         PyErr_NoMemory();
         goto done;
     }
-    result = br_report_wrap(st, rep, self);
+    result = br_report_wrap(st, rep, self, br_coverage_record(only_ids, skip_ids));
 done:
     PyMem_Free(only_ids);
     PyMem_Free(skip_ids);

@@ -7,8 +7,12 @@
  *             copied into Finding records on first use.
  *   lent      handed to a Python check: wraps the engine's report for the
  *             duration of the call; add() writes to it; revoked on return.
- *   detached  unpickled: plain data (document, findings, runs), no C state.
+ *   detached  unpickled: plain data (document, findings, runs, coverage), no
+ *             C state.
  * Pickling always sends the detached form.
+ *
+ * coverage (br_report_coverage) is not one of the findings: Report.coverage
+ * gives it as a dict, to_json() ends with it as the CLI's coverage record.
  */
 #include <string.h>
 
@@ -25,7 +29,58 @@ static ReportObject *report_alloc(core_state *st)
     r->findings = r->runs = NULL;
     r->document = r->department = r->year = NULL;
     r->check = NULL;
+    r->coverage = NULL;
+    r->coverage_record = 1;
     return r;
+}
+
+int br_coverage_record(const char *const *only, const char *const *skip)
+{
+    for (const char *const *p = skip; p && *p; p++)
+        if (strcmp(*p, BR_COVERAGE_CHECK) == 0)
+            return 0;
+    if (!only)
+        return 1;
+    for (const char *const *p = only; *p; p++)
+        if (strcmp(*p, BR_COVERAGE_CHECK) == 0)
+            return 1;
+    return 0;
+}
+
+PyObject *br_coverage_to_py(const br_coverage *cov)
+{
+    char msg[1024];
+    br_coverage_format(cov, msg, sizeof msg);
+    PyObject *by = PyDict_New();
+    for (size_t i = 0; by && i < cov->nreasons; i++) {
+        PyObject *n = PyLong_FromSize_t(cov->reasons[i].count);
+        if (!n || br_dict_set(by, cov->reasons[i].kind ? cov->reasons[i].kind : "", n) < 0)
+            Py_CLEAR(by);
+        Py_XDECREF(n);
+    }
+    if (!by)
+        return NULL;
+    return Py_BuildValue("{snsnsnsnsNsnsnsnsnss}", "identities", (Py_ssize_t)cov->identities,
+                         "held", (Py_ssize_t)cov->held, "broken", (Py_ssize_t)cov->broken,
+                         "not_checked", (Py_ssize_t)cov->not_checked, "not_checked_by", by,
+                         "tables", (Py_ssize_t)cov->tables, "tables_uncertain",
+                         (Py_ssize_t)cov->tables_uncertain, "checks_run",
+                         (Py_ssize_t)cov->checks_run, "checks_not_applicable",
+                         (Py_ssize_t)cov->checks_not_applicable, "message", msg);
+}
+
+/* A copy the caller may mutate (not_checked_by too). */
+static PyObject *coverage_copy(PyObject *cov)
+{
+    PyObject *d = PyDict_Copy(cov);
+    PyObject *by = d ? PyDict_GetItemString(d, "not_checked_by") : NULL;
+    if (by && PyDict_Check(by)) {
+        PyObject *c = PyDict_Copy(by);
+        if (!c || PyDict_SetItemString(d, "not_checked_by", c) < 0)
+            Py_CLEAR(d);
+        Py_XDECREF(c);
+    }
+    return d;
 }
 
 static int fill_context(ReportObject *r, const br_disclosure *doc)
@@ -36,7 +91,8 @@ static int fill_context(ReportObject *r, const br_disclosure *doc)
     return r->document && r->department && r->year ? 0 : -1;
 }
 
-PyObject *br_report_wrap(core_state *st, br_report *rep, DisclosureObject *d)
+PyObject *br_report_wrap(core_state *st, br_report *rep, DisclosureObject *d,
+                         int coverage_record)
 {
     ReportObject *r = report_alloc(st);
     if (!r) {
@@ -45,6 +101,7 @@ PyObject *br_report_wrap(core_state *st, br_report *rep, DisclosureObject *d)
     }
     r->report = rep;
     r->owned = 1;
+    r->coverage_record = coverage_record;
     Py_SETREF(r->disclosure, Py_NewRef((PyObject *)d));
     PyObject_GC_Track(r);
     if (fill_context(r, d->doc) < 0) {
@@ -114,6 +171,7 @@ static void report_dealloc(PyObject *op)
     Py_CLEAR(self->document);
     Py_CLEAR(self->department);
     Py_CLEAR(self->year);
+    Py_CLEAR(self->coverage);
     tp->tp_free(op);
     Py_DECREF(tp);
 }
@@ -206,6 +264,45 @@ static PyObject *get_runs(PyObject *op, void *c)
     if (d && self->owned)
         self->runs = PyDict_Copy(d);
     return d;
+}
+
+/* The coverage: cached for a live report, computed so far for a lent one
+ * (it grows while checks run), the data for a detached one (None when it was
+ * pickled without it). */
+static PyObject *coverage_of(core_state *st, ReportObject *self)
+{
+    if (self->coverage)
+        return Py_NewRef(self->coverage);
+    if (!self->report) {
+        if (self->lent)
+            return revoked(st);
+        Py_RETURN_NONE;
+    }
+    br_coverage cov;
+    int rc = br_report_coverage(self->report, &cov);
+    if (rc != BR_OK) {
+        br_raise_status(st, rc, "Report.coverage");
+        return NULL;
+    }
+    PyObject *d = br_coverage_to_py(&cov);
+    if (d && self->owned)
+        self->coverage = Py_NewRef(d);
+    return d;
+}
+
+static PyObject *get_coverage(PyObject *op, void *c)
+{
+    PyObject *cov = coverage_of(STATE(op), (ReportObject *)op);
+    if (!cov || cov == Py_None)
+        return cov;
+    PyObject *copy = coverage_copy(cov);
+    Py_DECREF(cov);
+    return copy;
+}
+
+static PyObject *get_coverage_record(PyObject *op, void *c)
+{
+    return PyBool_FromLong(((ReportObject *)op)->coverage_record);
 }
 
 static PyObject *get_disclosure(PyObject *op, void *c)
@@ -366,15 +463,20 @@ static PyObject *get_tables(PyObject *op, void *c)
     return br_call_helper(STATE(op), "report_tables", &op, 1);
 }
 
-/* The detached form: (document, department, year, findings, runs). */
+/* The detached form: (document, department, year, findings, runs, coverage,
+ * coverage_record). */
 static PyObject *report_state(PyObject *op)
 {
     ReportObject *self = (ReportObject *)op;
     PyObject *findings = findings_of(STATE(op), self);
     PyObject *tuple = findings ? PyList_AsTuple(findings) : NULL;
     PyObject *runs = tuple ? get_runs(op, NULL) : NULL;
-    PyObject *t = runs ? PyTuple_Pack(5, self->document, self->department, self->year, tuple, runs)
-                       : NULL;
+    PyObject *cov = runs ? get_coverage(op, NULL) : NULL;
+    PyObject *t = cov ? Py_BuildValue("(OOOOOOO)", self->document, self->department, self->year,
+                                      tuple, runs, cov,
+                                      self->coverage_record ? Py_True : Py_False)
+                      : NULL;
+    Py_XDECREF(cov);
     Py_XDECREF(runs);
     Py_XDECREF(tuple);
     Py_XDECREF(findings);
@@ -394,13 +496,20 @@ static PyObject *report_reduce(PyObject *op, PyObject *unused)
     return Py_BuildValue("(NN)", ctor, state);
 }
 
-/* Report._from_data(document, department, year, findings, runs): detached. */
+/* Report._from_data(document, department, year, findings, runs,
+ *                   coverage=None, coverage_record=True): detached.  The last
+ * two are optional so that reports pickled before coverage still load. */
 static PyObject *report_from_data(PyObject *cls, PyObject *args)
 {
-    PyObject *document, *department, *year, *findings, *runs;
-    if (!PyArg_ParseTuple(args, "OOOOO!:_from_data", &document, &department, &year, &findings,
-                          &PyDict_Type, &runs))
+    PyObject *document, *department, *year, *findings, *runs, *coverage = Py_None;
+    int coverage_record = 1;
+    if (!PyArg_ParseTuple(args, "OOOOO!|Op:_from_data", &document, &department, &year,
+                          &findings, &PyDict_Type, &runs, &coverage, &coverage_record))
         return NULL;
+    if (coverage != Py_None && !PyDict_Check(coverage)) {
+        PyErr_SetString(PyExc_TypeError, "coverage must be a dict or None");
+        return NULL;
+    }
     core_state *st = br_state_of((PyTypeObject *)cls);
     PyObject *list = PySequence_List(findings);
     if (!list)
@@ -421,8 +530,10 @@ static PyObject *report_from_data(PyObject *cls, PyObject *args)
     r->document = Py_NewRef(document);
     r->department = Py_NewRef(department);
     r->year = Py_NewRef(year);
+    r->coverage = coverage == Py_None ? NULL : coverage_copy(coverage);
+    r->coverage_record = coverage_record;
     PyObject_GC_Track(r);
-    if (!r->runs) {
+    if (!r->runs || (coverage != Py_None && !r->coverage)) {
         Py_DECREF(r);
         return NULL;
     }
@@ -497,7 +608,9 @@ static PyMethodDef report_methods[] = {
     {"to_pandas", (PyCFunction)(void (*)(void))report_to_pandas, METH_VARARGS | METH_KEYWORDS,
      "to_pandas(numbers='decimal') -> DataFrame: one row per finding, SPEC §5 columns."},
     {"to_json", report_to_json, METH_NOARGS,
-     "to_json() -> str: JSON Lines, as `budgetrec check --format json` writes them."},
+     "to_json() -> str: JSON Lines, as `budgetrec check --format json` writes them: every "
+     "finding, then the coverage record (check 'budgetrec.coverage'; left out when the "
+     "report was made with only= not naming it, or skip= naming it)."},
     {"_repr_html_", report_html, METH_NOARGS, NULL},
     {"__reduce__", report_reduce, METH_NOARGS, NULL},
     {"_from_data", report_from_data, METH_VARARGS | METH_CLASS,
@@ -517,6 +630,14 @@ static PyGetSetDef report_getset[] = {
     {"department", get_department, NULL, "The department.", NULL},
     {"year", get_year, NULL, "The year.", NULL},
     {"max_severity", get_max_severity, NULL, "'error', 'warning', 'info' or None.", NULL},
+    {"coverage", get_coverage, NULL,
+     "How much was checked, as the CLI's coverage record: dict identities, held, broken, "
+     "not_checked, not_checked_by (kind -> count), tables, tables_uncertain, checks_run, "
+     "checks_not_applicable, message.  Not a finding.  A report lent to a running check "
+     "gives the coverage so far (the checks run before it); an unpickled report its data "
+     "(None when pickled by a version without coverage).", NULL},
+    {"_coverage_record", get_coverage_record, NULL,
+     "Whether to_json() ends with the coverage record (only/skip as the CLI).", NULL},
     {"tables", get_tables, NULL,
      "The disclosure's tables with this report attached (failing cells highlighted).", NULL},
     {NULL, NULL, NULL, NULL, NULL},

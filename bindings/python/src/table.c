@@ -47,6 +47,14 @@ PyObject *br_cell_value(core_state *st, const br_cell *c)
     return br_decimal_to_py(st, c->value);
 }
 
+/* A reading-confidence mark as {"kind": …, "why": …}, or None. */
+static PyObject *uncertainty_dict(const br_uncertainty *u)
+{
+    if (!u)
+        Py_RETURN_NONE;
+    return Py_BuildValue("{szsz}", "kind", u->kind, "why", u->why);
+}
+
 static int table_traverse(PyObject *op, visitproc visit, void *arg)
 {
     TableObject *self = (TableObject *)op;
@@ -186,6 +194,30 @@ static PyObject *get_attributes(PyObject *self, void *c)
         if (!k || !v || PyDict_SetItem(d, k, v) < 0)
             Py_CLEAR(d);
         Py_XDECREF(k);
+        Py_XDECREF(v);
+    }
+    return d;
+}
+
+static PyObject *get_uncertain(PyObject *self, void *c)
+{
+    LIVE_TABLE(self, st, t);
+    return uncertainty_dict(br_table_uncertain(t, -1));
+}
+
+/* role → mark, for the columns marked on their own (not through the table). */
+static PyObject *get_uncertain_columns(PyObject *self, void *c)
+{
+    LIVE_TABLE(self, st, t);
+    const br_uncertainty *whole = br_table_uncertain(t, -1);
+    PyObject *d = PyDict_New();
+    for (size_t i = 0; d && i < br_table_column_count(t); i++) {
+        const br_uncertainty *u = br_table_uncertain(t, (long)i);
+        if (!u || u == whole)
+            continue;
+        PyObject *v = uncertainty_dict(u);
+        if (!v || br_dict_set(d, br_role_name(br_table_column_role(t, i)), v) < 0)
+            Py_CLEAR(d);
         Py_XDECREF(v);
     }
     return d;
@@ -426,6 +458,12 @@ static PyGetSetDef table_getset[] = {
     {"rows", get_rows, NULL, "The rows (list of Row).", NULL},
     {"project", get_project, NULL, "performance_project: dict code/name/amount, else None.", NULL},
     {"attributes", get_attributes, NULL, "Key/value attributes (performance tables).", NULL},
+    {"uncertain", get_uncertain, NULL,
+     "Reading confidence of the table as a whole: None (read with certainty) or a dict "
+     "{'kind', 'why'}; identities through it are not checked.", NULL},
+    {"uncertain_columns", get_uncertain_columns, NULL,
+     "dict role -> {'kind', 'why'}: the columns marked uncertain on their own (empty when "
+     "none; a table marked as a whole is in `uncertain`).", NULL},
     {"disclosure", get_disclosure, NULL, "The Disclosure it belongs to.", NULL},
     {"index", get_index, NULL, "Its position among the disclosure's tables.", NULL},
     {"report", get_report, NULL, "The attached Report, or None.", NULL},
@@ -562,6 +600,29 @@ static PyObject *row_inferred(PyObject *self, void *c)
     return list;
 }
 
+static PyObject *row_uncertain(PyObject *self, void *c)
+{
+    LIVE_ROW(self, st, r);
+    return uncertainty_dict(br_row_uncertain(r));
+}
+
+/* Roles of the cells whose column is a guess (BR_CELL_UNCERTAIN). */
+static PyObject *row_uncertain_cells(PyObject *self, void *c)
+{
+    LIVE_ROW(self, st, r);
+    const br_table *t = ((RowObject *)self)->table->table;
+    PyObject *list = PyList_New(0);
+    for (size_t i = 0; list && i < br_table_column_count(t); i++) {
+        if (!(br_row_cell(r, i)->flags & BR_CELL_UNCERTAIN))
+            continue;
+        PyObject *s = br_str(br_role_name(br_table_column_role(t, i)));
+        if (!s || PyList_Append(list, s) < 0)
+            Py_CLEAR(list);
+        Py_XDECREF(s);
+    }
+    return list;
+}
+
 static PyObject *row_table(PyObject *self, void *c)
 {
     return Py_NewRef((PyObject *)((RowObject *)self)->table);
@@ -625,6 +686,11 @@ static PyGetSetDef row_getset[] = {
     {"side", row_side, NULL, "'income' / 'expenditure' in two-sided tables, else None.", NULL},
     {"cells", row_cells, NULL, "dict role -> Decimal (money) or str (text); blanks absent.", NULL},
     {"inferred", row_inferred, NULL, "Roles whose column was assigned by arithmetic.", NULL},
+    {"uncertain", row_uncertain, NULL,
+     "The row's own reading-confidence mark: None or a dict {'kind', 'why'} (e.g. a label "
+     "fragment read as a row).", NULL},
+    {"uncertain_cells", row_uncertain_cells, NULL,
+     "Roles of the cells whose column is a guess (their identities are not checked).", NULL},
     {"table", row_table, NULL, "The Table it belongs to.", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

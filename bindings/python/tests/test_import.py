@@ -7,7 +7,7 @@ def test_version_is_the_libraries():
 
 
 def test_abi_version():
-    assert budgetrec.abi_version() == (1, 1)
+    assert budgetrec.abi_version() == (1, 2)  # ABI 1.2: reading confidence
 
 
 def test_error_is_an_exception():
