@@ -746,7 +746,7 @@ static long line_at(const nctx *c, size_t off)
 
 /* Strip a leading date; *year (when not NULL and still 0) gets its year when
  * it names a year ("2021年", "2021年度"), not a point in time ("截至2021年
- * 12月31日", "2021年9月"). */
+ * 12月31日", "2021年9月", "2021年末"). */
 static int strip_year(tbuf *t, int *year)
 {
     size_t k = 0;
@@ -755,8 +755,9 @@ static int strip_year(tbuf *t, int *year)
     size_t d = date_len(t->s, t->n, k);
     if (!d)
         return 0;
-    if (year && !*year && !k && (d == 7 || d == 10))
-        *year = atoi(t->s); /* four digits, then 年 */
+    if (year && !*year && !k && (d == 7 || d == 10) && !has_at(t->s, t->n, d, "末", 3) &&
+        !has_at(t->s, t->n, d, "底", 3))
+        *year = atoi(t->s); /* four digits, then 年; "2021年末" is a point in time */
     tb_cut_front(t, k + d);
     return 1;
 }
