@@ -1010,8 +1010,10 @@ static int consistency(const br_narrative *n, br_report *report)
             if (S->scope && *S->scope) {
                 if (scope[k] == -2)
                     scope[k] = balanced(doc, S->scope);
-                if (scope[k] != 1 && sev > BR_SEV_WARNING)
-                    sev = BR_SEV_WARNING;
+                /* the department's figure and its 一般公共预算 share are two
+                 * statements unless the tables show they coincide */
+                if (scope[k] != 1)
+                    break;
             }
             snprintf(what, sizeof what, "%s%s%s stated twice (first at line %ld)", S->cls,
                      a->code ? " " : "", a->code ? a->code : "", b->line);
@@ -1086,9 +1088,11 @@ static const br_check_desc checks[] = {
             "a figure stated twice (the same class and function code: totals, changes, "
             "\"三公\" parts, head counts, vehicles) must be stated with one value. Two statements "
             "that differ although rounding could reconcile both with the tables are a warning, "
-            "otherwise an error; head counts and vehicles are warnings, and 基本/项目支出 stated "
-            "for both the department and its 一般公共预算 share must agree only when the two "
-            "coincide.",
+            "otherwise an error; head counts and vehicles are warnings. 基本/项目支出 (and their "
+            "changes, and per-class figures) stated for both the department and its 一般公共预算 "
+            "share are compared only when the tables show the two coincide — otherwise they are "
+            "different statements — and changes then only as a warning (the previous year's "
+            "scopes are not in the tables).",
         .severity = BR_SEV_ERROR,
         .inputs = narrative_inputs,
         .n_inputs = 1,
