@@ -125,6 +125,10 @@ static const section_row sections_tab[] = {
 #define CLAIM_SECTION(pattern, section) {pattern, section},
 #include "claims.def"
 };
+static const section_row scope_out_tab[] = {
+#define CLAIM_SCOPE_OUT(pattern, unless_sections) {pattern, unless_sections},
+#include "claims.def"
+};
 static const section_row doc_kinds_tab[] = {
 #define CLAIM_DOC_KIND(pattern, section) {pattern, section},
 #include "claims.def"
@@ -712,6 +716,8 @@ typedef struct nctx {
     size_t name_len;
     unsigned level_section[LEVELS];
     unsigned doc_sections; /* CLAIM_DOC_KIND */
+    int year;              /* the document's, from its title; 0: unknown */
+    int sentence_year;     /* the year the current sentence is about, 0: none named */
     unsigned sections;
     frame fr[MAX_DEPTH];
     int depth;
@@ -738,7 +744,10 @@ static long line_at(const nctx *c, size_t off)
 
 /* --- labels --- */
 
-static int strip_year(tbuf *t)
+/* Strip a leading date; *year (when not NULL and still 0) gets its year when
+ * it names a year ("2021年", "2021年度"), not a point in time ("截至2021年
+ * 12月31日", "2021年9月", "2021年末"). */
+static int strip_year(tbuf *t, int *year)
 {
     size_t k = 0;
     if (has_at(t->s, t->n, 0, "截至", 6) || has_at(t->s, t->n, 0, "截止", 6))
@@ -746,6 +755,9 @@ static int strip_year(tbuf *t)
     size_t d = date_len(t->s, t->n, k);
     if (!d)
         return 0;
+    if (year && !*year && !k && (d == 7 || d == 10) && !has_at(t->s, t->n, d, "末", 3) &&
+        !has_at(t->s, t->n, d, "底", 3))
+        *year = atoi(t->s); /* four digits, then 年; "2021年末" is a point in time */
     tb_cut_front(t, k + d);
     return 1;
 }
@@ -869,9 +881,12 @@ static int strip_holder(tbuf *t)
     return 0;
 }
 
-/* The clause before a figure → the label it is reported under. */
-static void trim_label(const nctx *c, tbuf *t)
+/* The clause before a figure → the label it is reported under; *year (may
+ * be NULL) the year it starts with, 0 for none. */
+static void trim_label(const nctx *c, tbuf *t, int *year)
 {
+    if (year)
+        *year = 0;
     for (int changed = 1; changed && t->n;) {
         int level;
         size_t e;
@@ -881,7 +896,7 @@ static void trim_label(const nctx *c, tbuf *t)
             changed = 1;
         }
         if (!changed)
-            changed = strip_name(c, t) || strip_year(t) || strip_fillers(t, 0) || strip_holder(t);
+            changed = strip_name(c, t) || strip_year(t, year) || strip_fillers(t, 0) || strip_holder(t);
     }
     strip_tail(t);
 }
@@ -1015,7 +1030,7 @@ static void clean_topic(tbuf *t, const char *s, size_t n)
     copy_bare(t, s, n);
     strip_comparisons(t);
     for (int changed = 1; changed && t->n;)
-        changed = strip_lead_punct(t) || strip_year(t) || strip_fillers(t, 1);
+        changed = strip_lead_punct(t) || strip_year(t, NULL) || strip_fillers(t, 1);
     strip_tail(t);
 }
 
@@ -1082,6 +1097,40 @@ static const char *classify(const nctx *c, const tbuf *topic, const tbuf *lab, c
         return r->cls;
     }
     return NULL;
+}
+
+/*
+ * Does a claim state something other than the budget year's budget figure
+ * (CLAIM_SCOPE_OUT): last year's, an execution or final-account figure, or
+ * a figure of another year than the document's?  `year` is the year its
+ * clause or sentence starts with (0: none).
+ */
+static int out_of_scope(const nctx *c, const tbuf *topic, int year)
+{
+    if (year && c->year && year != c->year)
+        return 1;
+    for (size_t j = 0; j < COUNT(scope_out_tab) && topic->n; j++) {
+        const section_row *r = &scope_out_tab[j];
+        if (r->section && (r->section & c->sections))
+            continue;
+        if (pat_match(r->pattern, topic->s, topic->n))
+            return 1;
+    }
+    return 0;
+}
+
+/* A clause without a claim that is only a year ("2021年，…"): the year the
+ * rest of the sentence is about. */
+static void clause_year(nctx *c, size_t s, size_t e)
+{
+    if (e <= s || e - s > 48)
+        return;
+    tbuf lab;
+    int y;
+    tb_set(&lab, c->buf + s, e - s);
+    trim_label(c, &lab, &y);
+    if (y && !lab.n)
+        c->sentence_year = y;
 }
 
 static const char *change_of(const char *cls)
@@ -1192,12 +1241,13 @@ static const char *prev_clause_class(const nctx *c, unsigned kind)
         return NULL;
     tbuf lab, topic;
     tb_set(&lab, c->buf + s, e - s);
-    trim_label(c, &lab);
+    int year;
+    trim_label(c, &lab, &year);
     long dpos;
     size_t dlen;
     find_direction(&lab, &dpos, &dlen);
     make_topic(&lab, dpos, dlen, &topic);
-    if (!topic.n)
+    if (!topic.n || out_of_scope(c, &topic, year ? year : c->sentence_year))
         return NULL;
     const char *code;
     return change_of(classify(c, &topic, &lab, c->buf + s, e - s, kind, &code));
@@ -1215,7 +1265,10 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
     size_t ls = label_start(c, fs);
     int item = is_item(c->buf + ls, fs - ls);
     tb_set(&lab, c->buf + ls, fs - ls);
-    trim_label(c, &lab);
+    int year;
+    trim_label(c, &lab, &year);
+    if (year)
+        c->sentence_year = year;
     long dpos;
     size_t dlen;
     br_direction dir = find_direction(&lab, &dpos, &dlen);
@@ -1245,6 +1298,8 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
             code = NULL;
         }
     }
+    if (cls && out_of_scope(c, &topic, c->sentence_year))
+        cls = code = NULL; /* last year's, or what was spent: not the budget's */
     emit(c, &lab, cls, code, u->unit, value, dir, line_at(c, fs));
 
     f->claim_end = ue;
@@ -1281,7 +1336,8 @@ static void flush_clause(nctx *c, size_t end)
     if (fpos < 0)
         return;
     long line = line_at(c, ls + (size_t)fpos);
-    trim_label(c, &lab);
+    int year;
+    trim_label(c, &lab, &year);
     if ((fpos = find_flat(&lab, &flen)) < 0)
         return;
     const claim_ref *a = nearest_anchor(c);
@@ -1301,6 +1357,8 @@ static void flush_clause(nctx *c, size_t end)
             cs = boundary(c->buf, end, end - CTX_WINDOW);
         cls = change_of(classify(c, &topic, &lab, c->buf + cs, end - cs, U_MONEY, &code));
     }
+    if (cls && out_of_scope(c, &topic, year ? year : c->sentence_year))
+        cls = NULL;
     br_decimal zero = {0, 0};
     emit(c, &lab, cls, NULL, unit, zero, BR_DIR_FLAT, line);
     f->claim_end = end;
@@ -1437,6 +1495,7 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
     memset(&c->fr[0], 0, sizeof c->fr[0]);
     c->fr[0].clause_start = c->fr[0].claim_end = ps;
     c->sentence_start = ps;
+    c->sentence_year = 0;
     c->last_unit = NULL;
 
     size_t el = enum_len(b + ps, pe - ps, &level);
@@ -1460,6 +1519,8 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
         } else if (ch == ',' || ch == ':') {
             flush_clause(c, i);
             frame *f = &c->fr[c->depth];
+            if (f->claim_end <= f->clause_start)
+                clause_year(c, f->clause_start, i);
             f->prev_clause_start = f->clause_start;
             f->prev_clause_end = i;
             f->clause_start = i + k;
@@ -1469,6 +1530,7 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
             f->prev_clause_start = f->prev_clause_end = 0;
             f->clause_start = i + k;
             c->sentence_start = i + k;
+            c->sentence_year = 0;
             flush_sentence(c);
         }
         i += k;
@@ -1611,8 +1673,10 @@ static int read_title(nctx *c, br_disclosure *doc, const dt_lines *L, size_t fir
             c->name_len = name.n;
         }
     }
-    if (rc == BR_OK && year >= 1990 && year <= 2100)
+    if (rc == BR_OK && year >= 1990 && year <= 2100) {
         rc = dt_host->doc_set_year(doc, year);
+        c->year = year;
+    }
     return rc;
 }
 

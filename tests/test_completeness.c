@@ -105,24 +105,54 @@ Test(completeness, standard_set_follows_year_and_layout)
     br_report_free(r);
     br_disclosure_free(doc);
 
-    /* 2022 with performance tables only: soc_capital expected */
+    /* 2022 with performance tables only: the 国有资本经营预算 table is of the
+     * standard set, but nothing in this document calls for it */
     br_kind more[9];
     memcpy(more, eight, sizeof eight);
     more[8] = BR_KIND_PERFORMANCE_PROJECT;
     doc = doc_with(more, 9, 2022);
+    r = check(doc);
+    cr_assert_eq(count(r, TABLES), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+
+    /* …its tables budget by that fund (a 国有资本经营预算 column): expected */
+    doc = doc_with(more, 9, 2022);
+    br_table *fs = br_disclosure_find_table(doc, BR_KIND_FISCAL_SUMMARY);
+    br_role fs_roles[] = {BR_ROLE_TOTAL, BR_ROLE_GPB, BR_ROLE_GOV_FUND, BR_ROLE_SOC_CAPITAL};
+    cr_assert_eq(br_table_set_columns(fs, fs_roles, 4), BR_OK);
     r = check(doc);
     cr_assert_eq(count(r, TABLES), 1);
     cr_assert_str_eq(br_report_at(r, 0)->table, "soc_capital");
     br_report_free(r);
     br_disclosure_free(doc);
 
-    /* 2022 with a 项目支出明细表: procurement expected too */
+    /* 2022 with a 项目支出明细表: its layout's procurement table expected too */
     more[8] = BR_KIND_PROJECTS;
     doc = doc_with(more, 9, 2022);
+    fs = br_disclosure_find_table(doc, BR_KIND_FISCAL_SUMMARY);
+    cr_assert_eq(br_table_set_columns(fs, fs_roles, 4), BR_OK);
     r = check(doc);
     cr_assert_eq(count(r, TABLES), 2);
     cr_assert_str_eq(br_report_at(r, 0)->table, "soc_capital");
     cr_assert_str_eq(br_report_at(r, 1)->table, "procurement");
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(completeness, a_table_of_another_regions_set_is_not_called_for)
+{
+    /* no 三公 table, no 政府性基金 table, and nothing of theirs in the
+     * document (its 三公 figures stated in the text only): nothing missing */
+    static const br_kind six[] = {BR_KIND_SUMMARY,        BR_KIND_INCOME,
+                                  BR_KIND_EXPENDITURE,    BR_KIND_FISCAL_SUMMARY,
+                                  BR_KIND_GPB_EXPENDITURE, BR_KIND_GPB_BASIC};
+    br_disclosure *doc = doc_with(six, 6, 2022);
+    br_claim tp = {.label = "“三公”经费预算", .unit = "万元", .value = dec("6.00"), .line = 7};
+    br_narrative_add_claim(br_disclosure_narrative(doc), &tp);
+    br_report *r = check(doc);
+    cr_assert_eq(count(r, TABLES), 0);
+    cr_assert_eq(count(r, REFS), 0);
     br_report_free(r);
     br_disclosure_free(doc);
 }
@@ -192,7 +222,8 @@ Test(completeness, zero_changes_and_mixed_labels_are_no_reference)
     br_claim mixed = {.label = "一般公共预算和政府性基金预算拨款收入", .unit = "万元",
                       .value = dec("30.00"), .line = 5};
     br_claim staff = {.label = "三公经费涉及人员", .unit = "人", .value = dec("3"), .line = 6};
-    br_claim real = {.label = "“三公”经费预算", .unit = "万元", .value = dec("6"), .line = 7};
+    br_claim real = {.label = "政府性基金预算拨款收入", .unit = "万元", .value = dec("6"),
+                     .line = 7};
     br_narrative_add_claim(n, &zero);
     br_narrative_add_claim(n, &change);
     br_narrative_add_claim(n, &mixed);

@@ -388,3 +388,38 @@ Test(jiangsu_narrative, a_document_without_tables_or_figures_is_refused)
     cr_expect_str_eq(err.file, path);
     cr_expect(strstr(err.message, "no recognisable") != NULL, "%s", err.message);
 }
+
+/* ---- scope: what a figure is of ----------------------------------------------------- */
+
+Test(narrative, figures_of_another_year_column_or_item_are_not_this_years_classes)
+{
+    const br_narrative *n = read_doc("narrative_scope.txt");
+    cr_expect_eq(br_disclosure_year(doc), 2022);
+    static const want w[] = {
+        {5, "年初预算数", "expenditure_total", NULL, "1620.40", "万元", NONE},
+        {5, "一般公共服务", "expenditure_class", "201", "1300.40", "万元", NONE},
+        /* the classes under their names before 2019 */
+        {5, "医疗卫生与计划生育支出", "expenditure_class", "210", "120.00", "万元", NONE},
+        {5, "文化体育与传媒支出", "expenditure_class", "207", "30.00", "万元", NONE},
+        {5, "国土海洋气象支出", "expenditure_class", "220", "15.00", "万元", NONE},
+        {5, "城乡社区事务支出", "expenditure_class", "212", "155.00", "万元", NONE},
+        /* one 款, one 项: neither the department's total nor a class */
+        {7, "公共安全支出(类)检察(款)", NULL, NULL, "16444.36", "万元", NONE},
+        {7, "行政运行(项)", NULL, NULL, "1200.00", "万元", NONE},
+        {11, "一般公共预算财政拨款支出", "gpb_expenditure_total", NULL, "1620.40", "万元", NONE},
+        {11, "比2021年增加", "gpb_expenditure_change", NULL, "85.20", "万元", UP},
+        /* last year's figures: no claim of this year's reserve, nor any other class */
+        {11, "上年度列入此项的预留机动经费", NULL, NULL, "214.25", "万元", NONE},
+        {11, "当年预算执行数", NULL, NULL, "1535.20", "万元", NONE},
+        {11, "上年结转结余资金", NULL, NULL, "120.00", "万元", NONE},
+        /* "2021年，…": the whole sentence is about 2021 */
+        {13, "一般公共预算财政拨款支出", NULL, NULL, "1500.00", "万元", NONE},
+        {13, "基本支出", NULL, NULL, "900.00", "万元", NONE},
+        /* what was spent (决算数, 实际支出) is not the budget */
+        {15, "上年一般公共预算财政拨款支出决算数", NULL, NULL, "1480.33", "万元", NONE},
+        {15, "实际支出项目支出", NULL, NULL, "560.10", "万元", NONE},
+        /* a date with its month is the stock the year starts with */
+        {17, "车辆", "vehicle_count", NULL, "2", "辆", NONE},
+    };
+    expect_claims(n, w, sizeof w / sizeof w[0]);
+}

@@ -1,6 +1,7 @@
 /*
- * tables.c — completeness.tables: the standard tables of SPEC §3 are all
- * published, or the narrative (or a note) states that one is empty.
+ * tables.c — completeness.tables: the standard tables of SPEC §3 that the
+ * document itself calls for are published, or the narrative (or a note)
+ * states that one is empty.
  *
  * Which tables are standard, and since which year, is data (standard.def).
  * A narrative-only document (its tables published separately) is not
@@ -28,6 +29,34 @@ static const cp_subject *subject_of(br_kind kind)
         if (cp_subjects[i].kind == kind)
             return &cp_subjects[i];
     return NULL;
+}
+
+/*
+ * Does the document itself call for the missing table `d`?  A table of a
+ * layout's own set — one the document's own tables imply (WITH_PROJECTS,
+ * WITH_FISCAL_DETAIL) — is; so is a table whose funding column the
+ * document's tables carry (its money budgeted by that fund, a figure there
+ * or not) or whose subject has a figure elsewhere.  A table of some
+ * region's standard set that nothing in the document calls for is not:
+ * bodies publish fewer tables (no 三公 table, its figures in the text only;
+ * no 政府性基金 table when they have no such money), and a table the reader
+ * failed to recognise must not become the department's omission.
+ */
+static int called_for(const br_disclosure *doc, const cp_table_def *d, const cp_subject *subj)
+{
+    if (d->when != CP_ALWAYS)
+        return 1;
+    if (!subj)
+        return 0;
+    cp_figure fig;
+    if (cp_find_figure(doc, subj, &fig))
+        return 1;
+    if (subj->role == BR_ROLE_NONE)
+        return 0;
+    for (size_t i = 0; i < cp_host->doc_table_count(doc); i++)
+        if (cp_host->table_find_column(cp_host->doc_table_at(doc, i), subj->role) >= 0)
+            return 1;
+    return 0;
 }
 
 /* What the other tables show in the missing table's funding column; *line
@@ -76,7 +105,8 @@ int cp_check_tables(const br_disclosure *doc, br_report *report)
         const cp_table_def *d = &cp_tables[i];
         if ((year > 0 && year < d->since) || (d->when == CP_WITH_PROJECTS && !detail) ||
             (d->when == CP_WITH_FISCAL_DETAIL && !fiscal_detail) ||
-            cp_has_kind(doc, d->kind) || stated[d->kind])
+            cp_has_kind(doc, d->kind) || stated[d->kind] ||
+            !called_for(doc, d, subject_of(d->kind)))
             continue;
         stated[d->kind] = 1; /* said once, when two layouts both expect it */
         char ctx[768], msg[1024];

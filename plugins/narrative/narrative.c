@@ -348,6 +348,92 @@ static int cell_value(const cellref *ref, size_t i, br_unit unit, br_decimal *ou
     return 1;
 }
 
+/* ---- fail closed ------------------------------------------------------------------
+ *
+ * A narrative figure that disagrees with a table is the department's error
+ * only when the table figure is sound.  It is not when the reader marked it
+ * uncertain (the host's identities say BR_IDENTITY_NOT_CHECKED), nor when
+ * its row breaks its own arithmetic (identities.def): a misread row — its
+ * columns taken in the wrong order — breaks it, and a genuinely wrong
+ * figure there is already reported by rowtotals.row_total, once.  Such a
+ * comparison is reported as info "not checked", never as an error.
+ */
+
+/* Is a cell of `ref` one the reader is unsure of? */
+static int ref_uncertain(const cellref *ref)
+{
+    if (!BR_HOST_HAS(H, cell_uncertain))
+        return 0;
+    for (size_t i = 0; i < ref->n; i++)
+        if (H->cell_uncertain(ref->row, (size_t)ref->col[i]))
+            return 1;
+    return 0;
+}
+
+/* The columns of an identity's parts; a part with no column of its own (a
+ * subtotal not printed) stands for its own parts (as rowtotals reads it). */
+static size_t part_columns(const br_table *t, const br_identity *ids, size_t n_ids,
+                           const br_identity *id, br_term *terms, const br_row *row, size_t cap,
+                           int depth)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < id->n_parts && n < cap; p++) {
+        int col = H->table_find_column(t, id->parts[p]);
+        if (col >= 0) {
+            terms[n++] = (br_term){.row = row, .col = (size_t)col, .coef = -1};
+            continue;
+        }
+        for (size_t j = 0; depth < 2 && j < n_ids; j++)
+            if (ids[j].total == id->parts[p])
+                n += part_columns(t, ids, n_ids, &ids[j], terms + n, row, cap - n, depth + 1);
+    }
+    return n;
+}
+
+/* Does `row` break one of its table's row identities (whatever the rounding)?
+ * Its name goes to `why`. */
+static int row_broken(const br_row *row, char *why, size_t cap)
+{
+    const br_table *t = H->row_table(row);
+    size_t n_ids = 0;
+    const br_identity *ids = H->identities_of(H->table_kind(t), &n_ids);
+    for (size_t k = 0; ids && k < n_ids; k++) {
+        int total = H->table_find_column(t, ids[k].total);
+        if (total < 0)
+            continue;
+        br_term terms[BR_ROLE__COUNT + 1];
+        terms[0] = (br_term){.row = row, .col = (size_t)total, .coef = 1};
+        size_t n = part_columns(t, ids, n_ids, &ids[k], terms + 1, row, BR_ROLE__COUNT, 0);
+        if (!n || H->identity_eval(terms, n + 1, NULL, NULL, NULL) != BR_IDENTITY_BROKEN)
+            continue;
+        snprintf(why, cap, "%s %s %s ≠ the sum of its parts", H->kind_name(H->table_kind(t)),
+                 H->row_key(row), H->role_name(ids[k].total));
+        return 1;
+    }
+    return 0;
+}
+
+/* Report the comparison `what` of claim `c` as not checked, because `why`. */
+static void not_checked(br_report *report, const char *check, const br_claim *c,
+                        const char *what, const char *why)
+{
+    char msg[768];
+    snprintf(msg, sizeof msg,
+             "not checked: %s — the row's own arithmetic does not hold (%s): the figure it "
+             "would be compared with is in question",
+             what, why);
+    br_finding f = {
+        .check = check,
+        .severity = BR_SEV_INFO,
+        .table = "narrative",
+        .row = c->label,
+        .column = c->claim_class,
+        .line = c->line,
+        .message = msg,
+    };
+    H->report_add(report, &f);
+}
+
 /* An interval [lo, hi] of exact decimals. */
 typedef struct interval {
     br_decimal lo, hi;
@@ -426,12 +512,21 @@ static size_t level_terms(const br_claim *c, const cellref *ref, br_term *t)
     return ref->n + 1;
 }
 
+/* How much a level comparison says for the claim: a table it holds against
+ * within rounding, then one that cannot tell (not checked), then one it
+ * breaks.  The claim holds when it holds against any of its tables. */
+static int level_rank(int rc)
+{
+    return rc == BR_IDENTITY_ROUNDING ? 3 : rc == BR_IDENTITY_NOT_CHECKED ? 2 : 1;
+}
+
 static void check_level(const br_disclosure *doc, const br_claim *c, br_report *report)
 {
     br_term best[4];
     size_t best_n = 0;
     int best_rc = -1;
     cellref best_ref;
+    char why[256];
     for (size_t k = 0; k < COUNT(levels); k++) {
         const level_row *L = &levels[k];
         if (!same_str(L->cls, c->claim_class) || !label_ok(c, L->label_has, L->label_not))
@@ -446,7 +541,9 @@ static void check_level(const br_disclosure *doc, const br_claim *c, br_report *
             return; /* the claim is what this table states */
         if (rc < 0)
             continue;
-        if (best_rc < 0 || (rc == BR_IDENTITY_ROUNDING && best_rc == BR_IDENTITY_BROKEN)) {
+        if (rc == BR_IDENTITY_BROKEN && row_broken(ref.row, why, sizeof why))
+            rc = BR_IDENTITY_NOT_CHECKED; /* a misread row, or one wrong already */
+        if (best_rc < 0 || level_rank(rc) > level_rank(best_rc)) {
             memcpy(best, t, sizeof t);
             best_n = n;
             best_rc = rc;
@@ -459,6 +556,11 @@ static void check_level(const br_disclosure *doc, const br_claim *c, br_report *
     char prefix[96];
     snprintf(prefix, sizeof prefix, "%s = ", c->claim_class);
     describe(&best_ref, what, sizeof what, prefix);
+    if (best_rc == BR_IDENTITY_NOT_CHECKED && !ref_uncertain(&best_ref) &&
+        row_broken(best_ref.row, why, sizeof why)) {
+        not_checked(report, CHECK_TOTALS, c, what, why);
+        return;
+    }
     br_decimal rows_sum;
     char rs[BR_DECIMAL_STR_MAX];
     size_t used = strlen(what);
@@ -548,13 +650,24 @@ static void change_amount(const br_claim *c, const change_ref *ch, br_report *re
     int contradicts = (c->direction == BR_DIR_INCREASE && falls) ||
                       (c->direction == BR_DIR_DECREASE && rises) ||
                       (c->direction == BR_DIR_FLAT && (falls || rises));
-    if (!contradicts) {
+    br_decimal exp, act, tol;
+    int verdict = H->identity_eval(t, 3, &exp, &act, &tol);
+    if (verdict < 0)
+        return;
+    char why[256];
+    if (verdict != BR_IDENTITY_BROKEN || !contradicts) {
+        if (verdict == BR_IDENTITY_BROKEN && row_broken(ch->cur.row, why, sizeof why)) {
+            not_checked(report, CHECK_CHANGES, c, what, why);
+            return;
+        }
+        /* exact, within rounding, not checked (an uncertain figure), or broken */
         H->report_identity(report, CHECK_CHANGES, BR_SEV_ERROR, t, 3, what);
         return;
     }
-    br_decimal exp, act, tol;
-    if (H->identity_eval(t, 3, &exp, &act, &tol) < 0)
+    if (row_broken(ch->cur.row, why, sizeof why)) {
+        not_checked(report, CHECK_CHANGES, c, what, why);
         return;
+    }
     br_decimal cur = {0, 0}, prev = {0, 0}, rc, rp;
     cells_sum(&ch->cur, unit, &cur, &rc);
     cells_sum(&ch->prev, unit, &prev, &rp);
@@ -585,6 +698,8 @@ static void change_amount(const br_claim *c, const change_ref *ch, br_report *re
 
 static void change_percent(const br_claim *c, const change_ref *ch, br_report *report)
 {
+    if (ref_uncertain(&ch->cur) || ref_uncertain(&ch->prev))
+        return; /* a figure the reader is unsure of: no percentage to judge */
     br_decimal cur = {0, 0}, prev = {0, 0}, rc = {0, 0}, rp = {0, 0};
     cells_sum(&ch->cur, BR_UNIT_UNKNOWN, &cur, &rc); /* blank: 0 */
     if (!cells_sum(&ch->prev, BR_UNIT_UNKNOWN, &prev, &rp))
@@ -602,6 +717,9 @@ static void change_percent(const br_claim *c, const change_ref *ch, br_report *r
         return; /* previous year 0 (or too large): the percentage is undefined */
     if (res.verdict == PCT_EXACT)
         return;
+    char why[256];
+    if (res.verdict == PCT_BROKEN && row_broken(ch->cur.row, why, sizeof why))
+        return; /* compared with a row in question: nothing to say */
     int contradicts = res.verdict == PCT_BROKEN &&
                       ((c->direction == BR_DIR_INCREASE && res.sign_max < 0) ||
                        (c->direction == BR_DIR_DECREASE && res.sign_min > 0) ||
@@ -675,6 +793,8 @@ static int balanced(const br_disclosure *doc, const char *id)
         br_decimal va, vb, ra, rb;
         if (!cells_sum(&a, unit, &va, &ra) || !cells_sum(&b, unit, &vb, &rb))
             continue;
+        if (ref_uncertain(&a) || ref_uncertain(&b))
+            return -1; /* read with doubt: the tables do not say */
         return H->decimal_cmp(va, vb) == 0;
     }
     return -1;
@@ -689,7 +809,8 @@ static int table_interval(const br_disclosure *doc, const br_claim *c, br_unit u
         cellref ref;
         br_decimal s, r;
         if (same_str(L->cls, c->claim_class) && label_ok(c, L->label_has, L->label_not) &&
-            resolve(doc, &L->at, c->code, &ref) && cells_sum(&ref, unit, &s, &r))
+            resolve(doc, &L->at, c->code, &ref) && !ref_uncertain(&ref) &&
+            cells_sum(&ref, unit, &s, &r))
             return around(s, r, out);
     }
     change_ref ch;
@@ -889,8 +1010,10 @@ static int consistency(const br_narrative *n, br_report *report)
             if (S->scope && *S->scope) {
                 if (scope[k] == -2)
                     scope[k] = balanced(doc, S->scope);
-                if (scope[k] != 1 && sev > BR_SEV_WARNING)
-                    sev = BR_SEV_WARNING;
+                /* the department's figure and its 一般公共预算 share are two
+                 * statements unless the tables show they coincide */
+                if (scope[k] != 1)
+                    break;
             }
             snprintf(what, sizeof what, "%s%s%s stated twice (first at line %ld)", S->cls,
                      a->code ? " " : "", a->code ? a->code : "", b->line);
@@ -965,9 +1088,11 @@ static const br_check_desc checks[] = {
             "a figure stated twice (the same class and function code: totals, changes, "
             "\"三公\" parts, head counts, vehicles) must be stated with one value. Two statements "
             "that differ although rounding could reconcile both with the tables are a warning, "
-            "otherwise an error; head counts and vehicles are warnings, and 基本/项目支出 stated "
-            "for both the department and its 一般公共预算 share must agree only when the two "
-            "coincide.",
+            "otherwise an error; head counts and vehicles are warnings. 基本/项目支出 (and their "
+            "changes, and per-class figures) stated for both the department and its 一般公共预算 "
+            "share are compared only when the tables show the two coincide — otherwise they are "
+            "different statements — and changes then only as a warning (the previous year's "
+            "scopes are not in the tables).",
         .severity = BR_SEV_ERROR,
         .inputs = narrative_inputs,
         .n_inputs = 1,
