@@ -741,6 +741,8 @@ void lt_layout_build(lt_engine *e, lt_table *t)
             lt_note(e, t, BR_SEV_WARNING, NULL, t->title_line,
                     "column \"%s\" repeats role %s; not modelled", c->name,
                     lt_host->role_name(c->role));
+            c->unc_kind = "duplicate_role";
+            c->dup_of = (int)m;
             continue;
         }
         if (m == L->nroles)
@@ -760,10 +762,12 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     L->label_x1 = lx1 < 0 ? lx0 + 40 : lx1;
     for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];
-        if (c->what == DT_COL_NONE)
+        if (c->what == DT_COL_NONE) {
             lt_note(e, t, BR_SEV_INFO, NULL, t->title_line,
                     "header column \"%s\" is not recognised; its figures are not modelled",
                     c->name);
+            c->unc_kind = "unknown_header";
+        }
     }
     if (getenv("BR_LAYOUT_DEBUG"))
         for (size_t i = 0; i < L->ncols; i++)

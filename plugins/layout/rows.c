@@ -605,9 +605,12 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
     assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where);
-    if (nf > nvc)
+    if (nf > nvc) {
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
+        r->nextra = nf - nvc;
+        r->ncols_seen = nvc;
+    }
     /* fewer figures than columns, all of them numbers: the code hierarchy
      * may overrule the placement when the table is emitted */
     if (!t->L.two_sided && nf > 0 && nf < nvc) {
@@ -622,8 +625,12 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
             continue;
         const lt_col *col = vc[where[k]];
         br_decimal d;
-        if (lt_figure(fig[k]->text, &d) != 1 || col->model < 0)
+        if (lt_figure(fig[k]->text, &d) != 1)
             continue;
+        if (col->model < 0) { /* a column not modelled: counted, for fail closed */
+            t->L.cols[col - t->L.cols].nfig++;
+            continue;
+        }
         r->have[col->model] = 1;
         r->vals[col->model] = d;
         r->nvals++;
