@@ -1353,7 +1353,9 @@ class Generator:
                 for h in (squeezed if squeezed else header):
                     self.emit(h)
                 left = more
-            if page and squeezed:
+            # (the tab text loses them; a printed page keeps each figure
+            # under its column, so the space layout keeps the empty cells)
+            if page and squeezed and self.layout != "space":
                 fields = [x for x in fields if x != ""]
             n = self.emit_row(r, fields, label_at)
             for x in (r if isinstance(r, list) else [r]):
