@@ -175,9 +175,13 @@ static int header_repeat(const lt_table *t, const lt_line *ln)
         return 0;
     for (size_t i = 0; i < ln->nspans; i++) {
         int found = 0;
+        char a[DT_COMP_MAX], b[DT_COMP_MAX];
+        lt_squeeze(ln->spans[i].text, a, sizeof a);
         for (size_t h = 0; h < t->nhdr && !found; h++)
-            for (size_t k = 0; k < t->hdr[h]->nspans && !found; k++)
-                found = strcmp(t->hdr[h]->spans[k].text, ln->spans[i].text) == 0;
+            for (size_t k = 0; k < t->hdr[h]->nspans && !found; k++) {
+                lt_squeeze(t->hdr[h]->spans[k].text, b, sizeof b);
+                found = strcmp(a, b) == 0;
+            }
         if (!found)
             return 0;
     }
@@ -323,7 +327,13 @@ static void table_line1(lt_engine *e, size_t i)
     }
     int wrapped = t->L.two_sided ? 0 : wrapped_label(e, i);
     if (!t->in_data) {
-        if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
+        /* the header repeated on a new page is skipped; the first line that
+         * is not a header line starts the rows again, figures or not (a
+         * row of labels only, "十九、自然资源海洋气象等支出") */
+        if (t->have_layout && t->nrows && !data_line(ln) && !header_repeat(t, ln) && ln->nspans == 1 &&
+            !lt_prose(first))
+            t->in_data = 1;
+        else if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
             if (ln->nspans == 1 && lt_prose(first)) {
                 close_table(e, i); /* prose: no table followed the title */
                 return;

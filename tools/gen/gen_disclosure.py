@@ -1768,6 +1768,11 @@ class Generator:
         self.annex(t, "附件 10")
         header = ["序号\t预算单位\t项目名称\t合计\t年初特定目标\t\t\t上级专项\t\t\t\t",
                   "\t\t\t\t小计\t人员性项目\t一般性项目\t民生配套项目\t小计\t提前下达专项\t结转项目\t市级专项"]
+        if self.layout == "space":
+            # the reference's tab text starts 上级专项 one field early; on
+            # the printed page each group title spans its own four columns
+            header[0] = "序号\t预算单位\t项目名称\t合计\t年初特定目标\t\t\t\t上级专项\t\t\t"
+
         rows = []
         roles = ("total", "annual_subtotal", "annual_personnel", "annual_general",
                  "annual_livelihood", "superior_subtotal", "superior_advance",
