@@ -274,8 +274,9 @@ static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const 
  * arithmetic overruled the nearest placement.
  */
 static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
-                  const lt_col *const *col, size_t nc, int cw, size_t *out)
+                  const lt_col *const *col, size_t nc, int cw, size_t *out, int *clear_out)
 {
+    *clear_out = 0;
     assign_pos(fig, nf, col, nc, out);
     if (nf == 0 || nf >= nc || nc > 16)
         return 0;
@@ -291,6 +292,7 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     }
     if (clear)
         memcpy(out, cl, nf * sizeof *out);
+    *clear_out = clear;
     br_decimal v[LT_MAX_COLS];
     for (size_t i = 0; i < nf; i++)
         if (lt_figure(fig[i]->text, &v[i]) != 1)
@@ -332,6 +334,7 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     }
     if (!moved)
         return 0;
+    *clear_out = 0;
     memcpy(out, best, nf * sizeof *out);
     return 1;
 }
@@ -490,6 +493,22 @@ static int pre_fits(const lt_engine *e, const lt_table *t, const seg *g, int pan
     return 1;
 }
 
+/* A text span under a column the model leaves out (DT_COL_IGNORE: 预算单位)
+ * and not under the label column: that column's cell, not the label. */
+static int ignored_cell(const lt_table *t, const lt_span *s)
+{
+    int ign = 0;
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        const lt_col *col = &t->L.cols[c];
+        int ov = s->x0 < col->x1 && col->x0 < s->x1;
+        if (ov && col->what == DT_COL_LABEL)
+            return 0;
+        if (ov && col->what == DT_COL_IGNORE)
+            ign = 1;
+    }
+    return ign;
+}
+
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
@@ -536,6 +555,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     int label_x0 = -1;
     for (size_t k = ncode; k < g->n; k++) {
         const lt_span *s = g->sp[k];
+        if (is_text(s) && ignored_cell(t, s))
+            continue; /* a cell of a column printed but not modelled (预算单位) */
         if (is_text(s)) {
             if (nf == 0) {
                 if (label_x0 < 0)
@@ -604,7 +625,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     size_t where[LT_MAX_ROW_SPANS];
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
-    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where);
+    int clear = 0;
+    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where, &clear);
     if (nf > nvc) {
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
@@ -618,7 +640,9 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         for (; k < nf; k++)
             if (lt_figure(fig[k]->text, &r->svals[k]) != 1)
                 break;
-        r->nshort = k == nf ? nf : 0;
+        /* figures each clearly under one column, in order, and the row's
+         * identities no better elsewhere: geometry has placed them */
+        r->nshort = k == nf && !clear ? nf : 0;
     }
     for (size_t k = 0; k < nf; k++) {
         if (where[k] == (size_t)-1)
