@@ -165,7 +165,10 @@ static int clear_column(const lt_span *f, const lt_col *const *col, size_t nc, i
 {
     int hit = -1;
     for (size_t j = 0; j < nc; j++) {
-        if (f->x1 >= col[j]->x0 - cw && f->x1 <= col[j]->x1 + cw) {
+        /* a figure wider than its centred header reaches past it by half
+         * the difference when it fills the column */
+        int over = ((f->x1 - f->x0) - (col[j]->x1 - col[j]->x0)) / 2;
+        if (f->x1 >= col[j]->x0 - cw && f->x1 <= col[j]->x1 + cw + (over > 0 ? over : 0)) {
             if (hit >= 0)
                 return -1;
             hit = (int)j;
@@ -232,8 +235,8 @@ static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
                 trad = lt_host->decimal_half_ulp(v[k]);
                 have_any = 1;
             }
-        if (!have_any)
-            continue; /* nothing placed in it: no evidence either way */
+        if (!have_any || (sum.units == 0 && tv.units == 0))
+            continue; /* nothing placed in it, or zeros only: no evidence either way */
         br_decimal d, r;
         lt_host->decimal_sub(tv, sum, &d);
         lt_host->decimal_add(trad, rad, &r);
@@ -493,15 +496,16 @@ static int pre_fits(const lt_engine *e, const lt_table *t, const seg *g, int pan
     return 1;
 }
 
-/* A text span under a column the model leaves out (DT_COL_IGNORE: 预算单位)
- * and not under the label column: that column's cell, not the label. */
+/* A span under a column the model leaves out (DT_COL_IGNORE: 序号, 预算单位)
+ * and under no label or money column: that column's cell, neither the
+ * label nor a figure. */
 static int ignored_cell(const lt_table *t, const lt_span *s)
 {
     int ign = 0;
     for (size_t c = 0; c < t->L.ncols; c++) {
         const lt_col *col = &t->L.cols[c];
         int ov = s->x0 < col->x1 && col->x0 < s->x1;
-        if (ov && col->what == DT_COL_LABEL)
+        if (ov && (col->what == DT_COL_LABEL || col->what == DT_COL_MONEY))
             return 0;
         if (ov && col->what == DT_COL_IGNORE)
             ign = 1;
@@ -555,7 +559,7 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     int label_x0 = -1;
     for (size_t k = ncode; k < g->n; k++) {
         const lt_span *s = g->sp[k];
-        if (is_text(s) && ignored_cell(t, s))
+        if (ignored_cell(t, s))
             continue; /* a cell of a column printed but not modelled (预算单位) */
         if (is_text(s)) {
             if (nf == 0) {
