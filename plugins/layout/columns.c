@@ -438,6 +438,81 @@ static void row_labels_out(hspan *h, size_t n)
     }
 }
 
+/*
+ * A heading over cells on a lower line is centred on the run of adjacent
+ * cells it heads, which may reach well beyond the heading itself (a group
+ * title over its sub-columns: "年初特定目标" over 小计 | 人员性项目 | 一般性项目 |
+ * 民生配套项目, "公务用车购置及运行费" over 小计 | 购置 | 运行维护费).  The run:
+ * cells of the nearest lower line the heading overlaps, all of those it
+ * overlaps and adjacent ones on both sides, between its neighbours on its
+ * own line, whose extent it is centred on (within two characters or a
+ * sixth of the run).  It becomes the heading's stretch (hx0, hx1) for the
+ * header paths.
+ */
+static void group_stretch(hspan *h, size_t n, int cw)
+{
+    for (size_t a = 0; a < n; a++) {
+        if (h[a].dead || !h[a].parent || h[a].structural)
+            continue;
+        /* its neighbours on its own line */
+        int left = -1000000, right = 1000000;
+        for (size_t j = 0; j < n; j++) {
+            if (h[j].dead || j == a || h[j].li != h[a].li)
+                continue;
+            if (h[j].x1 <= h[a].x0 && h[j].x1 > left)
+                left = h[j].x1;
+            if (h[j].x0 >= h[a].x1 && h[j].x0 < right)
+                right = h[j].x0;
+        }
+        /* the nearest lower line with cells under it */
+        int lb = -1;
+        for (int li = h[a].li + 1; li < LT_MAX_HDR_LINES && lb < 0; li++)
+            for (size_t j = 0; j < n && lb < 0; j++)
+                if (!h[j].dead && h[j].li == li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1))
+                    lb = li;
+        if (lb < 0)
+            continue;
+        /* that line's cells between the neighbours, in x order */
+        size_t c[LT_MAX_HDR_SPANS], nc = 0;
+        for (size_t j = 0; j < n; j++)
+            if (!h[j].dead && h[j].li == lb && h[j].x0 >= left && h[j].x1 <= right)
+                c[nc++] = j;
+        for (size_t i = 1; i < nc; i++)
+            for (size_t k = i; k > 0 && h[c[k - 1]].x0 > h[c[k]].x0; k--) {
+                size_t x = c[k];
+                c[k] = c[k - 1];
+                c[k - 1] = x;
+            }
+        size_t lo = nc, hi = 0; /* the cells it overlaps */
+        for (size_t i = 0; i < nc; i++)
+            if (overlap(h[a].x0, h[a].x1, h[c[i]].x0, h[c[i]].x1)) {
+                if (lo == nc)
+                    lo = i;
+                hi = i;
+            }
+        if (lo == nc)
+            continue;
+        int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
+        for (size_t i = 0; i <= lo; i++)
+            for (size_t j = hi; j < nc; j++) {
+                int x0 = h[c[i]].x0, x1 = h[c[j]].x1;
+                int d = abs(x0 + x1 - ca), tol = 4 * cw > (x1 - x0) / 3 ? 4 * cw : (x1 - x0) / 3;
+                if (j > i && x1 - x0 > h[a].x1 - h[a].x0 && d <= tol && (best < 0 || d < best)) {
+                    best = d;
+                    bx0 = x0;
+                    bx1 = x1;
+                }
+            }
+        if (getenv("BR_LAYOUT_DEBUG"))
+            fprintf(stderr, "stretch %s [%d,%d) line %d: %d [%d,%d)\n", h[a].text, h[a].x0, h[a].x1, lb, best, bx0, bx1);
+        /* (a stretch centred_over found stays unless this one is wider) */
+        if (best >= 0 && (h[a].hx1 <= h[a].hx0 || bx1 - bx0 > h[a].hx1 - h[a].hx0)) {
+            h[a].hx0 = bx0;
+            h[a].hx1 = bx1;
+        }
+    }
+}
+
 /* The header path of cell b: the ancestor overlapping it most on each line
  * above, then its own text.  Returns the depth. */
 static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int x0, int x1,
@@ -459,7 +534,7 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
             }
             if (h[a].dead || h[a].li != (int)li || !above(&up, &me))
                 continue;
-            int o = (h[a].x1 < me.x1 ? h[a].x1 : me.x1) - (h[a].x0 > me.x0 ? h[a].x0 : me.x0);
+            int o = (up.x1 < me.x1 ? up.x1 : me.x1) - (up.x0 > me.x0 ? up.x0 : me.x0);
             if (best < 0 || o > bo) {
                 best = (int)a;
                 bo = o;
@@ -534,22 +609,25 @@ static int cmp_col(const void *a, const void *b)
     return (x->li > y->li) - (x->li < y->li);
 }
 
+/* The 公务用车 columns: 1 of this year (and its budget twins of a
+ * final-accounts table, printed between them), 2 of the year before, 0 not. */
 static int vehicle(br_role r)
 {
+    if (r == BR_ROLE_PREV_VEHICLE_SUBTOTAL || r == BR_ROLE_PREV_VEHICLE_PURCHASE ||
+        r == BR_ROLE_PREV_VEHICLE_OPERATION)
+        return 2;
     return r == BR_ROLE_VEHICLE_SUBTOTAL || r == BR_ROLE_VEHICLE_PURCHASE ||
-           r == BR_ROLE_VEHICLE_OPERATION || r == BR_ROLE_PREV_VEHICLE_SUBTOTAL ||
-           r == BR_ROLE_PREV_VEHICLE_PURCHASE || r == BR_ROLE_PREV_VEHICLE_OPERATION ||
-           r == BR_ROLE_BUDGET_VEHICLE_SUBTOTAL || r == BR_ROLE_BUDGET_VEHICLE_PURCHASE ||
-           r == BR_ROLE_BUDGET_VEHICLE_OPERATION;
+           r == BR_ROLE_VEHICLE_OPERATION || r == BR_ROLE_BUDGET_VEHICLE_SUBTOTAL ||
+           r == BR_ROLE_BUDGET_VEHICLE_PURCHASE || r == BR_ROLE_BUDGET_VEHICLE_OPERATION;
 }
 
-/* The 公务用车 columns are one group: a column printed in between (a header
- * cell pdftotext shifted) goes before the group. */
-static void vehicle_group(lt_layout *L)
+/* The 公务用车 columns of one year are one group: a column printed in
+ * between (a header cell pdftotext shifted) goes before the group. */
+static void vehicle_group(lt_layout *L, int g)
 {
     int first = -1, last = -1;
     for (size_t i = 0; i < L->ncols; i++)
-        if (vehicle(L->cols[i].role)) {
+        if (vehicle(L->cols[i].role) == g) {
             if (first < 0)
                 first = (int)i;
             last = (int)i;
@@ -557,7 +635,7 @@ static void vehicle_group(lt_layout *L)
     if (first < 0)
         return;
     for (int i = first + 1; i < last; i++) {
-        if (vehicle(L->cols[i].role))
+        if (vehicle(L->cols[i].role) == g)
             continue;
         lt_col c = L->cols[i];
         memmove(&L->cols[first + 1], &L->cols[first], (size_t)(i - first) * sizeof c);
@@ -626,6 +704,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         }
     }
     relocate_displaced(h, n);
+    group_stretch(h, n, cw);
 
     lt_layout *L = &t->L;
     memset(L, 0, sizeof *L);
@@ -683,8 +762,10 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     }
     qsort(L->cols, L->ncols, sizeof L->cols[0], cmp_col);
     lt_template_apply(e, t); /* the catalog's column order and role changes */
-    if (t->kind == BR_KIND_THREE_PUBLIC)
-        vehicle_group(L);
+    if (t->kind == BR_KIND_THREE_PUBLIC) {
+        vehicle_group(L, 1);
+        vehicle_group(L, 2);
+    }
 
     /* panels of two-sided tables: each label column starts one */
     L->two_sided = (dt_catalog_kind_flags(t->kind) & DT_TWO_SIDED) != 0;
@@ -741,6 +822,8 @@ void lt_layout_build(lt_engine *e, lt_table *t)
             lt_note(e, t, BR_SEV_WARNING, NULL, t->title_line,
                     "column \"%s\" repeats role %s; not modelled", c->name,
                     lt_host->role_name(c->role));
+            c->unc_kind = "duplicate_role";
+            c->dup_of = (int)m;
             continue;
         }
         if (m == L->nroles)
@@ -760,10 +843,12 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     L->label_x1 = lx1 < 0 ? lx0 + 40 : lx1;
     for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];
-        if (c->what == DT_COL_NONE)
+        if (c->what == DT_COL_NONE) {
             lt_note(e, t, BR_SEV_INFO, NULL, t->title_line,
                     "header column \"%s\" is not recognised; its figures are not modelled",
                     c->name);
+            c->unc_kind = "unknown_header";
+        }
     }
     if (getenv("BR_LAYOUT_DEBUG"))
         for (size_t i = 0; i < L->ncols; i++)

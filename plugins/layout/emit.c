@@ -264,6 +264,52 @@ static void by_copy(lt_table *t)
     t->rows = first;
 }
 
+/*
+ * Fail closed: what the reader noted it did not understand, where it holds
+ * figures, is marked uncertain in the model, so that identities through it
+ * are "not checked" rather than broken.  A column of unknown header with
+ * figures in it: the whole table (those figures may be parts of any row
+ * identity); a column repeating a role: the column of that role (which of
+ * the two is the role's is not known); a row with more figures than
+ * columns: the row.
+ */
+static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
+{
+    if (!BR_HOST_HAS(lt_host, table_set_uncertain) || !BR_HOST_HAS(lt_host, row_set_uncertain))
+        return;
+    char why[DT_COMP_MAX + 160];
+    int whole = 0;
+    for (size_t i = 0; i < t->L.ncols; i++) {
+        const lt_col *c = &t->L.cols[i];
+        if (!c->unc_kind || !c->nfig)
+            continue;
+        if (strcmp(c->unc_kind, "unknown_header") == 0) {
+            if (whole)
+                continue;
+            snprintf(why, sizeof why,
+                     "header column \"%s\" is not recognised; its figures are not modelled",
+                     c->name);
+            whole = 1;
+            if (lt_host->table_set_uncertain(bt, -1, c->unc_kind, why) != BR_OK)
+                e->failed = 1;
+        } else {
+            snprintf(why, sizeof why, "column \"%s\" repeats role %s; not modelled", c->name,
+                     lt_host->role_name(c->role));
+            if (lt_host->table_set_uncertain(bt, c->dup_of, c->unc_kind, why) != BR_OK)
+                e->failed = 1;
+        }
+    }
+    size_t i = 0;
+    for (lt_prow *r = t->rows; r; r = r->next, i++) {
+        if (!r->nextra || !rows[i])
+            continue;
+        snprintf(why, sizeof why, "%zu figures for %zu columns; the extra ones are not read",
+                 r->nextra + r->ncols_seen, r->ncols_seen);
+        if (lt_host->row_set_uncertain(rows[i], "extra_figures", why) != BR_OK)
+            e->failed = 1;
+    }
+}
+
 void lt_table_emit(lt_engine *e, lt_table *t)
 {
     if (!t->open)
@@ -338,4 +384,5 @@ void lt_table_emit(lt_engine *e, lt_table *t)
     }
     if (!t->L.two_sided)
         hierarchy(e, t, bt, rows);
+    mark_uncertain(e, t, bt, rows);
 }

@@ -175,13 +175,45 @@ static int header_repeat(const lt_table *t, const lt_line *ln)
         return 0;
     for (size_t i = 0; i < ln->nspans; i++) {
         int found = 0;
+        char a[DT_COMP_MAX], b[DT_COMP_MAX];
+        lt_squeeze(ln->spans[i].text, a, sizeof a);
         for (size_t h = 0; h < t->nhdr && !found; h++)
-            for (size_t k = 0; k < t->hdr[h]->nspans && !found; k++)
-                found = strcmp(t->hdr[h]->spans[k].text, ln->spans[i].text) == 0;
+            for (size_t k = 0; k < t->hdr[h]->nspans && !found; k++) {
+                lt_squeeze(t->hdr[h]->spans[k].text, b, sizeof b);
+                found = strcmp(a, b) == 0;
+            }
         if (!found)
             return 0;
     }
     return 1;
+}
+
+/*
+ * The open table's title again on a new page, wrapped after its first part
+ * (the department's name on a line of its own, "2023 年…基本支出预算表" on
+ * the next, a blank line between them): the lines it takes from line i,
+ * else 0.  Only the title of the open table, read whole, qualifies.
+ */
+static size_t continued_title(lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    lt_table *t = &e->cur;
+    if (!t->have_layout || ln->nspans != 1 || has_figure(ln) ||
+        (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE))
+        return 0;
+    size_t j = i + 1;
+    while (j < e->in->nlines && j <= i + 2 && e->in->lines[j].nspans == 0)
+        j++;
+    if (j >= e->in->nlines || e->in->lines[j].nspans == 0)
+        return 0;
+    const char *title;
+    size_t used;
+    if (lt_title_at(e, j, &title, &used) != (int)t->kind)
+        return 0;
+    char joined[DT_TITLE_MAX];
+    size_t off = dt_copy(ln->spans[0].text, strlen(ln->spans[0].text), joined, sizeof joined);
+    dt_copy(title, strlen(title), joined + off, sizeof joined - off);
+    return same_title(t->title, joined) ? j - i + used : 0;
 }
 
 static void open_table(lt_engine *e, int kind, const char *title, const lt_line *ln)
@@ -295,7 +327,13 @@ static void table_line1(lt_engine *e, size_t i)
     }
     int wrapped = t->L.two_sided ? 0 : wrapped_label(e, i);
     if (!t->in_data) {
-        if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
+        /* the header repeated on a new page is skipped; the first line that
+         * is not a header line starts the rows again, figures or not (a
+         * row of labels only, "十九、自然资源海洋气象等支出") */
+        if (t->have_layout && t->nrows && !data_line(ln) && !header_repeat(t, ln) && ln->nspans == 1 &&
+            !lt_prose(first))
+            t->in_data = 1;
+        else if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
             if (ln->nspans == 1 && lt_prose(first)) {
                 close_table(e, i); /* prose: no table followed the title */
                 return;
@@ -505,6 +543,12 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
         }
         if (!e->cur.open) {
             narr[i] = lt_toc_line(ln) ? 0 : 1;
+            continue;
+        }
+        size_t skip = continued_title(e, i);
+        if (skip) { /* the same table on a new page, its title wrapped */
+            i += skip - 1;
+            e->cur.in_data = 0;
             continue;
         }
         table_line(e, i);

@@ -51,6 +51,11 @@ typedef struct lt_col {
     br_side side;
     int model; /* model column index, or -1 (not modelled) */
     int rpanel; /* a list printed in panels side by side (repeat.c): its copy */
+    /* a column not modelled though it may hold figures: why (fail closed:
+     * the table is marked uncertain at emit when figures fell in it) */
+    const char *unc_kind; /* "unknown_header", "duplicate_role", or NULL */
+    int dup_of;           /* duplicate_role: the model column of its role */
+    int nfig;             /* figures read into it */
     char name[DT_COMP_MAX]; /* header path, squeezed, joined by '/' */
 } lt_col;
 
@@ -100,6 +105,9 @@ typedef struct lt_prow {
      * position above, then by the code hierarchy at emit (dt_assign_table) */
     size_t nshort;
     br_decimal svals[LT_MAX_COLS];
+    /* figures of the row that were not read (more figures than columns):
+     * the row is marked uncertain at emit */
+    size_t nextra, ncols_seen;
 } lt_prow;
 
 typedef struct lt_table {

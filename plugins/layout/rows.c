@@ -165,7 +165,10 @@ static int clear_column(const lt_span *f, const lt_col *const *col, size_t nc, i
 {
     int hit = -1;
     for (size_t j = 0; j < nc; j++) {
-        if (f->x1 >= col[j]->x0 - cw && f->x1 <= col[j]->x1 + cw) {
+        /* a figure wider than its centred header reaches past it by half
+         * the difference when it fills the column */
+        int over = ((f->x1 - f->x0) - (col[j]->x1 - col[j]->x0)) / 2;
+        if (f->x1 >= col[j]->x0 - cw && f->x1 <= col[j]->x1 + cw + (over > 0 ? over : 0)) {
             if (hit >= 0)
                 return -1;
             hit = (int)j;
@@ -232,8 +235,8 @@ static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
                 trad = lt_host->decimal_half_ulp(v[k]);
                 have_any = 1;
             }
-        if (!have_any)
-            continue; /* nothing placed in it: no evidence either way */
+        if (!have_any || (sum.units == 0 && tv.units == 0))
+            continue; /* nothing placed in it, or zeros only: no evidence either way */
         br_decimal d, r;
         lt_host->decimal_sub(tv, sum, &d);
         lt_host->decimal_add(trad, rad, &r);
@@ -274,8 +277,9 @@ static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const 
  * arithmetic overruled the nearest placement.
  */
 static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
-                  const lt_col *const *col, size_t nc, int cw, size_t *out)
+                  const lt_col *const *col, size_t nc, int cw, size_t *out, int *clear_out)
 {
+    *clear_out = 0;
     assign_pos(fig, nf, col, nc, out);
     if (nf == 0 || nf >= nc || nc > 16)
         return 0;
@@ -291,6 +295,7 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     }
     if (clear)
         memcpy(out, cl, nf * sizeof *out);
+    *clear_out = clear;
     br_decimal v[LT_MAX_COLS];
     for (size_t i = 0; i < nf; i++)
         if (lt_figure(fig[i]->text, &v[i]) != 1)
@@ -332,6 +337,7 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     }
     if (!moved)
         return 0;
+    *clear_out = 0;
     memcpy(out, best, nf * sizeof *out);
     return 1;
 }
@@ -490,6 +496,23 @@ static int pre_fits(const lt_engine *e, const lt_table *t, const seg *g, int pan
     return 1;
 }
 
+/* A span under a column the model leaves out (DT_COL_IGNORE: 序号, 预算单位)
+ * and under no label or money column: that column's cell, neither the
+ * label nor a figure. */
+static int ignored_cell(const lt_table *t, const lt_span *s)
+{
+    int ign = 0;
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        const lt_col *col = &t->L.cols[c];
+        int ov = s->x0 < col->x1 && col->x0 < s->x1;
+        if (ov && (col->what == DT_COL_LABEL || col->what == DT_COL_MONEY))
+            return 0;
+        if (ov && col->what == DT_COL_IGNORE)
+            ign = 1;
+    }
+    return ign;
+}
+
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
@@ -536,6 +559,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     int label_x0 = -1;
     for (size_t k = ncode; k < g->n; k++) {
         const lt_span *s = g->sp[k];
+        if (ignored_cell(t, s))
+            continue; /* a cell of a column printed but not modelled (预算单位) */
         if (is_text(s)) {
             if (nf == 0) {
                 if (label_x0 < 0)
@@ -604,10 +629,14 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     size_t where[LT_MAX_ROW_SPANS];
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
-    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where);
-    if (nf > nvc)
+    int clear = 0;
+    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where, &clear);
+    if (nf > nvc) {
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
+        r->nextra = nf - nvc;
+        r->ncols_seen = nvc;
+    }
     /* fewer figures than columns, all of them numbers: the code hierarchy
      * may overrule the placement when the table is emitted */
     if (!t->L.two_sided && nf > 0 && nf < nvc) {
@@ -615,15 +644,21 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         for (; k < nf; k++)
             if (lt_figure(fig[k]->text, &r->svals[k]) != 1)
                 break;
-        r->nshort = k == nf ? nf : 0;
+        /* figures each clearly under one column, in order, and the row's
+         * identities no better elsewhere: geometry has placed them */
+        r->nshort = k == nf && !clear ? nf : 0;
     }
     for (size_t k = 0; k < nf; k++) {
         if (where[k] == (size_t)-1)
             continue;
         const lt_col *col = vc[where[k]];
         br_decimal d;
-        if (lt_figure(fig[k]->text, &d) != 1 || col->model < 0)
+        if (lt_figure(fig[k]->text, &d) != 1)
             continue;
+        if (col->model < 0) { /* a column not modelled: counted, for fail closed */
+            t->L.cols[col - t->L.cols].nfig++;
+            continue;
+        }
         r->have[col->model] = 1;
         r->vals[col->model] = d;
         r->nvals++;

@@ -1353,7 +1353,9 @@ class Generator:
                 for h in (squeezed if squeezed else header):
                     self.emit(h)
                 left = more
-            if page and squeezed:
+            # (the tab text loses them; a printed page keeps each figure
+            # under its column, so the space layout keeps the empty cells)
+            if page and squeezed and self.layout != "space":
                 fields = [x for x in fields if x != ""]
             n = self.emit_row(r, fields, label_at)
             for x in (r if isinstance(r, list) else [r]):
@@ -1766,6 +1768,11 @@ class Generator:
         self.annex(t, "附件 10")
         header = ["序号\t预算单位\t项目名称\t合计\t年初特定目标\t\t\t上级专项\t\t\t\t",
                   "\t\t\t\t小计\t人员性项目\t一般性项目\t民生配套项目\t小计\t提前下达专项\t结转项目\t市级专项"]
+        if self.layout == "space":
+            # the reference's tab text starts 上级专项 one field early; on
+            # the printed page each group title spans its own four columns
+            header[0] = "序号\t预算单位\t项目名称\t合计\t年初特定目标\t\t\t\t上级专项\t\t\t"
+
         rows = []
         roles = ("total", "annual_subtotal", "annual_personnel", "annual_general",
                  "annual_livelihood", "superior_subtotal", "superior_advance",
