@@ -149,6 +149,14 @@ int dt_title_shape(const char *s, size_t len);
  * Returns the column kind and *role.
  */
 dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role);
+/* The same, for the lowest component comp[depth-1] alone (the ones above
+ * only for a row's `under`). */
+dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role);
+/*
+ * A relative year word ("上年", "本年") at the start of s[0..len): its length,
+ * and *offset its year relative to the table's (-1, 0); else 0.
+ */
+size_t dt_catalog_year_word(const char *s, size_t len, int *offset);
 /* The previous-year twin of a role ("total" → "prev_total"), or NONE. */
 br_role dt_catalog_prev_role(br_role role);
 /* The side a header component names ("收入", "支出"), or NONE. */
@@ -178,7 +186,17 @@ typedef struct dt_colmap {
     unsigned char side; /* br_side (two-sided tables) */
     signed char col;    /* model column (MONEY / TEXT), else -1 */
     unsigned char role; /* br_role (MONEY / TEXT) */
+    unsigned char unread; /* dt_unread: why a column with header text is not read */
+    signed char dup_col;  /* DT_UNREAD_DUPLICATE: the model column of the role */
 } dt_colmap;
+
+/* Why a header column with text is not read (dt_colmap.unread). */
+typedef enum dt_unread {
+    DT_UNREAD_NO = 0,    /* read, or no header text */
+    DT_UNREAD_UNKNOWN,   /* its words name no role */
+    DT_UNREAD_DUPLICATE, /* it repeats a role another column has */
+    DT_UNREAD_NO_TWIN    /* an earlier year's role this kind does not model */
+} dt_unread;
 
 typedef struct dt_layout {
     size_t width;                  /* fields the header spans */
@@ -245,6 +263,18 @@ void dt_note(dt_reader *rd, br_severity sev, const char *row, br_role role, long
              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
               const char *fmt, va_list ap);
+
+/*
+ * Fail closed (ABI 1.2): mark what holds figures the reader did not
+ * understand — column `col` of the current table (col < 0: the whole table),
+ * or a row — uncertain, with a coverage `kind` ("unknown_header",
+ * "duplicate_role", "extra_figures", "guessed_figure", "label_fragment") and
+ * a reason for the user.  Identities through it are then "not checked".
+ */
+void dt_mark_table(dt_reader *rd, long col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void dt_mark_row(dt_reader *rd, br_row *row, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* ---- assignment by arithmetic (assign.c) ---- */
 

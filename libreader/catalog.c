@@ -57,6 +57,15 @@ static const struct {
 
 static const struct {
     const char *word;
+    int offset;
+} years[] = {
+#define DT_YEAR(word, offset) {word, offset},
+#include "catalog.def"
+#undef DT_YEAR
+};
+
+static const struct {
+    const char *word;
     br_side side;
 } sides[] = {
 #define DT_SIDE(word, side) {word, BR_SIDE_##side},
@@ -180,30 +189,52 @@ int dt_title_shape(const char *s, size_t len)
     return 0;
 }
 
-dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role)
 {
     unsigned bit = 1u << kind;
     *role = BR_ROLE_NONE;
-    for (size_t d = depth; d-- > 0;) {
-        const char *c = comp[d];
-        size_t cl = strlen(c);
-        if (cl == 0)
+    if (depth == 0)
+        return DT_COL_NONE;
+    size_t d = depth - 1;
+    const char *c = comp[d];
+    size_t cl = strlen(c);
+    if (cl == 0)
+        return DT_COL_NONE;
+    for (size_t i = 0; i < COUNT(columns); i++) {
+        if (!(columns[i].kinds & bit) || !match(columns[i].match, c, cl, columns[i].word))
             continue;
-        for (size_t i = 0; i < COUNT(columns); i++) {
-            if (!(columns[i].kinds & bit) || !match(columns[i].match, c, cl, columns[i].word))
+        if (columns[i].under[0]) {
+            int found = 0;
+            for (size_t u = 0; u < d && !found; u++)
+                found = dt_find(comp[u], strlen(comp[u]), columns[i].under) != NULL;
+            if (!found)
                 continue;
-            if (columns[i].under[0]) {
-                int found = 0;
-                for (size_t u = 0; u < d && !found; u++)
-                    found = dt_find(comp[u], strlen(comp[u]), columns[i].under) != NULL;
-                if (!found)
-                    continue;
-            }
-            *role = columns[i].role;
-            return columns[i].what;
         }
+        *role = columns[i].role;
+        return columns[i].what;
     }
     return DT_COL_NONE;
+}
+
+dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+{
+    *role = BR_ROLE_NONE;
+    for (size_t d = depth; d-- > 0;) {
+        dt_what w = dt_catalog_column_at(kind, comp, d + 1, role);
+        if (w != DT_COL_NONE)
+            return w;
+    }
+    return DT_COL_NONE;
+}
+
+size_t dt_catalog_year_word(const char *s, size_t len, int *offset)
+{
+    for (size_t i = 0; i < COUNT(years); i++)
+        if (dt_starts(s, len, years[i].word)) {
+            *offset = years[i].offset;
+            return strlen(years[i].word);
+        }
+    return 0;
 }
 
 br_role dt_catalog_prev_role(br_role role)

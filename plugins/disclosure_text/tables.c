@@ -211,7 +211,72 @@ static int subject_code(const char *s, size_t len, char *buf, size_t cap)
  * with an enumerator ("(一)", "一、"); or a total-like first label
  * ("合计") in a column that is not a money column of the header so far.
  */
-static int looks_data(dt_reader *rd, const dt_field *f, size_t nf)
+/* The current line in the array of lines, for looking around it. */
+typedef struct after {
+    const dt_line *v; /* the current line */
+    size_t before;    /* lines before it in the part read */
+    size_t n;         /* lines after it */
+} after;
+
+/* Field idx of a line, squeezed into buf; 0 when it is empty or missing. */
+static size_t field_text(const dt_line *ln, size_t idx, char *buf, size_t cap)
+{
+    dt_field g[DT_MAX_FIELDS];
+    size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL);
+    if (idx >= ng || !g[idx].len)
+        return 0;
+    return dt_squeeze(g[idx].s, g[idx].len, buf, cap);
+}
+
+static int digits_only(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return len > 0;
+}
+
+/*
+ * A bare number that is a piece of a year printed down one field over
+ * header lines ("202" / "0 年预算数", "20" / "21" / " 年"): a header cell's
+ * words split the way merged cells print, not a figure.
+ */
+static int year_fragment(const dt_field *f, size_t idx, const after *at)
+{
+    char buf[64], piece[64];
+    size_t n = 0, k;
+    if (!at || f[idx].len > 4 || !digits_only(f[idx].s, f[idx].len))
+        return 0;
+    /* the digits above it in the same field */
+    size_t up = 0;
+    while (up < 3 && up < at->before) {
+        size_t pl = field_text(at->v - up - 1, idx, piece, sizeof piece);
+        if (!digits_only(piece, pl))
+            break;
+        up++;
+    }
+    for (k = up; k > 0; k--)
+        n += field_text(at->v - k, idx, buf + n, sizeof buf - n);
+    n += dt_squeeze(f[idx].s, f[idx].len, buf + n, sizeof buf - n);
+    if (n > 4)
+        return 0;
+    for (k = 0; k < at->n && k < 3 && n < 8; k++) {
+        size_t pl = field_text(at->v + k + 1, idx, piece, sizeof piece);
+        if (!pl || n + pl >= sizeof buf)
+            return 0;
+        memcpy(buf + n, piece, pl);
+        n += pl;
+        int y = dt_year_in(buf, n);
+        if (y) {
+            char lead[8];
+            snprintf(lead, sizeof lead, "%d", y);
+            return dt_starts(buf, n, lead);
+        }
+    }
+    return 0;
+}
+
+static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *below)
 {
     dt_table_state *st = &rd->cur;
     size_t first = nf;
@@ -220,7 +285,7 @@ static int looks_data(dt_reader *rd, const dt_field *f, size_t nf)
             continue;
         if (first == nf)
             first = i;
-        if (dt_figure(f[i].s, f[i].len, NULL))
+        if (dt_figure(f[i].s, f[i].len, NULL) && !year_fragment(f, i, below))
             return 1;
     }
     if (first == nf)
@@ -253,22 +318,28 @@ static int money_text(const dt_layout *L, const dt_field *f, size_t nf)
 }
 
 /* A money cell: 1 and *v for a figure; 0 for blank, or an artefact (noted). */
-static int money_cell(dt_reader *rd, const char *row, br_role role, long line, const dt_field *f,
-                      br_decimal *v)
+static int money_cell(dt_reader *rd, br_row *r, const char *row, br_role role, long line,
+                      const dt_field *f, br_decimal *v)
 {
     if (f->len == 0 || dt_blank_mark(f->s, f->len))
         return 0;
     if (dt_figure(f->s, f->len, v))
         return 1;
     int shown = f->len > 120 ? 120 : (int)f->len;
-    if (dt_figures_glued(f->s, f->len))
+    if (dt_figures_glued(f->s, f->len)) {
         dt_note(rd, BR_SEV_WARNING, row, role, line,
                 "cell \"%.*s\" holds more than one figure (a page number glued to it?); "
                 "not read as a figure",
                 shown, f->s);
-    else
+        dt_mark_row(rd, r, "extra_figures",
+                    "a cell of the row holds more than one figure: which is the cell's is not "
+                    "known");
+    } else {
         dt_note(rd, BR_SEV_WARNING, row, role, line,
                 "text \"%.*s\" in a money column; not read as a figure", shown, f->s);
+        dt_mark_row(rd, r, "misaligned_columns",
+                    "text in a money column: the row's cells may not be in their columns");
+    }
     return 0;
 }
 
@@ -327,16 +398,19 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
     }
 }
 
-/* Non-empty fields beyond the header: one note per line. */
-static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_field *f, size_t nf)
+/* Non-empty fields beyond the header: one note per line; rows[0..nrows)
+ * marked uncertain when one is a figure (whose column is not known). */
+static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_field *f, size_t nf,
+                          br_row *const *rows, size_t nrows)
 {
     char shown[512];
-    size_t n = 0, len = 0;
+    size_t n = 0, len = 0, figs = 0;
     size_t first = 0;
     shown[0] = '\0';
     for (size_t i = rd->cur.layout.width; i < nf; i++) {
         if (!f[i].len)
             continue;
+        figs += dt_figure(f[i].s, f[i].len, NULL) || dt_figures_glued(f[i].s, f[i].len);
         if (n++ == 0)
             first = i;
         if (n <= 3 && len < sizeof shown)
@@ -347,6 +421,12 @@ static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_fi
         dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
                 "%zu field%s from field %zu on (%s%s) beyond the table's header; not read", n,
                 n > 1 ? "s" : "", first + 1, shown, n > 3 ? ", …" : "");
+    if (figs)
+        for (size_t j = 0; j < nrows; j++)
+            dt_mark_row(rd, rows[j], "extra_figures",
+                        "the row has %zu figure%s beyond its table's header: its figures may "
+                        "not be in their columns",
+                        figs, figs > 1 ? "s" : "");
 }
 
 static br_row *add_row(dt_reader *rd, const rowkey *k, br_side side, long line)
@@ -360,6 +440,46 @@ static br_row *add_row(dt_reader *rd, const rowkey *k, br_side side, long line)
     return r;
 }
 
+/*
+ * A figure in a header column that is not read: noted, and — fail closed —
+ * the table (a column nobody knows: any of its identities may want it) or
+ * the column of the role it repeats (which of the two is that role?)
+ * marked uncertain.  A known column of an earlier year that this kind does
+ * not model is no misreading: noted at the header only.
+ */
+static void unread_figure(dt_reader *rd, const rowkey *k, long line, const dt_colmap *m, size_t i,
+                          const dt_field *f)
+{
+    if (!f->len || !dt_figure(f->s, f->len, NULL))
+        return;
+    switch ((dt_unread)m->unread) {
+    case DT_UNREAD_NO_TWIN:
+        return;
+    case DT_UNREAD_DUPLICATE:
+        dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
+                "figure \"%.*s\" in field %zu, a column repeating the role of another; not read",
+                (int)f->len, f->s, i + 1);
+        if (m->dup_col >= 0)
+            dt_mark_table(rd, m->dup_col, "duplicate_role",
+                          "header column %zu repeats this column's role and holds figures: "
+                          "which of them is the role is not known",
+                          i + 1);
+        else
+            dt_mark_table(rd, -1, "duplicate_role",
+                          "header column %zu repeats a role and holds figures", i + 1);
+        return;
+    default:
+        dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
+                "figure \"%.*s\" in field %zu, a column without a recognised header; not read",
+                (int)f->len, f->s, i + 1);
+        dt_mark_table(rd, -1, "unknown_header",
+                      "header column %zu is not recognised yet holds figures; they are not in "
+                      "the model",
+                      i + 1);
+        return;
+    }
+}
+
 /* A row of a two-sided table: up to one row per panel. */
 static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
 {
@@ -368,6 +488,8 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
     size_t lim = nf < L->width ? nf : L->width;
     rowkey k = {.has_code = 0};
     int figures = 0;
+    br_row *rows[2];
+    size_t nrows = 0;
     for (size_t s = 0; s < 2; s++) {
         int any = 0;
         for (size_t i = 0; i < lim && !any; i++)
@@ -379,22 +501,31 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
         br_row *r = add_row(rd, &k, sides[s], ln->no);
         if (!r)
             return;
+        rows[nrows++] = r;
         for (size_t i = 0; i < lim; i++) {
             const dt_colmap *m = &L->map[i];
             br_decimal v;
+            if (m->what == DT_COL_NONE && (m->side == sides[s] || m->unread == DT_UNREAD_UNKNOWN))
+                unread_figure(rd, &k, ln->no, m, i, &f[i]);
             if (m->side != sides[s] || m->what != DT_COL_MONEY)
                 continue;
-            if (money_cell(rd, key_of(&k), (br_role)m->role, ln->no, &f[i], &v)) {
+            if (money_cell(rd, r, key_of(&k), (br_role)m->role, ln->no, &f[i], &v)) {
                 dt_host->row_set_value(r, (size_t)m->col, v, 0);
                 figures = 1;
             }
         }
     }
-    if (figures && total < L->width)
+    if (figures && total < L->width) {
         dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
                 "row has %zu fields, its header %zu; cells read by position", total, L->width);
+        for (size_t j = 0; j < nrows; j++)
+            dt_mark_row(rd, rows[j], "guessed_figure",
+                        "the row has %zu fields, its header %zu: its figures are placed by "
+                        "position, a guess",
+                        total, L->width);
+    }
     if (nf > L->width)
-        beyond_header(rd, &k, ln->no, f, nf);
+        beyond_header(rd, &k, ln->no, f, nf, rows, nrows);
 }
 
 static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
@@ -423,7 +554,7 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
             br_decimal vals[DT_MAX_FIELDS];
             size_t m = 0;
             for (size_t i = (size_t)L->first_money; i < nf; i++)
-                if (money_cell(rd, key_of(&k), BR_ROLE_NONE, ln->no, &f[i], &vals[m]))
+                if (money_cell(rd, r, key_of(&k), BR_ROLE_NONE, ln->no, &f[i], &vals[m]))
                     m++;
             if (m == 0)
                 return;
@@ -446,23 +577,24 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
                 "row has %zu fields, its header %zu, yet %zu figures for %zu money columns; "
                 "cells read by position",
                 total, L->width, figs, L->nmoney);
+        dt_mark_row(rd, r, "extra_figures",
+                    "the row has %zu figures for %zu money columns in fewer fields than its "
+                    "header: they are read by position, a guess",
+                    figs, L->nmoney);
     }
 
     for (size_t i = 0; i < nf && i < L->width; i++) {
         const dt_colmap *m = &L->map[i];
         br_decimal v;
         if (m->what == DT_COL_MONEY) {
-            if (money_cell(rd, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
+            if (money_cell(rd, r, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
                 dt_host->row_set_value(r, (size_t)m->col, v, 0);
-        } else if (m->what == DT_COL_NONE && f[i].len && dt_figure(f[i].s, f[i].len, NULL)) {
-            dt_note(rd, BR_SEV_WARNING, key_of(&k), BR_ROLE_NONE, ln->no,
-                    "figure \"%.*s\" in field %zu, a column without a recognised header; "
-                    "not read",
-                    (int)f[i].len, f[i].s, i + 1);
+        } else if (m->what == DT_COL_NONE) {
+            unread_figure(rd, &k, ln->no, m, i, &f[i]);
         }
     }
     if (nf > L->width)
-        beyond_header(rd, &k, ln->no, f, nf);
+        beyond_header(rd, &k, ln->no, f, nf, &r, 1);
 }
 
 /* Fix the columns at the first data row. */
@@ -484,11 +616,12 @@ static int fix_layout(dt_reader *rd, long line)
     return 1;
 }
 
-static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total,
+                       const after *below)
 {
     dt_table_state *st = &rd->cur;
     if (!st->in_data) {
-        int data = looks_data(rd, f, nf);
+        int data = looks_data(rd, f, nf, below);
         if (!st->have_layout) {
             if (!data) {
                 if (st->nhdr < DT_MAX_HEADER)
@@ -507,7 +640,7 @@ static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size
             return; /* the header again, on a new page */
         }
         st->in_data = 1;
-    } else if (!looks_data(rd, f, nf) && dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
+    } else if (!looks_data(rd, f, nf, below) && dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
         return; /* the header again after a page break without a title */
     }
     read_row(rd, ln, f, nf, total);
@@ -576,8 +709,10 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
                     "line has %zu fields; only the first %d are read", total, DT_MAX_FIELDS);
         if (rd.cur.flags & DT_PERFORMANCE)
             dt_perf_line(&rd, ln, f, nf);
-        else
-            table_line(&rd, ln, f, nf, total);
+        else {
+            after below = {ln, i - first, end - i - 1};
+            table_line(&rd, ln, f, nf, total, &below);
+        }
     }
     if (!rd.failed)
         table_close(&rd);
