@@ -193,6 +193,8 @@ static int structural(dt_what w)
            w == DT_COL_IGNORE || w == DT_COL_NONE;
 }
 
+static int digits_only(const char *s, size_t len);
+
 /* A subject code (201, 20103, 2010301, 301, 30101) copied into buf. */
 static int subject_code(const char *s, size_t len, char *buf, size_t cap)
 {
@@ -351,19 +353,86 @@ typedef struct rowkey {
 
 static const char *key_of(const rowkey *k) { return k->has_code ? k->code : k->label; }
 
+/*
+ * A subject code printed at the start of the label's field: "2010301 行政运行",
+ * "2010301行政运行", "201 03 01 行政运行" (类 款 项 apart).  The code's digits
+ * go to buf and *s / *len are narrowed to the label; 0 when there is none.
+ */
+static int leading_code(const char **s, size_t *len, char *buf, size_t cap)
+{
+    const char *p = *s, *end = *s + *len;
+    char digits[16];
+    size_t n = 0, groups = 0;
+    while (p < end) {
+        const char *g = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+        size_t gl = (size_t)(p - g);
+        if (gl == 0)
+            break;
+        /* one run of a whole code, or 类 款 项 apart: 3, then 2s */
+        if (groups == 0 ? !(gl == 3 || gl == 5 || gl == 7) : gl != 2)
+            return 0;
+        if (n + gl >= sizeof digits)
+            return 0;
+        memcpy(digits + n, g, gl);
+        n += gl;
+        groups++;
+        const char *q = p;
+        while (q < end && *q == ' ')
+            q++;
+        if (q < end && *q >= '0' && *q <= '9' && q > p && n == 3 + 2 * (groups - 1)) {
+            p = q; /* another group after a space */
+            continue;
+        }
+        break;
+    }
+    if (!groups || n > 7)
+        return 0;
+    while (p < end && *p == ' ')
+        p++;
+    /* the label follows: text, not a figure, a year or a unit ("2021年") */
+    static const char *const after_number[] = {"年", "月", "日", "万", "元", "个", "人", "台",
+                                               "辆", "项", "％"};
+    if (p >= end || (*p >= '0' && *p <= '9') || *p == '.' || *p == ',' || *p == '%')
+        return 0;
+    for (size_t i = 0; i < sizeof after_number / sizeof *after_number; i++)
+        if (dt_starts(p, (size_t)(end - p), after_number[i]))
+            return 0; /* "300万元", "2021年": a quantity, not a code */
+    if (!subject_code(digits, n, buf, cap))
+        return 0;
+    *s = p;
+    *len = (size_t)(end - p);
+    return 1;
+}
+
 /* Code and label of a row from the structural fields of one panel. */
 static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side side, rowkey *k)
 {
     const dt_layout *L = &rd->cur.layout;
     const dt_field *label = NULL, *alt = NULL;
     size_t lim = nf < L->width ? nf : L->width;
+    /* a code printed over several code columns (类 | 款 | 项): its parts */
+    char parts[16];
+    size_t np = 0, nparts = 0;
+    int split = 1, coded = 0;
     k->has_code = 0;
+    for (size_t i = 0; i < L->width; i++)
+        coded |= L->map[i].what == DT_COL_CODE || L->map[i].what == DT_COL_SEQ ||
+                 L->map[i].what == DT_COL_DEPT;
     for (size_t i = 0; i < lim; i++) {
         const dt_colmap *m = &L->map[i];
         if (!f[i].len || (side != BR_SIDE_NONE && m->side != side))
             continue;
         switch ((dt_what)m->what) {
         case DT_COL_CODE:
+            if (digits_only(f[i].s, f[i].len) && np + f[i].len < sizeof parts) {
+                memcpy(parts + np, f[i].s, f[i].len);
+                np += f[i].len;
+                nparts++;
+            } else {
+                split = 0;
+            }
             if (!k->has_code && subject_code(f[i].s, f[i].len, k->code, sizeof k->code))
                 k->has_code = 1;
             else if (!dt_figure(f[i].s, f[i].len, NULL) && !alt)
@@ -387,12 +456,21 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
             break;
         }
     }
+    if (split && nparts > 1) {
+        char whole[16];
+        if (subject_code(parts, np, whole, sizeof whole)) {
+            memcpy(k->code, whole, sizeof whole < sizeof k->code ? sizeof whole : sizeof k->code);
+            k->has_code = 1;
+        }
+    }
     if (!label)
         label = alt;
     k->label[0] = '\0';
     if (label) {
         const char *s = label->s;
         size_t len = label->len;
+        if (!k->has_code && !coded && leading_code(&s, &len, k->code, sizeof k->code))
+            k->has_code = 1;
         dt_strip_enumerator(&s, &len);
         dt_copy(s, len, k->label, sizeof k->label);
     }
