@@ -166,8 +166,10 @@ br_side dt_catalog_side(const char *comp);
 int dt_catalog_total_label(const char *label, size_t len);
 /* Performance attribute key. */
 dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len);
-/* A unit line ("单位:万元") → unit, else UNKNOWN. */
+/* A unit line ("单位:万元", "编制部门:XX 单位:元") → unit, else UNKNOWN. */
 br_unit dt_catalog_unit_line(const char *s, size_t len);
+/* Text that may precede a unit on its line ("编制部门:XX"): 1, else 0. */
+int dt_catalog_unit_lead(const char *s, size_t len);
 /* 1 for a blank-cell placeholder ("-", "—", "/"). */
 int dt_blank_mark(const char *s, size_t len);
 /*

@@ -99,6 +99,12 @@ static const char *const units[] = {
 #undef DT_UNIT
 };
 
+static const char *const unit_leads[] = {
+#define DT_UNIT_LEAD(word) word,
+#include "catalog.def"
+#undef DT_UNIT_LEAD
+};
+
 static const char *const markers[] = {
 #define DT_MARKER(word) word,
 #include "catalog.def"
@@ -273,16 +279,34 @@ dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len)
     return DT_ATTR_NONE;
 }
 
-br_unit dt_catalog_unit_line(const char *s, size_t len)
+int dt_catalog_unit_lead(const char *s, size_t len)
 {
     char buf[DT_COMP_MAX];
     dt_trim(&s, &len);
-    if (len == 0 || len >= 64)
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    for (size_t i = 0; i < COUNT(unit_leads); i++)
+        if (dt_starts(buf, n, unit_leads[i]))
+            return 1;
+    return 0;
+}
+
+br_unit dt_catalog_unit_line(const char *s, size_t len)
+{
+    char buf[4 * DT_COMP_MAX];
+    dt_trim(&s, &len);
+    if (len == 0 || len >= sizeof buf)
         return BR_UNIT_UNKNOWN;
     size_t n = dt_squeeze(s, len, buf, sizeof buf);
     for (size_t i = 0; i < COUNT(units); i++)
         if (dt_starts(buf, n, units[i]))
-            return dt_host->unit_parse(buf, n);
+            return n < 64 ? dt_host->unit_parse(buf, n) : BR_UNIT_UNKNOWN;
+    /* "编制部门:XX 单位:元": the unit at the end, after what the table is of */
+    if (!dt_catalog_unit_lead(buf, n))
+        return BR_UNIT_UNKNOWN;
+    for (size_t at = n; at-- > 1;)
+        for (size_t i = 0; i < COUNT(units); i++)
+            if (dt_starts(buf + at, n - at, units[i]))
+                return n - at < 64 ? dt_host->unit_parse(buf + at, n - at) : BR_UNIT_UNKNOWN;
     return BR_UNIT_UNKNOWN;
 }
 

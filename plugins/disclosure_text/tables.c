@@ -168,6 +168,22 @@ static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long li
     return 0;
 }
 
+/* "编制部门:XX <tab> 单位:元": what the table is of, and its unit. */
+static int lead_and_unit(dt_reader *rd, scan *sc, const dt_field *f, size_t nf)
+{
+    const dt_field *a = NULL, *b = NULL;
+    br_unit unit;
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].len)
+            *(a ? &b : &a) = &f[i];
+    if (!a || !b || !dt_catalog_unit_lead(a->s, a->len) ||
+        (unit = dt_catalog_unit_line(b->s, b->len)) == BR_UNIT_UNKNOWN)
+        return 0;
+    on_unit(rd, unit);
+    sc->prefix = NULL;
+    return 1;
+}
+
 /* "部门收支总表 <tab> 单位:万元": a title with its unit on the same line. */
 static int title_and_unit(dt_reader *rd, scan *sc, const dt_field *f, size_t nf, long line)
 {
@@ -760,7 +776,8 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
             continue; /* blank, or tabs only */
         if (nonempty == 1 && lone_text(&rd, &sc, f[only].s, f[only].len, ln->no))
             continue;
-        if (nonempty == 2 && title_and_unit(&rd, &sc, f, nf, ln->no))
+        if (nonempty == 2 &&
+            (title_and_unit(&rd, &sc, f, nf, ln->no) || lead_and_unit(&rd, &sc, f, nf)))
             continue;
         if (total == 1) {
             /* plain text: a page number, a note, or a title's first part */
