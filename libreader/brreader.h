@@ -140,6 +140,9 @@ typedef enum dt_attr {
 /* The kind a title names; BR_KIND_UNKNOWN for a table SPEC does not model;
  * -1 when s is not a table title. */
 int dt_catalog_title(const char *s, size_t len);
+/* The same; [*from, *to) the bytes of the words that name the kind, in the
+ * text with its spaces removed. */
+int dt_catalog_title_span(const char *s, size_t len, size_t *from, size_t *to);
 unsigned dt_catalog_kind_flags(br_kind kind);
 /* A title-shaped line: ends with "表" (optionally a parenthesised tail). */
 int dt_title_shape(const char *s, size_t len);

@@ -146,7 +146,7 @@ static int match(int how, const char *s, size_t len, const char *word)
     }
 }
 
-int dt_catalog_title(const char *s, size_t len)
+int dt_catalog_title_span(const char *s, size_t len, size_t *from, size_t *to)
 {
     char buf[DT_TITLE_MAX];
     size_t n = dt_squeeze(s, len, buf, sizeof buf);
@@ -155,12 +155,19 @@ int dt_catalog_title(const char *s, size_t len)
         if (!w)
             continue;
         size_t off = (size_t)(w - buf) + strlen(titles[i].word);
-        if (titles[i].then[0] && !dt_find(buf + off, n - off, titles[i].then))
+        const char *t = titles[i].then[0] ? dt_find(buf + off, n - off, titles[i].then) : NULL;
+        if (titles[i].then[0] && !t)
             continue;
+        if (from)
+            *from = (size_t)(w - buf);
+        if (to)
+            *to = t ? (size_t)(t - buf) + strlen(titles[i].then) : off;
         return (int)titles[i].kind;
     }
     return -1;
 }
+
+int dt_catalog_title(const char *s, size_t len) { return dt_catalog_title_span(s, len, NULL, NULL); }
 
 unsigned dt_catalog_kind_flags(br_kind kind)
 {

@@ -156,9 +156,27 @@ static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long li
             on_title(rd, sc, dt_catalog_title(s + rest, len - rest), s + rest, len - rest, line);
         return 1;
     }
-    if (dt_title_shape(s, len) && (kind = dt_catalog_title(s, len)) >= 0) {
-        on_title(rd, sc, kind, s, len, line);
-        return 1;
+    if (dt_title_shape(s, len)) {
+        kind = dt_catalog_title(s, len);
+        /* a title wrapped onto a second line ("…一般公共预算财政拨款支出" /
+         * "预算表", "…财政" / "拨款收支总表"): the whole title names the kind
+         * when the tail alone names none (or an unmodelled one), or when
+         * the words naming it run over the break */
+        if (sc->prefix) {
+            char whole[DT_TITLE_MAX], head[DT_TITLE_MAX];
+            size_t k = dt_copy(sc->prefix, sc->prefix_len, whole, sizeof whole);
+            size_t brk = dt_squeeze(sc->prefix, sc->prefix_len, head, sizeof head);
+            k += dt_copy(s, len, whole + k, sizeof whole - k);
+            size_t from = 0, to = 0;
+            int joined = dt_catalog_title_span(whole, k, &from, &to);
+            if (joined >= 0 && joined != BR_KIND_UNKNOWN &&
+                (kind < 0 || kind == BR_KIND_UNKNOWN || (from < brk && to > brk)))
+                kind = joined;
+        }
+        if (kind >= 0) {
+            on_title(rd, sc, kind, s, len, line);
+            return 1;
+        }
     }
     if ((unit = dt_catalog_unit_line(s, len)) != BR_UNIT_UNKNOWN) {
         on_unit(rd, unit);
