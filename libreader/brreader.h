@@ -213,6 +213,9 @@ typedef struct dt_layout {
     size_t nmoney;         /* money fields */
 } dt_layout;
 
+/* Where a row whose label wraps over lines prints its figures. */
+enum { DT_WRAP_FIRST = 1u, DT_WRAP_MIDDLE = 2u, DT_WRAP_LAST = 4u };
+
 /* A row that lost its empty cells: its figures wait for assign.c. */
 typedef struct dt_short {
     struct dt_short *next;
@@ -239,6 +242,13 @@ typedef struct dt_table_state {
     dt_layout layout;
     size_t nrows;
     dt_short *shorts, **shorts_tail;
+    /* labels wrapped over lines (disclosure-text: tables.c) */
+    int wrap_decided;
+    unsigned wrap_mode;           /* where a wrapped row's figures are: DT_WRAP_* */
+    int wrap_unsure;              /* more than one convention fits the table */
+    const dt_line *wrap_heads[4]; /* fragments waiting for the row below */
+    size_t wrap_nheads;
+    long wrap_taken;              /* fragment lines up to this line are taken */
     /* performance tables */
     int perf_indicators; /* the indicator header was seen */
     char proj_code[64];
@@ -258,6 +268,7 @@ typedef struct dt_reader {
     size_t ntables;
     int failed; /* an allocation failed */
     int quiet;  /* dt_note drops notes (a solver run whose notes do not apply) */
+    unsigned wrap_doc; /* wrap conventions every table so far fits (0: none seen) */
     dt_table_state cur;
 } dt_reader;
 

@@ -640,7 +640,297 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
         beyond_header(rd, &k, ln->no, f, nf, rows, nrows);
 }
 
-static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+/* ---- labels wrapped over lines ---- */
+
+/*
+ * A line that holds only a piece of a label (a wrapped cell's other lines):
+ * the index of its field, a label column's; else -1.
+ */
+static int fragment_at(const dt_layout *L, const dt_field *f, size_t nf)
+{
+    int at = -1;
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].len) {
+            if (at >= 0)
+                return -1;
+            at = (int)i;
+        }
+    if (at < 0 || (size_t)at >= L->width || L->map[at].what != DT_COL_LABEL ||
+        dt_figure(f[at].s, f[at].len, NULL))
+        return -1;
+    const char *s = f[at].s;
+    size_t len = f[at].len;
+    dt_strip_enumerator(&s, &len);
+    if (s != f[at].s)
+        return -1; /* "(一) …": a row of its own */
+    char buf[DT_COMP_MAX];
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    return dt_catalog_total_label(buf, n) ? -1 : at;
+}
+
+/* Which conventions (DT_WRAP_*) a table's sequence of rows ('F'), label
+ * pieces ('f') and breaks ('|') fits; *pieces: whether it has any. */
+static unsigned wrap_fits(const char *seq, size_t n, int *pieces)
+{
+    unsigned ok = DT_WRAP_FIRST | DT_WRAP_MIDDLE | DT_WRAP_LAST;
+    *pieces = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && seq[b] != '|')
+            b++;
+        /* the segment [a, b): runs of pieces around its rows */
+        size_t run = 0, rows = 0;
+        int head = 0; /* middle: the current row has a piece above it */
+        for (size_t i = a; i <= b; i++) {
+            if (i < b && seq[i] == 'f') {
+                run++;
+                *pieces = 1;
+                continue;
+            }
+            int end = i == b;
+            if (run > 2)
+                ok = 0; /* a label over at most three lines */
+            if (run && rows == 0)
+                ok &= ~DT_WRAP_FIRST;
+            if (run && end && rows)
+                ok &= ~DT_WRAP_LAST;
+            if (rows == 0) {
+                if (run > 1)
+                    ok &= ~DT_WRAP_MIDDLE;
+                head = run == 1;
+            } else {
+                /* the row above takes one piece below it if it had one above */
+                if (run < (size_t)head || run - (size_t)head > (end ? 0u : 1u))
+                    ok &= ~DT_WRAP_MIDDLE;
+                else
+                    head = run - (size_t)head == 1;
+            }
+            if (!end)
+                rows++;
+            run = 0;
+        }
+        a = b + 1;
+    }
+    return ok;
+}
+
+/* Characters of field idx of a line: a piece's width. */
+static size_t piece_width(const dt_line *ln, size_t idx)
+{
+    dt_field g[DT_MAX_FIELDS];
+    size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL), w = 0;
+    for (size_t i = 0; idx < ng && i < g[idx].len; i++)
+        w += ((unsigned char)g[idx].s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/*
+ * How badly convention `mode` wraps the table's labels: a cell's text
+ * breaks only where its line is full, so every line of a wrapped label but
+ * the last is as wide as the first, and the last no wider.  One count per
+ * label that breaks this.
+ */
+static size_t wrap_cost(const char *seq, const size_t *w, size_t n, unsigned mode)
+{
+    size_t cost = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && seq[b] != '|')
+            b++;
+        /* rows of the segment with the runs of pieces around them */
+        size_t i = a;
+        size_t pend = 0, pend_at = 0; /* pieces above the next row */
+        while (i < b) {
+            if (seq[i] == 'f') {
+                if (!pend)
+                    pend_at = i;
+                pend++;
+                i++;
+                continue;
+            }
+            size_t row = i++, run = 0, run_at = i;
+            while (i + run < b && seq[i + run] == 'f')
+                run++;
+            size_t heads = 0, tails = 0;
+            if (mode == DT_WRAP_LAST) {
+                heads = pend;
+            } else if (mode == DT_WRAP_FIRST) {
+                tails = run;
+            } else {
+                heads = pend;
+                tails = heads ? (run ? 1 : 0) : 0;
+            }
+            /* the label's lines, top down */
+            size_t lw[8], k = 0;
+            for (size_t h = 0; h < heads && k < 8; h++)
+                lw[k++] = w[pend_at + h];
+            if (k < 8)
+                lw[k++] = w[row];
+            for (size_t t = 0; t < tails && k < 8; t++)
+                lw[k++] = w[run_at + t];
+            if (k > 1) {
+                int bad = lw[k - 1] > lw[0];
+                for (size_t j = 1; j + 1 < k; j++)
+                    bad |= lw[j] != lw[0];
+                cost += (size_t)bad;
+            }
+            i += tails;
+            pend = 0;
+            if (run > tails) {
+                pend = run - tails;
+                pend_at = run_at + tails;
+                i = run_at + run;
+            }
+        }
+        a = b + 1;
+    }
+    return cost;
+}
+
+/*
+ * Decide, at a table's first row, where its wrapped rows print their
+ * figures: the lines up to the table's end are classified and the
+ * conventions that fit kept, together with those of the document's tables
+ * so far (a document is typeset one way).  The most constrained that fits
+ * wins (middle: one piece above and one below each wrapped row); first and
+ * last both fitting leave the reading unsure (rows marked label_fragment).
+ */
+static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *below);
+
+static void wrap_decide(dt_reader *rd, const after *at)
+{
+    dt_table_state *st = &rd->cur;
+    char seq[1024];
+    const dt_line *line[1024];
+    size_t n = 0;
+    int lab = -1;
+    st->wrap_decided = 1;
+    st->wrap_mode = 0;
+    if (st->flags & DT_TWO_SIDED)
+        return;
+    for (size_t k = 0; k <= at->n && n < sizeof seq; k++) {
+        const dt_line *ln = at->v + k;
+        dt_field f[DT_MAX_FIELDS];
+        size_t total, nonempty = 0, only = 0;
+        size_t nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, &total);
+        for (size_t i = 0; i < nf; i++)
+            if (f[i].len) {
+                nonempty++;
+                only = i;
+            }
+        if (nonempty == 0) {
+            seq[n++] = '|';
+            continue;
+        }
+        if (nonempty == 1 && dt_marker(f[only].s, f[only].len, NULL))
+            break; /* the next table */
+        if (nonempty == 1 && dt_title_shape(f[only].s, f[only].len)) {
+            int kind = dt_catalog_title(f[only].s, f[only].len);
+            if (kind >= 0 && (br_kind)kind != st->kind)
+                break; /* the next table; its own title again: a new page */
+        }
+        int fa;
+        line[n] = ln;
+        if (total == 1 || dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
+            seq[n++] = '|';
+        } else if ((fa = fragment_at(&st->layout, f, nf)) >= 0) {
+            seq[n++] = 'f';
+            if (lab < 0)
+                lab = fa;
+        } else if (looks_data(rd, f, nf, NULL)) {
+            seq[n++] = 'F';
+        } else {
+            seq[n++] = '|';
+        }
+    }
+    int pieces;
+    unsigned ok = wrap_fits(seq, n, &pieces);
+    if (!pieces)
+        return;
+    if (rd->wrap_doc & ok)
+        ok &= rd->wrap_doc;
+    /* among those that fit, the one that wraps the labels most like text
+     * wraps; a tie: the most constrained (middle), else unsure */
+    size_t w[1024], best = (size_t)-1;
+    unsigned tied = 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = seq[i] == '|' ? 0 : piece_width(line[i], (size_t)lab);
+    static const unsigned order[] = {DT_WRAP_MIDDLE, DT_WRAP_FIRST, DT_WRAP_LAST};
+    for (size_t o = 0; o < 3; o++) {
+        if (!(ok & order[o]))
+            continue;
+        size_t c = wrap_cost(seq, w, n, order[o]);
+        if (c < best) {
+            best = c;
+            st->wrap_mode = order[o];
+            tied = order[o];
+        } else if (c == best) {
+            tied |= order[o];
+        }
+    }
+    if (st->wrap_mode)
+        ok = tied;
+    rd->wrap_doc = ok;
+    st->wrap_unsure = !ok || (tied != st->wrap_mode && st->wrap_mode != DT_WRAP_MIDDLE);
+}
+
+/*
+ * A row's label with the pieces of it printed on other lines: the pieces
+ * waiting above it, and (looked ahead) those below it that the table's
+ * convention gives it.  Returns the number of pieces joined (0: none) and
+ * the joined text in buf; the lines taken below are skipped later.
+ */
+static size_t wrap_join(dt_reader *rd, const dt_field *f, size_t nf, const after *below,
+                        int *idx, char *buf, size_t cap)
+{
+    dt_table_state *st = &rd->cur;
+    size_t n = 0, joined = 0;
+    int at = -1;
+    dt_field g[DT_MAX_FIELDS];
+    size_t tails = 0;
+    const dt_line *tail[3];
+    if (!st->wrap_mode)
+        return 0;
+    /* the label column: the pieces' */
+    for (size_t h = 0; h < st->wrap_nheads && at < 0; h++) {
+        size_t ng = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, g, DT_MAX_FIELDS, NULL);
+        at = fragment_at(&st->layout, g, ng);
+    }
+    size_t want = st->wrap_mode == DT_WRAP_FIRST ? 2 : st->wrap_mode == DT_WRAP_MIDDLE ? (st->wrap_nheads ? 1 : 0) : 0;
+    for (size_t k = 0; below && k < below->n && tails < want; k++) {
+        const dt_line *ln = below->v + k + 1;
+        size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL);
+        int a = fragment_at(&st->layout, g, ng);
+        if (a < 0 || (at >= 0 && a != at))
+            break;
+        at = a;
+        tail[tails++] = ln;
+    }
+    if (at < 0 || !(st->wrap_nheads || tails))
+        return 0;
+    buf[0] = '\0';
+    for (size_t h = 0; h < st->wrap_nheads; h++) {
+        size_t ng = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, g, DT_MAX_FIELDS, NULL);
+        if ((size_t)at < ng)
+            n += dt_copy(g[at].s, g[at].len, buf + n, cap - n);
+        joined++;
+    }
+    if ((size_t)at < nf)
+        n += dt_copy(f[at].s, f[at].len, buf + n, cap - n);
+    for (size_t t = 0; t < tails; t++) {
+        size_t ng = dt_fields(tail[t]->s, tail[t]->len, g, DT_MAX_FIELDS, NULL);
+        n += dt_copy(g[at].s, g[at].len, buf + n, cap - n);
+        st->wrap_taken = tail[t]->no;
+        joined++;
+        (void)ng;
+    }
+    st->wrap_nheads = 0;
+    *idx = at;
+    return joined;
+}
+
+static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total,
+                     const after *below)
 {
     dt_table_state *st = &rd->cur;
     const dt_layout *L = &st->layout;
@@ -648,11 +938,38 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
         read_sides(rd, ln, f, nf, total);
         return;
     }
+    /* a piece of a wrapped label: joined to its row */
+    if (st->wrap_mode && fragment_at(L, f, nf) >= 0) {
+        if (ln->no <= st->wrap_taken)
+            return; /* taken by the row above */
+        if (st->wrap_nheads < sizeof st->wrap_heads / sizeof *st->wrap_heads) {
+            st->wrap_heads[st->wrap_nheads++] = ln;
+            return;
+        }
+    }
     rowkey k;
-    row_identity(rd, f, nf, BR_SIDE_NONE, &k);
+    char whole[1024];
+    int at = -1;
+    size_t pieces = wrap_join(rd, f, nf, below, &at, whole, sizeof whole);
+    if (pieces && at >= 0) {
+        dt_field g[DT_MAX_FIELDS];
+        size_t ng = nf > (size_t)at ? nf : (size_t)at + 1;
+        if (ng > DT_MAX_FIELDS)
+            ng = DT_MAX_FIELDS;
+        for (size_t i = 0; i < ng; i++)
+            g[i] = i < nf ? f[i] : (dt_field){"", 0};
+        g[at] = (dt_field){whole, strlen(whole)};
+        row_identity(rd, g, ng, BR_SIDE_NONE, &k);
+    } else {
+        row_identity(rd, f, nf, BR_SIDE_NONE, &k);
+    }
     br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
     if (!r)
         return;
+    if (st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0))
+        dt_mark_row(rd, r, "label_fragment",
+                    "the row's label is wrapped over lines and which lines are its own is not "
+                    "certain");
 
     /*
      * A row with fewer fields than its header lost some empty cells: its
@@ -755,7 +1072,9 @@ static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size
     } else if (!looks_data(rd, f, nf, below) && dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
         return; /* the header again after a page break without a title */
     }
-    read_row(rd, ln, f, nf, total);
+    if (!st->wrap_decided)
+        wrap_decide(rd, below);
+    read_row(rd, ln, f, nf, total, below);
 }
 
 /* ---- the pass ---- */
