@@ -155,6 +155,9 @@ dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, b
 /* The same, for the lowest component comp[depth-1] alone (the ones above
  * only for a row's `under`). */
 dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role);
+/* One header text alone, its words whole: a header cut at the page edge
+ * ("科目名" for 科目名称) names nothing here. */
+dt_what dt_catalog_column_whole(br_kind kind, const char *text, br_role *role);
 /*
  * A relative year word ("上年", "本年") at the start of s[0..len): its length,
  * and *offset its year relative to the table's (-1, 0); else 0.

@@ -130,9 +130,12 @@ static size_t chars(const char *s, size_t len)
     return n;
 }
 
-static int match(int how, const char *s, size_t len, const char *word)
+/* strict: no truncated headers (dt_catalog_column_whole) */
+static int match_as(int how, const char *s, size_t len, const char *word, int strict)
 {
     size_t wl = strlen(word);
+    if (strict && how == CONTAINS)
+        return dt_find(s, len, word) != NULL;
     switch (how) {
     case EXACT:
         return len == wl && memcmp(s, word, wl) == 0;
@@ -144,6 +147,11 @@ static int match(int how, const char *s, size_t len, const char *word)
         /* a header truncated at the page edge: "国有资本经营预" */
         return len < wl && chars(s, len) >= 3 && memcmp(word, s, len) == 0;
     }
+}
+
+static int match(int how, const char *s, size_t len, const char *word)
+{
+    return match_as(how, s, len, word, 0);
 }
 
 int dt_catalog_title_span(const char *s, size_t len, size_t *from, size_t *to)
@@ -202,7 +210,8 @@ int dt_title_shape(const char *s, size_t len)
     return 0;
 }
 
-dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+static dt_what column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role,
+                         int strict)
 {
     unsigned bit = 1u << kind;
     *role = BR_ROLE_NONE;
@@ -214,7 +223,8 @@ dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth
     if (cl == 0)
         return DT_COL_NONE;
     for (size_t i = 0; i < COUNT(columns); i++) {
-        if (!(columns[i].kinds & bit) || !match(columns[i].match, c, cl, columns[i].word))
+        if (!(columns[i].kinds & bit) ||
+            !match_as(columns[i].match, c, cl, columns[i].word, strict))
             continue;
         if (columns[i].under[0]) {
             int found = 0;
@@ -229,6 +239,11 @@ dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth
     return DT_COL_NONE;
 }
 
+dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+{
+    return column_at(kind, comp, depth, role, 0);
+}
+
 dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
 {
     *role = BR_ROLE_NONE;
@@ -238,6 +253,11 @@ dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, b
             return w;
     }
     return DT_COL_NONE;
+}
+
+dt_what dt_catalog_column_whole(br_kind kind, const char *text, br_role *role)
+{
+    return column_at(kind, &text, 1, role, 1);
 }
 
 size_t dt_catalog_year_word(const char *s, size_t len, int *offset)

@@ -312,6 +312,8 @@ static int year_fragment(const dt_field *f, size_t idx, const after *at)
     return 0;
 }
 
+static int leading_code(const char **s, size_t *len, char *buf, size_t cap);
+
 static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *below)
 {
     dt_table_state *st = &rd->cur;
@@ -331,6 +333,11 @@ static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *
     dt_strip_enumerator(&s, &len);
     if (s != f[first].s)
         return 1;
+    char code[16];
+    const char *ls = s;
+    size_t ll = len;
+    if (leading_code(&ls, &ll, code, sizeof code))
+        return 1; /* "201 一般公共服务支出": a code in the label's field */
     char buf[DT_COMP_MAX];
     size_t n = dt_squeeze(s, len, buf, sizeof buf);
     if (!dt_catalog_total_label(buf, n))
@@ -404,8 +411,9 @@ static int leading_code(const char **s, size_t *len, char *buf, size_t cap)
         size_t gl = (size_t)(p - g);
         if (gl == 0)
             break;
-        /* one run of a whole code, or 类 款 项 apart: 3, then 2s */
-        if (groups == 0 ? !(gl == 3 || gl == 5 || gl == 7) : gl != 2)
+        /* one run of a whole code, or 类 款 项 apart: 3, then 2s (a 4: two
+         * whose space fell at a line break of a wrapped label) */
+        if (groups == 0 ? !(gl == 3 || gl == 5 || gl == 7) : !(gl == 2 || gl == 4))
             return 0;
         if (n + gl >= sizeof digits)
             return 0;
@@ -415,7 +423,7 @@ static int leading_code(const char **s, size_t *len, char *buf, size_t cap)
         const char *q = p;
         while (q < end && *q == ' ')
             q++;
-        if (q < end && *q >= '0' && *q <= '9' && q > p && n == 3 + 2 * (groups - 1)) {
+        if (q < end && *q >= '0' && *q <= '9' && q > p && n < 7 && (n == 3 || n == 5)) {
             p = q; /* another group after a space */
             continue;
         }
@@ -655,9 +663,21 @@ static int fragment_at(const dt_layout *L, const dt_field *f, size_t nf)
                 return -1;
             at = (int)i;
         }
-    if (at < 0 || (size_t)at >= L->width || L->map[at].what != DT_COL_LABEL ||
-        dt_figure(f[at].s, f[at].len, NULL))
+    if (at < 0 || (size_t)at >= L->width || L->map[at].what != DT_COL_LABEL)
         return -1;
+    if (dt_figure(f[at].s, f[at].len, NULL)) {
+        /* the subject code alone (or its first digits), where codes are
+         * printed in the label's field ("2010505" / "一般行政管理事务",
+         * "201050" / "1 行政运行"): the label's first line */
+        char code[16];
+        for (size_t i = 0; i < L->width; i++)
+            if (L->map[i].what == DT_COL_CODE)
+                return -1;
+        return digits_only(f[at].s, f[at].len) && f[at].len >= 3 && f[at].len <= 7 &&
+                       subject_code(f[at].s, 3, code, sizeof code)
+                   ? at
+                   : -1;
+    }
     const char *s = f[at].s;
     size_t len = f[at].len;
     dt_strip_enumerator(&s, &len);
@@ -769,9 +789,10 @@ static size_t wrap_cost(const char *seq, const size_t *w, size_t n, unsigned mod
             for (size_t t = 0; t < tails && k < 8; t++)
                 lw[k++] = w[run_at + t];
             if (k > 1) {
-                int bad = lw[k - 1] > lw[0];
+                /* one character of slack: a space where the line broke */
+                int bad = lw[k - 1] > lw[0] + 1;
                 for (size_t j = 1; j + 1 < k; j++)
-                    bad |= lw[j] != lw[0];
+                    bad |= lw[j] + 1 < lw[0] || lw[j] > lw[0] + 1;
                 cost += (size_t)bad;
             }
             i += tails;
@@ -808,6 +829,14 @@ static void wrap_decide(dt_reader *rd, const after *at)
     st->wrap_mode = 0;
     if (st->flags & DT_TWO_SIDED)
         return;
+    for (size_t h = 0; h < st->wrap_nheads && n < sizeof seq; h++) {
+        dt_field f[DT_MAX_FIELDS];
+        size_t nf = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, f, DT_MAX_FIELDS, NULL);
+        line[n] = st->wrap_heads[h];
+        seq[n++] = 'f';
+        if (lab < 0)
+            lab = fragment_at(&st->layout, f, nf);
+    }
     for (size_t k = 0; k <= at->n && n < sizeof seq; k++) {
         const dt_line *ln = at->v + k;
         dt_field f[DT_MAX_FIELDS];
@@ -1027,9 +1056,77 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
 }
 
 /* Fix the columns at the first data row. */
+/* Two layouts read the same columns. */
+static int same_layout(const dt_layout *a, const dt_layout *b)
+{
+    size_t w = a->width > b->width ? a->width : b->width;
+    for (size_t i = 0; i < w && i < DT_MAX_FIELDS; i++)
+        if (a->map[i].what != b->map[i].what || a->map[i].role != b->map[i].role)
+            return 0;
+    return a->ncols == b->ncols;
+}
+
+/*
+ * The last "header" lines that hold one piece of text each and name no
+ * column (the header reads the same without them) are the first lines of
+ * a wrapped label above the first row ("一般公共" / "服务支出 | 1,234.56"):
+ * they wait for that row.
+ */
+static void header_tail_pieces(dt_reader *rd)
+{
+    dt_table_state *st = &rd->cur;
+    while (st->nhdr > 1 && st->wrap_nheads < sizeof st->wrap_heads / sizeof *st->wrap_heads) {
+        const dt_line *ln = st->hdr[st->nhdr - 1];
+        dt_field f[DT_MAX_FIELDS];
+        size_t nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, NULL), nonempty = 0;
+        for (size_t i = 0; i < nf; i++)
+            nonempty += f[i].len > 0;
+        if (nonempty != 1)
+            return;
+        dt_layout with, without;
+        dt_layout_build(rd, &with, st->hdr, st->nhdr, 1);
+        dt_layout_build(rd, &without, st->hdr, st->nhdr - 1, 1);
+        int at = fragment_at(&without, f, nf);
+        if (at < 0 || !same_layout(&with, &without))
+            return;
+        char word[DT_COMP_MAX];
+        const char *one = word;
+        br_role role;
+        dt_squeeze(f[at].s, f[at].len, word, sizeof word);
+        if (dt_catalog_column_at(st->kind, &one, 1, &role) != DT_COL_NONE)
+            return; /* a header word ("科目名称"), not a piece of a label */
+        /* the end of a header word split over lines ("科目名" / "称",
+         * "分类" / "科目" / "名称"): with the lines above it in its column
+         * it makes whole words they do not make alone */
+        char above[(DT_MAX_HEADER + 1) * DT_COMP_MAX];
+        size_t al = 0;
+        for (size_t m = 2; m <= st->nhdr; m++) {
+            char part[DT_COMP_MAX];
+            size_t pl = field_text(st->hdr[st->nhdr - m], (size_t)at, part, sizeof part);
+            memmove(above + pl, above, al);
+            memcpy(above, part, pl);
+            al += pl;
+            above[al] = '\0';
+            if (!pl || dt_catalog_column_whole(st->kind, above, &role) != DT_COL_NONE)
+                continue;
+            dt_squeeze(f[at].s, f[at].len, above + al, sizeof above - al);
+            int whole = dt_catalog_column_whole(st->kind, above, &role) != DT_COL_NONE;
+            above[al] = '\0';
+            if (whole)
+                return;
+        }
+        memmove(st->wrap_heads + 1, st->wrap_heads, st->wrap_nheads * sizeof *st->wrap_heads);
+        st->wrap_heads[0] = ln;
+        st->wrap_nheads++;
+        st->nhdr--;
+    }
+}
+
 static int fix_layout(dt_reader *rd, long line)
 {
     dt_table_state *st = &rd->cur;
+    if (!(st->flags & DT_TWO_SIDED))
+        header_tail_pieces(rd);
     dt_layout_build(rd, &st->layout, st->hdr, st->nhdr, 0);
     st->have_layout = 1;
     br_table *t = dt_table_ensure(rd);
@@ -1130,7 +1227,9 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
         sc.prefix = NULL;
         if (!rd.cur.open || rd.cur.kind == BR_KIND_UNKNOWN)
             continue;
-        if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL)) {
+        if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL) &&
+            !(rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
+              fragment_at(&rd.cur.layout, f, nf) >= 0)) {
             dt_note(&rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
                     "a figure \"%.*s\" alone on its line (a page number?); not read",
                     (int)f[only].len, f[only].s);
