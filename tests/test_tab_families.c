@@ -381,3 +381,37 @@ Test(tab_families, wrapped_labels_figures_on_the_last_line)
     ROW(t, 2, NULL, "政务服务平台运行维护经费", roles, "42.44", "42.44", "42.44");
     cr_assert_eq(errors(), 0);
 }
+
+/* Families together: codes in the label's field, the code alone on a
+ * wrapped label's first line (its space lost at the break: "206 01" /
+ * "01 机构"), the figures on the middle line, a header whose label word is
+ * split over lines ("科目" / "名称") just above the first row. */
+Test(tab_families, wrapped_labels_with_codes_in_the_label_field)
+{
+    read_text("附件 8\n"
+              "某某局 2022 年部门支出总表\n"
+              "编制部门：某某局\t单位:万元\n"
+              "功能分类\t总计\t基本\t项目\n"
+              "科目\t\t支出\t支出\n"
+              "名称\t\t\t\n"
+              "合计\t923.77\t330.78\t592.99\n"
+              "206 \t\t\t\n"
+              "科学技术\t923.77\t330.78\t592.99\n"
+              "支出\t\t\t\n"
+              "206 01 科学技术管理事务\t923.77\t330.78\t592.99\n"
+              "206 01\t\t\t\n"
+              "01 机构\t330.78\t330.78\t0\n"
+              "运行\t\t\t\n"
+              "206 01 99\t\t\t\n"
+              "其他科学技术管理\t592.99\t0\t592.99\n"
+              "事务支出\t\t\t\n");
+    const br_table *e = table(BR_KIND_EXPENDITURE);
+    assert_columns(e, EXP3, 3);
+    cr_assert_eq(br_table_row_count(e), 5);
+    ROW(e, 0, NULL, "合计", EXP3, "923.77", "330.78", "592.99");
+    ROW(e, 1, "206", "科学技术支出", EXP3, "923.77", "330.78", "592.99");
+    ROW(e, 2, "20601", "科学技术管理事务", EXP3, "923.77", "330.78", "592.99");
+    ROW(e, 3, "2060101", "机构运行", EXP3, "330.78", "330.78", "0");
+    ROW(e, 4, "2060199", "其他科学技术管理事务支出", EXP3, "592.99", "0", "592.99");
+    cr_assert_eq(errors(), 0);
+}
