@@ -124,9 +124,13 @@ size_t dt_tables_start(const dt_lines *lines)
         /* a marker or a title, alone on its line or with its unit */
         if (dt_marker(f[k].s, f[k].len, &rest))
             return i;
-        if (dt_title_shape(f[k].s, f[k].len) &&
-            dt_catalog_title(f[k].s, f[k].len) > BR_KIND_UNKNOWN)
-            return wrapped_title_start(lines, i, f[k].s, f[k].len);
+        if (dt_title_shape(f[k].s, f[k].len)) {
+            /* the second line of a wrapped title ("…财政拨款收" / "支总表")
+             * may name no kind alone */
+            size_t j = wrapped_title_start(lines, i, f[k].s, f[k].len);
+            if (j != i || dt_catalog_title(f[k].s, f[k].len) > BR_KIND_UNKNOWN)
+                return j;
+        }
     }
     return lines->n;
 }

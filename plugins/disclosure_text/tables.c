@@ -650,6 +650,13 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
 
 /* ---- labels wrapped over lines ---- */
 
+/* A subject code, or its first digits (a wrapped label's first line). */
+static int code_start(const char *s, size_t len)
+{
+    char code[16];
+    return digits_only(s, len) && len >= 3 && len <= 7 && subject_code(s, 3, code, sizeof code);
+}
+
 /*
  * A line that holds only a piece of a label (a wrapped cell's other lines):
  * the index of its field, a label column's; else -1.
@@ -657,6 +664,8 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
 static int fragment_at(const dt_layout *L, const dt_field *f, size_t nf)
 {
     int at = -1;
+    if (nf < 2)
+        return -1; /* a line without tabs: a page footer, a note, a title */
     for (size_t i = 0; i < nf; i++)
         if (f[i].len) {
             if (at >= 0)
@@ -669,14 +678,10 @@ static int fragment_at(const dt_layout *L, const dt_field *f, size_t nf)
         /* the subject code alone (or its first digits), where codes are
          * printed in the label's field ("2010505" / "一般行政管理事务",
          * "201050" / "1 行政运行"): the label's first line */
-        char code[16];
         for (size_t i = 0; i < L->width; i++)
             if (L->map[i].what == DT_COL_CODE)
                 return -1;
-        return digits_only(f[at].s, f[at].len) && f[at].len >= 3 && f[at].len <= 7 &&
-                       subject_code(f[at].s, 3, code, sizeof code)
-                   ? at
-                   : -1;
+        return code_start(f[at].s, f[at].len) ? at : -1;
     }
     const char *s = f[at].s;
     size_t len = f[at].len;
@@ -1229,7 +1234,9 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
             continue;
         if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL) &&
             !(rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
-              fragment_at(&rd.cur.layout, f, nf) >= 0)) {
+              fragment_at(&rd.cur.layout, f, nf) >= 0) &&
+            !(!rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
+              code_start(f[only].s, f[only].len))) {
             dt_note(&rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
                     "a figure \"%.*s\" alone on its line (a page number?); not read",
                     (int)f[only].len, f[only].s);
