@@ -623,7 +623,12 @@ static void finish(solver *S, slot *sl)
     if (!sl->ambiguous) {
         place(S, sl, sl->c[which].mask, BR_CELL_INFERRED);
     } else {
-        place(S, sl, (uint32_t)((1ull << sl->sh->nvals) - 1), 0);
+        /* a guess: fail closed, no identity through the row is judged */
+        place(S, sl, (uint32_t)((1ull << sl->sh->nvals) - 1),
+              S->rd->quiet ? 0u : (unsigned)BR_CELL_UNCERTAIN);
+        dt_mark_row(S->rd, sl->sh->row, "guessed_figure",
+                    "the row lost its empty cells and its figures fit several columns equally "
+                    "well: they are kept in the leftmost columns, a guess");
     }
 }
 

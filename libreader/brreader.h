@@ -140,6 +140,9 @@ typedef enum dt_attr {
 /* The kind a title names; BR_KIND_UNKNOWN for a table SPEC does not model;
  * -1 when s is not a table title. */
 int dt_catalog_title(const char *s, size_t len);
+/* The same; [*from, *to) the bytes of the words that name the kind, in the
+ * text with its spaces removed. */
+int dt_catalog_title_span(const char *s, size_t len, size_t *from, size_t *to);
 unsigned dt_catalog_kind_flags(br_kind kind);
 /* A title-shaped line: ends with "表" (optionally a parenthesised tail). */
 int dt_title_shape(const char *s, size_t len);
@@ -149,6 +152,17 @@ int dt_title_shape(const char *s, size_t len);
  * Returns the column kind and *role.
  */
 dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role);
+/* The same, for the lowest component comp[depth-1] alone (the ones above
+ * only for a row's `under`). */
+dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role);
+/* One header text alone, its words whole: a header cut at the page edge
+ * ("科目名" for 科目名称) names nothing here. */
+dt_what dt_catalog_column_whole(br_kind kind, const char *text, br_role *role);
+/*
+ * A relative year word ("上年", "本年") at the start of s[0..len): its length,
+ * and *offset its year relative to the table's (-1, 0); else 0.
+ */
+size_t dt_catalog_year_word(const char *s, size_t len, int *offset);
 /* The previous-year twin of a role ("total" → "prev_total"), or NONE. */
 br_role dt_catalog_prev_role(br_role role);
 /* The side a header component names ("收入", "支出"), or NONE. */
@@ -158,8 +172,10 @@ br_side dt_catalog_side(const char *comp);
 int dt_catalog_total_label(const char *label, size_t len);
 /* Performance attribute key. */
 dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len);
-/* A unit line ("单位:万元") → unit, else UNKNOWN. */
+/* A unit line ("单位:万元", "编制部门:XX 单位:元") → unit, else UNKNOWN. */
 br_unit dt_catalog_unit_line(const char *s, size_t len);
+/* Text that may precede a unit on its line ("编制部门:XX"): 1, else 0. */
+int dt_catalog_unit_lead(const char *s, size_t len);
 /* 1 for a blank-cell placeholder ("-", "—", "/"). */
 int dt_blank_mark(const char *s, size_t len);
 /*
@@ -178,7 +194,17 @@ typedef struct dt_colmap {
     unsigned char side; /* br_side (two-sided tables) */
     signed char col;    /* model column (MONEY / TEXT), else -1 */
     unsigned char role; /* br_role (MONEY / TEXT) */
+    unsigned char unread; /* dt_unread: why a column with header text is not read */
+    signed char dup_col;  /* DT_UNREAD_DUPLICATE: the model column of the role */
 } dt_colmap;
+
+/* Why a header column with text is not read (dt_colmap.unread). */
+typedef enum dt_unread {
+    DT_UNREAD_NO = 0,    /* read, or no header text */
+    DT_UNREAD_UNKNOWN,   /* its words name no role */
+    DT_UNREAD_DUPLICATE, /* it repeats a role another column has */
+    DT_UNREAD_NO_TWIN    /* an earlier year's role this kind does not model */
+} dt_unread;
 
 typedef struct dt_layout {
     size_t width;                  /* fields the header spans */
@@ -189,6 +215,9 @@ typedef struct dt_layout {
     int leading_structure; /* all structural fields precede the money fields */
     size_t nmoney;         /* money fields */
 } dt_layout;
+
+/* Where a row whose label wraps over lines prints its figures. */
+enum { DT_WRAP_FIRST = 1u, DT_WRAP_MIDDLE = 2u, DT_WRAP_LAST = 4u };
 
 /* A row that lost its empty cells: its figures wait for assign.c. */
 typedef struct dt_short {
@@ -216,6 +245,13 @@ typedef struct dt_table_state {
     dt_layout layout;
     size_t nrows;
     dt_short *shorts, **shorts_tail;
+    /* labels wrapped over lines (disclosure-text: tables.c) */
+    int wrap_decided;
+    unsigned wrap_mode;           /* where a wrapped row's figures are: DT_WRAP_* */
+    int wrap_unsure;              /* more than one convention fits the table */
+    const dt_line *wrap_heads[4]; /* fragments waiting for the row below */
+    size_t wrap_nheads;
+    long wrap_taken;              /* fragment lines up to this line are taken */
     /* performance tables */
     int perf_indicators; /* the indicator header was seen */
     char proj_code[64];
@@ -235,6 +271,7 @@ typedef struct dt_reader {
     size_t ntables;
     int failed; /* an allocation failed */
     int quiet;  /* dt_note drops notes (a solver run whose notes do not apply) */
+    unsigned wrap_doc; /* wrap conventions every table so far fits (0: none seen) */
     dt_table_state cur;
 } dt_reader;
 
@@ -245,6 +282,18 @@ void dt_note(dt_reader *rd, br_severity sev, const char *row, br_role role, long
              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 void dt_vnote(dt_reader *rd, br_severity sev, const char *row, br_role role, long line,
               const char *fmt, va_list ap);
+
+/*
+ * Fail closed (ABI 1.2): mark what holds figures the reader did not
+ * understand — column `col` of the current table (col < 0: the whole table),
+ * or a row — uncertain, with a coverage `kind` ("unknown_header",
+ * "duplicate_role", "extra_figures", "guessed_figure", "label_fragment") and
+ * a reason for the user.  Identities through it are then "not checked".
+ */
+void dt_mark_table(dt_reader *rd, long col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void dt_mark_row(dt_reader *rd, br_row *row, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* ---- assignment by arithmetic (assign.c) ---- */
 

@@ -57,6 +57,15 @@ static const struct {
 
 static const struct {
     const char *word;
+    int offset;
+} years[] = {
+#define DT_YEAR(word, offset) {word, offset},
+#include "catalog.def"
+#undef DT_YEAR
+};
+
+static const struct {
+    const char *word;
     br_side side;
 } sides[] = {
 #define DT_SIDE(word, side) {word, BR_SIDE_##side},
@@ -90,6 +99,12 @@ static const char *const units[] = {
 #undef DT_UNIT
 };
 
+static const char *const unit_leads[] = {
+#define DT_UNIT_LEAD(word) word,
+#include "catalog.def"
+#undef DT_UNIT_LEAD
+};
+
 static const char *const markers[] = {
 #define DT_MARKER(word) word,
 #include "catalog.def"
@@ -115,9 +130,12 @@ static size_t chars(const char *s, size_t len)
     return n;
 }
 
-static int match(int how, const char *s, size_t len, const char *word)
+/* strict: no truncated headers (dt_catalog_column_whole) */
+static int match_as(int how, const char *s, size_t len, const char *word, int strict)
 {
     size_t wl = strlen(word);
+    if (strict && how == CONTAINS)
+        return dt_find(s, len, word) != NULL;
     switch (how) {
     case EXACT:
         return len == wl && memcmp(s, word, wl) == 0;
@@ -131,7 +149,12 @@ static int match(int how, const char *s, size_t len, const char *word)
     }
 }
 
-int dt_catalog_title(const char *s, size_t len)
+static int match(int how, const char *s, size_t len, const char *word)
+{
+    return match_as(how, s, len, word, 0);
+}
+
+int dt_catalog_title_span(const char *s, size_t len, size_t *from, size_t *to)
 {
     char buf[DT_TITLE_MAX];
     size_t n = dt_squeeze(s, len, buf, sizeof buf);
@@ -140,12 +163,19 @@ int dt_catalog_title(const char *s, size_t len)
         if (!w)
             continue;
         size_t off = (size_t)(w - buf) + strlen(titles[i].word);
-        if (titles[i].then[0] && !dt_find(buf + off, n - off, titles[i].then))
+        const char *t = titles[i].then[0] ? dt_find(buf + off, n - off, titles[i].then) : NULL;
+        if (titles[i].then[0] && !t)
             continue;
+        if (from)
+            *from = (size_t)(w - buf);
+        if (to)
+            *to = t ? (size_t)(t - buf) + strlen(titles[i].then) : off;
         return (int)titles[i].kind;
     }
     return -1;
 }
+
+int dt_catalog_title(const char *s, size_t len) { return dt_catalog_title_span(s, len, NULL, NULL); }
 
 unsigned dt_catalog_kind_flags(br_kind kind)
 {
@@ -180,30 +210,64 @@ int dt_title_shape(const char *s, size_t len)
     return 0;
 }
 
-dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+static dt_what column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role,
+                         int strict)
 {
     unsigned bit = 1u << kind;
     *role = BR_ROLE_NONE;
-    for (size_t d = depth; d-- > 0;) {
-        const char *c = comp[d];
-        size_t cl = strlen(c);
-        if (cl == 0)
+    if (depth == 0)
+        return DT_COL_NONE;
+    size_t d = depth - 1;
+    const char *c = comp[d];
+    size_t cl = strlen(c);
+    if (cl == 0)
+        return DT_COL_NONE;
+    for (size_t i = 0; i < COUNT(columns); i++) {
+        if (!(columns[i].kinds & bit) ||
+            !match_as(columns[i].match, c, cl, columns[i].word, strict))
             continue;
-        for (size_t i = 0; i < COUNT(columns); i++) {
-            if (!(columns[i].kinds & bit) || !match(columns[i].match, c, cl, columns[i].word))
+        if (columns[i].under[0]) {
+            int found = 0;
+            for (size_t u = 0; u < d && !found; u++)
+                found = dt_find(comp[u], strlen(comp[u]), columns[i].under) != NULL;
+            if (!found)
                 continue;
-            if (columns[i].under[0]) {
-                int found = 0;
-                for (size_t u = 0; u < d && !found; u++)
-                    found = dt_find(comp[u], strlen(comp[u]), columns[i].under) != NULL;
-                if (!found)
-                    continue;
-            }
-            *role = columns[i].role;
-            return columns[i].what;
         }
+        *role = columns[i].role;
+        return columns[i].what;
     }
     return DT_COL_NONE;
+}
+
+dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+{
+    return column_at(kind, comp, depth, role, 0);
+}
+
+dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
+{
+    *role = BR_ROLE_NONE;
+    for (size_t d = depth; d-- > 0;) {
+        dt_what w = dt_catalog_column_at(kind, comp, d + 1, role);
+        if (w != DT_COL_NONE)
+            return w;
+    }
+    return DT_COL_NONE;
+}
+
+dt_what dt_catalog_column_whole(br_kind kind, const char *text, br_role *role)
+{
+    return column_at(kind, &text, 1, role, 1);
+}
+
+size_t dt_catalog_year_word(const char *s, size_t len, int *offset)
+{
+    for (size_t i = 0; i < COUNT(years); i++)
+        if (dt_starts(s, len, years[i].word)) {
+            *offset = years[i].offset;
+            return strlen(years[i].word);
+        }
+    return 0;
 }
 
 br_role dt_catalog_prev_role(br_role role)
@@ -242,16 +306,34 @@ dt_attr dt_catalog_attr(br_kind kind, const char *key, size_t len)
     return DT_ATTR_NONE;
 }
 
-br_unit dt_catalog_unit_line(const char *s, size_t len)
+int dt_catalog_unit_lead(const char *s, size_t len)
 {
     char buf[DT_COMP_MAX];
     dt_trim(&s, &len);
-    if (len == 0 || len >= 64)
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    for (size_t i = 0; i < COUNT(unit_leads); i++)
+        if (dt_starts(buf, n, unit_leads[i]))
+            return 1;
+    return 0;
+}
+
+br_unit dt_catalog_unit_line(const char *s, size_t len)
+{
+    char buf[4 * DT_COMP_MAX];
+    dt_trim(&s, &len);
+    if (len == 0 || len >= sizeof buf)
         return BR_UNIT_UNKNOWN;
     size_t n = dt_squeeze(s, len, buf, sizeof buf);
     for (size_t i = 0; i < COUNT(units); i++)
         if (dt_starts(buf, n, units[i]))
-            return dt_host->unit_parse(buf, n);
+            return n < 64 ? dt_host->unit_parse(buf, n) : BR_UNIT_UNKNOWN;
+    /* "编制部门:XX 单位:元": the unit at the end, after what the table is of */
+    if (!dt_catalog_unit_lead(buf, n))
+        return BR_UNIT_UNKNOWN;
+    for (size_t at = n; at-- > 1;)
+        for (size_t i = 0; i < COUNT(units); i++)
+            if (dt_starts(buf + at, n - at, units[i]))
+                return n - at < 64 ? dt_host->unit_parse(buf + at, n - at) : BR_UNIT_UNKNOWN;
     return BR_UNIT_UNKNOWN;
 }
 

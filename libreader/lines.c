@@ -82,6 +82,34 @@ int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *o
     return BR_OK;
 }
 
+/*
+ * The first table's title at line i may be the second line of a wrapped
+ * title ("…2021 年财政" / "拨款收支总表"): the line before it (blank lines
+ * between) is its first part when the words naming the kind run over the
+ * break.  Returns the index of the title's first line.
+ */
+static size_t wrapped_title_start(const dt_lines *lines, size_t i, const char *s, size_t len)
+{
+    size_t j = i;
+    while (j > 0 && lines->v[j - 1].len == 0)
+        j--;
+    if (j == 0)
+        return i;
+    const dt_line *p = &lines->v[j - 1];
+    const char *ps = p->s;
+    size_t pl = p->len;
+    dt_trim(&ps, &pl);
+    if (pl == 0 || pl > 120 || memchr(ps, '\t', pl) || dt_find(ps, pl, "。") || dt_find(ps, pl, ":"))
+        return i;
+    char whole[DT_TITLE_MAX], head[DT_TITLE_MAX];
+    size_t n = dt_copy(ps, pl, whole, sizeof whole);
+    size_t brk = dt_squeeze(ps, pl, head, sizeof head);
+    n += dt_copy(s, len, whole + n, sizeof whole - n);
+    size_t from = 0, to = 0;
+    int kind = dt_catalog_title_span(whole, n, &from, &to);
+    return kind > BR_KIND_UNKNOWN && from < brk && to > brk ? j - 1 : i;
+}
+
 size_t dt_tables_start(const dt_lines *lines)
 {
     if (!lines)
@@ -96,9 +124,13 @@ size_t dt_tables_start(const dt_lines *lines)
         /* a marker or a title, alone on its line or with its unit */
         if (dt_marker(f[k].s, f[k].len, &rest))
             return i;
-        if (dt_title_shape(f[k].s, f[k].len) &&
-            dt_catalog_title(f[k].s, f[k].len) > BR_KIND_UNKNOWN)
-            return i;
+        if (dt_title_shape(f[k].s, f[k].len)) {
+            /* the second line of a wrapped title ("…财政拨款收" / "支总表")
+             * may name no kind alone */
+            size_t j = wrapped_title_start(lines, i, f[k].s, f[k].len);
+            if (j != i || dt_catalog_title(f[k].s, f[k].len) > BR_KIND_UNKNOWN)
+                return j;
+        }
     }
     return lines->n;
 }

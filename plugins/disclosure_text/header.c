@@ -55,6 +55,66 @@ static int is_structure(dt_what w)
            w == DT_COL_IGNORE;
 }
 
+/* path[from..to) joined into buf (NUL-terminated); its length. */
+static size_t join(const char *const *path, size_t from, size_t to, char *buf, size_t cap)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t h = from; h < to; h++) {
+        size_t l = strlen(path[h]);
+        if (n + l >= cap)
+            break;
+        memcpy(buf + n, path[h], l + 1);
+        n += l;
+    }
+    return n;
+}
+
+/*
+ * What a column's header path names.  A header cell's words may be split
+ * over lines ("人员经" / "费", "科目编" / "码") the way merged cells print:
+ * from the lowest line up, the text of that line joined with the lines
+ * below it is matched (the lines above only for the catalog's `under`), so
+ * the most specific complete words win; the components alone last.
+ */
+static dt_what classify(br_kind kind, const char *const *path, size_t depth, br_role *role)
+{
+    char joined[DT_MAX_HEADER * DT_COMP_MAX];
+    const char *p[DT_MAX_HEADER];
+    for (size_t k = depth; k-- > 0;) {
+        if (!path[k][0])
+            continue;
+        for (size_t h = 0; h < k; h++)
+            p[h] = path[h];
+        join(path, k, depth, joined, sizeof joined);
+        p[k] = joined;
+        dt_what w = dt_catalog_column_at(kind, p, k + 1, role);
+        if (w != DT_COL_NONE)
+            return w;
+    }
+    return dt_catalog_column(kind, path, depth, role);
+}
+
+/*
+ * The year a column's words name relative to the table's ("上年预算数",
+ * "本年基本支出": a year word before the words of a money column): its
+ * offset, or 0 when none.
+ */
+static int relative_year(br_kind kind, const char *all, size_t n)
+{
+    for (size_t i = 0; i < n; i += dt_char_at(all, n, i)) {
+        int off;
+        size_t wl = dt_catalog_year_word(all + i, n - i, &off);
+        if (!wl)
+            continue;
+        const char *rest = all + i + wl;
+        br_role r;
+        if (dt_catalog_column_at(kind, &rest, 1, &r) == DT_COL_MONEY)
+            return off;
+    }
+    return 0;
+}
+
 void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr, int quiet)
 {
     dt_table_state *st = &rd->cur;
@@ -109,8 +169,20 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
             continue;
 
         br_role role;
-        dt_what what = dt_catalog_column(st->kind, path, nhdr, &role);
-        if (what == DT_COL_MONEY && year && ref && year < ref) {
+        dt_what what = classify(st->kind, path, nhdr, &role);
+        int earlier = 0;
+        if (what == DT_COL_MONEY) {
+            char all[DT_MAX_HEADER * DT_COMP_MAX];
+            size_t n = join(path, 0, nhdr, all, sizeof all);
+            int y = year ? year : dt_year_in(all, n);
+            if (y && ref)
+                earlier = y < ref;
+            else if (!y)
+                earlier = relative_year(st->kind, all, n) < 0;
+            if (!year)
+                year = y ? y : (ref ? ref - 1 : 0);
+        }
+        if (earlier) {
             br_role prev = dt_catalog_prev_role(role);
             if (prev == BR_ROLE_NONE) {
                 if (!quiet)
@@ -118,6 +190,7 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
                             "header column %zu is the %d group's %s, which this table kind "
                             "does not have; its cells are not read",
                             i + 1, year, dt_host->role_name(role));
+                m->unread = DT_UNREAD_NO_TWIN;
                 continue;
             }
             role = prev;
@@ -138,6 +211,7 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
                         "header column %zu \"%s\" is not recognised; its cells are not read", i + 1,
                         shown);
             }
+            m->unread = DT_UNREAD_UNKNOWN;
             continue;
         }
         if (st->flags & DT_TWO_SIDED) {
@@ -156,17 +230,20 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
 
         if (what == DT_COL_MONEY || what == DT_COL_TEXT) {
             /* one column per role (per panel in a two-sided table) */
-            int dup = 0;
-            for (size_t j = 0; j < i && !dup; j++)
-                dup = (L->map[j].what == DT_COL_MONEY || L->map[j].what == DT_COL_TEXT) &&
-                      L->map[j].role == role && L->map[j].side == side;
-            int col = dup ? -1 : model_column(L, role);
+            int dup = -1;
+            for (size_t j = 0; j < i && dup < 0; j++)
+                if ((L->map[j].what == DT_COL_MONEY || L->map[j].what == DT_COL_TEXT) &&
+                    L->map[j].role == role && L->map[j].side == side)
+                    dup = L->map[j].col;
+            int col = dup >= 0 ? -1 : model_column(L, role);
             if (col < 0) {
                 if (!quiet)
                     dt_note(rd, BR_SEV_WARNING, NULL, role, hdr[0]->no,
                             "header column %zu repeats the role %s (or the table has too many "
                             "columns); its cells are not read",
                             i + 1, dt_host->role_name(role));
+                m->unread = dup >= 0 ? DT_UNREAD_DUPLICATE : DT_UNREAD_UNKNOWN;
+                m->dup_col = (signed char)dup;
                 continue;
             }
             m->col = (signed char)col;
@@ -183,8 +260,8 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
     if (nhdr == 0) {
         /* no header: codes and labels by position, figures cannot be placed */
         L->width = 2;
-        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE};
-        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE};
+        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO, -1};
+        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO, -1};
     }
     L->leading_structure = L->first_money >= 0;
     for (size_t i = 0; i < L->width; i++) {
@@ -210,21 +287,21 @@ int dt_header_repeat(const dt_line *const *hdr, size_t nhdr, const dt_field *f, 
         nhdr = DT_MAX_HEADER;
     if (nhdr == 0)
         return 0;
-    for (size_t i = 0; i < nf; i++)
-        if (f[i].len && dt_figure(f[i].s, f[i].len, NULL))
-            return 0;
     for (size_t h = 0; h < nhdr; h++)
         H[h].n = dt_fields(hdr[h]->s, hdr[h]->len, H[h].f, DT_MAX_FIELDS, NULL);
     for (size_t i = 0; i < nf; i++) {
         if (f[i].len == 0)
             continue;
+        /* a figure repeats the header only as the same text (a year split
+         * over header lines, "202" / "0 年预算数"), never as a prefix */
+        int figure = dt_figure(f[i].s, f[i].len, NULL);
         size_t al = dt_squeeze(f[i].s, f[i].len, a, sizeof a);
         int ok = 0;
         for (size_t h = 0; h < nhdr && !ok; h++) {
             if (!nonempty(&H[h], i))
                 continue;
             size_t bl = dt_squeeze(H[h].f[i].s, H[h].f[i].len, b, sizeof b);
-            ok = prefix_compatible(a, al, b, bl);
+            ok = figure ? al == bl && memcmp(a, b, al) == 0 : prefix_compatible(a, al, b, bl);
         }
         if (!ok)
             return 0;

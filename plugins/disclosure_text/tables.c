@@ -156,9 +156,27 @@ static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long li
             on_title(rd, sc, dt_catalog_title(s + rest, len - rest), s + rest, len - rest, line);
         return 1;
     }
-    if (dt_title_shape(s, len) && (kind = dt_catalog_title(s, len)) >= 0) {
-        on_title(rd, sc, kind, s, len, line);
-        return 1;
+    if (dt_title_shape(s, len)) {
+        kind = dt_catalog_title(s, len);
+        /* a title wrapped onto a second line ("…一般公共预算财政拨款支出" /
+         * "预算表", "…财政" / "拨款收支总表"): the whole title names the kind
+         * when the tail alone names none (or an unmodelled one), or when
+         * the words naming it run over the break */
+        if (sc->prefix) {
+            char whole[DT_TITLE_MAX], head[DT_TITLE_MAX];
+            size_t k = dt_copy(sc->prefix, sc->prefix_len, whole, sizeof whole);
+            size_t brk = dt_squeeze(sc->prefix, sc->prefix_len, head, sizeof head);
+            k += dt_copy(s, len, whole + k, sizeof whole - k);
+            size_t from = 0, to = 0;
+            int joined = dt_catalog_title_span(whole, k, &from, &to);
+            if (joined >= 0 && joined != BR_KIND_UNKNOWN &&
+                (kind < 0 || kind == BR_KIND_UNKNOWN || (from < brk && to > brk)))
+                kind = joined;
+        }
+        if (kind >= 0) {
+            on_title(rd, sc, kind, s, len, line);
+            return 1;
+        }
     }
     if ((unit = dt_catalog_unit_line(s, len)) != BR_UNIT_UNKNOWN) {
         on_unit(rd, unit);
@@ -166,6 +184,22 @@ static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long li
         return 1;
     }
     return 0;
+}
+
+/* "编制部门:XX <tab> 单位:元": what the table is of, and its unit. */
+static int lead_and_unit(dt_reader *rd, scan *sc, const dt_field *f, size_t nf)
+{
+    const dt_field *a = NULL, *b = NULL;
+    br_unit unit;
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].len)
+            *(a ? &b : &a) = &f[i];
+    if (!a || !b || !dt_catalog_unit_lead(a->s, a->len) ||
+        (unit = dt_catalog_unit_line(b->s, b->len)) == BR_UNIT_UNKNOWN)
+        return 0;
+    on_unit(rd, unit);
+    sc->prefix = NULL;
+    return 1;
 }
 
 /* "部门收支总表 <tab> 单位:万元": a title with its unit on the same line. */
@@ -193,6 +227,8 @@ static int structural(dt_what w)
            w == DT_COL_IGNORE || w == DT_COL_NONE;
 }
 
+static int digits_only(const char *s, size_t len);
+
 /* A subject code (201, 20103, 2010301, 301, 30101) copied into buf. */
 static int subject_code(const char *s, size_t len, char *buf, size_t cap)
 {
@@ -211,7 +247,74 @@ static int subject_code(const char *s, size_t len, char *buf, size_t cap)
  * with an enumerator ("(一)", "一、"); or a total-like first label
  * ("合计") in a column that is not a money column of the header so far.
  */
-static int looks_data(dt_reader *rd, const dt_field *f, size_t nf)
+/* The current line in the array of lines, for looking around it. */
+typedef struct after {
+    const dt_line *v; /* the current line */
+    size_t before;    /* lines before it in the part read */
+    size_t n;         /* lines after it */
+} after;
+
+/* Field idx of a line, squeezed into buf; 0 when it is empty or missing. */
+static size_t field_text(const dt_line *ln, size_t idx, char *buf, size_t cap)
+{
+    dt_field g[DT_MAX_FIELDS];
+    size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL);
+    if (idx >= ng || !g[idx].len)
+        return 0;
+    return dt_squeeze(g[idx].s, g[idx].len, buf, cap);
+}
+
+static int digits_only(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return len > 0;
+}
+
+/*
+ * A bare number that is a piece of a year printed down one field over
+ * header lines ("202" / "0 年预算数", "20" / "21" / " 年"): a header cell's
+ * words split the way merged cells print, not a figure.
+ */
+static int year_fragment(const dt_field *f, size_t idx, const after *at)
+{
+    char buf[64], piece[64];
+    size_t n = 0, k;
+    if (!at || f[idx].len > 4 || !digits_only(f[idx].s, f[idx].len))
+        return 0;
+    /* the digits above it in the same field */
+    size_t up = 0;
+    while (up < 3 && up < at->before) {
+        size_t pl = field_text(at->v - up - 1, idx, piece, sizeof piece);
+        if (!digits_only(piece, pl))
+            break;
+        up++;
+    }
+    for (k = up; k > 0; k--)
+        n += field_text(at->v - k, idx, buf + n, sizeof buf - n);
+    n += dt_squeeze(f[idx].s, f[idx].len, buf + n, sizeof buf - n);
+    if (n > 4)
+        return 0;
+    for (k = 0; k < at->n && k < 3 && n < 8; k++) {
+        size_t pl = field_text(at->v + k + 1, idx, piece, sizeof piece);
+        if (!pl || n + pl >= sizeof buf)
+            return 0;
+        memcpy(buf + n, piece, pl);
+        n += pl;
+        int y = dt_year_in(buf, n);
+        if (y) {
+            char lead[8];
+            snprintf(lead, sizeof lead, "%d", y);
+            return dt_starts(buf, n, lead);
+        }
+    }
+    return 0;
+}
+
+static int leading_code(const char **s, size_t *len, char *buf, size_t cap);
+
+static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *below)
 {
     dt_table_state *st = &rd->cur;
     size_t first = nf;
@@ -220,7 +323,7 @@ static int looks_data(dt_reader *rd, const dt_field *f, size_t nf)
             continue;
         if (first == nf)
             first = i;
-        if (dt_figure(f[i].s, f[i].len, NULL))
+        if (dt_figure(f[i].s, f[i].len, NULL) && !year_fragment(f, i, below))
             return 1;
     }
     if (first == nf)
@@ -230,6 +333,11 @@ static int looks_data(dt_reader *rd, const dt_field *f, size_t nf)
     dt_strip_enumerator(&s, &len);
     if (s != f[first].s)
         return 1;
+    char code[16];
+    const char *ls = s;
+    size_t ll = len;
+    if (leading_code(&ls, &ll, code, sizeof code))
+        return 1; /* "201 一般公共服务支出": a code in the label's field */
     char buf[DT_COMP_MAX];
     size_t n = dt_squeeze(s, len, buf, sizeof buf);
     if (!dt_catalog_total_label(buf, n))
@@ -253,22 +361,28 @@ static int money_text(const dt_layout *L, const dt_field *f, size_t nf)
 }
 
 /* A money cell: 1 and *v for a figure; 0 for blank, or an artefact (noted). */
-static int money_cell(dt_reader *rd, const char *row, br_role role, long line, const dt_field *f,
-                      br_decimal *v)
+static int money_cell(dt_reader *rd, br_row *r, const char *row, br_role role, long line,
+                      const dt_field *f, br_decimal *v)
 {
     if (f->len == 0 || dt_blank_mark(f->s, f->len))
         return 0;
     if (dt_figure(f->s, f->len, v))
         return 1;
     int shown = f->len > 120 ? 120 : (int)f->len;
-    if (dt_figures_glued(f->s, f->len))
+    if (dt_figures_glued(f->s, f->len)) {
         dt_note(rd, BR_SEV_WARNING, row, role, line,
                 "cell \"%.*s\" holds more than one figure (a page number glued to it?); "
                 "not read as a figure",
                 shown, f->s);
-    else
+        dt_mark_row(rd, r, "extra_figures",
+                    "a cell of the row holds more than one figure: which is the cell's is not "
+                    "known");
+    } else {
         dt_note(rd, BR_SEV_WARNING, row, role, line,
                 "text \"%.*s\" in a money column; not read as a figure", shown, f->s);
+        dt_mark_row(rd, r, "misaligned_columns",
+                    "text in a money column: the row's cells may not be in their columns");
+    }
     return 0;
 }
 
@@ -280,19 +394,87 @@ typedef struct rowkey {
 
 static const char *key_of(const rowkey *k) { return k->has_code ? k->code : k->label; }
 
+/*
+ * A subject code printed at the start of the label's field: "2010301 行政运行",
+ * "2010301行政运行", "201 03 01 行政运行" (类 款 项 apart).  The code's digits
+ * go to buf and *s / *len are narrowed to the label; 0 when there is none.
+ */
+static int leading_code(const char **s, size_t *len, char *buf, size_t cap)
+{
+    const char *p = *s, *end = *s + *len;
+    char digits[16];
+    size_t n = 0, groups = 0;
+    while (p < end) {
+        const char *g = p;
+        while (p < end && *p >= '0' && *p <= '9')
+            p++;
+        size_t gl = (size_t)(p - g);
+        if (gl == 0)
+            break;
+        /* one run of a whole code, or 类 款 项 apart: 3, then 2s (a 4: two
+         * whose space fell at a line break of a wrapped label) */
+        if (groups == 0 ? !(gl == 3 || gl == 5 || gl == 7) : !(gl == 2 || gl == 4))
+            return 0;
+        if (n + gl >= sizeof digits)
+            return 0;
+        memcpy(digits + n, g, gl);
+        n += gl;
+        groups++;
+        const char *q = p;
+        while (q < end && *q == ' ')
+            q++;
+        if (q < end && *q >= '0' && *q <= '9' && q > p && n < 7 && (n == 3 || n == 5)) {
+            p = q; /* another group after a space */
+            continue;
+        }
+        break;
+    }
+    if (!groups || n > 7)
+        return 0;
+    while (p < end && *p == ' ')
+        p++;
+    /* the label follows: text, not a figure, a year or a unit ("2021年") */
+    static const char *const after_number[] = {"年", "月", "日", "万", "元", "个", "人", "台",
+                                               "辆", "项", "％"};
+    if (p >= end || (*p >= '0' && *p <= '9') || *p == '.' || *p == ',' || *p == '%')
+        return 0;
+    for (size_t i = 0; i < sizeof after_number / sizeof *after_number; i++)
+        if (dt_starts(p, (size_t)(end - p), after_number[i]))
+            return 0; /* "300万元", "2021年": a quantity, not a code */
+    if (!subject_code(digits, n, buf, cap))
+        return 0;
+    *s = p;
+    *len = (size_t)(end - p);
+    return 1;
+}
+
 /* Code and label of a row from the structural fields of one panel. */
 static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side side, rowkey *k)
 {
     const dt_layout *L = &rd->cur.layout;
     const dt_field *label = NULL, *alt = NULL;
     size_t lim = nf < L->width ? nf : L->width;
+    /* a code printed over several code columns (类 | 款 | 项): its parts */
+    char parts[16];
+    size_t np = 0, nparts = 0;
+    int split = 1, coded = 0;
     k->has_code = 0;
+    for (size_t i = 0; i < L->width; i++)
+        coded |= L->map[i].what == DT_COL_CODE || L->map[i].what == DT_COL_SEQ ||
+                 L->map[i].what == DT_COL_DEPT;
     for (size_t i = 0; i < lim; i++) {
         const dt_colmap *m = &L->map[i];
         if (!f[i].len || (side != BR_SIDE_NONE && m->side != side))
             continue;
         switch ((dt_what)m->what) {
         case DT_COL_CODE:
+            if (digits_only(f[i].s, f[i].len) && np + f[i].len < sizeof parts) {
+                memcpy(parts + np, f[i].s, f[i].len);
+                np += f[i].len;
+                nparts++;
+            } else {
+                split = 0;
+            }
             if (!k->has_code && subject_code(f[i].s, f[i].len, k->code, sizeof k->code))
                 k->has_code = 1;
             else if (!dt_figure(f[i].s, f[i].len, NULL) && !alt)
@@ -316,27 +498,39 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
             break;
         }
     }
+    if (split && nparts > 1) {
+        char whole[16];
+        if (subject_code(parts, np, whole, sizeof whole)) {
+            memcpy(k->code, whole, sizeof whole < sizeof k->code ? sizeof whole : sizeof k->code);
+            k->has_code = 1;
+        }
+    }
     if (!label)
         label = alt;
     k->label[0] = '\0';
     if (label) {
         const char *s = label->s;
         size_t len = label->len;
+        if (!k->has_code && !coded && leading_code(&s, &len, k->code, sizeof k->code))
+            k->has_code = 1;
         dt_strip_enumerator(&s, &len);
         dt_copy(s, len, k->label, sizeof k->label);
     }
 }
 
-/* Non-empty fields beyond the header: one note per line. */
-static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_field *f, size_t nf)
+/* Non-empty fields beyond the header: one note per line; rows[0..nrows)
+ * marked uncertain when one is a figure (whose column is not known). */
+static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_field *f, size_t nf,
+                          br_row *const *rows, size_t nrows)
 {
     char shown[512];
-    size_t n = 0, len = 0;
+    size_t n = 0, len = 0, figs = 0;
     size_t first = 0;
     shown[0] = '\0';
     for (size_t i = rd->cur.layout.width; i < nf; i++) {
         if (!f[i].len)
             continue;
+        figs += dt_figure(f[i].s, f[i].len, NULL) || dt_figures_glued(f[i].s, f[i].len);
         if (n++ == 0)
             first = i;
         if (n <= 3 && len < sizeof shown)
@@ -347,6 +541,12 @@ static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_fi
         dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
                 "%zu field%s from field %zu on (%s%s) beyond the table's header; not read", n,
                 n > 1 ? "s" : "", first + 1, shown, n > 3 ? ", …" : "");
+    if (figs)
+        for (size_t j = 0; j < nrows; j++)
+            dt_mark_row(rd, rows[j], "extra_figures",
+                        "the row has %zu figure%s beyond its table's header: its figures may "
+                        "not be in their columns",
+                        figs, figs > 1 ? "s" : "");
 }
 
 static br_row *add_row(dt_reader *rd, const rowkey *k, br_side side, long line)
@@ -360,6 +560,46 @@ static br_row *add_row(dt_reader *rd, const rowkey *k, br_side side, long line)
     return r;
 }
 
+/*
+ * A figure in a header column that is not read: noted, and — fail closed —
+ * the table (a column nobody knows: any of its identities may want it) or
+ * the column of the role it repeats (which of the two is that role?)
+ * marked uncertain.  A known column of an earlier year that this kind does
+ * not model is no misreading: noted at the header only.
+ */
+static void unread_figure(dt_reader *rd, const rowkey *k, long line, const dt_colmap *m, size_t i,
+                          const dt_field *f)
+{
+    if (!f->len || !dt_figure(f->s, f->len, NULL))
+        return;
+    switch ((dt_unread)m->unread) {
+    case DT_UNREAD_NO_TWIN:
+        return;
+    case DT_UNREAD_DUPLICATE:
+        dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
+                "figure \"%.*s\" in field %zu, a column repeating the role of another; not read",
+                (int)f->len, f->s, i + 1);
+        if (m->dup_col >= 0)
+            dt_mark_table(rd, m->dup_col, "duplicate_role",
+                          "header column %zu repeats this column's role and holds figures: "
+                          "which of them is the role is not known",
+                          i + 1);
+        else
+            dt_mark_table(rd, -1, "duplicate_role",
+                          "header column %zu repeats a role and holds figures", i + 1);
+        return;
+    default:
+        dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
+                "figure \"%.*s\" in field %zu, a column without a recognised header; not read",
+                (int)f->len, f->s, i + 1);
+        dt_mark_table(rd, -1, "unknown_header",
+                      "header column %zu is not recognised yet holds figures; they are not in "
+                      "the model",
+                      i + 1);
+        return;
+    }
+}
+
 /* A row of a two-sided table: up to one row per panel. */
 static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
 {
@@ -368,6 +608,8 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
     size_t lim = nf < L->width ? nf : L->width;
     rowkey k = {.has_code = 0};
     int figures = 0;
+    br_row *rows[2];
+    size_t nrows = 0;
     for (size_t s = 0; s < 2; s++) {
         int any = 0;
         for (size_t i = 0; i < lim && !any; i++)
@@ -379,25 +621,350 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
         br_row *r = add_row(rd, &k, sides[s], ln->no);
         if (!r)
             return;
+        rows[nrows++] = r;
         for (size_t i = 0; i < lim; i++) {
             const dt_colmap *m = &L->map[i];
             br_decimal v;
+            if (m->what == DT_COL_NONE && (m->side == sides[s] || m->unread == DT_UNREAD_UNKNOWN))
+                unread_figure(rd, &k, ln->no, m, i, &f[i]);
             if (m->side != sides[s] || m->what != DT_COL_MONEY)
                 continue;
-            if (money_cell(rd, key_of(&k), (br_role)m->role, ln->no, &f[i], &v)) {
+            if (money_cell(rd, r, key_of(&k), (br_role)m->role, ln->no, &f[i], &v)) {
                 dt_host->row_set_value(r, (size_t)m->col, v, 0);
                 figures = 1;
             }
         }
     }
-    if (figures && total < L->width)
+    if (figures && total < L->width) {
         dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
                 "row has %zu fields, its header %zu; cells read by position", total, L->width);
+        for (size_t j = 0; j < nrows; j++)
+            dt_mark_row(rd, rows[j], "guessed_figure",
+                        "the row has %zu fields, its header %zu: its figures are placed by "
+                        "position, a guess",
+                        total, L->width);
+    }
     if (nf > L->width)
-        beyond_header(rd, &k, ln->no, f, nf);
+        beyond_header(rd, &k, ln->no, f, nf, rows, nrows);
 }
 
-static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+/* ---- labels wrapped over lines ---- */
+
+/* A subject code, or its first digits (a wrapped label's first line). */
+static int code_start(const char *s, size_t len)
+{
+    char code[16];
+    return digits_only(s, len) && len >= 3 && len <= 7 && subject_code(s, 3, code, sizeof code);
+}
+
+/*
+ * A line that holds only a piece of a label (a wrapped cell's other lines):
+ * the index of its field, a label column's; else -1.
+ */
+static int fragment_at(const dt_layout *L, const dt_field *f, size_t nf)
+{
+    int at = -1;
+    if (nf < 2)
+        return -1; /* a line without tabs: a page footer, a note, a title */
+    for (size_t i = 0; i < nf; i++)
+        if (f[i].len) {
+            if (at >= 0)
+                return -1;
+            at = (int)i;
+        }
+    if (at < 0 || (size_t)at >= L->width || L->map[at].what != DT_COL_LABEL)
+        return -1;
+    if (dt_figure(f[at].s, f[at].len, NULL)) {
+        /* the subject code alone (or its first digits), where codes are
+         * printed in the label's field ("2010505" / "一般行政管理事务",
+         * "201050" / "1 行政运行"): the label's first line */
+        for (size_t i = 0; i < L->width; i++)
+            if (L->map[i].what == DT_COL_CODE)
+                return -1;
+        return code_start(f[at].s, f[at].len) ? at : -1;
+    }
+    const char *s = f[at].s;
+    size_t len = f[at].len;
+    dt_strip_enumerator(&s, &len);
+    if (s != f[at].s)
+        return -1; /* "(一) …": a row of its own */
+    char buf[DT_COMP_MAX];
+    size_t n = dt_squeeze(s, len, buf, sizeof buf);
+    return dt_catalog_total_label(buf, n) ? -1 : at;
+}
+
+/* Which conventions (DT_WRAP_*) a table's sequence of rows ('F'), label
+ * pieces ('f') and breaks ('|') fits; *pieces: whether it has any. */
+static unsigned wrap_fits(const char *seq, size_t n, int *pieces)
+{
+    unsigned ok = DT_WRAP_FIRST | DT_WRAP_MIDDLE | DT_WRAP_LAST;
+    *pieces = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && seq[b] != '|')
+            b++;
+        /* the segment [a, b): runs of pieces around its rows */
+        size_t run = 0, rows = 0;
+        int head = 0; /* middle: the current row has a piece above it */
+        for (size_t i = a; i <= b; i++) {
+            if (i < b && seq[i] == 'f') {
+                run++;
+                *pieces = 1;
+                continue;
+            }
+            int end = i == b;
+            if (run > 2)
+                ok = 0; /* a label over at most three lines */
+            if (run && rows == 0)
+                ok &= ~DT_WRAP_FIRST;
+            if (run && end && rows)
+                ok &= ~DT_WRAP_LAST;
+            if (rows == 0) {
+                if (run > 1)
+                    ok &= ~DT_WRAP_MIDDLE;
+                head = run == 1;
+            } else {
+                /* the row above takes one piece below it if it had one above */
+                if (run < (size_t)head || run - (size_t)head > (end ? 0u : 1u))
+                    ok &= ~DT_WRAP_MIDDLE;
+                else
+                    head = run - (size_t)head == 1;
+            }
+            if (!end)
+                rows++;
+            run = 0;
+        }
+        a = b + 1;
+    }
+    return ok;
+}
+
+/* Characters of field idx of a line: a piece's width. */
+static size_t piece_width(const dt_line *ln, size_t idx)
+{
+    dt_field g[DT_MAX_FIELDS];
+    size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL), w = 0;
+    for (size_t i = 0; idx < ng && i < g[idx].len; i++)
+        w += ((unsigned char)g[idx].s[i] & 0xC0) != 0x80;
+    return w;
+}
+
+/*
+ * How badly convention `mode` wraps the table's labels: a cell's text
+ * breaks only where its line is full, so every line of a wrapped label but
+ * the last is as wide as the first, and the last no wider.  One count per
+ * label that breaks this.
+ */
+static size_t wrap_cost(const char *seq, const size_t *w, size_t n, unsigned mode)
+{
+    size_t cost = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && seq[b] != '|')
+            b++;
+        /* rows of the segment with the runs of pieces around them */
+        size_t i = a;
+        size_t pend = 0, pend_at = 0; /* pieces above the next row */
+        while (i < b) {
+            if (seq[i] == 'f') {
+                if (!pend)
+                    pend_at = i;
+                pend++;
+                i++;
+                continue;
+            }
+            size_t row = i++, run = 0, run_at = i;
+            while (i + run < b && seq[i + run] == 'f')
+                run++;
+            size_t heads = 0, tails = 0;
+            if (mode == DT_WRAP_LAST) {
+                heads = pend;
+            } else if (mode == DT_WRAP_FIRST) {
+                tails = run;
+            } else {
+                heads = pend;
+                tails = heads ? (run ? 1 : 0) : 0;
+            }
+            /* the label's lines, top down */
+            size_t lw[8], k = 0;
+            for (size_t h = 0; h < heads && k < 8; h++)
+                lw[k++] = w[pend_at + h];
+            if (k < 8)
+                lw[k++] = w[row];
+            for (size_t t = 0; t < tails && k < 8; t++)
+                lw[k++] = w[run_at + t];
+            if (k > 1) {
+                /* one character of slack: a space where the line broke */
+                int bad = lw[k - 1] > lw[0] + 1;
+                for (size_t j = 1; j + 1 < k; j++)
+                    bad |= lw[j] + 1 < lw[0] || lw[j] > lw[0] + 1;
+                cost += (size_t)bad;
+            }
+            i += tails;
+            pend = 0;
+            if (run > tails) {
+                pend = run - tails;
+                pend_at = run_at + tails;
+                i = run_at + run;
+            }
+        }
+        a = b + 1;
+    }
+    return cost;
+}
+
+/*
+ * Decide, at a table's first row, where its wrapped rows print their
+ * figures: the lines up to the table's end are classified and the
+ * conventions that fit kept, together with those of the document's tables
+ * so far (a document is typeset one way).  The most constrained that fits
+ * wins (middle: one piece above and one below each wrapped row); first and
+ * last both fitting leave the reading unsure (rows marked label_fragment).
+ */
+static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *below);
+
+static void wrap_decide(dt_reader *rd, const after *at)
+{
+    dt_table_state *st = &rd->cur;
+    char seq[1024];
+    const dt_line *line[1024];
+    size_t n = 0;
+    int lab = -1;
+    st->wrap_decided = 1;
+    st->wrap_mode = 0;
+    if (st->flags & DT_TWO_SIDED)
+        return;
+    for (size_t h = 0; h < st->wrap_nheads && n < sizeof seq; h++) {
+        dt_field f[DT_MAX_FIELDS];
+        size_t nf = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, f, DT_MAX_FIELDS, NULL);
+        line[n] = st->wrap_heads[h];
+        seq[n++] = 'f';
+        if (lab < 0)
+            lab = fragment_at(&st->layout, f, nf);
+    }
+    for (size_t k = 0; k <= at->n && n < sizeof seq; k++) {
+        const dt_line *ln = at->v + k;
+        dt_field f[DT_MAX_FIELDS];
+        size_t total, nonempty = 0, only = 0;
+        size_t nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, &total);
+        for (size_t i = 0; i < nf; i++)
+            if (f[i].len) {
+                nonempty++;
+                only = i;
+            }
+        if (nonempty == 0) {
+            seq[n++] = '|';
+            continue;
+        }
+        if (nonempty == 1 && dt_marker(f[only].s, f[only].len, NULL))
+            break; /* the next table */
+        if (nonempty == 1 && dt_title_shape(f[only].s, f[only].len)) {
+            int kind = dt_catalog_title(f[only].s, f[only].len);
+            if (kind >= 0 && (br_kind)kind != st->kind)
+                break; /* the next table; its own title again: a new page */
+        }
+        int fa;
+        line[n] = ln;
+        if (total == 1 || dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
+            seq[n++] = '|';
+        } else if ((fa = fragment_at(&st->layout, f, nf)) >= 0) {
+            seq[n++] = 'f';
+            if (lab < 0)
+                lab = fa;
+        } else if (looks_data(rd, f, nf, NULL)) {
+            seq[n++] = 'F';
+        } else {
+            seq[n++] = '|';
+        }
+    }
+    int pieces;
+    unsigned ok = wrap_fits(seq, n, &pieces);
+    if (!pieces)
+        return;
+    if (rd->wrap_doc & ok)
+        ok &= rd->wrap_doc;
+    /* among those that fit, the one that wraps the labels most like text
+     * wraps; a tie: the most constrained (middle), else unsure */
+    size_t w[1024], best = (size_t)-1;
+    unsigned tied = 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = seq[i] == '|' ? 0 : piece_width(line[i], (size_t)lab);
+    static const unsigned order[] = {DT_WRAP_MIDDLE, DT_WRAP_FIRST, DT_WRAP_LAST};
+    for (size_t o = 0; o < 3; o++) {
+        if (!(ok & order[o]))
+            continue;
+        size_t c = wrap_cost(seq, w, n, order[o]);
+        if (c < best) {
+            best = c;
+            st->wrap_mode = order[o];
+            tied = order[o];
+        } else if (c == best) {
+            tied |= order[o];
+        }
+    }
+    if (st->wrap_mode)
+        ok = tied;
+    rd->wrap_doc = ok;
+    st->wrap_unsure = !ok || (tied != st->wrap_mode && st->wrap_mode != DT_WRAP_MIDDLE);
+}
+
+/*
+ * A row's label with the pieces of it printed on other lines: the pieces
+ * waiting above it, and (looked ahead) those below it that the table's
+ * convention gives it.  Returns the number of pieces joined (0: none) and
+ * the joined text in buf; the lines taken below are skipped later.
+ */
+static size_t wrap_join(dt_reader *rd, const dt_field *f, size_t nf, const after *below,
+                        int *idx, char *buf, size_t cap)
+{
+    dt_table_state *st = &rd->cur;
+    size_t n = 0, joined = 0;
+    int at = -1;
+    dt_field g[DT_MAX_FIELDS];
+    size_t tails = 0;
+    const dt_line *tail[3];
+    if (!st->wrap_mode)
+        return 0;
+    /* the label column: the pieces' */
+    for (size_t h = 0; h < st->wrap_nheads && at < 0; h++) {
+        size_t ng = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, g, DT_MAX_FIELDS, NULL);
+        at = fragment_at(&st->layout, g, ng);
+    }
+    size_t want = st->wrap_mode == DT_WRAP_FIRST ? 2 : st->wrap_mode == DT_WRAP_MIDDLE ? (st->wrap_nheads ? 1 : 0) : 0;
+    for (size_t k = 0; below && k < below->n && tails < want; k++) {
+        const dt_line *ln = below->v + k + 1;
+        size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL);
+        int a = fragment_at(&st->layout, g, ng);
+        if (a < 0 || (at >= 0 && a != at))
+            break;
+        at = a;
+        tail[tails++] = ln;
+    }
+    if (at < 0 || !(st->wrap_nheads || tails))
+        return 0;
+    buf[0] = '\0';
+    for (size_t h = 0; h < st->wrap_nheads; h++) {
+        size_t ng = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, g, DT_MAX_FIELDS, NULL);
+        if ((size_t)at < ng)
+            n += dt_copy(g[at].s, g[at].len, buf + n, cap - n);
+        joined++;
+    }
+    if ((size_t)at < nf)
+        n += dt_copy(f[at].s, f[at].len, buf + n, cap - n);
+    for (size_t t = 0; t < tails; t++) {
+        size_t ng = dt_fields(tail[t]->s, tail[t]->len, g, DT_MAX_FIELDS, NULL);
+        n += dt_copy(g[at].s, g[at].len, buf + n, cap - n);
+        st->wrap_taken = tail[t]->no;
+        joined++;
+        (void)ng;
+    }
+    st->wrap_nheads = 0;
+    *idx = at;
+    return joined;
+}
+
+static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total,
+                     const after *below)
 {
     dt_table_state *st = &rd->cur;
     const dt_layout *L = &st->layout;
@@ -405,11 +972,38 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
         read_sides(rd, ln, f, nf, total);
         return;
     }
+    /* a piece of a wrapped label: joined to its row */
+    if (st->wrap_mode && fragment_at(L, f, nf) >= 0) {
+        if (ln->no <= st->wrap_taken)
+            return; /* taken by the row above */
+        if (st->wrap_nheads < sizeof st->wrap_heads / sizeof *st->wrap_heads) {
+            st->wrap_heads[st->wrap_nheads++] = ln;
+            return;
+        }
+    }
     rowkey k;
-    row_identity(rd, f, nf, BR_SIDE_NONE, &k);
+    char whole[1024];
+    int at = -1;
+    size_t pieces = wrap_join(rd, f, nf, below, &at, whole, sizeof whole);
+    if (pieces && at >= 0) {
+        dt_field g[DT_MAX_FIELDS];
+        size_t ng = nf > (size_t)at ? nf : (size_t)at + 1;
+        if (ng > DT_MAX_FIELDS)
+            ng = DT_MAX_FIELDS;
+        for (size_t i = 0; i < ng; i++)
+            g[i] = i < nf ? f[i] : (dt_field){"", 0};
+        g[at] = (dt_field){whole, strlen(whole)};
+        row_identity(rd, g, ng, BR_SIDE_NONE, &k);
+    } else {
+        row_identity(rd, f, nf, BR_SIDE_NONE, &k);
+    }
     br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
     if (!r)
         return;
+    if (st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0))
+        dt_mark_row(rd, r, "label_fragment",
+                    "the row's label is wrapped over lines and which lines are its own is not "
+                    "certain");
 
     /*
      * A row with fewer fields than its header lost some empty cells: its
@@ -423,7 +1017,7 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
             br_decimal vals[DT_MAX_FIELDS];
             size_t m = 0;
             for (size_t i = (size_t)L->first_money; i < nf; i++)
-                if (money_cell(rd, key_of(&k), BR_ROLE_NONE, ln->no, &f[i], &vals[m]))
+                if (money_cell(rd, r, key_of(&k), BR_ROLE_NONE, ln->no, &f[i], &vals[m]))
                     m++;
             if (m == 0)
                 return;
@@ -446,29 +1040,98 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
                 "row has %zu fields, its header %zu, yet %zu figures for %zu money columns; "
                 "cells read by position",
                 total, L->width, figs, L->nmoney);
+        dt_mark_row(rd, r, "extra_figures",
+                    "the row has %zu figures for %zu money columns in fewer fields than its "
+                    "header: they are read by position, a guess",
+                    figs, L->nmoney);
     }
 
     for (size_t i = 0; i < nf && i < L->width; i++) {
         const dt_colmap *m = &L->map[i];
         br_decimal v;
         if (m->what == DT_COL_MONEY) {
-            if (money_cell(rd, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
+            if (money_cell(rd, r, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
                 dt_host->row_set_value(r, (size_t)m->col, v, 0);
-        } else if (m->what == DT_COL_NONE && f[i].len && dt_figure(f[i].s, f[i].len, NULL)) {
-            dt_note(rd, BR_SEV_WARNING, key_of(&k), BR_ROLE_NONE, ln->no,
-                    "figure \"%.*s\" in field %zu, a column without a recognised header; "
-                    "not read",
-                    (int)f[i].len, f[i].s, i + 1);
+        } else if (m->what == DT_COL_NONE) {
+            unread_figure(rd, &k, ln->no, m, i, &f[i]);
         }
     }
     if (nf > L->width)
-        beyond_header(rd, &k, ln->no, f, nf);
+        beyond_header(rd, &k, ln->no, f, nf, &r, 1);
 }
 
 /* Fix the columns at the first data row. */
+/* Two layouts read the same columns. */
+static int same_layout(const dt_layout *a, const dt_layout *b)
+{
+    size_t w = a->width > b->width ? a->width : b->width;
+    for (size_t i = 0; i < w && i < DT_MAX_FIELDS; i++)
+        if (a->map[i].what != b->map[i].what || a->map[i].role != b->map[i].role)
+            return 0;
+    return a->ncols == b->ncols;
+}
+
+/*
+ * The last "header" lines that hold one piece of text each and name no
+ * column (the header reads the same without them) are the first lines of
+ * a wrapped label above the first row ("一般公共" / "服务支出 | 1,234.56"):
+ * they wait for that row.
+ */
+static void header_tail_pieces(dt_reader *rd)
+{
+    dt_table_state *st = &rd->cur;
+    while (st->nhdr > 1 && st->wrap_nheads < sizeof st->wrap_heads / sizeof *st->wrap_heads) {
+        const dt_line *ln = st->hdr[st->nhdr - 1];
+        dt_field f[DT_MAX_FIELDS];
+        size_t nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, NULL), nonempty = 0;
+        for (size_t i = 0; i < nf; i++)
+            nonempty += f[i].len > 0;
+        if (nonempty != 1)
+            return;
+        dt_layout with, without;
+        dt_layout_build(rd, &with, st->hdr, st->nhdr, 1);
+        dt_layout_build(rd, &without, st->hdr, st->nhdr - 1, 1);
+        int at = fragment_at(&without, f, nf);
+        if (at < 0 || !same_layout(&with, &without))
+            return;
+        char word[DT_COMP_MAX];
+        const char *one = word;
+        br_role role;
+        dt_squeeze(f[at].s, f[at].len, word, sizeof word);
+        if (dt_catalog_column_at(st->kind, &one, 1, &role) != DT_COL_NONE)
+            return; /* a header word ("科目名称"), not a piece of a label */
+        /* the end of a header word split over lines ("科目名" / "称",
+         * "分类" / "科目" / "名称"): with the lines above it in its column
+         * it makes whole words they do not make alone */
+        char above[(DT_MAX_HEADER + 1) * DT_COMP_MAX];
+        size_t al = 0;
+        for (size_t m = 2; m <= st->nhdr; m++) {
+            char part[DT_COMP_MAX];
+            size_t pl = field_text(st->hdr[st->nhdr - m], (size_t)at, part, sizeof part);
+            memmove(above + pl, above, al);
+            memcpy(above, part, pl);
+            al += pl;
+            above[al] = '\0';
+            if (!pl || dt_catalog_column_whole(st->kind, above, &role) != DT_COL_NONE)
+                continue;
+            dt_squeeze(f[at].s, f[at].len, above + al, sizeof above - al);
+            int whole = dt_catalog_column_whole(st->kind, above, &role) != DT_COL_NONE;
+            above[al] = '\0';
+            if (whole)
+                return;
+        }
+        memmove(st->wrap_heads + 1, st->wrap_heads, st->wrap_nheads * sizeof *st->wrap_heads);
+        st->wrap_heads[0] = ln;
+        st->wrap_nheads++;
+        st->nhdr--;
+    }
+}
+
 static int fix_layout(dt_reader *rd, long line)
 {
     dt_table_state *st = &rd->cur;
+    if (!(st->flags & DT_TWO_SIDED))
+        header_tail_pieces(rd);
     dt_layout_build(rd, &st->layout, st->hdr, st->nhdr, 0);
     st->have_layout = 1;
     br_table *t = dt_table_ensure(rd);
@@ -484,11 +1147,12 @@ static int fix_layout(dt_reader *rd, long line)
     return 1;
 }
 
-static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total)
+static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total,
+                       const after *below)
 {
     dt_table_state *st = &rd->cur;
     if (!st->in_data) {
-        int data = looks_data(rd, f, nf);
+        int data = looks_data(rd, f, nf, below);
         if (!st->have_layout) {
             if (!data) {
                 if (st->nhdr < DT_MAX_HEADER)
@@ -507,10 +1171,12 @@ static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size
             return; /* the header again, on a new page */
         }
         st->in_data = 1;
-    } else if (!looks_data(rd, f, nf) && dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
+    } else if (!looks_data(rd, f, nf, below) && dt_header_repeat(st->hdr, st->nhdr, f, nf)) {
         return; /* the header again after a page break without a title */
     }
-    read_row(rd, ln, f, nf, total);
+    if (!st->wrap_decided)
+        wrap_decide(rd, below);
+    read_row(rd, ln, f, nf, total, below);
 }
 
 /* ---- the pass ---- */
@@ -549,7 +1215,8 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
             continue; /* blank, or tabs only */
         if (nonempty == 1 && lone_text(&rd, &sc, f[only].s, f[only].len, ln->no))
             continue;
-        if (nonempty == 2 && title_and_unit(&rd, &sc, f, nf, ln->no))
+        if (nonempty == 2 &&
+            (title_and_unit(&rd, &sc, f, nf, ln->no) || lead_and_unit(&rd, &sc, f, nf)))
             continue;
         if (total == 1) {
             /* plain text: a page number, a note, or a title's first part */
@@ -565,7 +1232,11 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
         sc.prefix = NULL;
         if (!rd.cur.open || rd.cur.kind == BR_KIND_UNKNOWN)
             continue;
-        if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL)) {
+        if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL) &&
+            !(rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
+              fragment_at(&rd.cur.layout, f, nf) >= 0) &&
+            !(!rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
+              code_start(f[only].s, f[only].len))) {
             dt_note(&rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
                     "a figure \"%.*s\" alone on its line (a page number?); not read",
                     (int)f[only].len, f[only].s);
@@ -576,8 +1247,10 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
                     "line has %zu fields; only the first %d are read", total, DT_MAX_FIELDS);
         if (rd.cur.flags & DT_PERFORMANCE)
             dt_perf_line(&rd, ln, f, nf);
-        else
-            table_line(&rd, ln, f, nf, total);
+        else {
+            after below = {ln, i - first, end - i - 1};
+            table_line(&rd, ln, f, nf, total, &below);
+        }
     }
     if (!rd.failed)
         table_close(&rd);

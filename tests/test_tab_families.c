@@ -1,0 +1,417 @@
+/*
+ * The disclosure-text reader on the layout families real disclosures show
+ * (tools/gen/gen_disclosure.py --vary): header wordings composed of a year,
+ * a stage and an item; headers stacked over lines with words split; codes
+ * over 类 | 款 | 项 columns or in the label's field; a unit line per table;
+ * titles wrapped onto a second line and page footers; labels wrapped over
+ * lines.  And failing closed: figures under a header nobody knows are never
+ * the department's error.  Each snippet is tab-separated as the reader gets
+ * it; the model is asserted exactly (text as the reader normalises it:
+ * full-width brackets are ASCII).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <budgetrec/budgetrec.h>
+
+static br_registry *reg;
+static br_disclosure *doc;
+static br_report *rep;
+
+#define BR_TEST_REGISTRY
+#include "br_test.h"
+
+static void setup(void)
+{
+    br_error err = {0};
+    reg = br_registry_new();
+    cr_assert_not_null(reg);
+    cr_assert_gt(br_registry_load_dir(reg, BR_PLUGIN_BUILD_DIR, &err), 0, "%s", err.message);
+}
+
+static void teardown(void)
+{
+    br_report_free(rep);
+    rep = NULL;
+    br_disclosure_free(doc);
+    doc = NULL;
+    br_registry_free(reg);
+}
+
+TestSuite(tab_families, .init = setup, .fini = teardown);
+
+/* ---- helpers ---- */
+
+static void read_text(const char *text)
+{
+    br_error err = {0};
+    int rc = br_registry_read_buffer_with(reg, "disclosure-text", "snippet.txt", text, strlen(text),
+                                          &doc, &err);
+    cr_assert_eq(rc, BR_OK, "%s", err.message);
+    rep = check(doc);
+}
+
+static size_t errors(void)
+{
+    size_t n = 0;
+    char seen[2048] = "";
+    for (size_t i = 0; i < br_report_count(rep); i++) {
+        const br_finding *f = br_report_at(rep, i);
+        if (f->severity == BR_SEV_ERROR) {
+            n++;
+            size_t l = strlen(seen);
+            snprintf(seen + l, sizeof seen - l, "\n  %s line %ld: %s", f->check, f->line,
+                     f->message);
+        }
+    }
+    if (n)
+        cr_log_error("error findings:%s", seen);
+    return n;
+}
+
+static const br_table *table(br_kind kind)
+{
+    const br_table *t = br_disclosure_find_table(doc, kind);
+    cr_assert_not_null(t, "no %s table", br_kind_name(kind));
+    return t;
+}
+
+static void assert_columns(const br_table *t, const br_role *want, size_t n)
+{
+    cr_assert_eq(br_table_column_count(t), n, "%zu columns, not %zu", br_table_column_count(t), n);
+    for (size_t i = 0; i < n; i++)
+        cr_assert_eq(br_table_column_role(t, i), want[i], "column %zu is %s, not %s", i,
+                     br_role_name(br_table_column_role(t, i)), br_role_name(want[i]));
+}
+
+/* Row i: its code (NULL: none), label, and figures by role ("" absent). */
+static void assert_row(const br_table *t, size_t i, const char *code, const char *label,
+                       const br_role *roles, const char *const *want, size_t n)
+{
+    cr_assert_lt(i, br_table_row_count(t), "no row %zu", i);
+    const br_row *r = br_table_row_at(t, i);
+    if (code)
+        cr_assert(br_row_code(r) && strcmp(br_row_code(r), code) == 0, "row %zu: code %s, not %s",
+                  i, br_row_code(r) ? br_row_code(r) : "(none)", code);
+    else
+        cr_assert_null(br_row_code(r), "row %zu: code %s", i, br_row_code(r));
+    cr_assert_str_eq(br_row_label(r), label, "row %zu", i);
+    for (size_t k = 0; k < n; k++) {
+        const br_cell *c = br_row_cell_by_role(r, roles[k]);
+        if (!want[k][0]) {
+            cr_assert(!c || !(c->flags & BR_CELL_PRESENT), "row %zu: %s present", i,
+                      br_role_name(roles[k]));
+            continue;
+        }
+        cr_assert(c && (c->flags & BR_CELL_PRESENT), "row %zu: no %s", i, br_role_name(roles[k]));
+        cr_assert_str_eq(str(c->value), want[k], "row %zu: %s", i, br_role_name(roles[k]));
+    }
+}
+
+#define ROW(t, i, code, label, roles, ...)                                                         \
+    do {                                                                                           \
+        const char *const want_[] = {__VA_ARGS__};                                                 \
+        assert_row(t, i, code, label, roles, want_, sizeof want_ / sizeof *want_);                 \
+    } while (0)
+
+static const br_role EXP4[] = {BR_ROLE_PREV_TOTAL, BR_ROLE_TOTAL, BR_ROLE_BASIC, BR_ROLE_PROJECT};
+static const br_role EXP3[] = {BR_ROLE_TOTAL, BR_ROLE_BASIC, BR_ROLE_PROJECT};
+
+/* ---- fail closed ---- */
+
+/* A header column nobody knows holds figures: they are not modelled, a
+ * note says so, the table is uncertain, every identity through it is "not
+ * checked" — and the row sums that would break without it are no error. */
+Test(tab_families, unknown_header_column_fails_closed)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t科目名称\t合计\t基本支出\t项目支出\t调剂资金\n"
+              "\t合计\t100\t30\t50\t20\n"
+              "201\t一般公共服务支出\t100\t30\t50\t20\n"
+              "20103\t政府办公厅（室）及相关机构事务\t100\t30\t50\t20\n"
+              "2010301\t行政运行\t100\t30\t50\t20\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    assert_columns(t, EXP3, 3);
+    ROW(t, 3, "2010301", "行政运行", EXP3, "100", "30", "50");
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "unknown_header");
+    int noted = 0;
+    for (size_t i = 0; i < br_disclosure_note_count(doc); i++)
+        noted |= strstr(br_disclosure_note_at(doc, i)->message, "not recognised") != NULL;
+    cr_assert(noted, "no note on the unknown header column");
+    cr_assert_eq(errors(), 0);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_gt(cov.not_checked, 0);
+    cr_assert_eq(cov.broken, 0);
+    int reason = 0;
+    for (size_t i = 0; i < cov.nreasons; i++)
+        reason |= strcmp(cov.reasons[i].kind, "unknown_header") == 0;
+    cr_assert(reason, "not checked for another reason");
+}
+
+/* An unknown header column that holds no figure needs no mark. */
+Test(tab_families, unknown_header_without_figures_is_no_uncertainty)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t科目名称\t合计\t基本支出\t项目支出\t备注说明\n"
+              "\t合计\t80\t30\t50\t\n"
+              "201\t一般公共服务支出\t80\t30\t50\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- header wording: a year (absolute or relative), a stage, an item ---- */
+
+Test(tab_families, relative_year_and_stage_words_compose_roles)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t功能分类科目名称\t上年执行数\t本年预算数\t\t\n"
+              "\t\t\t小计\t基本支出\t项目支出\n"
+              "\t合计\t1985.78\t1765.28\t344.79\t1420.49\n"
+              "201\t一般公共服务支出\t1985.78\t1765.28\t344.79\t1420.49\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    assert_columns(t, EXP4, 4);
+    ROW(t, 0, NULL, "合计", EXP4, "1985.78", "1765.28", "344.79", "1420.49");
+    ROW(t, 1, "201", "一般公共服务支出", EXP4, "1985.78", "1765.28", "344.79", "1420.49");
+    cr_assert_eq(errors(), 0);
+}
+
+Test(tab_families, absolute_year_before_the_document_is_the_previous_year)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t项目\t2021年预算执行数\t2022年预算数\t\t\n"
+              "\t\t\t合计\t基本支出\t项目支出\n"
+              "\t合计\t9.04\t9.22\t9.22\t\n"
+              "210\t卫生健康支出\t9.04\t9.22\t9.22\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    assert_columns(t, EXP4, 4);
+    ROW(t, 1, "210", "卫生健康支出", EXP4, "9.04", "9.22", "9.22", "");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- header stacked over lines, words split as merged cells print ---- */
+
+Test(tab_families, stacked_header_with_split_words)
+{
+    read_text("附件 2\n"
+              "某某局 2021 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "功能分类\t\t202\t2021 年预算数\t\t\n"
+              "科目编\t科目名\t0 年\t总计\t基本支\t项目支\n"
+              "码\t称\t预算数\t\t出\t出\n"
+              "\t合计\t1,832.01\t1918.83\t365.67\t1553.16\n"
+              "208\t社会保障和就业支出\t1,832.01\t1918.83\t365.67\t1553.16\n"
+              "附件 3\n"
+              "某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+              "单位：万元\n"
+              "经济分类科目\t\t2021 年基本支出\t\t\n"
+              "科目\t科目\t总计\t人员\t日常\n"
+              "编码\t名称\t\t经费\t公用\n"
+              "\t\t\t\t经费\n"
+              "\t合计\t365.67\t300\t65.67\n"
+              "301\t工资福利支出\t300\t300\t\n"
+              "302\t商品和服务支出\t65.67\t\t65.67\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    assert_columns(t, EXP4, 4);
+    ROW(t, 1, "208", "社会保障和就业支出", EXP4, "1832.01", "1918.83", "365.67", "1553.16");
+    static const br_role basic[] = {BR_ROLE_TOTAL, BR_ROLE_PERSONNEL, BR_ROLE_PUBLIC};
+    const br_table *b = table(BR_KIND_GPB_BASIC);
+    assert_columns(b, basic, 3);
+    ROW(b, 0, NULL, "合计", basic, "365.67", "300", "65.67");
+    ROW(b, 2, "302", "商品和服务支出", basic, "65.67", "", "65.67");
+    cr_assert_eq(br_table_row_count(b), 3);
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- codes: 类 | 款 | 项 columns, or in the label's field ---- */
+
+Test(tab_families, codes_over_columns_and_in_the_label_field)
+{
+    read_text("附件 2\n"
+              "某某局 2021 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t\t\t科目名称\t2020 年预算数\t2021 年预算数\t\t\n"
+              "类\t款\t项\t\t\t总计\t基本支出\t项目支出\n"
+              "\t\t\t合计\t350.31\t280.25\t280.25\t\n"
+              "201\t\t\t一般公共服务支出\t350.31\t280.25\t280.25\t\n"
+              "201\t03\t\t政府办公厅（室）及相关机构事务\t350.31\t280.25\t280.25\t\n"
+              "201\t03\t01\t行政运行\t350.31\t280.25\t280.25\t\n"
+              "附件 8\n"
+              "某某局 2021 年部门支出总表\n"
+              "单位：万元\n"
+              "科目名称\t合计\t基本支出\t项目支出\n"
+              "合计\t280.25\t280.25\t\n"
+              "201 一般公共服务支出\t280.25\t280.25\t\n"
+              "201 03 政府办公厅（室）及相关机构事务\t280.25\t280.25\t\n"
+              "2010301行政运行\t280.25\t280.25\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    ROW(t, 2, "20103", "政府办公厅(室)及相关机构事务", EXP4, "350.31", "280.25", "280.25", "");
+    ROW(t, 3, "2010301", "行政运行", EXP4, "350.31", "280.25", "280.25", "");
+    const br_table *e = table(BR_KIND_EXPENDITURE);
+    assert_columns(e, EXP3, 3);
+    ROW(e, 1, "201", "一般公共服务支出", EXP3, "280.25", "280.25", "");
+    ROW(e, 2, "20103", "政府办公厅(室)及相关机构事务", EXP3, "280.25", "280.25", "");
+    ROW(e, 3, "2010301", "行政运行", EXP3, "280.25", "280.25", "");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- units: a table in 元 beside tables in 万元 ---- */
+
+Test(tab_families, unit_line_led_by_the_department_sets_the_table_unit)
+{
+    read_text("附件 2\n"
+              "某某局 2021 年一般公共预算财政拨款支出预算表\n"
+              "编制单位：某某局\t单位：万元\n"
+              "科目编码\t科目名称\t2020 年预算数\t2021 年预算数\t\t\n"
+              "\t\t\t总计\t基本支出\t项目支出\n"
+              "\t合计\t350.31\t344.79\t344.79\t\n"
+              "201\t一般公共服务支出\t350.31\t344.79\t344.79\t\n"
+              "附件 3\n"
+              "某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+              "编制单位：某某局\t单位：元\n"
+              "经济分类科目\t\t2021 年基本支出\t\t\n"
+              "科目编码\t科目名称\t总计\t人员经费\t日常公用经费\n"
+              "\t合计\t3,447,900.00\t2,228,500.00\t1,219,400.00\n"
+              "301\t工资福利支出\t2,228,500.00\t2,228,500.00\t\n"
+              "302\t商品和服务支出\t1,219,400.00\t\t1,219,400.00\n");
+    cr_assert_eq(br_table_unit(table(BR_KIND_GPB_EXPENDITURE)), BR_UNIT_WAN);
+    const br_table *b = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_unit(b), BR_UNIT_YUAN);
+    static const br_role basic[] = {BR_ROLE_TOTAL, BR_ROLE_PERSONNEL, BR_ROLE_PUBLIC};
+    ROW(b, 0, NULL, "合计", basic, "3447900.00", "2228500.00", "1219400.00");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- a title wrapped onto a second line; page footers inside a table ---- */
+
+Test(tab_families, wrapped_title_and_page_footer)
+{
+    read_text("附件 1\n"
+              "某某局 2022 年财政\n"
+              "拨款收支总表\n"
+              "单位：万元\n"
+              "收入\t\t支出\t\t\t\t\n"
+              "项目\t预算数\t支出科目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算\n"
+              "一、本年收入\t100\t一、本年支出\t100\t100\t\t\n"
+              "(一) 一般公共预算拨款\t100\t(一) 一般公共服务支出\t100\t100\t\t\n"
+              "附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t科目名称\t2021 年预算数\t2022 年预算数\t\t\n"
+              "\t\t\t总计\t基本支出\t项目支出\n"
+              "\t合计\t90\t100\t100\t\n"
+              "201\t一般公共服务支出\t90\t100\t100\t\n"
+              "— 3 —\n"
+              "科目编码\t科目名称\t2021 年预算数\t2022 年预算数\t\t\n"
+              "\t\t\t总计\t基本支出\t项目支出\n"
+              "20103\t政府办公厅（室）及相关机构事务\t90\t100\t100\t\n"
+              "2010301\t行政运行\t90\t100\t100\t\n"
+              "第 4 页\n");
+    const br_table *f = table(BR_KIND_FISCAL_SUMMARY);
+    cr_assert_eq(br_table_row_count(f), 4);
+    cr_assert_null(br_disclosure_find_table(doc, BR_KIND_SUMMARY));
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 4);
+    ROW(t, 3, "2010301", "行政运行", EXP4, "90", "100", "100", "");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- labels wrapped over lines ---- */
+
+/* Figures on the middle line of three. */
+Test(tab_families, wrapped_labels_figures_on_the_middle_line)
+{
+    read_text("附件 2\n"
+              "某某局 2024 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t科目名称\t2023 年预算数\t2024 年预算数\t\t\n"
+              "\t\t\t总计\t基本支出\t项目支出\n"
+              "\t合计\t1,349.66\t1661.76\t232.94\t1428.82\n"
+              "201\t一般公共服务支出\t1,349.66\t1661.76\t232.94\t1428.82\n"
+              "\t政府办公厅\t\t\t\t\n"
+              "20103\t（室）及相\t1,349.66\t1661.76\t232.94\t1428.82\n"
+              "\t关机构事务\t\t\t\t\n"
+              "2010301\t行政运行\t172.38\t232.94\t232.94\t\n"
+              "\t其他政府办公厅\t\t\t\t\n"
+              "2010399\t（室）及相关机\t1,177.28\t1428.82\t\t1428.82\n"
+              "\t构事务支出\t\t\t\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 5);
+    ROW(t, 2, "20103", "政府办公厅(室)及相关机构事务", EXP4, "1349.66", "1661.76", "232.94",
+        "1428.82");
+    ROW(t, 3, "2010301", "行政运行", EXP4, "172.38", "232.94", "232.94", "");
+    ROW(t, 4, "2010399", "其他政府办公厅(室)及相关机构事务支出", EXP4, "1177.28", "1428.82", "",
+        "1428.82");
+    cr_assert_null(br_row_uncertain(br_table_row_at(t, 2)));
+    cr_assert_eq(errors(), 0);
+}
+
+/* Figures on the last line: the pieces above are the row's; lines but the
+ * last are equally wide, which tells it from figures on the first line. */
+Test(tab_families, wrapped_labels_figures_on_the_last_line)
+{
+    read_text("附件 10\n"
+              "某某局 2024 年项目支出明细表\n"
+              "单位：万元\n"
+              "序号\t预算单位\t项目名称\t合计\t年初特定目标\t\t\t\n"
+              "\t\t\t\t小计\t人员性项目\t一般性项目\t民生配套项目\n"
+              "\t\t合计\t203.44\t203.44\t\t203.44\t\n"
+              "\t\t公务用车平\t\t\t\t\t\n"
+              "1\t某某局\t台运行经费\t161.00\t161.00\t\t161.00\t\n"
+              "\t\t政务服务平台运行\t\t\t\t\t\n"
+              "2\t某某局\t维护经费\t42.44\t42.44\t\t42.44\t\n");
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_row_count(t), 3);
+    static const br_role roles[] = {BR_ROLE_TOTAL, BR_ROLE_ANNUAL_SUBTOTAL,
+                                    BR_ROLE_ANNUAL_GENERAL};
+    ROW(t, 0, NULL, "合计", roles, "203.44", "203.44", "203.44");
+    ROW(t, 1, NULL, "公务用车平台运行经费", roles, "161.00", "161.00", "161.00");
+    ROW(t, 2, NULL, "政务服务平台运行维护经费", roles, "42.44", "42.44", "42.44");
+    cr_assert_eq(errors(), 0);
+}
+
+/* Families together: codes in the label's field, the code alone on a
+ * wrapped label's first line (its space lost at the break: "206 01" /
+ * "01 机构"), the figures on the middle line, a header whose label word is
+ * split over lines ("科目" / "名称") just above the first row. */
+Test(tab_families, wrapped_labels_with_codes_in_the_label_field)
+{
+    read_text("附件 8\n"
+              "某某局 2022 年部门支出总表\n"
+              "编制部门：某某局\t单位:万元\n"
+              "功能分类\t总计\t基本\t项目\n"
+              "科目\t\t支出\t支出\n"
+              "名称\t\t\t\n"
+              "合计\t923.77\t330.78\t592.99\n"
+              "206 \t\t\t\n"
+              "科学技术\t923.77\t330.78\t592.99\n"
+              "支出\t\t\t\n"
+              "206 01 科学技术管理事务\t923.77\t330.78\t592.99\n"
+              "206 01\t\t\t\n"
+              "01 机构\t330.78\t330.78\t0\n"
+              "运行\t\t\t\n"
+              "206 01 99\t\t\t\n"
+              "其他科学技术管理\t592.99\t0\t592.99\n"
+              "事务支出\t\t\t\n");
+    const br_table *e = table(BR_KIND_EXPENDITURE);
+    assert_columns(e, EXP3, 3);
+    cr_assert_eq(br_table_row_count(e), 5);
+    ROW(e, 0, NULL, "合计", EXP3, "923.77", "330.78", "592.99");
+    ROW(e, 1, "206", "科学技术支出", EXP3, "923.77", "330.78", "592.99");
+    ROW(e, 2, "20601", "科学技术管理事务", EXP3, "923.77", "330.78", "592.99");
+    ROW(e, 3, "2060101", "机构运行", EXP3, "330.78", "330.78", "0");
+    ROW(e, 4, "2060199", "其他科学技术管理事务支出", EXP3, "592.99", "0", "592.99");
+    cr_assert_eq(errors(), 0);
+}
