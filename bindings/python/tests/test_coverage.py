@@ -118,7 +118,8 @@ def test_run_summary_has_the_coverage_columns():
     assert [ref[c] for c in s.columns[-6:-1]] == [323, 311, 12, 0, 0]
     assert ref["coverage"] == REF_MESSAGE
     assert [art[c] for c in s.columns[-6:-1]] == [0, 0, 0, 2, 1]
-    assert art["coverage"].startswith("0 identities checked; 2 not checked (misaligned_columns 2)")
+    assert art["coverage"].startswith(
+        "0 identities checked; 2 not checked (extra_figures 1, misaligned_columns 1)")
     assert all(pd.isna(bad[c]) for c in s.columns[-6:])
     assert str(s["identities_checked"].dtype) == "Int64"
     assert run.coverage[0] == br.load(REF).check().coverage and run.coverage[2] is None
@@ -139,22 +140,23 @@ def test_run_to_json_is_the_cli_output_byte_for_byte():
                                  *files)
 
 
-def test_an_uncertain_table_is_not_checked():
+def test_rows_the_reader_is_unsure_of_are_not_checked():
+    # "12.00 7" in one cell, "六元" in a money column: the reader marks both rows
     d = br.load(ARTEFACTS)
     table = d.tables["gpb_expenditure"]
-    assert table.uncertain["kind"] == "misaligned_columns"
-    assert table.uncertain["why"].startswith("the table's columns do not fit")
-    assert table.uncertain_columns == {}
-    assert all(r.uncertain is None and r.uncertain_cells == [] for r in table.rows)
-    assert [t.kind for t in d.all_tables if t.uncertain is not None] == ["gpb_expenditure"]
+    assert table.uncertain is None and table.uncertain_columns == {}
+    assert [(r.code, r.uncertain["kind"]) for r in table.rows] == [
+        ("201", "extra_figures"), ("208", "misaligned_columns")]
+    assert table.rows[1].uncertain["why"] == (
+        "text in a money column: the row's cells may not be in their columns")
     cov = d.check().coverage
     assert (cov["identities"], cov["not_checked"], cov["not_checked_by"]) == (
-        0, 2, {"misaligned_columns": 2})
+        0, 2, {"extra_figures": 1, "misaligned_columns": 1})
     assert (cov["tables"], cov["tables_uncertain"]) == (3, 1)
     assert d.check().to_json() == cli("check", "--format", "json", ARTEFACTS)
     dump = json.loads(cli("dump", "--format", "json", ARTEFACTS))
     assert json.loads(d.to_json()) == dump
-    assert dump["tables"][0]["uncertain"] == table.uncertain
+    assert dump["tables"][0]["rows"][0]["uncertain"] == table.rows[0].uncertain
 
 
 def test_a_certain_reading_dumps_no_uncertain_fields(ref):
