@@ -259,6 +259,11 @@ typedef struct dt_table_state {
     int have_proj_name;
     br_decimal proj_amount;
     int have_proj_amount;
+    /* the title printed again since the table opened (same kind, no
+     * marker: a continuation page — or the next project's page, which a
+     * new 项目名称 then starts under that title and line) */
+    long again_line; /* 0: none */
+    char again_title[DT_TITLE_MAX];
 } dt_table_state;
 
 typedef struct dt_reader {

@@ -74,6 +74,45 @@ Test(performance, weights_text_broken)
     br_disclosure_free(doc);
 }
 
+/*
+ * Each project on its own page under the same title (no annex marker, or
+ * one the reader does not take for a marker, "公开表十一-2"): the second
+ * project's table is its own page's, and so is the weights finding's line.
+ */
+static void second_page_project(const char *file, long title_line, const char *title)
+{
+    br_disclosure *doc;
+    br_report *r = check_file(file, &doc);
+    only_check_fires(r, "performance.weights");
+    const br_finding *f = only(r, "performance.weights");
+    cr_assert_eq(f->severity, BR_SEV_ERROR);
+    cr_assert_str_eq(f->table, "performance_project");
+    cr_assert_null(f->row);
+    cr_assert_str_eq(f->column, "weight");
+    cr_assert_str_eq(str(f->actual), "109");
+    cr_assert_eq(f->line, title_line);
+    cr_assert_null(f->cause);
+    cr_assert_str_eq(f->message, "project 50015222T000000000002 另一项目: the 3 weights add "
+                                 "up to 109, expected 100");
+    cr_assert_eq(br_disclosure_table_count(doc), 2);
+    const br_table *t = br_disclosure_table_at(doc, 1);
+    cr_assert_eq(br_table_line(t), title_line);
+    cr_assert_str_eq(br_table_title(t), title);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(performance, weights_of_a_project_on_its_own_page_under_the_same_title)
+{
+    second_page_project("perf_weights_second_page.txt", 17, "2022 年区级预算绩效目标申报表");
+}
+
+Test(performance, weights_of_a_project_on_its_own_page_after_a_chinese_numeral_label)
+{
+    second_page_project("perf_weights_second_page_cn_label.txt", 19,
+                        "公开表十一-2 2022 年区级预算绩效目标申报表");
+}
+
 /* A project table: level2, name, target, unit, weight; amount 100 万元. */
 static br_table *project_table(br_disclosure *doc, const char *amount)
 {

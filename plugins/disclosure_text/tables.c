@@ -102,9 +102,11 @@ void dt_table_restart(dt_reader *rd)
     char title[DT_TITLE_MAX];
     br_kind kind = st->kind;
     br_unit unit = st->unit;
-    long line = st->title_line;
+    /* the title printed again above the new 项目名称 is the new table's
+     * (each project on its own page under the same title) */
+    long line = st->again_line ? st->again_line : st->title_line;
     scan none = {0};
-    memcpy(title, st->title, sizeof title);
+    memcpy(title, st->again_line ? st->again_title : st->title, sizeof title);
     table_open(rd, kind, title, strlen(title), line, &none);
     st->unit = unit;
 }
@@ -114,6 +116,14 @@ static void on_title(dt_reader *rd, scan *sc, int kind, const char *s, size_t le
     dt_table_state *st = &rd->cur;
     if (st->open && !sc->marker && (br_kind)kind == st->kind) {
         st->in_data = 0; /* the same table on a new page: its header follows */
+        size_t k = 0;
+        st->again_line = line;
+        if (sc->prefix) {
+            k = dt_copy(sc->prefix, sc->prefix_len, st->again_title, sizeof st->again_title - 2);
+            st->again_title[k++] = ' ';
+            st->again_line = sc->prefix_line;
+        }
+        dt_copy(s, len, st->again_title + k, sizeof st->again_title - k);
     } else {
         table_open(rd, (br_kind)kind, s, len, line, sc);
     }
