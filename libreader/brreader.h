@@ -249,6 +249,7 @@ typedef struct dt_table_state {
     int wrap_decided;
     unsigned wrap_mode;           /* where a wrapped row's figures are: DT_WRAP_* */
     int wrap_unsure;              /* more than one convention fits the table */
+    int wrap_code_pieces;         /* a piece is a code's first digits */
     const dt_line *wrap_heads[4]; /* fragments waiting for the row below */
     size_t wrap_nheads;
     long wrap_taken;              /* fragment lines up to this line are taken */

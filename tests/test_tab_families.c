@@ -415,3 +415,53 @@ Test(tab_families, wrapped_labels_with_codes_in_the_label_field)
     ROW(e, 4, "2060199", "其他科学技术管理事务支出", EXP3, "592.99", "0", "592.99");
     cr_assert_eq(errors(), 0);
 }
+
+/*
+ * A wrapped label that fits figures on the first line as well as on the
+ * last ("职工基本医" above 30110, or below 30109): which row the piece is
+ * part of is unsure, but both rows print their whole code beside their
+ * figures, so either way they are the same rows with the same figures —
+ * the hierarchy through them is checked, and a personnel figure printed ten
+ * times too large (a 元 table) is found at its cell, not at the row's total.
+ */
+Test(tab_families, unsure_wrapped_label_of_a_coded_row_keeps_its_identities)
+{
+    read_text("附件 3\n"
+              "某某局 2020 年一般公共预算财政拨款基本支出预算表\n"
+              "编制部门：某某局\t单位:元\n"
+              "经济分类科目\t\t2020年基本支出\t\t\n"
+              "科目编码\t科目名称\t总计\t人员经费\t日常公用经费\n"
+              "\t合计\t1,203,900.00\t1,041,700.00\t162,200.00\n"
+              "301\t工资福利支出\t1,041,700.00\t1,041,700.00\t0.00\n"
+              "30101\t基本工资\t539,100.00\t539,100.00\t0.00\n"
+              "30108\t机关事业单位基本养老保险缴费\t212,800.00\t2,128,000.00\t0.00\n"
+              "30109\t职业年金缴费\t106,400.00\t106,400.00\t0.00\n"
+              "\t职工基本医\t\t\t\n"
+              "30110\t疗保险缴费\t106,400.00\t106,400.00\t0.00\n"
+              "30113\t住房公积金\t77,000.00\t77,000.00\t0.00\n"
+              "302\t商品和服务支出\t162,200.00\t0.00\t162,200.00\n"
+              "30201\t办公费\t162,200.00\t0.00\t162,200.00\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 9);
+    for (size_t i = 0; i < br_table_row_count(t); i++)
+        cr_assert_null(br_row_uncertain(br_table_row_at(t, i)), "row %zu uncertain", i);
+    cr_assert_eq(errors(), 2);
+    const br_finding *f = only(rep, "rowtotals.row_total");
+    const br_finding *h = only(rep, "tables.hierarchy");
+    cr_assert_str_eq(h->row, "301");
+    cr_assert_str_eq(h->column, "personnel");
+    for (size_t i = 0; i < br_report_count(rep); i++) {
+        const br_finding *g = br_report_at(rep, i);
+        if (g == h) /* the parent's sum: a consequence of the shifted figure */
+            cr_assert_eq(br_report_at(rep, (size_t)br_report_consequence_of(rep, i)), f);
+        else if (g != f)
+            cr_assert_neq(g->severity, BR_SEV_ERROR);
+    }
+    cr_assert_eq(f->severity, BR_SEV_ERROR);
+    cr_assert_str_eq(f->table, "gpb_basic");
+    cr_assert_str_eq(f->row, "30108");
+    cr_assert_str_eq(f->column, "personnel");
+    cr_assert_str_eq(f->cause, "decimal_shift");
+    cr_assert_eq(f->line, 9);
+    cr_assert_str_eq(str(f->actual), "2128000.00");
+}

@@ -849,8 +849,11 @@ static void wrap_decide(dt_reader *rd, const after *at)
         size_t nf = dt_fields(st->wrap_heads[h]->s, st->wrap_heads[h]->len, f, DT_MAX_FIELDS, NULL);
         line[n] = st->wrap_heads[h];
         seq[n++] = 'f';
+        int fa = fragment_at(&st->layout, f, nf);
         if (lab < 0)
-            lab = fragment_at(&st->layout, f, nf);
+            lab = fa;
+        if (fa >= 0 && dt_figure(f[fa].s, f[fa].len, NULL))
+            st->wrap_code_pieces = 1;
     }
     for (size_t k = 0; k <= at->n && n < sizeof seq; k++) {
         const dt_line *ln = at->v + k;
@@ -881,6 +884,8 @@ static void wrap_decide(dt_reader *rd, const after *at)
             seq[n++] = 'f';
             if (lab < 0)
                 lab = fa;
+            if (dt_figure(f[fa].s, f[fa].len, NULL))
+                st->wrap_code_pieces = 1;
         } else if (looks_data(rd, f, nf, NULL)) {
             seq[n++] = 'F';
         } else {
@@ -973,6 +978,21 @@ static size_t wrap_join(dt_reader *rd, const dt_field *f, size_t nf, const after
     return joined;
 }
 
+/*
+ * A row whose own line prints its whole code (the code its joined label
+ * gives too), in a table none of whose label pieces is a code's digits:
+ * whichever row a piece belongs to, this row is the same row with the same
+ * figures — only its label's text is unsure, not what it is.
+ */
+static int own_code(dt_reader *rd, const dt_field *f, size_t nf, const rowkey *k)
+{
+    rowkey own;
+    if (rd->cur.wrap_code_pieces || !k->has_code)
+        return 0;
+    row_identity(rd, f, nf, BR_SIDE_NONE, &own);
+    return own.has_code && strcmp(own.code, k->code) == 0;
+}
+
 static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf, size_t total,
                      const after *below)
 {
@@ -1010,7 +1030,7 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
     if (!r)
         return;
-    if (st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0))
+    if (st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0) && !own_code(rd, f, nf, &k))
         dt_mark_row(rd, r, "label_fragment",
                     "the row's label is wrapped over lines and which lines are its own is not "
                     "certain");
