@@ -176,3 +176,74 @@ Test(localise, figure_in_the_neighbouring_column_is_one_slip)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* A roll-up chain of one column: rows[0] = Σ rows[1], rows[1] = Σ rows[2]. */
+static int chain(const br_disclosure *doc, br_report *report)
+{
+    const br_table *t = br_disclosure_table_at(doc, 0);
+    for (size_t i = 0; i + 1 < br_table_row_count(t); i++) {
+        br_term terms[] = {{br_table_row_at(t, i), 0, NULL, 1},
+                           {br_table_row_at(t, i + 1), 0, NULL, -1}};
+        br_report_identity(report, "test.rollup", BR_SEV_ERROR, terms, 2, "parent = Σ child");
+    }
+    return BR_OK;
+}
+
+/*
+ * A sole child printed ten times too large (2101101 370.90 under 21011
+ * 37.09): the one broken identity reads as a decimal shift at either cell,
+ * and its own figure (the parent's) is the one tested — but the parent is
+ * confirmed by its own parent (210 = Σ 21011 holds), the child by nothing:
+ * the error is the child's.
+ */
+Test(localise, sole_child_slip_is_pinned_below_a_confirmed_parent)
+{
+    const char *rows[][4] = {{"210", "37.09", NULL, NULL},
+                             {"21011", "37.09", NULL, NULL},
+                             {"2101101", "370.90", NULL, NULL}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    table(doc, rows, 3);
+    static const int whole[] = {BR_INPUT_DISCLOSURE};
+    static const br_check_desc desc = {sizeof desc, "test.chain", "t", "d", BR_SEV_ERROR, whole, 1,
+                                       (br_check_fn)chain};
+    br_registry *reg = br_registry_new();
+    cr_assert_eq(br_registry_add_check(reg, &desc, "test", NULL), BR_OK);
+    br_report *r = br_registry_check(reg, doc, NULL);
+    br_registry_free(reg);
+    size_t p = 0;
+    cr_assert_eq(errors(r, &p), 1);
+    const br_finding *f = br_report_at(r, p);
+    cr_assert_str_eq(f->check, "test.rollup");
+    cr_assert_str_eq(f->table, "expenditure");
+    cr_assert_str_eq(f->row, "2101101");
+    cr_assert_str_eq(f->column, "total");
+    cr_assert_str_eq(f->cause, "decimal_shift");
+    cr_assert_str_eq(str(f->actual), "370.90");
+    cr_assert_str_eq(str(f->expected), "37.09");
+    cr_assert_eq(f->line, 12);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* Without the confirming grandparent nothing tells the two cells apart: the
+ * finding stays at the figure it tested (the parent), its own slip. */
+Test(localise, sole_child_slip_without_a_confirmed_parent_stays_at_the_parent)
+{
+    const char *rows[][4] = {{"21011", "37.09", NULL, NULL}, {"2101101", "370.90", NULL, NULL}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    table(doc, rows, 2);
+    static const int whole[] = {BR_INPUT_DISCLOSURE};
+    static const br_check_desc desc = {sizeof desc, "test.chain", "t", "d", BR_SEV_ERROR, whole, 1,
+                                       (br_check_fn)chain};
+    br_registry *reg = br_registry_new();
+    cr_assert_eq(br_registry_add_check(reg, &desc, "test", NULL), BR_OK);
+    br_report *r = br_registry_check(reg, doc, NULL);
+    br_registry_free(reg);
+    size_t p = 0;
+    cr_assert_eq(errors(r, &p), 1);
+    const br_finding *f = br_report_at(r, p);
+    cr_assert_str_eq(f->row, "21011");
+    cr_assert_str_eq(f->cause, "decimal_shift");
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

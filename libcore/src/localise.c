@@ -383,6 +383,26 @@ static void mark_ambiguous(br_report *report, const candidate *by_finding, size_
     }
 }
 
+/*
+ * A finding whose own figure shows a slip stays where it is — unless that
+ * figure takes part in identities that hold which this other place does
+ * not (its parent confirms it): the same slip read the other way round at
+ * a place nothing confirms explains the one broken identity better (a sole
+ * child 370.90 under a parent 37.09 that its own parent repeats).
+ */
+static int own_place_worse(const br_report *report, const group *groups, size_t ng,
+                           const candidate *cands, size_t finding, int score)
+{
+    size_t nt;
+    const br_term *t = br_report_terms(report, finding, &nt);
+    for (size_t o = 0; o < ng; o++) {
+        const candidate *x = &cands[groups[o].first];
+        if (x->finding == finding && at_place(&t[0], x))
+            return groups[o].cause && groups[o].score < score;
+    }
+    return 0;
+}
+
 void br_report_localise(br_report *report)
 {
     size_t nfind = br_report_count(report), total = 0, nheld;
@@ -443,7 +463,7 @@ void br_report_localise(br_report *report)
         /* a single identity is pinned only when its own figure shows no slip
          * of its own and no other cell of it is an equally good explanation */
         if (g->count == 1 && own_slip(report, c->finding))
-            usable = 0;
+            usable = own_place_worse(report, groups, ng, cands, c->finding, g->score);
         if (g->count == 1)
             for (size_t o = 0; o < ng && usable; o++)
                 usable = o == k || groups[o].score < g->score ||
