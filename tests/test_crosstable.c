@@ -469,3 +469,65 @@ Test(crosstable, ambiguous_project_is_said_as_info)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* ---- a class the backbone table does not list ---------------------------- */
+
+/* summary: 201 10.00, 教育支出 `edu`, 外交支出 0; expenditure: 合计 `total`,
+ * 201 10.00 (no 205 row). */
+static br_disclosure *unlisted_doc(const char *edu, const char *total, br_row **e201)
+{
+    br_disclosure *doc = br_disclosure_new("hand.txt");
+    br_table *s = table(doc, BR_KIND_SUMMARY, amount_role, 1);
+    row(s, NULL, "一般公共服务支出", BR_SIDE_EXPENDITURE, 5, "10.00", NULL, NULL);
+    row(s, NULL, "外交支出", BR_SIDE_EXPENDITURE, 6, "0", NULL, NULL);
+    row(s, NULL, "教育支出", BR_SIDE_EXPENDITURE, 7, edu, NULL, NULL);
+    br_table *e = table(doc, BR_KIND_EXPENDITURE, exp_roles, 3);
+    row(e, NULL, "合计", BR_SIDE_NONE, 20, total, total, NULL);
+    br_row *r = row(e, "201", "一般公共服务支出", BR_SIDE_NONE, 21, "10.00", "10.00", NULL);
+    if (e201)
+        *e201 = r;
+    return doc;
+}
+
+/* The expenditure table lists every class it spends on (its 合计 is the sum
+ * of its class rows): the summary's 教育支出 printed 1 where the table has
+ * no 205 row is an error at that cell, expected nothing; 外交支出 printed 0
+ * agrees with the absence. */
+Test(crosstable, a_class_the_complete_backbone_does_not_list_is_nothing)
+{
+    br_disclosure *doc = unlisted_doc("1", "10.00", NULL);
+    br_report *r = check(doc);
+    const br_finding *f = only_ct(r);
+    assert_finding(f, "crosstable.class_totals", BR_SEV_ERROR, "summary", "教育支出", "amount",
+                   "0", "1", 7, NULL);
+    cr_assert_str_eq(f->message, "summary 教育支出 amount = expenditure 205 (a class it does not "
+                                 "list: nothing): 1, expected 0 (difference 1)");
+    size_t n = 0;
+    for (size_t i = 0; i < br_report_count(r); i++)
+        if (br_report_at(r, i) == f)
+            br_report_terms(r, i, &n);
+    cr_assert_eq(n, 1); /* the summary cell alone: nothing of the expenditure table is at fault */
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* Whose 合计 is not the sum of its class rows (a row lost?), or whose class
+ * row is uncertain, a table proves nothing by not listing a class. */
+Test(crosstable, an_incomplete_or_uncertain_backbone_says_nothing_of_unlisted_classes)
+{
+    br_disclosure *doc = unlisted_doc("0.64", "12.00", NULL);
+    br_report *r = check(doc);
+    cr_assert_eq(count_ct(r), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+
+    br_row *e201;
+    doc = unlisted_doc("0.64", "10.00", &e201);
+    cr_assert_eq(br_row_set_uncertain(e201, "label_fragment", "test"), BR_OK);
+    r = check(doc);
+    for (size_t i = 0; i < br_report_count(r); i++)
+        cr_assert_neq(br_report_at(r, i)->severity, BR_SEV_ERROR, "%s",
+                      br_report_at(r, i)->message);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

@@ -247,3 +247,41 @@ Test(localise, sole_child_slip_without_a_confirmed_parent_stays_at_the_parent)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* rows[0] = Σ the other rows of column 0, evaluated. */
+static int eval_rollup(const char *const *v, size_t n, br_decimal *tol)
+{
+    br_disclosure *doc = br_disclosure_new("mem");
+    br_table *t = br_disclosure_add_table(doc, BR_KIND_EXPENDITURE, "支出", BR_UNIT_WAN, 1);
+    br_role roles[] = {BR_ROLE_TOTAL};
+    br_table_set_columns(t, roles, 1);
+    br_term terms[8];
+    for (size_t i = 0; i < n; i++) {
+        br_row *r = br_table_add_row(t, NULL, v[i], BR_SIDE_NONE, (long)(10 + i));
+        br_row_set_value(r, 0, dec(v[i]), 0);
+        terms[i] = (br_term){r, 0, NULL, i ? -1 : 1};
+    }
+    br_decimal e, a;
+    int rc = br_identity_eval(terms, n, &e, &a, tol);
+    br_disclosure_free(doc);
+    return rc;
+}
+
+/*
+ * A zero printed "0" among figures printed to the cent is an empty cell
+ * written out — exactly nothing, no rounding interval: a class printed 1
+ * where it should be 0 breaks its total (10.00 vs 11) instead of hiding in
+ * the ±0.5 of each "0".  Among figures printed whole, "0" rounds like them.
+ */
+Test(localise, a_zero_printed_whole_among_cents_is_exactly_nothing)
+{
+    br_decimal tol;
+    const char *cents[] = {"10.00", "10.00", "0", "0", "1"};
+    cr_assert_eq(eval_rollup(cents, 5, &tol), BR_IDENTITY_BROKEN);
+    cr_assert_str_eq(str(tol), "0.510");
+    const char *whole[] = {"10", "10", "0", "0", "1"};
+    cr_assert_eq(eval_rollup(whole, 5, &tol), BR_IDENTITY_ROUNDING);
+    cr_assert_str_eq(str(tol), "2.5");
+    const char *fine[] = {"10.00", "9.99", "0", "0.01"};
+    cr_assert_eq(eval_rollup(fine, 4, &tol), BR_IDENTITY_EXACT);
+}

@@ -72,6 +72,30 @@ static int units_mixed(const br_term *terms, size_t n)
     return known && unknown;
 }
 
+/* The table a term's figure is printed in (NULL for a claim). */
+static const br_table *term_table(const br_term *t) { return t->claim ? NULL : t->row->table; }
+
+/*
+ * The rounding radius of term i's figure v.  A zero printed without decimals
+ * ("0") in a table whose other figures of the identity print decimals is an
+ * empty cell written out, exactly nothing — a value that rounds to zero
+ * would print "0.00" there.
+ */
+static br_decimal radius(const br_term *terms, size_t n, size_t i, br_decimal v)
+{
+    if (br_decimal_is_zero(v) && v.scale <= 0 && term_table(&terms[i])) {
+        for (size_t j = 0; j < n; j++) {
+            br_decimal w;
+            if (j == i || term_table(&terms[j]) != term_table(&terms[i]) ||
+                !term_value(&terms[j], BR_UNIT_UNKNOWN, &w))
+                continue;
+            if (w.scale > 0)
+                return (br_decimal){0, 0};
+        }
+    }
+    return br_decimal_half_ulp(v);
+}
+
 int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected, br_decimal *actual,
                      br_decimal *tolerance)
 {
@@ -93,7 +117,7 @@ int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected, br_de
     int any = 0, has_first = term_value(&terms[0], unit, &first);
     if (has_first) {
         any = 1;
-        if (br_decimal_add(tol, br_decimal_half_ulp(first), &tol) != BR_OK)
+        if (br_decimal_add(tol, radius(terms, n, 0, first), &tol) != BR_OK)
             return BR_ERR_RANGE;
     }
     for (size_t i = 1; i < n; i++) {
@@ -101,7 +125,7 @@ int br_identity_eval(const br_term *terms, size_t n, br_decimal *expected, br_de
             continue;
         any = 1;
         if (br_decimal_add(rest, v, &rest) != BR_OK ||
-            br_decimal_add(tol, br_decimal_half_ulp(v), &tol) != BR_OK)
+            br_decimal_add(tol, radius(terms, n, i, v), &tol) != BR_OK)
             return BR_ERR_RANGE;
     }
     if (!any)

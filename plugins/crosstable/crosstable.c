@@ -528,6 +528,76 @@ static int report_pair(ct_run *run, int check, const br_row *a, int col_a, const
     return rc < 0 ? rc : BR_OK;
 }
 
+/* A figure of a cell the checks can use: printed, a number, not uncertain. */
+static int sure_value(const br_row *r, int col, br_decimal *v)
+{
+    const br_cell *c = host->row_cell(r, (size_t)col);
+    if (!c || !(c->flags & BR_CELL_PRESENT) || host->cell_uncertain(r, (size_t)col))
+        return 0;
+    if ((c->flags & BR_CELL_TEXT) && !(c->flags & BR_CELL_NUMERIC))
+        return 0;
+    *v = c->value;
+    return 1;
+}
+
+/*
+ * Does table x list every class it has on `side`, so that a class it does
+ * not list is a class it spends nothing on?  Its 合计 (column col) must be
+ * the sum of the class rows it lists, within their rounding, every figure
+ * of it certain — a table with a page or a row lost would not add up.
+ */
+static int classes_complete(const ct_index *x, br_side side, int col)
+{
+    const br_table *t = x->table;
+    br_decimal total, sum = {0, 0}, tol = {0, 0}, v, d;
+    if (host->table_uncertain(t, -1) || host->table_uncertain(t, col))
+        return 0;
+    const br_row *tr = find_label(t, BR_SIDE_NONE, "合计|总计");
+    if (!tr || !sure_value(tr, col, &total) ||
+        host->decimal_add(tol, host->decimal_half_ulp(total), &tol) != BR_OK)
+        return 0;
+    size_t listed = 0;
+    for (int slot = 0; slot < CT_NCLASS; slot++) {
+        const br_row *r = class_row(x, side, slot);
+        if (!r)
+            continue;
+        if (!sure_value(r, col, &v)) {
+            const br_cell *c = host->row_cell(r, (size_t)col);
+            if (c && (c->flags & BR_CELL_PRESENT))
+                return 0; /* a figure that cannot be used */
+            continue;     /* blank: nothing */
+        }
+        if (host->decimal_add(sum, v, &sum) != BR_OK ||
+            host->decimal_add(tol, host->decimal_half_ulp(v), &tol) != BR_OK)
+            return 0;
+        listed++;
+    }
+    if (!listed || host->decimal_sub(total, sum, &d) != BR_OK)
+        return 0;
+    if (d.units < 0)
+        d.units = -d.units;
+    return host->decimal_cmp(d, tol) <= 0;
+}
+
+/* A class A prints that B, listing all of its classes, does not: A's
+ * figure must be nothing (a one-term identity, A = 0). */
+static int report_unlisted(ct_run *run, int check, const br_row *a, int col_a,
+                           const br_table *tb, int slot)
+{
+    br_decimal v;
+    if (!sure_value(a, col_a, &v) || v.units == 0)
+        return BR_OK; /* blank or zero: agrees with the absence */
+    char what[512];
+    snprintf(what, sizeof what, "%s %s %s = %s %d (a class it does not list: nothing)",
+             host->kind_name(host->table_kind(host->row_table(a))), key_of(a),
+             host->role_name(host->table_column_role(host->row_table(a), (size_t)col_a)),
+             host->kind_name(host->table_kind(tb)), 200 + slot);
+    br_term term = {.row = a, .col = (size_t)col_a, .coef = 1};
+    int rc = host->report_identity(run->report, check_ids[check], check_severity[check], &term, 1,
+                                   what);
+    return rc < 0 ? rc : BR_OK;
+}
+
 static int run_identity(ct_run *run, const ct_identity *id)
 {
     ct_index *xa = table_index(run, id->kind[0]);
@@ -553,9 +623,20 @@ static int run_identity(ct_run *run, const ct_identity *id)
             build_classes(xa);
         if (!xb->classes_built)
             build_classes(xb);
+        int complete = -1; /* not yet known */
         for (int slot = 0; slot < CT_NCLASS; slot++) {
             const br_row *a = class_row(xa, id->sel[0].side, slot);
             const br_row *b = class_row(xb, id->sel[1].side, slot);
+            if (a && !b) {
+                if (complete < 0)
+                    complete = classes_complete(xb, id->sel[1].side, cb);
+                if (complete) {
+                    int rc = report_unlisted(run, id->check, a, ca, xb->table, slot);
+                    if (rc < 0)
+                        return rc;
+                }
+                continue;
+            }
             if (!a || !b)
                 continue;
             int rc = report_pair(run, id->check, a, ca, b, cb);
