@@ -285,3 +285,64 @@ Test(localise, a_zero_printed_whole_among_cents_is_exactly_nothing)
     const char *fine[] = {"10.00", "9.99", "0", "0.01"};
     cr_assert_eq(eval_rollup(fine, 4, &tol), BR_IDENTITY_EXACT);
 }
+
+/* tables 0 (元: 20103) and 1 (万元: 201, 20103, 2010301): 元 20103 = 万元
+ * 20103, and 万元 201 = Σ 20103, 20103 = Σ 2010301. */
+static int units_identities(const br_disclosure *doc, br_report *report)
+{
+    const br_table *y = br_disclosure_table_at(doc, 0), *w = br_disclosure_table_at(doc, 1);
+    br_term cross[] = {{br_table_row_at(y, 0), 0, NULL, 1}, {br_table_row_at(w, 1), 0, NULL, -1}};
+    br_report_identity(report, "test.cross", BR_SEV_ERROR, cross, 2, "元 20103 = 万元 20103");
+    for (size_t i = 0; i + 1 < br_table_row_count(w); i++) {
+        br_term t[] = {{br_table_row_at(w, i), 0, NULL, 1}, {br_table_row_at(w, i + 1), 0, NULL, -1}};
+        br_report_identity(report, "test.rollup", BR_SEV_ERROR, t, 2, "parent = Σ child");
+    }
+    return BR_OK;
+}
+
+/*
+ * A figure repeated by a 元 table and broken in the 万元 one (20103 printed
+ * 3341.95 万元 for 2933.81; the 元 table's 29,338,100.00): the 元 identity's
+ * repair, −4,081,400 元, is the 万元 roll-ups' −408.14 万元 — one wrong cell,
+ * every broken identity linked to it, none left over as its own error.
+ */
+Test(localise, a_repair_in_yuan_agrees_with_one_in_wan_yuan)
+{
+    br_disclosure *doc = br_disclosure_new("mem");
+    br_role roles[] = {BR_ROLE_TOTAL};
+    br_table *y = br_disclosure_add_table(doc, BR_KIND_EXPENDITURE, "支出", BR_UNIT_YUAN, 1);
+    br_table_set_columns(y, roles, 1);
+    br_row_set_value(br_table_add_row(y, "20103", "政府办公厅", BR_SIDE_NONE, 5), 0,
+                     dec("29338100.00"), 0);
+    br_table *w = br_disclosure_add_table(doc, BR_KIND_GPB_EXPENDITURE, "一般", BR_UNIT_WAN, 20);
+    br_table_set_columns(w, roles, 1);
+    const char *rows[][2] = {{"201", "2933.81"}, {"20103", "3341.95"}, {"2010301", "2933.81"}};
+    for (size_t i = 0; i < 3; i++)
+        br_row_set_value(br_table_add_row(w, rows[i][0], rows[i][0], BR_SIDE_NONE, (long)(21 + i)),
+                         0, dec(rows[i][1]), 0);
+    static const int whole[] = {BR_INPUT_DISCLOSURE};
+    static const br_check_desc desc = {sizeof desc, "test.units", "t", "d", BR_SEV_ERROR, whole, 1,
+                                       (br_check_fn)units_identities};
+    br_registry *reg = br_registry_new();
+    cr_assert_eq(br_registry_add_check(reg, &desc, "test", NULL), BR_OK);
+    br_report *r = br_registry_check(reg, doc, NULL);
+    br_registry_free(reg);
+    size_t p = 0;
+    cr_assert_eq(errors(r, &p), 1);
+    const br_finding *f = br_report_at(r, p);
+    cr_assert_str_eq(f->table, "gpb_expenditure");
+    cr_assert_str_eq(f->row, "20103");
+    cr_assert_str_eq(f->column, "total");
+    cr_assert_eq(f->line, 22);
+    cr_assert_str_eq(str(f->actual), "3341.95");
+    cr_assert_str_eq(str(f->expected), "2933.81");
+    size_t linked = 0;
+    for (size_t i = 0; i < br_report_count(r); i++)
+        if (br_report_consequence_of(r, i) == (long)p) {
+            linked++;
+            cr_assert_null(br_report_at(r, i)->cause);
+        }
+    cr_assert_eq(linked, 2); /* the 元 repetition and the other roll-up */
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

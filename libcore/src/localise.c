@@ -117,8 +117,8 @@ static br_unit unit_of(const br_term *t)
     return t->row->table->unit ? t->row->table->unit : t->row->table->doc->unit;
 }
 
-/* Candidates of one broken identity finding: each term (cell or claim) in
- * terms[0]'s unit, with the change that would repair the identity. */
+/* Candidates of one broken identity finding: each term (cell or claim) of a
+ * known unit, with the change that would repair the identity, in its unit. */
 static size_t gather(const br_report *report, size_t i, candidate *out)
 {
     const br_finding *f = br_report_at(report, i);
@@ -134,14 +134,18 @@ static size_t gather(const br_report *report, size_t i, candidate *out)
         residual.units = -residual.units;
     br_unit unit = unit_of(&terms[0]);
     for (size_t t = 0; t < nterms; t++) {
-        if (unit_of(&terms[t]) != unit)
+        br_decimal delta = residual, tol = f->tolerance;
+        br_unit tu = unit_of(&terms[t]);
+        /* a figure in another unit (a 元 table against a 万元 one): its
+         * repair in its own unit */
+        if (tu != unit && (!tu || !unit || br_decimal_convert(delta, unit, tu, &delta) != BR_OK ||
+                           br_decimal_convert(tol, unit, tu, &tol) != BR_OK))
             continue;
-        br_decimal delta = residual;
         if (terms[t].coef > 0)
             delta.units = -delta.units;
         if (terms[t].claim && terms[t].claim->direction == BR_DIR_DECREASE)
             continue; /* a stated decrease enters with its sign folded in: not a place to pin */
-        out[n++] = (candidate){terms[t].row, terms[t].col, terms[t].claim, i, delta, f->tolerance};
+        out[n++] = (candidate){terms[t].row, terms[t].col, terms[t].claim, i, delta, tol};
     }
     return n;
 }
