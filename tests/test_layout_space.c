@@ -323,3 +323,55 @@ Test(layout_space, summary_label_row_after_repeated_header)
     cr_assert_eq(br_row_line(r), 34);
     cr_assert_str_eq(cells(row(t, "住房保障支出")), "amount=19.92");
 }
+
+/* ---- performance tables ---- */
+
+/* The text cells of a row, "role=text,…" in column order. */
+static const char *texts(const br_row *r)
+{
+    static char buf[1024];
+    size_t off = 0;
+    buf[0] = 0;
+    const br_table *t = br_row_table(r);
+    for (size_t c = 0; c < br_table_column_count(t); c++) {
+        const br_cell *cell = br_row_cell(r, c);
+        if (!cell || !(cell->flags & BR_CELL_PRESENT) || !(cell->flags & BR_CELL_TEXT))
+            continue;
+        off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s=%s", off ? "," : "",
+                                br_role_name(br_table_column_role(t, c)), cell->text);
+    }
+    return buf;
+}
+
+/* A project table with a 权重 column: each indicator's weight is read
+ * (without "%"), also on a line whose "\geq" (4 columns in the file, one
+ * character once normalised) and full-width "，" would otherwise pull the
+ * columns after them leftwards; the project's code is apart from its name. */
+Test(layout_space, performance_weights_and_project_code)
+{
+    load("2021 年区级预算绩效目标申报表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "     项目名称                                         50012121T000262280948-档案征集经费\n"
+         " 资金总额（万元）     124.29                                 项目属性                                          新增\n"
+         "    绩效指标       一级指标        二级指标                      三级指标                 指标值  指标性质  度量单位  权重\n"
+         "                   产出指标        质量指标                   资料归档完整率                98       ≥         %       5%\n"
+         "                   效益指标     可持续影响指标    改善服务环境，提升服务质量，并长期坚持   100       ≥         %       10\n"
+         "\n"
+         "                   效益指标      社会效益指标         提升公共服务水平，方便群众办事        98      \\geq       %       5\n"
+         "                   效益指标      社会效益指标             推进工作规范化、便利化           100       ≥         %       80\n");
+    const br_table *t = table(BR_KIND_PERFORMANCE_PROJECT);
+    cr_assert_str_eq(br_table_project_code(t), "50012121T000262280948");
+    cr_assert_str_eq(br_table_project_name(t), "档案征集经费");
+    cr_assert_eq(br_table_row_count(t), 4);
+    cr_assert_str_eq(texts(br_table_row_at(t, 0)),
+                     "level1=产出指标,level2=质量指标,name=资料归档完整率,target=98,weight=5");
+    cr_assert_str_eq(texts(br_table_row_at(t, 2)),
+                     "level1=效益指标,level2=社会效益指标,name=提升公共服务水平,方便群众办事,"
+                     "target=98,weight=5");
+    cr_assert_str_eq(texts(br_table_row_at(t, 3)),
+                     "level1=效益指标,level2=社会效益指标,name=推进工作规范化、便利化,target=100,"
+                     "weight=80");
+    cr_assert_eq(errors(), 0);
+}
