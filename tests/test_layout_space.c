@@ -375,3 +375,54 @@ Test(layout_space, performance_weights_and_project_code)
                      "weight=80");
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- page footers, wrapped titles ---- */
+
+/* A page footer inside a table ("第 8 页" at the left margin, "— 9 —"
+ * centred) is no row and does not end the table: its rows go on on the
+ * next page under the repeated title and header; a title wrapped onto a
+ * second line after a blank line is one title. */
+Test(layout_space, page_footer_inside_table_and_wrapped_title)
+{
+    load("附件 2\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出\n"
+         "\n"
+         "预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码               科目名称               2020 年预算数           2021 年预算数\n"
+         "                                                                总计     基本支出   项目支出\n"
+         " 合计                                                  60.00     60.00      50.00      10.00\n"
+         "      208   社会保障和就业支出                         50.00     50.00      40.00      10.00\n"
+         "    20802   民政管理事务                               50.00     50.00      40.00      10.00\n"
+         "  2080201   行政运行                                   40.00     40.00      40.00\n"
+         "第 8 页\n"
+         "\n"
+         "\f某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码               科目名称               2020 年预算数           2021 年预算数\n"
+         "                                                                总计     基本支出   项目支出\n"
+         "  2080299   其他民政管理事务支出                       10.00     10.00                 10.00\n"
+         "      210   卫生健康支出                               10.00     10.00      10.00\n"
+         "                                   — 9 —\n"
+         "\n"
+         "\f某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码               科目名称               2020 年预算数           2021 年预算数\n"
+         "                                                                总计     基本支出   项目支出\n"
+         "    21011   行政事业单位医疗                           10.00     10.00      10.00\n"
+         "  2101101   行政单位医疗                               10.00     10.00      10.00\n"
+         "-10-\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 8);
+    cr_assert_str_eq(cells(row(t, "合计")), "prev_total=60.00,total=60.00,basic=50.00,project=10.00");
+    cr_assert_str_eq(cells(row(t, "2080299")), "prev_total=10.00,total=10.00,project=10.00");
+    cr_assert_str_eq(cells(row(t, "2101101")), "prev_total=10.00,total=10.00,basic=10.00");
+    cr_assert_eq(errors(), 0);
+}

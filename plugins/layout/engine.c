@@ -272,12 +272,26 @@ static int part_heading(const lt_line *ln)
     return lt_cjk_numeral(num);
 }
 
+/* A page footer inside a table ("— 3 —", "第 3 页", "-3-"): skipped, the
+ * table goes on after it.  Digits alone only as the last line of a page (a
+ * lone figure or code elsewhere is the table's). */
+static int page_footer(const lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    int bare = 0;
+    if (ln->nspans != 1 || !dt_page_footer(ln->spans[0].text, strlen(ln->spans[0].text), &bare))
+        return 0;
+    return !bare || last_of_page(e, i);
+}
+
 /* One line inside an open table. */
 static void table_line1(lt_engine *e, size_t i)
 {
     const lt_line *ln = &e->in->lines[i];
     lt_table *t = &e->cur;
     if (ln->nspans == 0)
+        return;
+    if (page_footer(e, i))
         return;
     if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {
         lt_perf_line(e, t, ln);
