@@ -103,6 +103,34 @@ static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int s
             *sx1 = h[b2].x1;
             return 1;
         }
+        /* a group's name over more than the two ("2024 年预算数" over 合计 |
+         * 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费): the run of
+         * figure-column names on that line round the two, centred on it
+         * within a sixth */
+        if (panel_title || !overlap(h[a].x0, h[a].x1, h[b1].x0, h[b2].x1))
+            continue;
+        int best = -1;
+        for (size_t l = 0; l < n; l++) {
+            if (h[l].dead || h[l].li != h[b1].li || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
+                continue;
+            for (size_t r = 0; r < n; r++) {
+                if (h[r].dead || h[r].li != h[b1].li || h[r].x1 < h[b2].x1 || !money_name(&h[r]))
+                    continue;
+                int ok = 1; /* every cell of the run names a figure column */
+                for (size_t j = 0; j < n && ok; j++)
+                    if (!h[j].dead && h[j].li == h[b1].li && h[j].x0 >= h[l].x0 &&
+                        h[j].x1 <= h[r].x1 && !money_name(&h[j]))
+                        ok = 0;
+                int w = h[r].x1 - h[l].x0, d = abs(ca - (h[l].x0 + h[r].x1));
+                if (ok && (l != b1 || r != b2) && 6 * d <= 2 * w && (best < 0 || d < best)) {
+                    best = d;
+                    *sx0 = h[l].x0;
+                    *sx1 = h[r].x1;
+                }
+            }
+        }
+        if (best >= 0)
+            return 1;
     }
     return 0;
 }
@@ -195,6 +223,17 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                         mid |= !h[j].dead && h[j].li == h[a].li + 1 && h[j].x0 >= h[a].x0 - cw &&
                                h[j].x1 <= h[a].x1 + cw &&
                                (!h[j].known || aligned(&h[a], &h[j], tol));
+                    /* a cell of its own column on the line between, partly
+                     * under it, and the lower cell not starting where it
+                     * does: it heads a group ("2020 年预算数" over 公务接待费
+                     * | 公务用车…, 小计 below off centre), it is not a cell
+                     * wrapped round the line between ("附属单位" over
+                     * 上级补助收入, "上缴收入" below it is) */
+                    for (size_t j = 0; j < n; j++)
+                        mid |= (dx > 6 || dx < -6) && !h[j].dead && h[j].li == h[a].li + 1 &&
+                               h[j].known &&
+                               overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
+                               (h[j].x0 < h[a].x0 - cw || h[j].x1 > h[a].x1 + cw);
                     if (mid)
                         break;
                 }
@@ -449,9 +488,19 @@ static void row_labels_out(hspan *h, size_t n)
  * sixth of the run).  It becomes the heading's stretch (hx0, hx1) for the
  * header paths.
  */
+/* A cell's extent with its own stretch (a heading over cells below it). */
+static int ext0(const hspan *x) { return x->hx1 > x->hx0 && x->hx0 < x->x0 ? x->hx0 : x->x0; }
+static int ext1(const hspan *x) { return x->hx1 > x->hx0 && x->hx1 > x->x1 ? x->hx1 : x->x1; }
+
 static void group_stretch(hspan *h, size_t n, int cw)
 {
+    /* the lowest headings first: a heading over headings is centred on
+     * their stretches ("2023 年预算数" over 合计 … 公务用车购置及运行费, the
+     * last one over 小计 | 购置费 | 运行维护费) */
+    for (int lev = LT_MAX_HDR_LINES - 1; lev >= 0; lev--)
     for (size_t a = 0; a < n; a++) {
+        if (h[a].li != lev)
+            continue;
         if (h[a].dead || !h[a].parent || h[a].structural)
             continue;
         /* its neighbours on its own line */
@@ -495,7 +544,7 @@ static void group_stretch(hspan *h, size_t n, int cw)
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
-                int x0 = h[c[i]].x0, x1 = h[c[j]].x1;
+                int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
                 int d = abs(x0 + x1 - ca), tol = 4 * cw > (x1 - x0) / 3 ? 4 * cw : (x1 - x0) / 3;
                 if (j > i && x1 - x0 > h[a].x1 - h[a].x0 && d <= tol && (best < 0 || d < best)) {
                     best = d;

@@ -1883,11 +1883,18 @@ class Generator:
             for f in grid.values():
                 f.extend([""] * (ncol - len(f)))
             # header cells of an upper header line span the empty cells after
-            # them (a merged cell: a group's name over its columns)
+            # them (a merged cell: a group's name over its columns) as far as
+            # the header lines below have cells under them ("公务接待费" of
+            # the last group does not reach over 会议费 beside the group)
             spans = {}
             for i in idx:
                 row = (i + 1) in self.row_lines
                 nxt_is_header = (i + 1) in grid and (i + 2) not in self.row_lines
+                below = []
+                j = i + 1
+                while j in grid and (j + 1) not in self.row_lines:
+                    below.append(grid[j])
+                    j += 1
                 f = grid[i]
                 sp = []
                 k = 0
@@ -1896,6 +1903,8 @@ class Generator:
                     if not row and nxt_is_header and f[k].strip():
                         while k + n < ncol and not f[k + n].strip():
                             n += 1
+                        while n > 1 and not any(g[k + n - 1].strip() for g in below):
+                            n -= 1
                     sp.append((k, n))
                     k += n
                 spans[i] = sp
