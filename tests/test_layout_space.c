@@ -426,3 +426,29 @@ Test(layout_space, page_footer_inside_table_and_wrapped_title)
     cr_assert_str_eq(cells(row(t, "2101101")), "prev_total=10.00,total=10.00,basic=10.00");
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- 三公 columns in other orders ---- */
+
+/* A 三公 table of two years, this year's group first, 公务接待费 before
+ * 公务用车, 会议费 | 培训费 beside the groups; "2021 年预算数" happens to sit
+ * right over 小计 two lines below (a cell of the 公务用车 group, not the
+ * rest of a wrapped heading): every column by its heading, 合计 is each
+ * year's total, not a grand total over 会议费. */
+Test(layout_space, three_public_two_years_reception_first_meeting_beside)
+{
+    load("某某市某某局 2021 年一般公共预算“三公”经费支出表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 部门编码    部门名称                                        2021 年预算数                                                                            2020 年预算数                                        会议费    培训费\n"
+         "                         合计     因公出国(境)费    公务接待费                公务用车购置及运行费                 合计    因公出国(境)费    公务接待费                公务用车购置及运行费\n"
+         "                                                                  小计     公务用车购置费    公务用车运行维护费                                            小计    公务用车购置费    公务用车运行维护费\n"
+         "             合计        11.00                                    11.00                                   11.00    6.38                            3.38    3.00                                    3.00               18.92\n"
+         " 001         某某局      11.00                                    11.00                                   11.00    6.38                            3.38    3.00                                    3.00               18.92\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "total=11.00,vehicle_subtotal=11.00,vehicle_operation=11.00,prev_total=6.38,"
+                     "prev_reception=3.38,prev_vehicle_subtotal=3.00,prev_vehicle_operation=3.00,"
+                     "training=18.92");
+    cr_assert_eq(errors(), 0);
+}

@@ -165,6 +165,37 @@ static int aligned_any(const hspan *h, const size_t *A, size_t na, size_t j, int
     return 0;
 }
 
+/* Cell b is one of a run of two or more cells of its line that a cell of
+ * line `li` is centred on (within a sixth of the run) and alone over: a
+ * group's cell. */
+static int grouped_below(const hspan *h, size_t n, size_t b, int li)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (h[j].dead || h[j].li != li || !h[j].known)
+            continue;
+        int cj = h[j].x0 + h[j].x1;
+        for (size_t l = 0; l < n; l++) {
+            if (h[l].dead || h[l].li != h[b].li || h[l].x0 > h[b].x0)
+                continue;
+            for (size_t r = 0; r < n; r++) {
+                if (h[r].dead || h[r].li != h[b].li || h[r].x1 < h[b].x1 || r == l)
+                    continue;
+                int w = h[r].x1 - h[l].x0, d = abs(cj - (h[l].x0 + h[r].x1));
+                if (!overlap(h[j].x0, h[j].x1, h[l].x0, h[r].x1) || 6 * d > 2 * w)
+                    continue;
+                int alone = 1; /* no other cell of line li over the run */
+                for (size_t k = 0; k < n && alone; k++)
+                    if (k != j && !h[k].dead && h[k].li == li &&
+                        overlap(h[k].x0, h[k].x1, h[l].x0, h[r].x1))
+                        alone = 0;
+                if (alone)
+                    return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /*
  * Join a header cell wrapped over two lines: the upper part A and the lower
  * part B overlap only each other (on B's line), start at about the same x
@@ -223,17 +254,12 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                         mid |= !h[j].dead && h[j].li == h[a].li + 1 && h[j].x0 >= h[a].x0 - cw &&
                                h[j].x1 <= h[a].x1 + cw &&
                                (!h[j].known || aligned(&h[a], &h[j], tol));
-                    /* a cell of its own column on the line between, partly
-                     * under it, and the lower cell not starting where it
-                     * does: it heads a group ("2020 年预算数" over 公务接待费
-                     * | 公务用车…, 小计 below off centre), it is not a cell
-                     * wrapped round the line between ("附属单位" over
-                     * 上级补助收入, "上缴收入" below it is) */
-                    for (size_t j = 0; j < n; j++)
-                        mid |= (dx > 6 || dx < -6) && !h[j].dead && h[j].li == h[a].li + 1 &&
-                               h[j].known &&
-                               overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
-                               (h[j].x0 < h[a].x0 - cw || h[j].x1 > h[a].x1 + cw);
+                    /* the lower part is a cell of a group headed on the
+                     * line between ("小计" of 公务用车购置及运行费 below
+                     * "2020 年预算数" by chance), not the rest of a cell
+                     * wrapped round that line ("上缴收入" under "附属单位") */
+                    if (h[a].known && grouped_below(h, n, b, h[a].li + 1))
+                        mid = 1;
                     if (mid)
                         break;
                 }
