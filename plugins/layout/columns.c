@@ -233,8 +233,18 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                     size_t on_line = 0;
                     for (size_t j = 0; j < n; j++)
                         on_line += !h[j].dead && h[j].li == h[b].li;
-                    if (on_line != 1)
-                        break;
+                    /* …or, among other cells, a fragment right under a
+                     * fragment, the two naming a column together ("人员" over
+                     * "经费" in a header stacked over lines) */
+                    if (on_line != 1) {
+                        char jb[DT_COMP_MAX];
+                        size_t la = dt_copy(h[a].text, strlen(h[a].text), jb, sizeof jb);
+                        dt_copy(h[b].text, strlen(h[b].text), jb + la, sizeof jb - la);
+                        int under = abs(h[a].x0 - h[b].x0) <= cw ||
+                                    abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * cw;
+                        if (h[a].known || h[b].known || !under || !names_column(kind, jb))
+                            break;
+                    }
                 }
                 size_t na = 0;
                 for (size_t j = 0; j < n; j++)
