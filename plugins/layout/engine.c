@@ -284,6 +284,34 @@ static int page_footer(const lt_engine *e, size_t i)
     return !bare || last_of_page(e, i);
 }
 
+/* A header line whose only figures are years wrapped before their 年
+ * ("2020" over "年预算" over "数" in a narrow stacked header): header text. */
+static int header_year(const lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    const lt_line *nx = i + 1 < e->in->nlines ? &e->in->lines[i + 1] : NULL;
+    if (!nx || nx->page != ln->page)
+        return 0;
+    int years = 0;
+    br_decimal d;
+    for (size_t k = 0; k < ln->nspans; k++) {
+        const lt_span *sp = &ln->spans[k];
+        if (lt_figure(sp->text, &d) != 1)
+            continue;
+        int y = lt_digits(sp->text) && strlen(sp->text) == 4 ? atoi(sp->text) : 0;
+        if (y < 1990 || y > 2099)
+            return 0;
+        int under = 0;
+        for (size_t m = 0; m < nx->nspans && !under; m++)
+            under = strncmp(nx->spans[m].text, "年", strlen("年")) == 0 &&
+                    nx->spans[m].x0 < sp->x1 && sp->x0 < nx->spans[m].x1;
+        if (!under)
+            return 0;
+        years++;
+    }
+    return years > 0;
+}
+
 /* One line inside an open table. */
 static void table_line1(lt_engine *e, size_t i)
 {
@@ -341,13 +369,14 @@ static void table_line1(lt_engine *e, size_t i)
     }
     int wrapped = t->L.two_sided ? 0 : wrapped_label(e, i);
     if (!t->in_data) {
+        int data = data_line(ln) && !header_year(e, i);
         /* the header repeated on a new page is skipped; the first line that
          * is not a header line starts the rows again, figures or not (a
          * row of labels only, "十九、自然资源海洋气象等支出") */
-        if (t->have_layout && t->nrows && !data_line(ln) && !header_repeat(t, ln) && ln->nspans == 1 &&
+        if (t->have_layout && t->nrows && !data && !header_repeat(t, ln) && ln->nspans == 1 &&
             !lt_prose(first))
             t->in_data = 1;
-        else if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
+        else if (!data && !(wrapped && t->nhdr > 0)) {
             if (ln->nspans == 1 && lt_prose(first)) {
                 close_table(e, i); /* prose: no table followed the title */
                 return;

@@ -1509,7 +1509,7 @@ class Generator:
         has_group = any(g for _, g in cols)
         pieces = []
         for text, g in cols:
-            p = [text[i:i + ch] for i in range(0, len(text), ch)] if text else []
+            p = split_cell(text, ch) if text else []
             start = 1 if (g and has_group) else 0
             pieces.append((start, p))
         depth = max(st + len(p) for st, p in pieces)
@@ -1968,6 +1968,26 @@ def strip_enum(label):
     elif "、" in s[:4]:
         s = s[s.index("、") + 1:]
     return s.strip()
+
+
+def split_cell(text, ch):
+    """A header cell's text over lines `ch` CJK characters wide, as a narrow
+    merged cell wraps it: between characters, never inside a number or a
+    Latin word, a digit half as wide as a CJK character ("2020 年预算数" →
+    "2020 年" / "预算数" in three, "2020 " / "年预" / "算数" in two; not "202" /
+    "0 年")."""
+    def em(u):
+        return sum(0 if c == " " else 1 if disp_width(c) == 2 else 0.5 for c in u)
+    units = __import__("re").findall(r"[0-9A-Za-z.]+ ?|.", text)
+    out, cur = [], ""
+    for u in units:
+        if cur and em(cur) + em(u) > ch:
+            out.append(cur)
+            cur = ""
+        cur += u
+    if cur:
+        out.append(cur)
+    return out
 
 
 def split_weights(rng, total, n, step):
