@@ -235,14 +235,16 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                         on_line += !h[j].dead && h[j].li == h[b].li;
                     /* …or, among other cells, a fragment right under a
                      * fragment, the two naming a column together ("人员" over
-                     * "经费" in a header stacked over lines) */
+                     * "经费" in a header stacked over lines; "基本支" over
+                     * "出": a word's last character, not a cell of its own) */
                     if (on_line != 1) {
                         char jb[DT_COMP_MAX];
                         size_t la = dt_copy(h[a].text, strlen(h[a].text), jb, sizeof jb);
                         dt_copy(h[b].text, strlen(h[b].text), jb + la, sizeof jb - la);
                         int under = abs(h[a].x0 - h[b].x0) <= cw ||
                                     abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * cw;
-                        if (h[a].known || h[b].known || !under || !names_column(kind, jb))
+                        if ((h[a].known && lt_chars(h[b].text) > 1) || h[b].known || !under ||
+                            !names_column(kind, jb))
                             break;
                     }
                 }
@@ -297,6 +299,57 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                 break;
             }
         }
+    }
+}
+
+/* The role a text names as a column by itself, or NONE (and *what). */
+static br_role own_role(br_kind kind, const char *text, dt_what *what)
+{
+    const char *one[1] = {text};
+    br_role r = BR_ROLE_NONE;
+    *what = dt_catalog_column(kind, one, 1, &r);
+    return r;
+}
+
+/*
+ * The lines of one cell stacked exactly over each other (same extent), with
+ * nothing between them in its column, after the other joins ("一般公" over
+ * "共预算拨款收入", "上级补" over "助收入"): one cell when the whole names a
+ * column and names the same one as each part that names one alone (not a
+ * heading over a cell of its width: "基本支出" over "人员经费").
+ */
+static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
+{
+    for (size_t a = 0; a < n; a++) {
+        if (h[a].dead)
+            continue;
+        size_t b = n;
+        for (size_t j = 0; j < n; j++)
+            if (!h[j].dead && h[j].li > h[a].li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
+                (b == n || h[j].li < h[b].li))
+                b = j;
+        if (b == n || !aligned(&h[a], &h[b], tol))
+            continue;
+        int one = 1; /* b alone on its line under a */
+        for (size_t j = 0; j < n; j++)
+            if (j != b && !h[j].dead && h[j].li == h[b].li &&
+                overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1))
+                one = 0;
+        if (!one)
+            continue;
+        char buf[DT_COMP_MAX];
+        size_t la = dt_copy(h[a].text, strlen(h[a].text), buf, sizeof buf);
+        dt_copy(h[b].text, strlen(h[b].text), buf + la, sizeof buf - la);
+        dt_what wj, wa, wb;
+        br_role rj = own_role(kind, buf, &wj), ra = own_role(kind, h[a].text, &wa),
+                rb = own_role(kind, h[b].text, &wb);
+        if (wj == DT_COL_NONE || (wa != DT_COL_NONE && (wa != wj || ra != rj)) ||
+            (wb != DT_COL_NONE && (wb != wj || rb != rj)))
+            continue;
+        memcpy(h[b].text, buf, sizeof buf);
+        h[b].top = h[a].top;
+        h[a].dead = 1;
+        h[b].known = 1;
     }
 }
 
@@ -766,6 +819,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     int tol = cw / 2; /* pdf: half a character; text: exact */
     join_three(t->kind, h, n, tol);
     join_wrapped(t->kind, h, n, cw, tol);
+    join_stacked(t->kind, h, n, tol);
     for (size_t a = 0; a < n; a++) {
         const char *one[1] = {h[a].text};
         br_role r;
