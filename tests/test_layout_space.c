@@ -452,3 +452,48 @@ Test(layout_space, three_public_two_years_reception_first_meeting_beside)
                      "training=18.92");
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- headers stacked over three or four lines ---- */
+
+/* Each column's name split over up to four lines, some fragments naming a
+ * column by themselves ("一般公" / "共预算" / "拨款收" / "入", "附属单" /
+ * "位上缴" / "收入" centred, "基本支" / "出"), a year wrapped before its
+ * 预算数 ("2020 年" / "预算数"): every column read once, by its whole name. */
+Test(layout_space, header_stacked_over_lines_words_split)
+{
+    load("某某市某某局 2021 年部门收入总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "                    科目                       总计     一般公    政府性   国有资   财政专   事业收   上级补   附属单   事业单   其他收\n"
+         " 科目编                 科目名                          共预算    基金预   本经营   户管理     入     助收入   位上缴   位经营     入\n"
+         "   码                     称                            拨款收    算拨款   预算拨   资金收                      收入     收入\n"
+         "                                                          入       收入    款收入     入\n"
+         "           合计                               1918.83   1918.83\n"
+         " 208       社会保障和就业支出                 1918.83   1918.83\n"
+         "\n"
+         " 20802     民政管理事务                       1918.83   1918.83\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "                  功能分类                    2020 年          2021 年预算数\n"
+         " 科目编                 科目名                 预算数     总计     基本支   项目支\n"
+         "   码                     称                                         出       出\n"
+         "           合计                               1,741.34   1833.13   279.97   1553.16\n"
+         " 208       社会保障和就业支出                 1,741.34   1833.13   279.97   1553.16\n"
+         " 20802     民政管理事务                       1,741.34   1833.13   279.97   1553.16\n"
+         " 2080201   行政运行                             302.37    279.97   279.97\n"
+         " 2080202   一般行政管理事务                   1,236.25   1315.16            1315.16\n"
+         " 2080208   基层政权建设和社区治理                22.12        28                 28\n"
+         " 2080299   其他民政管理事务支出                 180.60       210                210\n");
+    const br_table *in = table(BR_KIND_INCOME);
+    cr_assert_eq(br_table_column_count(in), 10);
+    cr_assert_str_eq(cells(row(in, "合计")), "total=1918.83,gpb=1918.83");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "prev_total=1741.34,total=1833.13,basic=279.97,project=1553.16");
+    cr_assert_str_eq(cells(row(t, "2080202")), "prev_total=1236.25,total=1315.16,project=1315.16");
+    cr_assert(!has_note("repeats role"));
+    cr_assert_eq(errors(), 0);
+}

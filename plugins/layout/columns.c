@@ -312,8 +312,8 @@ static br_role own_role(br_kind kind, const char *text, dt_what *what)
 }
 
 /*
- * The lines of one cell stacked exactly over each other (same extent), with
- * nothing between them in its column, after the other joins ("一般公" over
+ * The lines of one cell stacked exactly over each other (same extent, or the
+ * last one centred under the others), with nothing between them in its column, after the other joins ("一般公" over
  * "共预算拨款收入", "上级补" over "助收入"): one cell when the whole names a
  * column and names the same one as each part that names one alone (not a
  * heading over a cell of its width: "基本支出" over "人员经费").
@@ -328,7 +328,18 @@ static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
             if (!h[j].dead && h[j].li > h[a].li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
                 (b == n || h[j].li < h[b].li))
                 b = j;
-        if (b == n || !aligned(&h[a], &h[b], tol))
+        if (b == n)
+            continue;
+        /* (the last line may be shorter, centred under the others) */
+        int centred = h[b].x1 - h[b].x0 <= h[a].x1 - h[a].x0 &&
+                      abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * tol + 1;
+        /* (a cell centred under it that is one of a group headed higher
+         * up is that group's: "小计" of 公务用车购置及运行费 under
+         * "公务接待费" of the same header row) */
+        for (int li = 0; li < h[b].li && centred && !aligned(&h[a], &h[b], tol); li++)
+            if (grouped_below(h, n, b, li))
+                centred = 0;
+        if (!(aligned(&h[a], &h[b], tol) || centred))
             continue;
         int one = 1; /* b alone on its line under a */
         for (size_t j = 0; j < n; j++)
