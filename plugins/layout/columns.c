@@ -793,6 +793,24 @@ static void vehicle_group(lt_layout *L, int g)
     }
 }
 
+/* A header text starting with a relative year word (catalog DT_YEAR): its
+ * offset from the table's year ("上年预算数": -1); 0 otherwise. */
+static int relative_year(const char *text)
+{
+    static const struct {
+        const char *word;
+        int offset;
+    } words[] = {
+#define DT_YEAR(word, offset) {word, offset},
+#include "catalog.def" /* libreader/catalog.def */
+#undef DT_YEAR
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strncmp(text, words[i].word, strlen(words[i].word)) == 0)
+            return words[i].offset;
+    return 0;
+}
+
 void lt_layout_build(lt_engine *e, lt_table *t)
 {
     hspan h[LT_MAX_HDR_SPANS];
@@ -898,6 +916,8 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         for (size_t d = 0; d < depth; d++) {
             int y = dt_year_in(comp[d], strlen(comp[d]));
             if (y && year && y < year)
+                prev = 1;
+            if (!y && relative_year(comp[d]) < 0) /* "上年预算执行数" */
                 prev = 1;
         }
         if (prev && c->what == DT_COL_MONEY) {
