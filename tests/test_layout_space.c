@@ -497,3 +497,33 @@ Test(layout_space, header_stacked_over_lines_words_split)
     cr_assert(!has_note("repeats role"));
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- header wording ---- */
+
+/* The previous year's column named by a relative year and its stage
+ * ("上年预算执行数"), this year's "预算数" centred over 合计 | 基本支出 |
+ * 项目支出 with 基本支出 right under its centre: prev_total, then this
+ * year's three columns under their heading. */
+Test(layout_space, header_wording_relative_year_execution)
+{
+    load("附件 2\n"
+         "\n"
+         "某某市某某局 2022 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  科目编码                    项目                    上年预算执行数              预算数\n"
+         "                                                                        合计     基本支出   项目支出\n"
+         "             合计                                           1,349.66   1661.76     232.94    1428.82\n"
+         "  201        一般公共服务支出                               1,349.66   1661.76     232.94    1428.82\n"
+         "  20103      政府办公厅（室）及相关机构事务                 1,349.66   1661.76     232.94    1428.82\n"
+         "  2010301    行政运行                                         300.00    232.94     232.94\n"
+         "  2010302    一般行政管理事务                               1,049.66   1428.82               1428.82\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_column_count(t), 4);
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "prev_total=1349.66,total=1661.76,basic=232.94,project=1428.82");
+    cr_assert_str_eq(cells(row(t, "2010302")), "prev_total=1049.66,total=1428.82,project=1428.82");
+    cr_assert(!has_note("repeats role"));
+    cr_assert_eq(errors(), 0);
+}

@@ -68,6 +68,36 @@ static int money_name(const hspan *h) { return h->known && !h->structural; }
  * table the title of a panel ("本年收入", "财政拨款收入") is centred so over
  * the panel's label and figure cells; a code's name ("编码") over its parts.
  */
+/* A run of two or more figure-column names of b1's line, from b1 or a cell
+ * left of it to b2 or a cell right of it, that heading a is centred on
+ * within a sixth: the nearest centred one's extent. */
+static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2, int *sx0,
+                       int *sx1)
+{
+    int ca = h[a].x0 + h[a].x1, best = -1;
+    for (size_t l = 0; l < n; l++) {
+        if (h[l].dead || h[l].li != h[b1].li || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
+            continue;
+        for (size_t r = 0; r < n; r++) {
+            if (h[r].dead || h[r].li != h[b1].li || h[r].x1 < h[b2].x1 || !money_name(&h[r]) ||
+                r == l || (l == b1 && r == b2))
+                continue;
+            int ok = 1; /* every cell of the run names a figure column */
+            for (size_t j = 0; j < n && ok; j++)
+                if (!h[j].dead && h[j].li == h[b1].li && h[j].x0 >= h[l].x0 &&
+                    h[j].x1 <= h[r].x1 && !money_name(&h[j]))
+                    ok = 0;
+            int w = h[r].x1 - h[l].x0, d = abs(ca - (h[l].x0 + h[r].x1));
+            if (ok && 6 * d <= 2 * w && (best < 0 || d < best)) {
+                best = d;
+                *sx0 = h[l].x0;
+                *sx1 = h[r].x1;
+            }
+        }
+    }
+    return best >= 0;
+}
+
 static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int skip_li,
                         int *sx0, int *sx1)
 {
@@ -109,29 +139,16 @@ static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int s
          * within a sixth */
         if (panel_title || !overlap(h[a].x0, h[a].x1, h[b1].x0, h[b2].x1))
             continue;
-        int best = -1;
-        for (size_t l = 0; l < n; l++) {
-            if (h[l].dead || h[l].li != h[b1].li || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
-                continue;
-            for (size_t r = 0; r < n; r++) {
-                if (h[r].dead || h[r].li != h[b1].li || h[r].x1 < h[b2].x1 || !money_name(&h[r]))
-                    continue;
-                int ok = 1; /* every cell of the run names a figure column */
-                for (size_t j = 0; j < n && ok; j++)
-                    if (!h[j].dead && h[j].li == h[b1].li && h[j].x0 >= h[l].x0 &&
-                        h[j].x1 <= h[r].x1 && !money_name(&h[j]))
-                        ok = 0;
-                int w = h[r].x1 - h[l].x0, d = abs(ca - (h[l].x0 + h[r].x1));
-                if (ok && (l != b1 || r != b2) && 6 * d <= 2 * w && (best < 0 || d < best)) {
-                    best = d;
-                    *sx0 = h[l].x0;
-                    *sx1 = h[r].x1;
-                }
-            }
-        }
-        if (best >= 0)
+        if (centred_run(h, n, a, b1, b2, sx0, sx1))
             return 1;
     }
+    /* …or over a run whose middle cell lies right under its centre
+     * ("预算数" over 合计 | 基本支出 | 项目支出) */
+    for (size_t m = 0; m < n && !panel_title; m++)
+        if (!h[m].dead && h[m].top > h[a].li && h[m].li != skip_li && money_name(&h[m]) &&
+            2 * h[m].x0 < ca && ca < 2 * h[m].x1 && overlap(h[a].x0, h[a].x1, h[m].x0, h[m].x1) &&
+            centred_run(h, n, a, m, m, sx0, sx1))
+            return 1;
     return 0;
 }
 
