@@ -527,3 +527,30 @@ Test(layout_space, header_wording_relative_year_execution)
     cr_assert(!has_note("repeats role"));
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- 元 tables beside 万元 ones ---- */
+
+/* A 项目支出 table in 元 (wide figures): "年初特定目标" is not centred on
+ * the middle of its columns; its left neighbour 合计 is a column of its own,
+ * so the group runs from its 小计 — no cell left unnamed, each figure under
+ * its own column. */
+Test(layout_space, projects_in_yuan_group_beside_own_column)
+{
+    load("某某市某某局 2021 年项目支出明细表\n"
+         "\n"
+         "单位：元\n"
+         "\n"
+         "  序号        预算单位              项目名称             合计                              年初特定目标                                         上级专项\n"
+         "                                                                         小计        人员性项目    一般性项目    民生配套项目   小计   提前下达专项   结转项目   市级专项\n"
+         "                              合计                    7,836,500.00    7,836,500.00                2,100,000.00   5,736,500.00\n"
+         "  1      某某市某某局         殡葬管理经费            2,100,000.00    2,100,000.00                2,100,000.00\n"
+         "  2      某某市某某局         社会组织培育经费        5,736,500.00    5,736,500.00                               5,736,500.00\n");
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_unit(t), BR_UNIT_YUAN);
+    cr_assert_str_eq(cells(row(t, "合计")), "total=7836500.00,annual_subtotal=7836500.00,"
+                                            "annual_general=2100000.00,"
+                                            "annual_livelihood=5736500.00");
+    cr_assert_str_eq(cells(row(t, "社会组织培育经费")),
+                     "total=5736500.00,annual_subtotal=5736500.00,annual_livelihood=5736500.00");
+    cr_assert_eq(errors(), 0);
+}

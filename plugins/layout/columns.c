@@ -622,13 +622,14 @@ static void group_stretch(hspan *h, size_t n, int cw)
             continue;
         /* its neighbours on its own line */
         int left = -1000000, right = 1000000;
+        size_t ln = n, rn = n;
         for (size_t j = 0; j < n; j++) {
             if (h[j].dead || j == a || h[j].li != h[a].li)
                 continue;
             if (h[j].x1 <= h[a].x0 && h[j].x1 > left)
-                left = h[j].x1;
+                left = h[j].x1, ln = j;
             if (h[j].x0 >= h[a].x1 && h[j].x0 < right)
-                right = h[j].x0;
+                right = h[j].x0, rn = j;
         }
         /* the nearest lower line with cells under it */
         int lb = -1;
@@ -658,9 +659,26 @@ static void group_stretch(hspan *h, size_t n, int cw)
             }
         if (lo == nc)
             continue;
+        /* a neighbour that is a column of its own (nothing under it on
+         * that line) leaves no cell between it and the heading to anyone
+         * else: the run reaches it ("合计" | "年初特定目标" over 小计 …) */
+        int lfix = 0, rfix = 0;
+        if (ln < n || rn < n) {
+            int lunder = 0, runder = 0;
+            for (size_t j = 0; j < n; j++) {
+                if (h[j].dead || h[j].li != lb)
+                    continue;
+                lunder |= ln < n && overlap(h[ln].x0, h[ln].x1, h[j].x0, h[j].x1);
+                runder |= rn < n && overlap(h[rn].x0, h[rn].x1, h[j].x0, h[j].x1);
+            }
+            lfix = ln < n && !lunder && !h[ln].structural;
+            rfix = rn < n && !runder && !h[rn].structural;
+        }
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
+                if ((lfix && i != 0) || (rfix && j + 1 != nc))
+                    continue;
                 int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
                 int d = abs(x0 + x1 - ca), tol = 4 * cw > (x1 - x0) / 3 ? 4 * cw : (x1 - x0) / 3;
                 if (j > i && x1 - x0 > h[a].x1 - h[a].x0 && d <= tol && (best < 0 || d < best)) {
