@@ -147,8 +147,11 @@ static int wrapped_label(const lt_engine *e, size_t i)
     if (i > 0 && e->in->lines[i - 1].page == ln->page && nx->page == ln->page &&
         2 * (nx->y - ln->y) < ln->y - e->in->lines[i - 1].y)
         return 2; /* the label ends on the code line */
-    /* …else not the last line of a label wrapped round the line above */
-    if (!e->cur.centred || (i > 0 && e->cur.pre_taken == e->in->lines[i - 1].no))
+    /* …else not the last line of a label wrapped round the line above (no
+     * row above on this page: the first line after the header, the table's
+     * or a continuation page's, starts a row) */
+    if ((!e->cur.centred && e->cur.in_data) ||
+        (i > 0 && e->cur.pre_taken == e->in->lines[i - 1].no))
         return 0;
     for (size_t k = 2; k < nx->nspans; k++)
         if (lt_figure(nx->spans[k].text, &d) == 1)
