@@ -129,17 +129,24 @@ static int wrapped_label(const lt_engine *e, size_t i)
         dt_catalog_total_label(s->text, strlen(s->text)))
         return 0;
     const lt_line *nx = &e->in->lines[i + 1];
-    if (nx->nspans < 2 || !subject_code(nx->spans[0].text) || s->x0 < nx->spans[0].x1)
+    /* (a row numbered 1, 2, … with its 预算单位 before the label: the label
+     * is the span under this line) */
+    int seq = nx->nspans >= 3 && lt_digits(nx->spans[0].text) && strlen(nx->spans[0].text) <= 3;
+    if (nx->nspans < 2 || !(subject_code(nx->spans[0].text) || seq) || s->x0 < nx->spans[0].x1)
         return 0;
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    size_t lab = 1;
+    while (seq && lab + 1 < nx->nspans && nx->spans[lab].x1 <= s->x0 &&
+           lt_figure(nx->spans[lab].text, &d) != 1)
+        lab++;
     /* the code line has no label of its own */
-    if (lt_figure(nx->spans[1].text, &d) == 1)
-        return s->x0 < nx->spans[1].x0;
+    if (lt_figure(nx->spans[lab].text, &d) == 1)
+        return s->x0 < nx->spans[lab].x0;
     /* in a table whose labels wrap round their code line (one was seen),
      * a label of its own that starts where this line starts, figures after:
      * the middle line of a label over three ("机关事业单位 / 2080505 基本养老
      * 保险 446.11 / 缴费支出") */
-    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
-    if (abs(s->x0 - nx->spans[1].x0) > 2 * cw)
+    if (abs(s->x0 - nx->spans[lab].x0) > 2 * cw)
         return 0;
     /* the PDF shows it: the line sits much closer to the code line below
      * than to the line above (the label's last line merged into the code
@@ -153,7 +160,7 @@ static int wrapped_label(const lt_engine *e, size_t i)
     if ((!e->cur.centred && e->cur.in_data) ||
         (i > 0 && e->cur.pre_taken == e->in->lines[i - 1].no))
         return 0;
-    for (size_t k = 2; k < nx->nspans; k++)
+    for (size_t k = lab + 1; k < nx->nspans; k++)
         if (lt_figure(nx->spans[k].text, &d) == 1)
             return 1;
     return 0;
