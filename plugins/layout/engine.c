@@ -131,12 +131,13 @@ static int wrapped_label(const lt_engine *e, size_t i)
     const lt_line *nx = &e->in->lines[i + 1];
     /* (a row numbered 1, 2, … with its 预算单位 before the label: the label
      * is the span under this line) */
-    int seq = nx->nspans >= 3 && lt_digits(nx->spans[0].text) && strlen(nx->spans[0].text) <= 3;
+    int seq = nx->nspans >= 3 && lt_digits(nx->spans[0].text) && strlen(nx->spans[0].text) <= 3 &&
+              !subject_code(nx->spans[0].text);
     if (nx->nspans < 2 || !(subject_code(nx->spans[0].text) || seq) || s->x0 < nx->spans[0].x1)
         return 0;
     int cw = e->in->char_width > 0 ? e->in->char_width : 1;
     size_t lab = 1;
-    while (seq && lab + 1 < nx->nspans && nx->spans[lab].x1 <= s->x0 &&
+    while (seq && lab + 1 < nx->nspans && nx->spans[lab].x1 + cw < s->x0 &&
            lt_figure(nx->spans[lab].text, &d) != 1)
         lab++;
     /* the code line has no label of its own */
