@@ -554,3 +554,60 @@ Test(layout_space, projects_in_yuan_group_beside_own_column)
                      "total=5736500.00,annual_subtotal=5736500.00,annual_livelihood=5736500.00");
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- labels wrapped over lines ---- */
+
+/* Labels wrapped round their row's line (figures on the middle or last of
+ * their lines): a label's first line right after a continuation page's
+ * header starts the row below it (it used to end the table there), also
+ * above a numbered 项目支出 row (序号 | 预算单位 | label piece), whose
+ * label is its key. */
+Test(layout_space, wrapped_labels_after_header_and_numbered_rows)
+{
+    load("某某市某某局 2022 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码         科目名称          总计      基本支出    项目支出\n"
+         "                合计                    56.08       56.08\n"
+         "    208         社会保障和就业支出      56.08       56.08\n"
+         "    20805       行政事业单位养老支出    56.08       56.08\n"
+         "    2080501     行政单位离退休          40.72       40.72\n"
+         "\n"
+         "\f某某市某某局 2022 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码         科目名称          总计      基本支出    项目支出\n"
+         "                机关事业单\n"
+         "    2080506     位职业年金              15.36       15.36\n"
+         "                缴费支出\n"
+         "\n"
+         "某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 序号             预算单位                     项目名称           合计                    年初特定目标                                  上级专项\n"
+         "                                                                           小计    人员性项目  一般性项目  民生配套项目  小计   提前下达专项  结转项目  市级专项\n"
+         " 1     某某市某某区某某某某管理办公室  电子签名印章系统建设运行     3.07     3.07                    3.07\n"
+         "\n"
+         "\f某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 序号             预算单位                     项目名称           合计                    年初特定目标                                  上级专项\n"
+         "                                                                           小计    人员性项目  一般性项目  民生配套项目  小计   提前下达专项  结转项目  市级专项\n"
+         "                                       购买社会服\n"
+         " 4     某某市某某区某某某某管理办公室  务专项资金                 259.02   259.02                  259.02\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_str_eq(br_row_label(row(t, "2080506")), "机关事业单位职业年金缴费支出");
+    cr_assert_str_eq(cells(row(t, "2080506")), "total=15.36,basic=15.36");
+    const br_table *p = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_row_count(p), 2);
+    cr_assert_str_eq(cells(row(p, "购买社会服务专项资金")),
+                     "total=259.02,annual_subtotal=259.02,annual_general=259.02");
+    cr_assert_str_eq(cells(row(p, "电子签名印章系统建设运行")),
+                     "total=3.07,annual_subtotal=3.07,annual_general=3.07");
+    cr_assert_eq(errors(), 0);
+}
