@@ -67,17 +67,16 @@ int lt_title_at(lt_engine *e, size_t i, const char **title, size_t *nlines)
         j++;
     const lt_line *next = j < e->in->nlines && e->in->lines[j].page == ln->page ? &e->in->lines[j]
                                                                                   : NULL;
-    /* (a head ending in 表 is a marker, "公开01表", or a title of its own) */
+    /* (no head: an annex marker alone, "附件 3"; a text ending in 表, a
+     * marker "公开01表" or a title of its own) */
     const char *h0 = ln->spans[0].text;
     size_t h0rest = 0;
-    int marker = dt_marker(h0, strlen(h0), &h0rest) && h0rest >= strlen(h0); /* "表一" */
+    int marker = dt_marker(h0, strlen(h0), &h0rest) && h0rest >= strlen(h0);
     const char *tail = ln->nspans == 1 && title_text(h0) && !marker && !dt_ends(h0, strlen(h0), "表")
                            ? title_tail(next)
                            : NULL;
-    /* the rest of a wrapped title lies under its first line; a rest longer
-     * than "算表" that names the same table by itself follows a first line
-     * naming the year (a table's last label "结转和结余资金" over the next
-     * title "支出预算总表" is none) */
+    /* the rest of a wrapped title lies under its first line ("表一" far
+     * left of "收支预算总表" centred below is no head) */
     if (!tail || lt_toc_line(next) || next->spans[0].x1 <= ln->spans[0].x0 ||
         next->spans[0].x0 >= ln->spans[0].x1)
         return -1;
@@ -94,6 +93,9 @@ int lt_title_at(lt_engine *e, size_t i, const char **title, size_t *nlines)
     int kind = title_kind(joined);
     if (kind < 0)
         return -1;
+    /* a rest longer than "算表" that names the same table by itself follows
+     * a first line naming the year (a table's last label "结转和结余资金"
+     * over the next title "支出预算总表" is none) */
     if (lt_chars(tail) > TAIL_SHORT_CHARS && !dt_year_in(h0, hl) && title_kind(tail) == kind)
         return -1;
     *title = joined;
