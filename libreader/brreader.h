@@ -316,6 +316,11 @@ void dt_assign_table(dt_reader *rd);
 int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, size_t end,
                       const char *path, br_error *err);
 
+/* A page footer or page number ("— 5 —", "- 1 -", "第 3 页", "12"); *bare
+ * (may be NULL) is set when it is digits alone, which a table's figure or
+ * code can also be. */
+int dt_page_footer(const char *s, size_t n, int *bare);
+
 /* Length in bytes of the UTF-8 character at s[i], clamped to n. */
 size_t dt_char_at(const char *s, size_t n, size_t i);
 

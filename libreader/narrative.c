@@ -511,7 +511,8 @@ static int is_dash_at(const char *s, size_t n, size_t i, size_t *k)
     return 0;
 }
 
-/* A page footer or page number: "— 5 —", "─ 7 ─", "- 1 -", "12", "第 3 页". */
+/* A page footer or page number: "— 5 —", "─ 7 ─", "- 1 -", "12", "第 3 页"
+ * (brreader.h: dt_page_footer). */
 static int is_footer(const char *s, size_t n)
 {
     size_t i = 0, k, e = n;
@@ -539,6 +540,23 @@ static int is_footer(const char *s, size_t n)
     for (size_t j = i; j < e; j++)
         if (!is_digit((unsigned char)s[j]))
             return 0;
+    return 1;
+}
+
+int dt_page_footer(const char *s, size_t n, int *bare)
+{
+    while (n > 0 && is_space((unsigned char)s[n - 1]))
+        n--;
+    while (n > 0 && is_space((unsigned char)*s))
+        s++, n--;
+    if (!is_footer(s, n))
+        return 0;
+    if (bare) {
+        *bare = 1;
+        for (size_t j = 0; j < n; j++)
+            if (!is_digit((unsigned char)s[j]))
+                *bare = 0;
+    }
     return 1;
 }
 

@@ -323,3 +323,291 @@ Test(layout_space, summary_label_row_after_repeated_header)
     cr_assert_eq(br_row_line(r), 34);
     cr_assert_str_eq(cells(row(t, "住房保障支出")), "amount=19.92");
 }
+
+/* ---- performance tables ---- */
+
+/* The text cells of a row, "role=text,…" in column order. */
+static const char *texts(const br_row *r)
+{
+    static char buf[1024];
+    size_t off = 0;
+    buf[0] = 0;
+    const br_table *t = br_row_table(r);
+    for (size_t c = 0; c < br_table_column_count(t); c++) {
+        const br_cell *cell = br_row_cell(r, c);
+        if (!cell || !(cell->flags & BR_CELL_PRESENT) || !(cell->flags & BR_CELL_TEXT))
+            continue;
+        off += (size_t)snprintf(buf + off, sizeof buf - off, "%s%s=%s", off ? "," : "",
+                                br_role_name(br_table_column_role(t, c)), cell->text);
+    }
+    return buf;
+}
+
+/* A project table with a 权重 column: each indicator's weight is read
+ * (without "%"), also on a line whose "\geq" (4 columns in the file, one
+ * character once normalised) and full-width "，" would otherwise pull the
+ * columns after them leftwards; the project's code is apart from its name. */
+Test(layout_space, performance_weights_and_project_code)
+{
+    load("2021 年区级预算绩效目标申报表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "     项目名称                                         50012121T000262280948-档案征集经费\n"
+         " 资金总额（万元）     124.29                                 项目属性                                          新增\n"
+         "    绩效指标       一级指标        二级指标                      三级指标                 指标值  指标性质  度量单位  权重\n"
+         "                   产出指标        质量指标                   资料归档完整率                98       ≥         %       5%\n"
+         "                   效益指标     可持续影响指标    改善服务环境，提升服务质量，并长期坚持   100       ≥         %       10\n"
+         "\n"
+         "                   效益指标      社会效益指标         提升公共服务水平，方便群众办事        98      \\geq       %       5\n"
+         "                   效益指标      社会效益指标             推进工作规范化、便利化           100       ≥         %       80\n");
+    const br_table *t = table(BR_KIND_PERFORMANCE_PROJECT);
+    cr_assert_str_eq(br_table_project_code(t), "50012121T000262280948");
+    cr_assert_str_eq(br_table_project_name(t), "档案征集经费");
+    cr_assert_eq(br_table_row_count(t), 4);
+    cr_assert_str_eq(texts(br_table_row_at(t, 0)),
+                     "level1=产出指标,level2=质量指标,name=资料归档完整率,target=98,weight=5");
+    cr_assert_str_eq(texts(br_table_row_at(t, 2)),
+                     "level1=效益指标,level2=社会效益指标,name=提升公共服务水平,方便群众办事,"
+                     "target=98,weight=5");
+    cr_assert_str_eq(texts(br_table_row_at(t, 3)),
+                     "level1=效益指标,level2=社会效益指标,name=推进工作规范化、便利化,target=100,"
+                     "weight=80");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- page footers, wrapped titles ---- */
+
+/* A page footer inside a table ("第 8 页" at the left margin, "— 9 —"
+ * centred) is no row and does not end the table: its rows go on on the
+ * next page under the repeated title and header; a title wrapped onto a
+ * second line after a blank line is one title. */
+Test(layout_space, page_footer_inside_table_and_wrapped_title)
+{
+    load("附件 2\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出\n"
+         "\n"
+         "预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码               科目名称               2020 年预算数           2021 年预算数\n"
+         "                                                                总计     基本支出   项目支出\n"
+         " 合计                                                  60.00     60.00      50.00      10.00\n"
+         "      208   社会保障和就业支出                         50.00     50.00      40.00      10.00\n"
+         "    20802   民政管理事务                               50.00     50.00      40.00      10.00\n"
+         "  2080201   行政运行                                   40.00     40.00      40.00\n"
+         "第 8 页\n"
+         "\n"
+         "\f某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码               科目名称               2020 年预算数           2021 年预算数\n"
+         "                                                                总计     基本支出   项目支出\n"
+         "  2080299   其他民政管理事务支出                       10.00     10.00                 10.00\n"
+         "      210   卫生健康支出                               10.00     10.00      10.00\n"
+         "                                   — 9 —\n"
+         "\n"
+         "\f某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码               科目名称               2020 年预算数           2021 年预算数\n"
+         "                                                                总计     基本支出   项目支出\n"
+         "    21011   行政事业单位医疗                           10.00     10.00      10.00\n"
+         "  2101101   行政单位医疗                               10.00     10.00      10.00\n"
+         "-10-\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 8);
+    cr_assert_str_eq(cells(row(t, "合计")), "prev_total=60.00,total=60.00,basic=50.00,project=10.00");
+    cr_assert_str_eq(cells(row(t, "2080299")), "prev_total=10.00,total=10.00,project=10.00");
+    cr_assert_str_eq(cells(row(t, "2101101")), "prev_total=10.00,total=10.00,basic=10.00");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- 三公 columns in other orders ---- */
+
+/* A 三公 table of two years, this year's group first, 公务接待费 before
+ * 公务用车, 会议费 | 培训费 beside the groups; "2021 年预算数" happens to sit
+ * right over 小计 two lines below (a cell of the 公务用车 group, not the
+ * rest of a wrapped heading): every column by its heading, 合计 is each
+ * year's total, not a grand total over 会议费. */
+Test(layout_space, three_public_two_years_reception_first_meeting_beside)
+{
+    load("某某市某某局 2021 年一般公共预算“三公”经费支出表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 部门编码    部门名称                                        2021 年预算数                                                                            2020 年预算数                                        会议费    培训费\n"
+         "                         合计     因公出国(境)费    公务接待费                公务用车购置及运行费                 合计    因公出国(境)费    公务接待费                公务用车购置及运行费\n"
+         "                                                                  小计     公务用车购置费    公务用车运行维护费                                            小计    公务用车购置费    公务用车运行维护费\n"
+         "             合计        11.00                                    11.00                                   11.00    6.38                            3.38    3.00                                    3.00               18.92\n"
+         " 001         某某局      11.00                                    11.00                                   11.00    6.38                            3.38    3.00                                    3.00               18.92\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "total=11.00,vehicle_subtotal=11.00,vehicle_operation=11.00,prev_total=6.38,"
+                     "prev_reception=3.38,prev_vehicle_subtotal=3.00,prev_vehicle_operation=3.00,"
+                     "training=18.92");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- headers stacked over three or four lines ---- */
+
+/* Each column's name split over up to four lines, some fragments naming a
+ * column by themselves ("一般公" / "共预算" / "拨款收" / "入", "附属单" /
+ * "位上缴" / "收入" centred, "基本支" / "出"), a year wrapped before its
+ * 预算数 ("2020 年" / "预算数"): every column read once, by its whole name. */
+Test(layout_space, header_stacked_over_lines_words_split)
+{
+    load("某某市某某局 2021 年部门收入总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "                    科目                       总计     一般公    政府性   国有资   财政专   事业收   上级补   附属单   事业单   其他收\n"
+         " 科目编                 科目名                          共预算    基金预   本经营   户管理     入     助收入   位上缴   位经营     入\n"
+         "   码                     称                            拨款收    算拨款   预算拨   资金收                      收入     收入\n"
+         "                                                          入       收入    款收入     入\n"
+         "           合计                               1918.83   1918.83\n"
+         " 208       社会保障和就业支出                 1918.83   1918.83\n"
+         "\n"
+         " 20802     民政管理事务                       1918.83   1918.83\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "                  功能分类                    2020 年          2021 年预算数\n"
+         " 科目编                 科目名                 预算数     总计     基本支   项目支\n"
+         "   码                     称                                         出       出\n"
+         "           合计                               1,741.34   1833.13   279.97   1553.16\n"
+         " 208       社会保障和就业支出                 1,741.34   1833.13   279.97   1553.16\n"
+         " 20802     民政管理事务                       1,741.34   1833.13   279.97   1553.16\n"
+         " 2080201   行政运行                             302.37    279.97   279.97\n"
+         " 2080202   一般行政管理事务                   1,236.25   1315.16            1315.16\n"
+         " 2080208   基层政权建设和社区治理                22.12        28                 28\n"
+         " 2080299   其他民政管理事务支出                 180.60       210                210\n");
+    const br_table *in = table(BR_KIND_INCOME);
+    cr_assert_eq(br_table_column_count(in), 10);
+    cr_assert_str_eq(cells(row(in, "合计")), "total=1918.83,gpb=1918.83");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "prev_total=1741.34,total=1833.13,basic=279.97,project=1553.16");
+    cr_assert_str_eq(cells(row(t, "2080202")), "prev_total=1236.25,total=1315.16,project=1315.16");
+    cr_assert(!has_note("repeats role"));
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- header wording ---- */
+
+/* The previous year's column named by a relative year and its stage
+ * ("上年预算执行数"), this year's "预算数" centred over 合计 | 基本支出 |
+ * 项目支出 with 基本支出 right under its centre: prev_total, then this
+ * year's three columns under their heading. */
+Test(layout_space, header_wording_relative_year_execution)
+{
+    load("附件 2\n"
+         "\n"
+         "某某市某某局 2022 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  科目编码                    项目                    上年预算执行数              预算数\n"
+         "                                                                        合计     基本支出   项目支出\n"
+         "             合计                                           1,349.66   1661.76     232.94    1428.82\n"
+         "  201        一般公共服务支出                               1,349.66   1661.76     232.94    1428.82\n"
+         "  20103      政府办公厅（室）及相关机构事务                 1,349.66   1661.76     232.94    1428.82\n"
+         "  2010301    行政运行                                         300.00    232.94     232.94\n"
+         "  2010302    一般行政管理事务                               1,049.66   1428.82               1428.82\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_column_count(t), 4);
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "prev_total=1349.66,total=1661.76,basic=232.94,project=1428.82");
+    cr_assert_str_eq(cells(row(t, "2010302")), "prev_total=1049.66,total=1428.82,project=1428.82");
+    cr_assert(!has_note("repeats role"));
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- 元 tables beside 万元 ones ---- */
+
+/* A 项目支出 table in 元 (wide figures): "年初特定目标" is not centred on
+ * the middle of its columns; its left neighbour 合计 is a column of its own,
+ * so the group runs from its 小计 — no cell left unnamed, each figure under
+ * its own column. */
+Test(layout_space, projects_in_yuan_group_beside_own_column)
+{
+    load("某某市某某局 2021 年项目支出明细表\n"
+         "\n"
+         "单位：元\n"
+         "\n"
+         "  序号        预算单位              项目名称             合计                              年初特定目标                                         上级专项\n"
+         "                                                                         小计        人员性项目    一般性项目    民生配套项目   小计   提前下达专项   结转项目   市级专项\n"
+         "                              合计                    7,836,500.00    7,836,500.00                2,100,000.00   5,736,500.00\n"
+         "  1      某某市某某局         殡葬管理经费            2,100,000.00    2,100,000.00                2,100,000.00\n"
+         "  2      某某市某某局         社会组织培育经费        5,736,500.00    5,736,500.00                               5,736,500.00\n");
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_unit(t), BR_UNIT_YUAN);
+    cr_assert_str_eq(cells(row(t, "合计")), "total=7836500.00,annual_subtotal=7836500.00,"
+                                            "annual_general=2100000.00,"
+                                            "annual_livelihood=5736500.00");
+    cr_assert_str_eq(cells(row(t, "社会组织培育经费")),
+                     "total=5736500.00,annual_subtotal=5736500.00,annual_livelihood=5736500.00");
+    cr_assert_eq(errors(), 0);
+}
+
+/* ---- labels wrapped over lines ---- */
+
+/* Labels wrapped round their row's line (figures on the middle or last of
+ * their lines): a label's first line right after a continuation page's
+ * header starts the row below it (it used to end the table there), also
+ * above a numbered 项目支出 row (序号 | 预算单位 | label piece), whose
+ * label is its key. */
+Test(layout_space, wrapped_labels_after_header_and_numbered_rows)
+{
+    load("某某市某某局 2022 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码         科目名称          总计      基本支出    项目支出\n"
+         "                合计                    56.08       56.08\n"
+         "    208         社会保障和就业支出      56.08       56.08\n"
+         "    20805       行政事业单位养老支出    56.08       56.08\n"
+         "    2080501     行政单位离退休          40.72       40.72\n"
+         "\n"
+         "\f某某市某某局 2022 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码         科目名称          总计      基本支出    项目支出\n"
+         "                机关事业单\n"
+         "    2080506     位职业年金              15.36       15.36\n"
+         "                缴费支出\n"
+         "\n"
+         "某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 序号             预算单位                     项目名称           合计                    年初特定目标                                  上级专项\n"
+         "                                                                           小计    人员性项目  一般性项目  民生配套项目  小计   提前下达专项  结转项目  市级专项\n"
+         " 1     某某市某某区某某某某管理办公室  电子签名印章系统建设运行     3.07     3.07                    3.07\n"
+         "\n"
+         "\f某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 序号             预算单位                     项目名称           合计                    年初特定目标                                  上级专项\n"
+         "                                                                           小计    人员性项目  一般性项目  民生配套项目  小计   提前下达专项  结转项目  市级专项\n"
+         "                                       购买社会服\n"
+         " 4     某某市某某区某某某某管理办公室  务专项资金                 259.02   259.02                  259.02\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_str_eq(br_row_label(row(t, "2080506")), "机关事业单位职业年金缴费支出");
+    cr_assert_str_eq(cells(row(t, "2080506")), "total=15.36,basic=15.36");
+    const br_table *p = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_row_count(p), 2);
+    cr_assert_str_eq(cells(row(p, "购买社会服务专项资金")),
+                     "total=259.02,annual_subtotal=259.02,annual_general=259.02");
+    cr_assert_str_eq(cells(row(p, "电子签名印章系统建设运行")),
+                     "total=3.07,annual_subtotal=3.07,annual_general=3.07");
+    cr_assert_eq(errors(), 0);
+}

@@ -68,6 +68,36 @@ static int money_name(const hspan *h) { return h->known && !h->structural; }
  * table the title of a panel ("本年收入", "财政拨款收入") is centred so over
  * the panel's label and figure cells; a code's name ("编码") over its parts.
  */
+/* A run of two or more figure-column names of b1's line, from b1 or a cell
+ * left of it to b2 or a cell right of it, that heading a is centred on
+ * within a sixth: the nearest centred one's extent. */
+static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2, int *sx0,
+                       int *sx1)
+{
+    int ca = h[a].x0 + h[a].x1, best = -1;
+    for (size_t l = 0; l < n; l++) {
+        if (h[l].dead || h[l].li != h[b1].li || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
+            continue;
+        for (size_t r = 0; r < n; r++) {
+            if (h[r].dead || h[r].li != h[b1].li || h[r].x1 < h[b2].x1 || !money_name(&h[r]) ||
+                r == l || (l == b1 && r == b2))
+                continue;
+            int ok = 1; /* every cell of the run names a figure column */
+            for (size_t j = 0; j < n && ok; j++)
+                if (!h[j].dead && h[j].li == h[b1].li && h[j].x0 >= h[l].x0 &&
+                    h[j].x1 <= h[r].x1 && !money_name(&h[j]))
+                    ok = 0;
+            int w = h[r].x1 - h[l].x0, d = abs(ca - (h[l].x0 + h[r].x1));
+            if (ok && 6 * d <= 2 * w && (best < 0 || d < best)) {
+                best = d;
+                *sx0 = h[l].x0;
+                *sx1 = h[r].x1;
+            }
+        }
+    }
+    return best >= 0;
+}
+
 static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int skip_li,
                         int *sx0, int *sx1)
 {
@@ -103,7 +133,22 @@ static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int s
             *sx1 = h[b2].x1;
             return 1;
         }
+        /* a group's name over more than the two ("2024 年预算数" over 合计 |
+         * 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费): the run of
+         * figure-column names on that line round the two, centred on it
+         * within a sixth */
+        if (panel_title || !overlap(h[a].x0, h[a].x1, h[b1].x0, h[b2].x1))
+            continue;
+        if (centred_run(h, n, a, b1, b2, sx0, sx1))
+            return 1;
     }
+    /* …or over a run whose middle cell lies right under its centre
+     * ("预算数" over 合计 | 基本支出 | 项目支出) */
+    for (size_t m = 0; m < n && !panel_title; m++)
+        if (!h[m].dead && h[m].top > h[a].li && h[m].li != skip_li && money_name(&h[m]) &&
+            2 * h[m].x0 < ca && ca < 2 * h[m].x1 && overlap(h[a].x0, h[a].x1, h[m].x0, h[m].x1) &&
+            centred_run(h, n, a, m, m, sx0, sx1))
+            return 1;
     return 0;
 }
 
@@ -134,6 +179,37 @@ static int aligned_any(const hspan *h, const size_t *A, size_t na, size_t j, int
     for (size_t i = 0; i < na; i++)
         if (aligned(&h[A[i]], &h[j], tol))
             return 1;
+    return 0;
+}
+
+/* Cell b is one of a run of two or more cells of its line that a cell of
+ * line `li` is centred on (within a sixth of the run) and alone over: a
+ * group's cell. */
+static int grouped_below(const hspan *h, size_t n, size_t b, int li)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (h[j].dead || h[j].li != li || !h[j].known)
+            continue;
+        int cj = h[j].x0 + h[j].x1;
+        for (size_t l = 0; l < n; l++) {
+            if (h[l].dead || h[l].li != h[b].li || h[l].x0 > h[b].x0)
+                continue;
+            for (size_t r = 0; r < n; r++) {
+                if (h[r].dead || h[r].li != h[b].li || h[r].x1 < h[b].x1 || r == l)
+                    continue;
+                int w = h[r].x1 - h[l].x0, d = abs(cj - (h[l].x0 + h[r].x1));
+                if (!overlap(h[j].x0, h[j].x1, h[l].x0, h[r].x1) || 6 * d > 2 * w)
+                    continue;
+                int alone = 1; /* no other cell of line li over the run */
+                for (size_t k = 0; k < n && alone; k++)
+                    if (k != j && !h[k].dead && h[k].li == li &&
+                        overlap(h[k].x0, h[k].x1, h[l].x0, h[r].x1))
+                        alone = 0;
+                if (alone)
+                    return 1;
+            }
+        }
+    }
     return 0;
 }
 
@@ -174,8 +250,20 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                     size_t on_line = 0;
                     for (size_t j = 0; j < n; j++)
                         on_line += !h[j].dead && h[j].li == h[b].li;
-                    if (on_line != 1)
-                        break;
+                    /* …or, among other cells, a fragment right under a
+                     * fragment, the two naming a column together ("人员" over
+                     * "经费" in a header stacked over lines; "基本支" over
+                     * "出": a word's last character, not a cell of its own) */
+                    if (on_line != 1) {
+                        char jb[DT_COMP_MAX];
+                        size_t la = dt_copy(h[a].text, strlen(h[a].text), jb, sizeof jb);
+                        dt_copy(h[b].text, strlen(h[b].text), jb + la, sizeof jb - la);
+                        int under = abs(h[a].x0 - h[b].x0) <= cw ||
+                                    abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * cw;
+                        if ((h[a].known && lt_chars(h[b].text) > 1) || h[b].known || !under ||
+                            !names_column(kind, jb))
+                            break;
+                    }
                 }
                 size_t na = 0;
                 for (size_t j = 0; j < n; j++)
@@ -195,6 +283,12 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                         mid |= !h[j].dead && h[j].li == h[a].li + 1 && h[j].x0 >= h[a].x0 - cw &&
                                h[j].x1 <= h[a].x1 + cw &&
                                (!h[j].known || aligned(&h[a], &h[j], tol));
+                    /* the lower part is a cell of a group headed on the
+                     * line between ("小计" of 公务用车购置及运行费 below
+                     * "2020 年预算数" by chance), not the rest of a cell
+                     * wrapped round that line ("上缴收入" under "附属单位") */
+                    if (h[a].known && grouped_below(h, n, b, h[a].li + 1))
+                        mid = 1;
                     if (mid)
                         break;
                 }
@@ -222,6 +316,68 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                 break;
             }
         }
+    }
+}
+
+/* The role a text names as a column by itself, or NONE (and *what). */
+static br_role own_role(br_kind kind, const char *text, dt_what *what)
+{
+    const char *one[1] = {text};
+    br_role r = BR_ROLE_NONE;
+    *what = dt_catalog_column(kind, one, 1, &r);
+    return r;
+}
+
+/*
+ * The lines of one cell stacked exactly over each other (same extent, or the
+ * last one centred under the others), with nothing between them in its column, after the other joins ("一般公" over
+ * "共预算拨款收入", "上级补" over "助收入"): one cell when the whole names a
+ * column and names the same one as each part that names one alone (not a
+ * heading over a cell of its width: "基本支出" over "人员经费").
+ */
+static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
+{
+    for (size_t a = 0; a < n; a++) {
+        if (h[a].dead)
+            continue;
+        size_t b = n;
+        for (size_t j = 0; j < n; j++)
+            if (!h[j].dead && h[j].li > h[a].li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
+                (b == n || h[j].li < h[b].li))
+                b = j;
+        if (b == n)
+            continue;
+        /* (the last line may be shorter, centred under the others) */
+        int centred = h[b].x1 - h[b].x0 <= h[a].x1 - h[a].x0 &&
+                      abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * tol + 1;
+        /* (a cell centred under it that is one of a group headed higher
+         * up is that group's: "小计" of 公务用车购置及运行费 under
+         * "公务接待费" of the same header row) */
+        for (int li = 0; li < h[b].li && centred && !aligned(&h[a], &h[b], tol); li++)
+            if (grouped_below(h, n, b, li))
+                centred = 0;
+        if (!(aligned(&h[a], &h[b], tol) || centred))
+            continue;
+        int one = 1; /* b alone on its line under a */
+        for (size_t j = 0; j < n; j++)
+            if (j != b && !h[j].dead && h[j].li == h[b].li &&
+                overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1))
+                one = 0;
+        if (!one)
+            continue;
+        char buf[DT_COMP_MAX];
+        size_t la = dt_copy(h[a].text, strlen(h[a].text), buf, sizeof buf);
+        dt_copy(h[b].text, strlen(h[b].text), buf + la, sizeof buf - la);
+        dt_what wj, wa, wb;
+        br_role rj = own_role(kind, buf, &wj), ra = own_role(kind, h[a].text, &wa),
+                rb = own_role(kind, h[b].text, &wb);
+        if (wj == DT_COL_NONE || (wa != DT_COL_NONE && (wa != wj || ra != rj)) ||
+            (wb != DT_COL_NONE && (wb != wj || rb != rj)))
+            continue;
+        memcpy(h[b].text, buf, sizeof buf);
+        h[b].top = h[a].top;
+        h[a].dead = 1;
+        h[b].known = 1;
     }
 }
 
@@ -449,20 +605,31 @@ static void row_labels_out(hspan *h, size_t n)
  * sixth of the run).  It becomes the heading's stretch (hx0, hx1) for the
  * header paths.
  */
+/* A cell's extent with its own stretch (a heading over cells below it). */
+static int ext0(const hspan *x) { return x->hx1 > x->hx0 && x->hx0 < x->x0 ? x->hx0 : x->x0; }
+static int ext1(const hspan *x) { return x->hx1 > x->hx0 && x->hx1 > x->x1 ? x->hx1 : x->x1; }
+
 static void group_stretch(hspan *h, size_t n, int cw)
 {
+    /* the lowest headings first: a heading over headings is centred on
+     * their stretches ("2023 年预算数" over 合计 … 公务用车购置及运行费, the
+     * last one over 小计 | 购置费 | 运行维护费) */
+    for (int lev = LT_MAX_HDR_LINES - 1; lev >= 0; lev--)
     for (size_t a = 0; a < n; a++) {
+        if (h[a].li != lev)
+            continue;
         if (h[a].dead || !h[a].parent || h[a].structural)
             continue;
         /* its neighbours on its own line */
         int left = -1000000, right = 1000000;
+        size_t ln = n, rn = n;
         for (size_t j = 0; j < n; j++) {
             if (h[j].dead || j == a || h[j].li != h[a].li)
                 continue;
             if (h[j].x1 <= h[a].x0 && h[j].x1 > left)
-                left = h[j].x1;
+                left = h[j].x1, ln = j;
             if (h[j].x0 >= h[a].x1 && h[j].x0 < right)
-                right = h[j].x0;
+                right = h[j].x0, rn = j;
         }
         /* the nearest lower line with cells under it */
         int lb = -1;
@@ -492,10 +659,27 @@ static void group_stretch(hspan *h, size_t n, int cw)
             }
         if (lo == nc)
             continue;
+        /* a neighbour that is a column of its own (nothing under it on
+         * that line) leaves no cell between it and the heading to anyone
+         * else: the run reaches it ("合计" | "年初特定目标" over 小计 …) */
+        int lfix = 0, rfix = 0;
+        if (ln < n || rn < n) {
+            int lunder = 0, runder = 0;
+            for (size_t j = 0; j < n; j++) {
+                if (h[j].dead || h[j].li != lb)
+                    continue;
+                lunder |= ln < n && overlap(h[ln].x0, h[ln].x1, h[j].x0, h[j].x1);
+                runder |= rn < n && overlap(h[rn].x0, h[rn].x1, h[j].x0, h[j].x1);
+            }
+            lfix = ln < n && !lunder && !h[ln].structural;
+            rfix = rn < n && !runder && !h[rn].structural;
+        }
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
-                int x0 = h[c[i]].x0, x1 = h[c[j]].x1;
+                if ((lfix && i != 0) || (rfix && j + 1 != nc))
+                    continue;
+                int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
                 int d = abs(x0 + x1 - ca), tol = 4 * cw > (x1 - x0) / 3 ? 4 * cw : (x1 - x0) / 3;
                 if (j > i && x1 - x0 > h[a].x1 - h[a].x0 && d <= tol && (best < 0 || d < best)) {
                     best = d;
@@ -644,6 +828,24 @@ static void vehicle_group(lt_layout *L, int g)
     }
 }
 
+/* A header text starting with a relative year word (catalog DT_YEAR): its
+ * offset from the table's year ("上年预算数": -1); 0 otherwise. */
+static int relative_year(const char *text)
+{
+    static const struct {
+        const char *word;
+        int offset;
+    } words[] = {
+#define DT_YEAR(word, offset) {word, offset},
+#include "catalog.def" /* libreader/catalog.def */
+#undef DT_YEAR
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strncmp(text, words[i].word, strlen(words[i].word)) == 0)
+            return words[i].offset;
+    return 0;
+}
+
 void lt_layout_build(lt_engine *e, lt_table *t)
 {
     hspan h[LT_MAX_HDR_SPANS];
@@ -681,6 +883,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     int tol = cw / 2; /* pdf: half a character; text: exact */
     join_three(t->kind, h, n, tol);
     join_wrapped(t->kind, h, n, cw, tol);
+    join_stacked(t->kind, h, n, tol);
     for (size_t a = 0; a < n; a++) {
         const char *one[1] = {h[a].text};
         br_role r;
@@ -748,6 +951,8 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         for (size_t d = 0; d < depth; d++) {
             int y = dt_year_in(comp[d], strlen(comp[d]));
             if (y && year && y < year)
+                prev = 1;
+            if (!y && relative_year(comp[d]) < 0) /* "上年预算执行数" */
                 prev = 1;
         }
         if (prev && c->what == DT_COL_MONEY) {

@@ -129,17 +129,25 @@ static int wrapped_label(const lt_engine *e, size_t i)
         dt_catalog_total_label(s->text, strlen(s->text)))
         return 0;
     const lt_line *nx = &e->in->lines[i + 1];
-    if (nx->nspans < 2 || !subject_code(nx->spans[0].text) || s->x0 < nx->spans[0].x1)
+    /* (a row numbered 1, 2, … with its 预算单位 before the label: the label
+     * is the span under this line) */
+    int seq = nx->nspans >= 3 && lt_digits(nx->spans[0].text) && strlen(nx->spans[0].text) <= 3 &&
+              !subject_code(nx->spans[0].text);
+    if (nx->nspans < 2 || !(subject_code(nx->spans[0].text) || seq) || s->x0 < nx->spans[0].x1)
         return 0;
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    size_t lab = 1;
+    while (seq && lab + 1 < nx->nspans && nx->spans[lab].x1 + cw < s->x0 &&
+           lt_figure(nx->spans[lab].text, &d) != 1)
+        lab++;
     /* the code line has no label of its own */
-    if (lt_figure(nx->spans[1].text, &d) == 1)
-        return s->x0 < nx->spans[1].x0;
+    if (lt_figure(nx->spans[lab].text, &d) == 1)
+        return s->x0 < nx->spans[lab].x0;
     /* in a table whose labels wrap round their code line (one was seen),
      * a label of its own that starts where this line starts, figures after:
      * the middle line of a label over three ("机关事业单位 / 2080505 基本养老
      * 保险 446.11 / 缴费支出") */
-    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
-    if (abs(s->x0 - nx->spans[1].x0) > 2 * cw)
+    if (abs(s->x0 - nx->spans[lab].x0) > 2 * cw)
         return 0;
     /* the PDF shows it: the line sits much closer to the code line below
      * than to the line above (the label's last line merged into the code
@@ -147,10 +155,13 @@ static int wrapped_label(const lt_engine *e, size_t i)
     if (i > 0 && e->in->lines[i - 1].page == ln->page && nx->page == ln->page &&
         2 * (nx->y - ln->y) < ln->y - e->in->lines[i - 1].y)
         return 2; /* the label ends on the code line */
-    /* …else not the last line of a label wrapped round the line above */
-    if (!e->cur.centred || (i > 0 && e->cur.pre_taken == e->in->lines[i - 1].no))
+    /* …else not the last line of a label wrapped round the line above (no
+     * row above on this page: the first line after the header, the table's
+     * or a continuation page's, starts a row) */
+    if ((!e->cur.centred && e->cur.in_data) ||
+        (i > 0 && e->cur.pre_taken == e->in->lines[i - 1].no))
         return 0;
-    for (size_t k = 2; k < nx->nspans; k++)
+    for (size_t k = lab + 1; k < nx->nspans; k++)
         if (lt_figure(nx->spans[k].text, &d) == 1)
             return 1;
     return 0;
@@ -272,12 +283,54 @@ static int part_heading(const lt_line *ln)
     return lt_cjk_numeral(num);
 }
 
+/* A page footer inside a table ("— 3 —", "第 3 页", "-3-"): skipped, the
+ * table goes on after it.  Digits alone only as the last line of a page (a
+ * lone figure or code elsewhere is the table's). */
+static int page_footer(const lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    int bare = 0;
+    if (ln->nspans != 1 || !dt_page_footer(ln->spans[0].text, strlen(ln->spans[0].text), &bare))
+        return 0;
+    return !bare || last_of_page(e, i);
+}
+
+/* A header line whose only figures are years wrapped before their 年
+ * ("2020" over "年预算" over "数" in a narrow stacked header): header text. */
+static int header_year(const lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    const lt_line *nx = i + 1 < e->in->nlines ? &e->in->lines[i + 1] : NULL;
+    if (!nx || nx->page != ln->page)
+        return 0;
+    int years = 0;
+    br_decimal d;
+    for (size_t k = 0; k < ln->nspans; k++) {
+        const lt_span *sp = &ln->spans[k];
+        if (lt_figure(sp->text, &d) != 1)
+            continue;
+        int y = lt_digits(sp->text) && strlen(sp->text) == 4 ? atoi(sp->text) : 0;
+        if (y < 1990 || y > 2099)
+            return 0;
+        int under = 0;
+        for (size_t m = 0; m < nx->nspans && !under; m++)
+            under = strncmp(nx->spans[m].text, "年", strlen("年")) == 0 &&
+                    nx->spans[m].x0 < sp->x1 && sp->x0 < nx->spans[m].x1;
+        if (!under)
+            return 0;
+        years++;
+    }
+    return years > 0;
+}
+
 /* One line inside an open table. */
 static void table_line1(lt_engine *e, size_t i)
 {
     const lt_line *ln = &e->in->lines[i];
     lt_table *t = &e->cur;
     if (ln->nspans == 0)
+        return;
+    if (page_footer(e, i))
         return;
     if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {
         lt_perf_line(e, t, ln);
@@ -327,13 +380,14 @@ static void table_line1(lt_engine *e, size_t i)
     }
     int wrapped = t->L.two_sided ? 0 : wrapped_label(e, i);
     if (!t->in_data) {
+        int data = data_line(ln) && !header_year(e, i);
         /* the header repeated on a new page is skipped; the first line that
          * is not a header line starts the rows again, figures or not (a
          * row of labels only, "十九、自然资源海洋气象等支出") */
-        if (t->have_layout && t->nrows && !data_line(ln) && !header_repeat(t, ln) && ln->nspans == 1 &&
+        if (t->have_layout && t->nrows && !data && !header_repeat(t, ln) && ln->nspans == 1 &&
             !lt_prose(first))
             t->in_data = 1;
-        else if (!data_line(ln) && !(wrapped && t->nhdr > 0)) {
+        else if (!data && !(wrapped && t->nhdr > 0)) {
             if (ln->nspans == 1 && lt_prose(first)) {
                 close_table(e, i); /* prose: no table followed the title */
                 return;

@@ -191,7 +191,8 @@ int lt_sentence(const char *s);
 
 /* ---- titles.c ---- */
 /* The kind of the table whose title starts at line i, or -1; *title gets it
- * (arena), *nlines the lines it takes (2 when wrapped before its last 表). */
+ * (arena), *nlines the lines it takes (2 or 3 when wrapped before its last
+ * characters, a blank line between). */
 int lt_title_at(lt_engine *e, size_t i, const char **title, size_t *nlines);
 
 /* ---- columns.c ---- */

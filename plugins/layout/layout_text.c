@@ -79,8 +79,79 @@ static size_t run_end(const char *s, size_t len, size_t i)
     return i;
 }
 
-/* Spans of one line s[0..len). */
-static int split_line(br_disclosure *doc, const char *s, size_t len, lt_line *out)
+/* A code point NFKC leaves alone: ASCII but '\\' (TeX "\\geq"), and the
+ * CJK unified ideographs that make up most of a line. */
+static int plain_cp(unsigned c)
+{
+    return (c < 0x80 && c != '\\') || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+/*
+ * One raw line r[0..rlen) → its normalised text in nb (cap bytes) with, for
+ * every byte, the display column where its character starts (xs) and ends
+ * (xe) as the line is printed: the widths of the characters as they stand
+ * in the file (a full-width "，" is 2 columns, "\\geq" 4), not of their
+ * normalised forms (",", "≥"), so that columns after them stay where the
+ * file has them.  Returns the normalised length, or (size_t)-1 (no memory).
+ */
+static size_t normalise_line(br_disclosure *doc, const char *r, size_t rlen, char *nb, int *xs,
+                             int *xe, size_t cap)
+{
+    size_t o = 0;
+    int x = 0;
+    for (size_t i = 0; i < rlen && o < cap;) {
+        unsigned cp;
+        size_t k = utf8_next((const unsigned char *)r + i, rlen - i, &cp);
+        if (cp == '\r') {
+            i += k;
+            continue;
+        }
+        if (plain_cp(cp)) {
+            int w = cp == '\t' ? 1 : cp_width(cp);
+            for (size_t b = 0; b < k && o < cap; b++, o++) {
+                nb[o] = r[i + b];
+                xs[o] = x;
+                xe[o] = x + w;
+            }
+            x += w;
+            i += k;
+            continue;
+        }
+        /* one character (with its combining marks), or a TeX relation word */
+        size_t j = i + k;
+        int w = cp_width(cp);
+        if (cp == '\\') {
+            while (j < rlen && (((unsigned char)r[j] | 0x20) >= 'a' && ((unsigned char)r[j] | 0x20) <= 'z'))
+                j++, w++;
+        } else {
+            while (j < rlen) {
+                unsigned m;
+                size_t mk = utf8_next((const unsigned char *)r + j, rlen - j, &m);
+                if (!((m >= 0x300 && m <= 0x36F) || (m >= 0x3099 && m <= 0x309A) ||
+                      (m >= 0xFE00 && m <= 0xFE0F)))
+                    break;
+                j += mk;
+            }
+        }
+        char *norm = NULL;
+        size_t nl = 0;
+        if (lt_host->text_normalize(doc, r + i, j - i, &norm, &nl) != BR_OK || !norm)
+            return (size_t)-1;
+        for (size_t b = 0; b < nl && o < cap; b++, o++) {
+            nb[o] = norm[b];
+            xs[o] = x;
+            xe[o] = x + w;
+        }
+        x += w;
+        i = j;
+    }
+    return o;
+}
+
+/* Spans of one line: its normalised text s[0..len) with the columns of
+ * every byte (normalise_line). */
+static int split_line(br_disclosure *doc, const char *s, const int *xs, const int *xe, size_t len,
+                      lt_line *out)
 {
     /* count spans first */
     size_t cap = 0;
@@ -99,31 +170,23 @@ static int split_line(br_disclosure *doc, const char *s, size_t len, lt_line *ou
     out->spans = lt_host->doc_alloc(doc, cap * sizeof *out->spans);
     if (!out->spans)
         return BR_ERR_NOMEM;
-    int x = 0;
     size_t i = 0;
     while (i < len && out->nspans < cap) {
-        unsigned cp;
         if (s[i] == ' ') {
             i++;
-            x++;
             continue;
         }
         size_t start = i;
-        int x0 = x;
-        size_t end = run_end(s, len, i);
-        while (i < end) {
-            size_t k = utf8_next((const unsigned char *)s + i, len - i, &cp);
-            x += cp == '\t' ? 1 : cp_width(cp);
-            i += k;
-        }
+        i = run_end(s, len, i);
         char *t = lt_host->doc_alloc(doc, i - start + 1);
         if (!t)
             return BR_ERR_NOMEM;
         memcpy(t, s + start, i - start);
+        t[i - start] = 0;
         lt_span *sp = &out->spans[out->nspans++];
         sp->text = t;
-        sp->x0 = x0;
-        sp->x1 = x > x0 ? x : x0 + 1;
+        sp->x0 = xs[start];
+        sp->x1 = xe[i - 1] > sp->x0 ? xe[i - 1] : sp->x0 + 1;
     }
     return BR_OK;
 }
@@ -152,13 +215,30 @@ int lt_text_sniff(const br_source *src)
 
 int lt_text_read(const br_source *src, br_disclosure *doc, br_error *err)
 {
-    const char *text = src->text;
-    size_t len = src->text_len;
-    size_t n = 1;
-    for (size_t i = 0; i < len; i++)
-        n += text[i] == '\n' || text[i] == '\f';
+    /* the lines as the file has them (src->data): their geometry is the
+     * file's; src->text is the same text normalised, line for line */
+    const char *text = (const char *)src->data;
+    size_t len = src->size;
+    if (!text || !BR_HOST_HAS(lt_host, text_normalize)) {
+        text = src->text;
+        len = src->text_len;
+    }
+    size_t n = 1, longest = 0, run = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n' || text[i] == '\f') {
+            n++;
+            run = 0;
+        } else if (++run > longest) {
+            longest = run;
+        }
+    }
     lt_line *lines = lt_host->doc_alloc(doc, n * sizeof *lines);
-    if (!lines)
+    /* normalised text never grows past 3 bytes a raw byte ("\\geq" shrinks) */
+    size_t cap = 3 * longest + 4;
+    char *nb = lt_host->doc_alloc(doc, cap);
+    int *xs = lt_host->doc_alloc(doc, cap * sizeof *xs);
+    int *xe = lt_host->doc_alloc(doc, cap * sizeof *xe);
+    if (!lines || !nb || !xs || !xe)
         return BR_ERR_NOMEM;
     size_t nl = 0;
     int page = 1;
@@ -168,14 +248,16 @@ int lt_text_read(const br_source *src, br_disclosure *doc, br_error *err)
         size_t e = i;
         while (e < len && text[e] != '\n' && text[e] != '\f')
             e++;
-        size_t l = e;
-        while (l > i && (text[l - 1] == '\r' || text[l - 1] == ' '))
-            l--;
+        size_t nn = normalise_line(doc, text + i, e - i, nb, xs, xe, cap);
+        if (nn == (size_t)-1)
+            return BR_ERR_NOMEM;
+        while (nn > 0 && (nb[nn - 1] == '\r' || nb[nn - 1] == ' '))
+            nn--;
         lt_line *ln = &lines[nl];
         ln->no = no;
         ln->page = page;
         ln->y = (int)nl;
-        int rc = split_line(doc, text + i, l - i, ln);
+        int rc = split_line(doc, nb, xs, xe, nn, ln);
         if (rc != BR_OK)
             return rc;
         nl++;

@@ -66,6 +66,7 @@ struct lt_perf {
     pf_piece *pieces, **ptail;
     pf_kv *kvs, **ktail;
     char name[LT_LABEL_MAX];
+    char code[64]; /* the project's code before its name ("50011421T0006…-name") */
     int have_name, have_amount;
     br_decimal amount;
     br_unit unit;
@@ -144,6 +145,19 @@ static br_unit unit_mark(const char *s, size_t len)
     return lt_host->unit_parse(buf + 1, n - 2);
 }
 
+/* "50015222T000000135300-name": the code's length, or 0 when there is none. */
+static size_t project_code_len(const char *s, size_t len)
+{
+    size_t n = 0;
+    int digit = 0;
+    while (n < len && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'A' && s[n] <= 'Z') ||
+                       (s[n] >= 'a' && s[n] <= 'z'))) {
+        digit |= s[n] >= '0' && s[n] <= '9';
+        n++;
+    }
+    return n >= 6 && digit && n < len && s[n] == '-' ? n : 0;
+}
+
 static int is_key(br_kind kind, const char *s, size_t len)
 {
     br_decimal d;
@@ -195,8 +209,16 @@ static void key_values(lt_engine *e, lt_table *t, lt_perf *p, const lt_line *ln)
         switch (dt_catalog_attr(t->kind, key, strlen(key))) {
         case DT_ATTR_PROJECT:
             if (!p->have_name) {
-                dt_copy(val, vl, p->name, sizeof p->name);
-                p->have_name = vl > 0;
+                size_t cl = project_code_len(val, vl);
+                if (cl && cl < sizeof p->code)
+                    dt_copy(val, cl, p->code, sizeof p->code);
+                else
+                    cl = 0;
+                const char *nm = val + (cl ? cl + 1 : 0);
+                size_t nl = vl - (cl ? cl + 1 : 0);
+                dt_trim(&nm, &nl);
+                dt_copy(nm, nl, p->name, sizeof p->name);
+                p->have_name = nl > 0;
             }
             break;
         case DT_ATTR_AMOUNT:
@@ -319,6 +341,7 @@ typedef struct pf_row {
     const pf_piece *target;
     int top, bot;  /* y extent of its pieces */
     char name[LT_LABEL_MAX];
+    char weight[32]; /* 指标权重, without its "%" */
     const char *group[2]; /* level1, level2 */
 } pf_row;
 
@@ -515,6 +538,30 @@ void lt_perf_emit(lt_engine *e, lt_table *t)
         if (pc->y > rows[best].bot)
             rows[best].bot = pc->y;
     }
+    /* weights: each piece of the 权重 column with the indicator whose
+     * 指标值 line is nearest (the earlier one on a tie) */
+    int cweight = col_of_role(p, BR_ROLE_WEIGHT);
+    for (const pf_piece *pc = p->pieces; pc && nr && cweight >= 0; pc = pc->next) {
+        if (pc->col != cweight)
+            continue;
+        size_t best = 0;
+        long bd = -1;
+        for (size_t r = 0; r < nr; r++) {
+            long d = labs((long)pc->y - rows[r].target->y);
+            if (bd < 0 || d < bd) {
+                bd = d;
+                best = r;
+            }
+        }
+        size_t l = strlen(rows[best].weight);
+        dt_squeeze(pc->text, strlen(pc->text), rows[best].weight + l,
+                   sizeof rows[best].weight - l);
+    }
+    for (size_t r = 0; r < nr && cweight >= 0; r++) {
+        size_t l = strlen(rows[r].weight);
+        if (l && rows[r].weight[l - 1] == '%')
+            rows[r].weight[l - 1] = 0; /* "5%" is 5 percent points */
+    }
     /* the line pitch (for wrapped group labels): the smallest gap between lines */
     int pitch = 0;
     for (size_t r = 1; r < nr; r++) {
@@ -536,10 +583,12 @@ void lt_perf_emit(lt_engine *e, lt_table *t)
         nu = units_of(rows, nr, 1, ends); /* 二级 blocks */
     assign_blocks(e, rows, nr, ends, nu, labs1, n1, 0);
 
-    static const br_role roles[] = {BR_ROLE_LEVEL1, BR_ROLE_LEVEL2, BR_ROLE_NAME,
-                                    BR_ROLE_TARGET, BR_ROLE_OPERATOR, BR_ROLE_UNIT};
+    /* the weight column only where the header has one */
+    static const br_role roles[] = {BR_ROLE_LEVEL1, BR_ROLE_LEVEL2,  BR_ROLE_NAME,  BR_ROLE_TARGET,
+                                    BR_ROLE_OPERATOR, BR_ROLE_UNIT, BR_ROLE_WEIGHT};
+    size_t ncell = sizeof roles / sizeof roles[0] - (cweight < 0);
     br_table *bt = lt_host->doc_add_table(e->doc, t->kind, t->title, p->unit, t->title_line);
-    if (!bt || lt_host->table_set_columns(bt, roles, sizeof roles / sizeof roles[0]) != BR_OK) {
+    if (!bt || lt_host->table_set_columns(bt, roles, ncell) != BR_OK) {
         e->failed = 1;
         return;
     }
@@ -548,7 +597,7 @@ void lt_perf_emit(lt_engine *e, lt_table *t)
         if (lt_host->table_set_attr(bt, kv->key, kv->val) != BR_OK)
             e->failed = 1;
     if ((p->have_name || p->have_amount) &&
-        lt_host->table_set_project(bt, NULL, p->have_name ? p->name : NULL,
+        lt_host->table_set_project(bt, p->code[0] ? p->code : NULL, p->have_name ? p->name : NULL,
                                    p->have_amount ? &p->amount : NULL) != BR_OK)
         e->failed = 1;
     for (size_t r = 0; r < nr; r++) {
@@ -560,8 +609,9 @@ void lt_perf_emit(lt_engine *e, lt_table *t)
         }
         char op[8], val[LT_LABEL_MAX], unit[64];
         split_target(rows[r].target->text, op, val, unit);
-        const char *cell[6] = {rows[r].group[0], rows[r].group[1], rows[r].name, val, op, unit};
-        for (size_t c = 0; c < 6; c++)
+        const char *cell[7] = {rows[r].group[0], rows[r].group[1], rows[r].name, val, op, unit,
+                               rows[r].weight};
+        for (size_t c = 0; c < ncell; c++)
             if (cell[c] && cell[c][0] &&
                 lt_host->row_set_text(row, c, cell[c], strlen(cell[c])) != BR_OK)
                 e->failed = 1;

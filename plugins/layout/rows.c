@@ -488,6 +488,8 @@ static int pre_fits(const lt_engine *e, const lt_table *t, const seg *g, int pan
     if (p->x0 < g->sp[0]->x1 - cw)
         return 0;
     for (size_t k = 1; k < g->n; k++) {
+        if (is_text(g->sp[k]) && g->sp[k]->x1 + cw < p->x0)
+            continue; /* a 预算单位 between a row's number and its label */
         if (!is_text(g->sp[k]))
             return p->x0 < g->sp[k]->x0;
         if (abs(p->x0 - g->sp[k]->x0) > 2 * cw)
@@ -616,7 +618,9 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         r->rpanel = rp;
         /* a code line whose label wrapped round it: its first part is on
          * the line above */
-        if ((codebuf[0] || damaged[0]) && t->pre && t->pre->no < ln->no &&
+        /* (or a numbered row: 序号 | 预算单位 | label) */
+        int numbered = g->n >= 3 && lt_digits(g->sp[0]->text) && strlen(g->sp[0]->text) <= 3;
+        if ((codebuf[0] || damaged[0] || numbered) && t->pre && t->pre->no < ln->no &&
             pre_fits(e, t, g, panel)) {
             append_label(r->label, t->pre->spans[0].text, strlen(t->pre->spans[0].text));
             if (r->label_x0 < 0 || t->pre->spans[0].x0 < r->label_x0)

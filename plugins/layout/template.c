@@ -218,11 +218,52 @@ static int has_role(const lt_layout *L, br_role role)
     return 0;
 }
 
+/* The header's geometry named every column: each figure column has a role
+ * of its own, no column is unknown (a table of the catalog's order printed
+ * with whole cells, or of another order: 上年 | 本年 groups, 会议费 after). */
+static int geometry_named(const lt_layout *L)
+{
+    size_t money = 0;
+    for (size_t i = 0; i < L->ncols; i++) {
+        const lt_col *c = &L->cols[i];
+        if (c->what == DT_COL_NONE)
+            return 0;
+        if (c->what != DT_COL_MONEY)
+            continue;
+        if (c->role == BR_ROLE_NONE)
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (L->cols[j].what == DT_COL_MONEY && L->cols[j].role == c->role)
+                return 0;
+        money++;
+    }
+    return money > 0;
+}
+
+/* The header path of a column above its own cell ("2023年预算数" of
+ * "2023年预算数/合计"; empty at the top). */
+static size_t parent_len(const lt_col *c)
+{
+    const char *slash = strrchr(c->name, '/');
+    return slash ? (size_t)(slash - c->name) : 0;
+}
+
+/* A column of `role` under the same heading as c. */
+static int sibling_role(const lt_layout *L, const lt_col *c, br_role role)
+{
+    size_t pl = parent_len(c);
+    for (size_t i = 0; i < L->ncols; i++)
+        if (L->cols[i].what == DT_COL_MONEY && L->cols[i].role == role &&
+            parent_len(&L->cols[i]) == pl && strncmp(L->cols[i].name, c->name, pl) == 0)
+            return 1;
+    return 0;
+}
+
 void lt_template_apply(lt_engine *e, lt_table *t)
 {
     lt_layout *L = &t->L;
     (void)e;
-    for (size_t o = 0; o < sizeof orders / sizeof orders[0]; o++) {
+    for (size_t o = 0; o < sizeof orders / sizeof orders[0] && !geometry_named(L); o++) {
         if (orders[o].kind != t->kind || !header_has(t, orders[o].word))
             continue;
         /* the columns of the layout, placed by the first row's figures */
@@ -267,12 +308,15 @@ void lt_template_apply(lt_engine *e, lt_table *t)
             c->role = role;
         }
     }
+    /* (a role change holds under one heading: 合计 of a year's group does
+     * not add the 会议费 printed beside the group) */
     for (size_t r = 0; r < sizeof recasts / sizeof recasts[0]; r++) {
         if (recasts[r].kind != t->kind || !has_role(L, recasts[r].with))
             continue;
         for (size_t i = 0; i < L->ncols; i++)
             if (L->cols[i].what == DT_COL_MONEY && L->cols[i].role == recasts[r].role &&
-                strcmp(own_name(&L->cols[i]), recasts[r].word) == 0)
+                strcmp(own_name(&L->cols[i]), recasts[r].word) == 0 &&
+                sibling_role(L, &L->cols[i], recasts[r].with))
                 L->cols[i].role = recasts[r].to;
     }
 }

@@ -1509,7 +1509,7 @@ class Generator:
         has_group = any(g for _, g in cols)
         pieces = []
         for text, g in cols:
-            p = [text[i:i + ch] for i in range(0, len(text), ch)] if text else []
+            p = split_cell(text, ch) if text else []
             start = 1 if (g and has_group) else 0
             pieces.append((start, p))
         depth = max(st + len(p) for st, p in pieces)
@@ -1883,11 +1883,18 @@ class Generator:
             for f in grid.values():
                 f.extend([""] * (ncol - len(f)))
             # header cells of an upper header line span the empty cells after
-            # them (a merged cell: a group's name over its columns)
+            # them (a merged cell: a group's name over its columns) as far as
+            # the header lines below have cells under them ("公务接待费" of
+            # the last group does not reach over 会议费 beside the group)
             spans = {}
             for i in idx:
                 row = (i + 1) in self.row_lines
                 nxt_is_header = (i + 1) in grid and (i + 2) not in self.row_lines
+                below = []
+                j = i + 1
+                while j in grid and (j + 1) not in self.row_lines:
+                    below.append(grid[j])
+                    j += 1
                 f = grid[i]
                 sp = []
                 k = 0
@@ -1896,6 +1903,8 @@ class Generator:
                     if not row and nxt_is_header and f[k].strip():
                         while k + n < ncol and not f[k + n].strip():
                             n += 1
+                        while n > 1 and not any(g[k + n - 1].strip() for g in below):
+                            n -= 1
                     sp.append((k, n))
                     k += n
                 spans[i] = sp
@@ -1959,6 +1968,26 @@ def strip_enum(label):
     elif "、" in s[:4]:
         s = s[s.index("、") + 1:]
     return s.strip()
+
+
+def split_cell(text, ch):
+    """A header cell's text over lines `ch` CJK characters wide, as a narrow
+    merged cell wraps it: between characters, never inside a number or a
+    Latin word, a digit half as wide as a CJK character ("2020 年预算数" →
+    "2020 年" / "预算数" in three, "2020 " / "年预" / "算数" in two; not "202" /
+    "0 年")."""
+    def em(u):
+        return sum(0 if c == " " else 1 if disp_width(c) == 2 else 0.5 for c in u)
+    units = __import__("re").findall(r"[0-9A-Za-z.]+ ?|.", text)
+    out, cur = [], ""
+    for u in units:
+        if cur and em(cur) + em(u) > ch:
+            out.append(cur)
+            cur = ""
+        cur += u
+    if cur:
+        out.append(cur)
+    return out
 
 
 def split_weights(rng, total, n, step):
