@@ -73,9 +73,10 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
   codes              类 | 款 | 项 in three columns (经济: 类 | 款), or code and label
                      in one field: "201 03 01 行政运行", "2010301 行政运行",
                      "2010301行政运行"
-  wrapped_labels     labels of 10 or more characters wrapped over two or three
-                     lines, the figures (and the code) on the first, middle or
-                     last of them
+  wrapped_labels     labels longer than the label column (7–11 characters, one
+                     width per document) wrapped at that width over two or
+                     three lines, the figures (and the code) on the first,
+                     middle or last of them
   total_last         the 合计 row printed after the others
   zeros              empty money cells printed "0" or "0.00" (they are then cells
                      of the model, value 0)
@@ -525,6 +526,7 @@ class Generator:
         self.page_no = self.vrng.randint(5, 12)
         self.annex_no = 0
         self.wrapped = {}          # id(row) -> (first line, last line)
+        self.wrap_width = None     # wrapped_labels: the label column's width, in characters
 
     # ---- writer ----
     def emit(self, s=""):
@@ -1402,14 +1404,18 @@ class Generator:
         the figures on the first, middle or last of them (the row's line)."""
         w = self.vary.get("wrapped_labels")
         label = fields[label_at] if label_at is not None else ""
-        if not w or isinstance(r, list) or len(label) < 10 or self.vrng.random() < 0.3:
+        # a label wraps the way typesetting wraps it: at the label column's
+        # width (one per document), every line but the last that wide
+        if self.wrap_width is None:
+            self.wrap_width = self.vrng.randint(7, 11)
+        width = self.wrap_width
+        if not w or isinstance(r, list) or len(label) <= width:
             n = self.emit("\t".join(fields))
             self.row_lines.add(n)
             return n
-        k = 3 if (w == "figures_middle_line" or (len(label) >= 16 and self.vrng.random() < 0.5)) \
-            else 2
-        step = -(-len(label) // k)
-        pieces = [label[i:i + step] for i in range(0, len(label), step)]
+        if len(label) > 3 * width:  # a wider column rather than a fourth line
+            width = -(-len(label) // 3)
+        pieces = [label[i:i + width] for i in range(0, len(label), width)]
         at = {"figures_first_line": 0, "figures_middle_line": len(pieces) // 2,
               "figures_last_line": len(pieces) - 1}[w]
         first = len(self.lines) + 1
