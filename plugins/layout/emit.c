@@ -328,10 +328,18 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
             whole = 1;
             if (lt_host->table_set_uncertain(bt, -1, c->unc_kind, why) != BR_OK)
                 e->failed = 1;
-        } else {
-            snprintf(why, sizeof why, "column \"%s\" repeats role %s; not modelled", c->name,
-                     lt_host->role_name(c->role));
-            if (lt_host->table_set_uncertain(bt, c->dup_of, c->unc_kind, why) != BR_OK)
+        } else if (!whole) {
+            /* geometry merged or named the header's cells wrongly: which
+             * of the two is the role is not known, and the cells beside
+             * them may have taken each other's names too (a year stacked
+             * over "年预 / 算数" read as 总计, 总计 as the next one) — the
+             * whole table, not the one column */
+            snprintf(why, sizeof why,
+                     "column \"%s\" repeats role %s; not modelled, the header's reading is "
+                     "in doubt",
+                     c->name, lt_host->role_name(c->role));
+            whole = 1;
+            if (lt_host->table_set_uncertain(bt, -1, c->unc_kind, why) != BR_OK)
                 e->failed = 1;
         }
     }
