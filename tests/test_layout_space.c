@@ -611,3 +611,84 @@ Test(layout_space, wrapped_labels_after_header_and_numbered_rows)
                      "total=3.07,annual_subtotal=3.07,annual_general=3.07");
     cr_assert_eq(errors(), 0);
 }
+
+/* A table without a code column whose label cells begin with the subject
+ * code, its labels wrapped with the figures on the first, middle or last
+ * line: glued ("2010801行政运行"), 类 款 项 apart ("201 08", "208 05 0" over
+ * "6 机关事业"), a class code alone on its line ("208" over "社会保障和"), a
+ * code's digits printed in the label zone where figures would stand
+ * ("201080" over "4审计业务").  A code-led line starts a row; the code is the
+ * row's key, the label what follows it. */
+Test(layout_space, codes_in_label_cell_wrapped_figures_any_line)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "          科目名称                       合计     基本支出   项目支出\n"
+         "合计                                    832.55      521.01     311.54\n"
+         "201一般公                               719.33      407.79     311.54\n"
+         "共服务支出\n"
+         "201 08\n"
+         "审计事务                                719.33      407.79     311.54\n"
+         "2010801行政运行                         407.79      407.79\n"
+         "2010802一般行政管理事务                  51.19                  51.19\n"
+         "                   201080               260.35                 260.35\n"
+         "4审计业务\n"
+         "                   208\n"
+         "社会保障和                              113.22      113.22\n"
+         "就业支出\n"
+         "20805 行政事业单位养老支出              113.22      113.22\n"
+         "208 05 0\n"
+         "6 机关事业                              113.22      113.22\n"
+         "单位职业年金缴费支出\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 9);
+    static const char *const want[][3] = {
+        {"201", "一般公共服务支出", "total=719.33,basic=407.79,project=311.54"},
+        {"20108", "审计事务", "total=719.33,basic=407.79,project=311.54"},
+        {"2010801", "行政运行", "total=407.79,basic=407.79"},
+        {"2010802", "一般行政管理事务", "total=51.19,project=51.19"},
+        {"2010804", "审计业务", "total=260.35,project=260.35"},
+        {"208", "社会保障和就业支出", "total=113.22,basic=113.22"},
+        {"20805", "行政事业单位养老支出", "total=113.22,basic=113.22"},
+        {"2080506", "机关事业单位职业年金缴费支出", "total=113.22,basic=113.22"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const br_row *r = row(t, want[i][0]);
+        cr_assert_str_eq(br_row_label(r), want[i][1], "row %s", want[i][0]);
+        cr_assert_str_eq(cells(r), want[i][2], "row %s", want[i][0]);
+    }
+    cr_assert_str_eq(cells(row(t, "合计")), "total=832.55,basic=521.01,project=311.54");
+    cr_assert_eq(errors(), 0);
+}
+
+/* A header column repeating another's role: the geometry that named it may
+ * have misnamed its neighbours, so the whole table is uncertain — a sum
+ * that breaks in another column is not checked, never an error. */
+Test(layout_space, duplicate_role_leaves_table_uncertain)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码    科目名称                     合计     基本支出   项目支出       总计\n"
+         "               合计                         30.00      10.00      20.00      30.00\n"
+         "    201        一般公共服务支出             30.00      10.00      20.00      30.00\n"
+         "    20101      人大事务                     30.00      12.00      18.00      30.00\n"
+         "    2010101    行政运行                     30.00      12.00      18.00      30.00\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_eq(br_table_column_count(t), 3);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "duplicate_role");
+    cr_assert_eq(errors(), 0);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.broken, 0);
+    cr_assert_gt(cov.not_checked, 0);
+}
