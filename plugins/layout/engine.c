@@ -441,7 +441,7 @@ static void table_line1(lt_engine *e, size_t i)
      * table a lone 3-digit number is a code whose label follows) */
     if (ln->nspans == 1 && lt_digits(first) && strlen(first) <= 3 &&
         (!t->L.has_code || strlen(first) < 3 || last_of_page(e, i)) &&
-        !(!t->L.has_code && !t->L.two_sided && strlen(first) == 3 && t->nrows &&
+        !(!t->L.has_code && !t->L.two_sided && strlen(first) == 3 &&
           lt_host->code_level(first) == 1 && !last_of_page(e, i)))
         return;
     lt_row_line(e, t, ln);

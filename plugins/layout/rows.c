@@ -634,6 +634,10 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (ncode)
         make_code(code_parts(g, ncode, code), ncode, codebuf, damaged);
 
+    /* a row above awaiting its figures; its code cut short ("201 0", "2060"):
+     * this line's leading digits in the label zone end it ("3 01", "101") */
+    size_t pl = awaits_figures(t, t->last) ? strspn(t->last->label, "0123456789") : 0;
+    int cut = pl && t->last->label[pl] == 0 && (pl == 4 || pl == 6);
     /* label and figures */
     char label[LT_LABEL_MAX] = "";
     const lt_span *fig[LT_MAX_ROW_SPANS];
@@ -643,7 +647,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         const lt_span *s = g->sp[k];
         if (ignored_cell(t, s))
             continue; /* a cell of a column printed but not modelled (预算单位) */
-        if (is_text(s) || (k == ncode && k == 0 && label_digits(t, s))) {
+        if (is_text(s) || (k == ncode && k == 0 && label_digits(t, s)) ||
+            (k == 0 && cut && lt_digits(s->text) && s->x1 < t->L.label_x1)) {
             if (nf == 0) {
                 if (label_x0 < 0)
                     label_x0 = s->x0;
@@ -665,9 +670,6 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     /* a table without a code column whose code-led row above awaits its
      * figures: this line, no code of its own, is that label's next piece */
     int joined = 0;
-    /* (a code cut short above, "201 0", takes this line's digits: "3 01") */
-    size_t pl = awaits_figures(t, t->last) ? strspn(t->last->label, "0123456789") : 0;
-    int cut = pl && t->last->label[pl] == 0 && (pl == 4 || pl == 6);
     if (!codebuf[0] && !damaged[0] && nf > 0 && ll > 0 && lab == label &&
         (cut || !code_led(label)) && !dt_catalog_total_label(label, strlen(label)) && pl &&
         t->last->side == side && ln->no - t->last->line <= 3) {
