@@ -692,3 +692,35 @@ Test(layout_space, duplicate_role_leaves_table_uncertain)
     cr_assert_eq(cov.broken, 0);
     cr_assert_gt(cov.not_checked, 0);
 }
+
+/* The first row after the header opening with its code, its figures on its
+ * label's last line ("201 一般" / "公共服务支出  993.53 …"): a row, not a
+ * header line; figures stay under the columns they stand under. */
+Test(layout_space, code_led_first_row_after_header)
+{
+    load("某某市某某局 2020 年部门预算\n"
+         "\n"
+         "某某市某某局 2020 年部门支出总表\n"
+         "\n"
+         "部门名称：某某市某某局         单位:万元\n"
+         "\n"
+         "           科目名称              总计      项目支出    基本支出\n"
+         "  201 一般\n"
+         "  公共服务支出                   993.53      796.80      196.73\n"
+         "  20108 审计事务                 993.53      796.80      196.73\n"
+         "                      201080\n"
+         "  1 行政运行                     196.73                  196.73\n"
+         "                      201080\n"
+         "  2 一般行政\n"
+         "  管理事务                       796.80      796.80\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 4);
+    cr_assert_str_eq(br_row_label(row(t, "201")), "一般公共服务支出");
+    cr_assert_str_eq(cells(row(t, "201")), "total=993.53,project=796.80,basic=196.73");
+    cr_assert_str_eq(cells(row(t, "20108")), "total=993.53,project=796.80,basic=196.73");
+    cr_assert_str_eq(br_row_label(row(t, "2010801")), "行政运行");
+    cr_assert_str_eq(cells(row(t, "2010801")), "total=196.73,basic=196.73");
+    cr_assert_str_eq(br_row_label(row(t, "2010802")), "一般行政管理事务");
+    cr_assert_str_eq(cells(row(t, "2010802")), "total=796.80,project=796.80");
+    cr_assert_eq(errors(), 0);
+}

@@ -68,6 +68,9 @@ static int data_line(const lt_line *ln)
             return 1;
     if (ln->nspans >= 2 && lt_digits(ln->spans[0].text) && strlen(ln->spans[0].text) >= 3)
         return 1;
+    /* a label cell opening with its subject code, figures on a later line */
+    if (ln->nspans == 1 && !lt_digits(ln->spans[0].text) && lt_code_led(ln->spans[0].text))
+        return 1;
     if (ln->nspans == 1 && dt_catalog_total_label(ln->spans[0].text,
                                                   strlen(ln->spans[0].text)) == 2)
         return 1;

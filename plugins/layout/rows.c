@@ -24,40 +24,6 @@ static int is_text(const lt_span *s)
     return lt_figure(s->text, &d) == 0;
 }
 
-/*
- * Text that begins with a subject code printed in the label's cell ("201 一般
- * 公", "208 05", "2080505机关事", "201 08 0"): a class code of 3 digits that
- * the catalog of codes knows, then text or the code's next digits — no
- * quantity ("300万元") and no year ("2022 年", 4 digits).  In a table
- * without a code column such a line starts a row (the code opens its label).
- */
-static int code_led(const char *text)
-{
-    size_t n = 0;
-    while (text[n] >= '0' && text[n] <= '9')
-        n++;
-    if (n != 3 && n != 5 && n != 7)
-        return 0;
-    char cls[4];
-    memcpy(cls, text, 3);
-    cls[3] = 0;
-    if (lt_host->code_level(cls) <= 0)
-        return 0;
-    const char *p = text + n;
-    while (*p == ' ')
-        p++;
-    if (*p >= '0' && *p <= '9')
-        return n == 3 || n == 5; /* 类 款 项 apart */
-    if (*p == 0)
-        return 1; /* the code alone, its label on the lines below */
-    static const char *const after_number[] = {"年", "月", "日", "万", "元", "个", "人", "台",
-                                               "辆", "项", "％"};
-    for (size_t i = 0; i < sizeof after_number / sizeof *after_number; i++)
-        if (strncmp(p, after_number[i], strlen(after_number[i])) == 0)
-            return 0;
-    return (unsigned char)*p >= 0x80;
-}
-
 /* A squeezed label that begins as code_led text does ("3020", "20108审计"):
  * 3 to 7 digits, a known class first, then nothing or text that is no
  * quantity. */
@@ -69,9 +35,9 @@ static int code_head(const char *label)
     if (n < 3 || n > 7)
         return 0;
     if (label[n] != 0)
-        return code_led(label);
+        return lt_code_led(label);
     char cls[4] = {label[0], label[1], label[2], 0}; /* the code's digits so far */
-    return code_led(cls);
+    return lt_code_led(cls);
 }
 
 /* A table without a code column: a span of digits only that ends left of
@@ -671,7 +637,7 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
      * figures: this line, no code of its own, is that label's next piece */
     int joined = 0;
     if (!codebuf[0] && !damaged[0] && nf > 0 && ll > 0 && lab == label &&
-        (cut || !code_led(label)) && !dt_catalog_total_label(label, strlen(label)) && pl &&
+        (cut || !lt_code_led(label)) && !dt_catalog_total_label(label, strlen(label)) && pl &&
         t->last->side == side && ln->no - t->last->line <= 3) {
         into = t->last;
         append_label(into->label, lab, ll);
@@ -926,7 +892,7 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
     if (ln->no - to->line > 2)
         return 0;
     /* no code column, the line begins with a code: a row of its own */
-    if (!t->L.has_code && !t->L.nrepeat && code_led(s->text))
+    if (!t->L.has_code && !t->L.nrepeat && lt_code_led(s->text))
         return 0;
     size_t len = strlen(s->text);
     const char *st = lt_strip_enum(s->text, &len);
