@@ -724,3 +724,35 @@ Test(layout_space, code_led_first_row_after_header)
     cr_assert_str_eq(cells(row(t, "2010802")), "total=796.80,project=796.80");
     cr_assert_eq(errors(), 0);
 }
+
+/* Codes printed in 类 | 款 | 项 columns, 类 and 项 standing outside their
+ * heading 科目编码 (cells nobody names): they end no label zone, so a
+ * wrapped label's next line ("位养老支出") still continues its row and the
+ * table runs on. */
+Test(layout_space, code_part_columns_outside_heading_keep_label_zone)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年部门收入总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  科目编码           科目名称         总计     一般公共预算拨款收入\n"
+         "类    款   项\n"
+         "208             社会保障和就业支出     96.59                  96.59\n"
+         "208   05        行政事业单             96.59                  96.59\n"
+         "                位养老支出\n"
+         "208   05   01   行政单位离退休          5.00                   5.00\n"
+         "208   05   05   机关事业单位           91.59                  91.59\n"
+         "                基本养老保险\n"
+         "                缴费支出\n"
+         "                合计                   96.59                  96.59\n");
+    const br_table *t = table(BR_KIND_INCOME);
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_str_eq(br_row_label(row(t, "20805")), "行政事业单位养老支出");
+    cr_assert_str_eq(cells(row(t, "2080501")), "total=5.00,gpb=5.00");
+    cr_assert_str_eq(br_row_label(row(t, "2080505")), "机关事业单位基本养老保险缴费支出");
+    cr_assert_str_eq(cells(row(t, "2080505")), "total=91.59,gpb=91.59");
+    cr_assert_str_eq(cells(row(t, "合计")), "total=96.59,gpb=96.59");
+    cr_assert_eq(errors(), 0);
+}
