@@ -611,3 +611,148 @@ Test(layout_space, wrapped_labels_after_header_and_numbered_rows)
                      "total=3.07,annual_subtotal=3.07,annual_general=3.07");
     cr_assert_eq(errors(), 0);
 }
+
+/* A table without a code column whose label cells begin with the subject
+ * code, its labels wrapped with the figures on the first, middle or last
+ * line: glued ("2010801行政运行"), 类 款 项 apart ("201 08", "208 05 0" over
+ * "6 机关事业"), a class code alone on its line ("208" over "社会保障和"), a
+ * code's digits printed in the label zone where figures would stand
+ * ("201080" over "4审计业务").  A code-led line starts a row; the code is the
+ * row's key, the label what follows it. */
+Test(layout_space, codes_in_label_cell_wrapped_figures_any_line)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "          科目名称                       合计     基本支出   项目支出\n"
+         "合计                                    832.55      521.01     311.54\n"
+         "201一般公                               719.33      407.79     311.54\n"
+         "共服务支出\n"
+         "201 08\n"
+         "审计事务                                719.33      407.79     311.54\n"
+         "2010801行政运行                         407.79      407.79\n"
+         "2010802一般行政管理事务                  51.19                  51.19\n"
+         "                   201080               260.35                 260.35\n"
+         "4审计业务\n"
+         "                   208\n"
+         "社会保障和                              113.22      113.22\n"
+         "就业支出\n"
+         "20805 行政事业单位养老支出              113.22      113.22\n"
+         "208 05 0\n"
+         "6 机关事业                              113.22      113.22\n"
+         "单位职业年金缴费支出\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 9);
+    static const char *const want[][3] = {
+        {"201", "一般公共服务支出", "total=719.33,basic=407.79,project=311.54"},
+        {"20108", "审计事务", "total=719.33,basic=407.79,project=311.54"},
+        {"2010801", "行政运行", "total=407.79,basic=407.79"},
+        {"2010802", "一般行政管理事务", "total=51.19,project=51.19"},
+        {"2010804", "审计业务", "total=260.35,project=260.35"},
+        {"208", "社会保障和就业支出", "total=113.22,basic=113.22"},
+        {"20805", "行政事业单位养老支出", "total=113.22,basic=113.22"},
+        {"2080506", "机关事业单位职业年金缴费支出", "total=113.22,basic=113.22"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const br_row *r = row(t, want[i][0]);
+        cr_assert_str_eq(br_row_label(r), want[i][1], "row %s", want[i][0]);
+        cr_assert_str_eq(cells(r), want[i][2], "row %s", want[i][0]);
+    }
+    cr_assert_str_eq(cells(row(t, "合计")), "total=832.55,basic=521.01,project=311.54");
+    cr_assert_eq(errors(), 0);
+}
+
+/* A header column repeating another's role: the geometry that named it may
+ * have misnamed its neighbours, so the whole table is uncertain — a sum
+ * that breaks in another column is not checked, never an error. */
+Test(layout_space, duplicate_role_leaves_table_uncertain)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码    科目名称                     合计     基本支出   项目支出       总计\n"
+         "               合计                         30.00      10.00      20.00      30.00\n"
+         "    201        一般公共服务支出             30.00      10.00      20.00      30.00\n"
+         "    20101      人大事务                     30.00      12.00      18.00      30.00\n"
+         "    2010101    行政运行                     30.00      12.00      18.00      30.00\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_eq(br_table_column_count(t), 3);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "duplicate_role");
+    cr_assert_eq(errors(), 0);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.broken, 0);
+    cr_assert_gt(cov.not_checked, 0);
+}
+
+/* The first row after the header opening with its code, its figures on its
+ * label's last line ("201 一般" / "公共服务支出  993.53 …"): a row, not a
+ * header line; figures stay under the columns they stand under. */
+Test(layout_space, code_led_first_row_after_header)
+{
+    load("某某市某某局 2020 年部门预算\n"
+         "\n"
+         "某某市某某局 2020 年部门支出总表\n"
+         "\n"
+         "部门名称：某某市某某局         单位:万元\n"
+         "\n"
+         "           科目名称              总计      项目支出    基本支出\n"
+         "  201 一般\n"
+         "  公共服务支出                   993.53      796.80      196.73\n"
+         "  20108 审计事务                 993.53      796.80      196.73\n"
+         "                      201080\n"
+         "  1 行政运行                     196.73                  196.73\n"
+         "                      201080\n"
+         "  2 一般行政\n"
+         "  管理事务                       796.80      796.80\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 4);
+    cr_assert_str_eq(br_row_label(row(t, "201")), "一般公共服务支出");
+    cr_assert_str_eq(cells(row(t, "201")), "total=993.53,project=796.80,basic=196.73");
+    cr_assert_str_eq(cells(row(t, "20108")), "total=993.53,project=796.80,basic=196.73");
+    cr_assert_str_eq(br_row_label(row(t, "2010801")), "行政运行");
+    cr_assert_str_eq(cells(row(t, "2010801")), "total=196.73,basic=196.73");
+    cr_assert_str_eq(br_row_label(row(t, "2010802")), "一般行政管理事务");
+    cr_assert_str_eq(cells(row(t, "2010802")), "total=796.80,project=796.80");
+    cr_assert_eq(errors(), 0);
+}
+
+/* Codes printed in 类 | 款 | 项 columns, 类 and 项 standing outside their
+ * heading 科目编码 (cells nobody names): they end no label zone, so a
+ * wrapped label's next line ("位养老支出") still continues its row and the
+ * table runs on. */
+Test(layout_space, code_part_columns_outside_heading_keep_label_zone)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年部门收入总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  科目编码           科目名称         总计     一般公共预算拨款收入\n"
+         "类    款   项\n"
+         "208             社会保障和就业支出     96.59                  96.59\n"
+         "208   05        行政事业单             96.59                  96.59\n"
+         "                位养老支出\n"
+         "208   05   01   行政单位离退休          5.00                   5.00\n"
+         "208   05   05   机关事业单位           91.59                  91.59\n"
+         "                基本养老保险\n"
+         "                缴费支出\n"
+         "                合计                   96.59                  96.59\n");
+    const br_table *t = table(BR_KIND_INCOME);
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_str_eq(br_row_label(row(t, "20805")), "行政事业单位养老支出");
+    cr_assert_str_eq(cells(row(t, "2080501")), "total=5.00,gpb=5.00");
+    cr_assert_str_eq(br_row_label(row(t, "2080505")), "机关事业单位基本养老保险缴费支出");
+    cr_assert_str_eq(cells(row(t, "2080505")), "total=91.59,gpb=91.59");
+    cr_assert_str_eq(cells(row(t, "合计")), "total=96.59,gpb=96.59");
+    cr_assert_eq(errors(), 0);
+}

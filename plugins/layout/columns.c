@@ -1036,12 +1036,18 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         c->model = (int)m;
     }
     /* the zone of row labels: after the codes, before the first figures */
-    int lx0 = 0, lx1 = -1;
+    int lx0 = 0, lx1 = -1, lab = -1;
+    for (size_t i = 0; i < L->ncols && lab < 0; i++)
+        if (L->cols[i].what == DT_COL_LABEL)
+            lab = L->cols[i].x0;
     for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];
         if (c->what == DT_COL_CODE || c->what == DT_COL_SEQ || c->what == DT_COL_DEPT)
             lx0 = c->x1;
-        if ((c->what == DT_COL_MONEY || c->what == DT_COL_NONE) && lx1 < 0 && i > 0)
+        /* (a cell nobody knows left of the label column — a code part
+         * outside its heading, "项" beside 科目编码 — ends no label) */
+        if ((c->what == DT_COL_MONEY || c->what == DT_COL_NONE) && lx1 < 0 && i > 0 &&
+            !(c->what == DT_COL_NONE && lab >= 0 && c->x1 <= lab))
             lx1 = c->x0;
     }
     L->label_x0 = lx0;

@@ -243,6 +243,42 @@ static void repair_code(lt_engine *e, lt_table *t, lt_prow *r)
     }
 }
 
+/*
+ * A table without a code column whose label cells begin with the subject
+ * code ("2010301行政运行", "201 03 01 行政运行", a code wrapped with its label
+ * "208 05 0 / 6 机关事业单位…"): the label's leading digits, joined, are the
+ * row's code when they are 3, 5 or 7 of them forming a known subject code and
+ * text follows that is no quantity ("2021年", "300万元").  The convention
+ * of the tab reader's labels (disclosure_text/tables.c, leading_code).
+ */
+static void label_codes(lt_table *t)
+{
+    static const char *const after_number[] = {"年", "月", "日", "万", "元", "个", "人", "台",
+                                               "辆", "项", "％", "%"};
+    if (t->L.has_code || t->L.two_sided)
+        return;
+    for (lt_prow *r = t->rows; r; r = r->next) {
+        if (r->code[0] || r->damaged[0] || !r->label)
+            continue;
+        const char *s = r->label;
+        size_t n = 0;
+        while (s[n] >= '0' && s[n] <= '9')
+            n++;
+        if (!(n == 3 || n == 5 || n == 7) || (unsigned char)s[n] < 0x80)
+            continue;
+        int quantity = 0;
+        for (size_t i = 0; i < sizeof after_number / sizeof *after_number; i++)
+            quantity |= strncmp(s + n, after_number[i], strlen(after_number[i])) == 0;
+        char code[LT_CODE_MAX];
+        memcpy(code, s, n);
+        code[n] = 0;
+        if (quantity || lt_host->code_level(code) <= 0)
+            continue;
+        memcpy(r->code, code, n + 1);
+        memmove(r->label, s + n, strlen(s + n) + 1);
+    }
+}
+
 /* A list printed in two copies of the columns (repeat.c) reads down the
  * first copy, then the second: rows in that order, each copy's in print
  * order. */
@@ -292,10 +328,18 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
             whole = 1;
             if (lt_host->table_set_uncertain(bt, -1, c->unc_kind, why) != BR_OK)
                 e->failed = 1;
-        } else {
-            snprintf(why, sizeof why, "column \"%s\" repeats role %s; not modelled", c->name,
-                     lt_host->role_name(c->role));
-            if (lt_host->table_set_uncertain(bt, c->dup_of, c->unc_kind, why) != BR_OK)
+        } else if (!whole) {
+            /* geometry merged or named the header's cells wrongly: which
+             * of the two is the role is not known, and the cells beside
+             * them may have taken each other's names too (a year stacked
+             * over "年预 / 算数" read as 总计, 总计 as the next one) — the
+             * whole table, not the one column */
+            snprintf(why, sizeof why,
+                     "column \"%s\" repeats role %s; not modelled, the header's reading is "
+                     "in doubt",
+                     c->name, lt_host->role_name(c->role));
+            whole = 1;
+            if (lt_host->table_set_uncertain(bt, -1, c->unc_kind, why) != BR_OK)
                 e->failed = 1;
         }
     }
@@ -361,6 +405,7 @@ void lt_table_emit(lt_engine *e, lt_table *t)
         lt_host->table_set_attr(bt, "note", t->note);
     if (t->L.nrepeat)
         by_copy(t);
+    label_codes(t);
     for (lt_prow *r = t->rows; r; r = r->next)
         if (r->damaged[0] && !r->code[0])
             repair_code(e, t, r);

@@ -68,6 +68,9 @@ static int data_line(const lt_line *ln)
             return 1;
     if (ln->nspans >= 2 && lt_digits(ln->spans[0].text) && strlen(ln->spans[0].text) >= 3)
         return 1;
+    /* a label cell opening with its subject code, figures on a later line */
+    if (ln->nspans == 1 && !lt_digits(ln->spans[0].text) && lt_code_led(ln->spans[0].text))
+        return 1;
     if (ln->nspans == 1 && dt_catalog_total_label(ln->spans[0].text,
                                                   strlen(ln->spans[0].text)) == 2)
         return 1;
@@ -440,7 +443,9 @@ static void table_line1(lt_engine *e, size_t i)
     /* a lone page number: the last line of its page (elsewhere in a coded
      * table a lone 3-digit number is a code whose label follows) */
     if (ln->nspans == 1 && lt_digits(first) && strlen(first) <= 3 &&
-        (!t->L.has_code || strlen(first) < 3 || last_of_page(e, i)))
+        (!t->L.has_code || strlen(first) < 3 || last_of_page(e, i)) &&
+        !(!t->L.has_code && !t->L.two_sided && strlen(first) == 3 &&
+          lt_host->code_level(first) == 1 && !last_of_page(e, i)))
         return;
     lt_row_line(e, t, ln);
 }

@@ -189,6 +189,11 @@ size_t lt_chars(const char *s);
 /* A line that reads as a sentence: sentence punctuation (。，;；). */
 int lt_sentence(const char *s);
 
+/* Text that begins with a subject code printed in the label's cell ("201 一般
+ * 公", "208 05", "2080505机关事", "201 08 0"): a row starts there in a table
+ * without a code column. */
+int lt_code_led(const char *text);
+
 /* ---- titles.c ---- */
 /* The kind of the table whose title starts at line i, or -1; *title gets it
  * (arena), *nlines the lines it takes (2 or 3 when wrapped before its last

@@ -24,6 +24,41 @@ static int is_text(const lt_span *s)
     return lt_figure(s->text, &d) == 0;
 }
 
+/* A squeezed label that begins as code_led text does ("3020", "20108审计"):
+ * 3 to 7 digits, a known class first, then nothing or text that is no
+ * quantity. */
+static int code_head(const char *label)
+{
+    size_t n = 0;
+    while (label[n] >= '0' && label[n] <= '9')
+        n++;
+    if (n < 3 || n > 7)
+        return 0;
+    if (label[n] != 0)
+        return lt_code_led(label);
+    char cls[4] = {label[0], label[1], label[2], 0}; /* the code's digits so far */
+    return lt_code_led(cls);
+}
+
+/* A table without a code column: a span of digits only that ends left of
+ * the first money column, a code's digits (3 to 7, a known class first)
+ * printed in the label's cell — not a figure ("201080" over "4审计业务",
+ * "2101103" over "公务员医疗补助"). */
+static int label_digits(const lt_table *t, const lt_span *s)
+{
+    return !t->L.has_code && !t->L.two_sided && !t->L.nrepeat && lt_digits(s->text) &&
+           code_head(s->text) && s->x1 < t->L.label_x1;
+}
+
+/* A row of a table without a code column that a code-led line (code_led)
+ * started with no figures: its figures come on a later line of its label
+ * (figures on the label's middle or last line). */
+static int awaits_figures(const lt_table *t, const lt_prow *r)
+{
+    return r && !t->L.has_code && !t->L.two_sided && !t->L.nrepeat && !r->nvals && !r->nshort &&
+           !r->nextra && !r->code[0] && r->label && code_head(r->label);
+}
+
 static size_t cut_panels(const lt_table *t, const lt_line *ln, seg *segs, size_t cap)
 {
     size_t ns = 1, i;
@@ -533,6 +568,17 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
             return;
         }
     }
+    /* no code column: a class code alone on its line starts a row whose
+     * label and figures follow ("201" over "一般公共  2358.75") */
+    if (g->n == 1 && label_digits(t, g->sp[0])) {
+        lt_prow *r = new_row(e, t, ln->no, side);
+        if (r) {
+            r->src = ln;
+            r->label_x0 = -1;
+            append_label(r->label, g->sp[0]->text, strlen(g->sp[0]->text));
+        }
+        return;
+    }
     size_t first_text = g->n;
     for (size_t k = 0; k < g->n; k++)
         if (is_text(g->sp[k])) {
@@ -554,6 +600,10 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (ncode)
         make_code(code_parts(g, ncode, code), ncode, codebuf, damaged);
 
+    /* a row above awaiting its figures; its code cut short ("201 0", "2060"):
+     * this line's leading digits in the label zone end it ("3 01", "101") */
+    size_t pl = awaits_figures(t, t->last) ? strspn(t->last->label, "0123456789") : 0;
+    int cut = pl && t->last->label[pl] == 0 && (pl == 4 || pl == 6);
     /* label and figures */
     char label[LT_LABEL_MAX] = "";
     const lt_span *fig[LT_MAX_ROW_SPANS];
@@ -563,7 +613,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         const lt_span *s = g->sp[k];
         if (ignored_cell(t, s))
             continue; /* a cell of a column printed but not modelled (预算单位) */
-        if (is_text(s)) {
+        if (is_text(s) || (k == ncode && k == 0 && label_digits(t, s)) ||
+            (k == 0 && cut && lt_digits(s->text) && s->x1 < t->L.label_x1)) {
             if (nf == 0) {
                 if (label_x0 < 0)
                     label_x0 = s->x0;
@@ -582,7 +633,19 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         memcpy(codebuf, t->pend_code[rp], sizeof codebuf);
     t->pend_code[rp][0] = 0;
     lt_prow *into = NULL; /* an earlier row of this panel that takes the figures */
-    if (!codebuf[0] && ll == 0) {
+    /* a table without a code column whose code-led row above awaits its
+     * figures: this line, no code of its own, is that label's next piece */
+    int joined = 0;
+    if (!codebuf[0] && !damaged[0] && nf > 0 && ll > 0 && lab == label &&
+        (cut || !lt_code_led(label)) && !dt_catalog_total_label(label, strlen(label)) && pl &&
+        t->last->side == side && ln->no - t->last->line <= 3) {
+        into = t->last;
+        append_label(into->label, lab, ll);
+        into->line = ln->no; /* the row's line: where its figures are */
+        into->src = ln;
+        joined = 1;
+    }
+    if (!joined && !codebuf[0] && ll == 0) {
         /* two panels: figures printed on their own line between a wrapped
          * label's lines go to the panel's row above when it has none */
         if (t->L.two_sided)
@@ -827,6 +890,9 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
         return 0;
     }
     if (ln->no - to->line > 2)
+        return 0;
+    /* no code column, the line begins with a code: a row of its own */
+    if (!t->L.has_code && !t->L.nrepeat && lt_code_led(s->text))
         return 0;
     size_t len = strlen(s->text);
     const char *st = lt_strip_enum(s->text, &len);

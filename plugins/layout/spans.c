@@ -200,3 +200,37 @@ int lt_cjk_numeral(const char *s)
     }
     return 1;
 }
+
+/*
+ * Text that begins with a subject code printed in the label's cell ("201 一般
+ * 公", "208 05", "2080505机关事", "201 08 0"): a class code of 3 digits that
+ * the catalog of codes knows, then text or the code's next digits — no
+ * quantity ("300万元") and no year ("2022 年", 4 digits).  In a table
+ * without a code column such a line starts a row (the code opens its label).
+ */
+int lt_code_led(const char *text)
+{
+    size_t n = 0;
+    while (text[n] >= '0' && text[n] <= '9')
+        n++;
+    if (n != 3 && n != 5 && n != 7)
+        return 0;
+    char cls[4];
+    memcpy(cls, text, 3);
+    cls[3] = 0;
+    if (lt_host->code_level(cls) <= 0)
+        return 0;
+    const char *p = text + n;
+    while (*p == ' ')
+        p++;
+    if (*p >= '0' && *p <= '9')
+        return n == 3 || n == 5; /* 类 款 项 apart */
+    if (*p == 0)
+        return 1; /* the code alone, its label on the lines below */
+    static const char *const after_number[] = {"年", "月", "日", "万", "元", "个", "人", "台",
+                                               "辆", "项", "％"};
+    for (size_t i = 0; i < sizeof after_number / sizeof *after_number; i++)
+        if (strncmp(p, after_number[i], strlen(after_number[i])) == 0)
+            return 0;
+    return (unsigned char)*p >= 0x80;
+}
