@@ -253,6 +253,8 @@ typedef struct dt_table_state {
     const dt_line *wrap_heads[4]; /* fragments waiting for the row below */
     size_t wrap_nheads;
     long wrap_taken;              /* fragment lines up to this line are taken */
+    int wrap_coded;               /* a label piece starts with a subject code */
+    int wrap_unsure_next;         /* the next row's label is unsure (middle) */
     /* performance tables */
     int perf_indicators; /* the indicator header was seen */
     char proj_code[64];

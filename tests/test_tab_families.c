@@ -464,3 +464,50 @@ Test(tab_families, unsure_wrapped_label_of_a_coded_row_keeps_its_identities)
     cr_assert_eq(f->line, 9);
     cr_assert_str_eq(str(f->actual), "2128000.00");
 }
+
+/*
+ * Labels wrapped the way typesetting wraps them — at one column width (8),
+ * every line but a label's last that wide — with the code printed in the
+ * label's field ("2080505 机关…") and the figures on the middle line of
+ * three: "养老保险缴费支出" is 2080505's last line, not 2080506's first (a code
+ * printed on a line begins its label), and "2012601 " / "行政运行" is a label
+ * over two lines whose row line, narrower than the line above, is its last.
+ */
+Test(tab_families, typeset_wrapped_labels_with_codes_figures_on_the_middle_line)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目名称\t2021 年预算数\t2022 年预算数\t\t\n"
+              "\t\t总计\t基本支出\t项目支出\n"
+              "合计\t85.44\t99.55\t99.55\t\n"
+              "208 社会保障\t\t\t\t\n"
+              "和就业支出\t38.23\t45.69\t45.69\t\n"
+              "20805 行政\t\t\t\t\n"
+              "事业单位养老支出\t38.23\t45.69\t45.69\t\n"
+              "2080505 \t\t\t\t\n"
+              "机关事业单位基本\t26.20\t30.46\t30.46\t\n"
+              "养老保险缴费支出\t\t\t\t\n"
+              "2080506 \t\t\t\t\n"
+              "机关事业单位职业\t12.03\t15.23\t15.23\t\n"
+              "年金缴费支出\t\t\t\t\n"
+              "210 卫生健康\t\t\t\t\n"
+              "支出\t47.21\t53.86\t53.86\t\n"
+              "21011 行政\t\t\t\t\n"
+              "事业单位医疗\t47.21\t53.86\t53.86\t\n"
+              "2101101 \t\t\t\t\n"
+              "行政单位医疗\t47.21\t53.86\t53.86\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 8);
+    ROW(t, 0, NULL, "合计", EXP4, "85.44", "99.55", "99.55", "");
+    ROW(t, 1, "208", "社会保障和就业支出", EXP4, "38.23", "45.69", "45.69", "");
+    ROW(t, 2, "20805", "行政事业单位养老支出", EXP4, "38.23", "45.69", "45.69", "");
+    ROW(t, 3, "2080505", "机关事业单位基本养老保险缴费支出", EXP4, "26.20", "30.46", "30.46", "");
+    ROW(t, 4, "2080506", "机关事业单位职业年金缴费支出", EXP4, "12.03", "15.23", "15.23", "");
+    ROW(t, 5, "210", "卫生健康支出", EXP4, "47.21", "53.86", "53.86", "");
+    ROW(t, 6, "21011", "行政事业单位医疗", EXP4, "47.21", "53.86", "53.86", "");
+    ROW(t, 7, "2101101", "行政单位医疗", EXP4, "47.21", "53.86", "53.86", "");
+    for (size_t i = 0; i < 8; i++)
+        cr_assert_null(br_row_uncertain(br_table_row_at(t, i)), "row %zu", i);
+    cr_assert_eq(errors(), 0);
+}

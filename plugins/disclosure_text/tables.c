@@ -715,7 +715,7 @@ static unsigned wrap_fits(const char *seq, size_t n, int *pieces)
             b++;
         /* the segment [a, b): runs of pieces around its rows */
         size_t run = 0, rows = 0;
-        int head = 0; /* middle: the current row has a piece above it */
+        int head = 0; /* middle: the current row has a piece above it (2: maybe) */
         for (size_t i = a; i <= b; i++) {
             if (i < b && seq[i] == 'f') {
                 run++;
@@ -729,16 +729,22 @@ static unsigned wrap_fits(const char *seq, size_t n, int *pieces)
                 ok &= ~DT_WRAP_FIRST;
             if (run && end && rows)
                 ok &= ~DT_WRAP_LAST;
+            /* middle: a wrapped row has one piece above it and, over three
+             * lines, one below; a lone piece between two rows is either */
             if (rows == 0) {
                 if (run > 1)
                     ok &= ~DT_WRAP_MIDDLE;
                 head = run == 1;
-            } else {
-                /* the row above takes one piece below it if it had one above */
-                if (run < (size_t)head || run - (size_t)head > (end ? 0u : 1u))
+            } else if (run == 1) {
+                if (end && !head)
                     ok &= ~DT_WRAP_MIDDLE;
-                else
-                    head = run - (size_t)head == 1;
+                head = head ? 2 : 1;
+            } else if (run == 2) {
+                if (end || !head)
+                    ok &= ~DT_WRAP_MIDDLE;
+                head = 1;
+            } else {
+                head = 0;
             }
             if (!end)
                 rows++;
@@ -749,14 +755,80 @@ static unsigned wrap_fits(const char *seq, size_t n, int *pieces)
     return ok;
 }
 
-/* Characters of field idx of a line: a piece's width. */
+/* Characters of field idx of a line: a piece's width, with the spaces
+ * around its text up to the tabs (a line broken at "2010301 行政运行"'s
+ * space keeps it on one side or the other). */
 static size_t piece_width(const dt_line *ln, size_t idx)
 {
     dt_field g[DT_MAX_FIELDS];
     size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL), w = 0;
-    for (size_t i = 0; idx < ng && i < g[idx].len; i++)
-        w += ((unsigned char)g[idx].s[i] & 0xC0) != 0x80;
+    if (idx >= ng)
+        return 0;
+    const char *p = g[idx].s, *e = ln->s + ln->len;
+    for (size_t i = 0; i < g[idx].len; i++)
+        w += ((unsigned char)p[i] & 0xC0) != 0x80;
+    for (const char *q = p; q > ln->s && q[-1] == ' '; q--)
+        w++; /* " 行政运行": the space of a code's line break */
+    for (p += g[idx].len; p < e && *p == ' '; p++)
+        w++;
     return w;
+}
+
+/* A piece that starts with a subject code, or its first digits
+ * ("2080506 机关…", "208 05 0", "2080506机关", "2012601"): the first line
+ * of its label — a code printed on a line identifies its row. */
+static int code_led(const char *s, size_t len)
+{
+    char code[16];
+    size_t d = 0;
+    while (d < len && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (d < 3 || d > 7 || !subject_code(s, 3, code, sizeof code))
+        return 0;
+    if (d == len)
+        return 1;
+    static const char *const after_number[] = {"年", "月", "日", "万", "元", "个", "人", "台",
+                                               "辆", "项", "％", "%", ".", ","};
+    for (size_t i = 0; i < sizeof after_number / sizeof *after_number; i++)
+        if (dt_starts(s + d, len - d, after_number[i]))
+            return 0;
+    return 1;
+}
+
+/* Field idx of a line starts with a subject code. */
+static int line_code_led(const dt_line *ln, size_t idx)
+{
+    dt_field g[DT_MAX_FIELDS];
+    size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL);
+    return idx < ng && code_led(g[idx].s, g[idx].len);
+}
+
+/*
+ * Middle convention: does the row at `row` (its piece above at `head`) take
+ * the piece at `cand` below it, or is that piece the next row's first line?
+ * A piece that starts with a code begins its label; so does the next row's
+ * own line when it starts with one.  Every line of a label but its last is
+ * as wide as its first: a row line narrower than its piece above ends the
+ * label, a piece narrower than that is a label's last line.  In a table
+ * whose labels start with codes a piece without one is no label's first
+ * line.  Otherwise unsure (*unsure set; read as this row's).
+ */
+static int middle_tail(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                       size_t row, size_t head, size_t cand, int coded, int *unsure)
+{
+    *unsure = 0;
+    if (cand >= n || seq[cand] != 'f' || cl[cand])
+        return 0;
+    if (coded)
+        return 1; /* labels start with codes: a piece without one is no first line */
+    if (w[row] < w[head])
+        return 0; /* the row's line is its label's last */
+    if (cand + 1 >= n || seq[cand + 1] != 'F')
+        return 1; /* another piece follows (the next row's first), or the table ends */
+    if (cl[cand + 1] || w[cand] < w[head])
+        return 1;
+    *unsure = 1; /* a label exactly two lines wide is the rarer */
+    return 1;
 }
 
 /*
@@ -765,9 +837,14 @@ static size_t piece_width(const dt_line *ln, size_t idx)
  * the last is as wide as the first, and the last no wider.  One count per
  * label that breaks this.
  */
-static size_t wrap_cost(const char *seq, const size_t *w, size_t n, unsigned mode)
+static int middle_tail(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                       size_t row, size_t head, size_t cand, int coded, int *unsure);
+
+static size_t wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                        unsigned mode, int coded, size_t *ntails)
 {
     size_t cost = 0;
+    *ntails = 0;
     for (size_t a = 0; a < n;) {
         size_t b = a;
         while (b < n && seq[b] != '|')
@@ -792,8 +869,11 @@ static size_t wrap_cost(const char *seq, const size_t *w, size_t n, unsigned mod
             } else if (mode == DT_WRAP_FIRST) {
                 tails = run;
             } else {
+                int unsure;
                 heads = pend;
-                tails = heads ? (run ? 1 : 0) : 0;
+                tails = heads && run &&
+                        middle_tail(seq, w, cl, n, row, pend_at, run_at, coded, &unsure);
+                *ntails += tails;
             }
             /* the label's lines, top down */
             size_t lw[8], k = 0;
@@ -804,10 +884,17 @@ static size_t wrap_cost(const char *seq, const size_t *w, size_t n, unsigned mod
             for (size_t t = 0; t < tails && k < 8; t++)
                 lw[k++] = w[run_at + t];
             if (k > 1) {
-                /* one character of slack: a space where the line broke */
-                int bad = lw[k - 1] > lw[0] + 1;
+                /* the last line no wider than the first; one character of
+                 * slack between the others: a space where the line broke */
+                int bad = lw[k - 1] > lw[0];
                 for (size_t j = 1; j + 1 < k; j++)
                     bad |= lw[j] + 1 < lw[0] || lw[j] > lw[0] + 1;
+                /* a code printed on a line begins its label */
+                for (size_t h = 1; h < heads; h++)
+                    bad |= cl[pend_at + h];
+                bad |= heads && cl[row];
+                for (size_t t = 0; t < tails; t++)
+                    bad |= cl[run_at + t];
                 cost += (size_t)bad;
             }
             i += tails;
@@ -901,14 +988,22 @@ static void wrap_decide(dt_reader *rd, const after *at)
     /* among those that fit, the one that wraps the labels most like text
      * wraps; a tie: the most constrained (middle), else unsure */
     size_t w[1024], best = (size_t)-1;
+    unsigned char cl[1024];
     unsigned tied = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t mid_tails = 0; /* rows the middle convention gives a piece below */
+    for (size_t i = 0; i < n; i++) {
         w[i] = seq[i] == '|' ? 0 : piece_width(line[i], (size_t)lab);
-    static const unsigned order[] = {DT_WRAP_MIDDLE, DT_WRAP_FIRST, DT_WRAP_LAST};
+        cl[i] = seq[i] != '|' && line_code_led(line[i], (size_t)lab);
+        if (seq[i] == 'f' && cl[i])
+            st->wrap_coded = 1;
+    }
+    /* the middle convention fits wherever first or last does (a label over
+     * two lines prints alike under middle and last): the others first */
+    static const unsigned order[] = {DT_WRAP_FIRST, DT_WRAP_LAST, DT_WRAP_MIDDLE};
     for (size_t o = 0; o < 3; o++) {
         if (!(ok & order[o]))
             continue;
-        size_t c = wrap_cost(seq, w, n, order[o]);
+        size_t c = wrap_cost(seq, w, cl, n, order[o], st->wrap_coded, &mid_tails);
         if (c < best) {
             best = c;
             st->wrap_mode = order[o];
@@ -920,7 +1015,10 @@ static void wrap_decide(dt_reader *rd, const after *at)
     if (st->wrap_mode)
         ok = tied;
     rd->wrap_doc = ok;
-    st->wrap_unsure = !ok || (tied != st->wrap_mode && st->wrap_mode != DT_WRAP_MIDDLE);
+    /* last and middle read alike where middle gives no row a piece below */
+    if (tied == (DT_WRAP_LAST | DT_WRAP_MIDDLE) && !mid_tails)
+        tied = DT_WRAP_LAST;
+    st->wrap_unsure = !ok || tied != st->wrap_mode;
 }
 
 /*
@@ -930,8 +1028,9 @@ static void wrap_decide(dt_reader *rd, const after *at)
  * the joined text in buf; the lines taken below are skipped later.
  */
 static size_t wrap_join(dt_reader *rd, const dt_field *f, size_t nf, const after *below,
-                        int *idx, char *buf, size_t cap)
+                        int *idx, char *buf, size_t cap, int *row_unsure)
 {
+    *row_unsure = 0;
     dt_table_state *st = &rd->cur;
     size_t n = 0, joined = 0;
     int at = -1;
@@ -954,6 +1053,31 @@ static size_t wrap_join(dt_reader *rd, const dt_field *f, size_t nf, const after
             break;
         at = a;
         tail[tails++] = ln;
+    }
+    if (st->wrap_mode == DT_WRAP_MIDDLE && tails && at >= 0) {
+        /* the piece below: this row's last line or the next row's first */
+        char sq[4] = {'f', 'F', 'f', '|'};
+        size_t w[4];
+        unsigned char cl[4];
+        const dt_line *v[4] = {st->wrap_heads[0], below->v, tail[0], NULL};
+        if (below->n >= 2) {
+            const dt_line *nx = below->v + 2;
+            size_t ng = dt_fields(nx->s, nx->len, g, DT_MAX_FIELDS, NULL);
+            if (fragment_at(&st->layout, g, ng) == at)
+                sq[3] = 'f';
+            else if (looks_data(rd, g, ng, NULL))
+                sq[3] = 'F';
+            v[3] = nx;
+        }
+        for (size_t i = 0; i < 4; i++) {
+            w[i] = v[i] && sq[i] != '|' ? piece_width(v[i], (size_t)at) : 0;
+            cl[i] = v[i] && sq[i] != '|' && line_code_led(v[i], (size_t)at);
+        }
+        int unsure;
+        if (!middle_tail(sq, w, cl, 4, 1, 0, 2, st->wrap_coded, &unsure))
+            tails = 0;
+        st->wrap_unsure_next = unsure;
+        *row_unsure = unsure;
     }
     if (at < 0 || !(st->wrap_nheads || tails))
         return 0;
@@ -1014,7 +1138,9 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     rowkey k;
     char whole[1024];
     int at = -1;
-    size_t pieces = wrap_join(rd, f, nf, below, &at, whole, sizeof whole);
+    int unsure_here = st->wrap_unsure_next, unsure_below = 0;
+    st->wrap_unsure_next = 0;
+    size_t pieces = wrap_join(rd, f, nf, below, &at, whole, sizeof whole, &unsure_below);
     if (pieces && at >= 0) {
         dt_field g[DT_MAX_FIELDS];
         size_t ng = nf > (size_t)at ? nf : (size_t)at + 1;
@@ -1030,7 +1156,9 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
     if (!r)
         return;
-    if (st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0) && !own_code(rd, f, nf, &k))
+    if (((st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0)) || unsure_here ||
+         unsure_below) &&
+        !own_code(rd, f, nf, &k))
         dt_mark_row(rd, r, "label_fragment",
                     "the row's label is wrapped over lines and which lines are its own is not "
                     "certain");
