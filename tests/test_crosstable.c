@@ -531,3 +531,18 @@ Test(crosstable, an_incomplete_or_uncertain_backbone_says_nothing_of_unlisted_cl
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* A wrapped label's last line read as a row of its own ("经费", "费") is in
+ * every project's name: it names none of them, so nothing is compared. */
+Test(crosstable, a_label_fragment_names_no_project)
+{
+    const char *labels[] = {"档案数字化加工", "经费"};
+    br_disclosure *doc = perf_doc(labels, 2, "某区社区矫正工作经费", "25.00");
+    br_report *r = check(doc);
+    const br_finding *f = only_ct(r);
+    cr_assert_eq(f->severity, BR_SEV_INFO);
+    cr_assert_str_eq(f->message, "project \"某区社区矫正工作经费\" (资金总额 25.00): no row of the "
+                                 "项目支出明细表 names it; its amount is not compared");
+    br_report_free(r);
+    br_disclosure_free(doc);
+}

@@ -726,10 +726,35 @@ static int contains(const char *hay, const char *needle)
     return *needle && strstr(hay, needle) != NULL;
 }
 
+/* Characters (not bytes) of a UTF-8 string. */
+static size_t chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/*
+ * One name stands for the other: equal, or the shorter inside the longer
+ * and a good part of it (日常运行经费 in 潼南区政务中心日常运行经费).  A
+ * short piece (经费, 费 — a wrapped label's last line) names nothing: it is
+ * inside every project's name.
+ */
+#define CT_NAME_MIN_CHARS 4
+static int names_match(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1;
+    const char *in = strlen(a) < strlen(b) ? a : b, *out = in == a ? b : a;
+    size_t n = chars(in);
+    return contains(out, in) && n >= CT_NAME_MIN_CHARS && 3 * n >= chars(out);
+}
+
 /*
  * The projects row of a performance table's project: the row whose code is
  * the project's code, else the row whose label contains or is contained in
- * the project's name.  Several such rows: the one whose label equals the
+ * the project's name, naming most of it (names_match).  Several such rows: the one whose label equals the
  * name, else the one whose label contains every other candidate's (the most
  * specific: 日常运行经费 over 运行经费), else none.  *ncand reports how many
  * rows matched by name, `names` lists them.
@@ -751,8 +776,7 @@ static const br_row *match_project(const br_table *projects, const char *code, c
             return r;
         if (!l || !*want || label_is(l, "合计|总计|小计"))
             continue;
-        if (squeeze(l, strlen(l), label, sizeof label) == 0 ||
-            !(contains(want, label) || contains(label, want)))
+        if (squeeze(l, strlen(l), label, sizeof label) == 0 || !names_match(want, label))
             continue;
         if (nn < cap)
             nn += (size_t)snprintf(names + nn, cap - nn, "%s%s", n ? ", " : "", l);
