@@ -711,6 +711,19 @@ static void solve_group(solver *S, int p)
     int has[DT_MAX_COLUMNS];
     size_t nshort = 0;
 
+    /* a parent that lost its empty cells and could not be placed holds a
+     * guess (its figures in the leftmost columns): its children are not
+     * placed against it, each by its own row identities */
+    int ps = S->slot_of[p];
+    if (ps >= 0 && S->slots[ps].done && S->slots[ps].ambiguous) {
+        for (int c = S->first_child[p]; c >= 0; c = S->next_sib[c]) {
+            int s = S->slot_of[c];
+            if (s >= 0 && !S->slots[s].done)
+                solve_alone(S, &S->slots[s]);
+        }
+        return;
+    }
+
     /* one scale for the whole group: the finest printed, plus one for radii */
     int scale = 0;
     S->use_cols = 0;

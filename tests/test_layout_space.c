@@ -756,3 +756,68 @@ Test(layout_space, code_part_columns_outside_heading_keep_label_zone)
     cr_assert_str_eq(cells(row(t, "合计")), "total=96.59,gpb=96.59");
     cr_assert_eq(errors(), 0);
 }
+
+/* A code heading that reaches over the label column ("经济分类科目" over
+ * 科目编码 and 项目) puts the zone of labels right of where the rows' labels
+ * start.  A label line of its own in the data ("机关事业单位基", figures on
+ * the label's last line) starts where the row labels start: it continues a
+ * row and does not end the table — the rows after it are read, nothing is
+ * reported as missing from 301 or 合计. */
+Test(layout_space, wrapped_label_left_of_label_zone_keeps_table)
+{
+    load("某某市某某局 2020 年部门预算\n"
+         "\n"
+         "某某市某某局 2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "部门名称：某某市某某局                           单位:万元\n"
+         "\n"
+         "       经济分类科目            本年基本支出\n"
+         "  科目编       项目        总计   人员经  日常公\n"
+         "    码                              费    用经费\n"
+         "  301     工资福利支出    119.39  119.39\n"
+         "  30101   基本工资          48.3    48.3\n"
+         "  30102   津贴补贴          54.6    54.6\n"
+         "          机关事业单位基\n"
+         "  30108   本养老保险缴费   16.49   16.49\n"
+         "  302     商品和服务支出     4.8             4.8\n"
+         "  30203   咨询费             4.8             4.8\n"
+         "          合计            124.19  119.39     4.8\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 7);
+    cr_assert_str_eq(cells(row(t, "301")), "total=119.39,personnel=119.39");
+    cr_assert_str_eq(cells(row(t, "30101")), "total=48.3,personnel=48.3");
+    cr_assert_str_eq(cells(row(t, "30102")), "total=54.6,personnel=54.6");
+    cr_assert_str_eq(cells(row(t, "30108")), "total=16.49,personnel=16.49");
+    cr_assert_str_eq(cells(row(t, "302")), "total=4.8,public=4.8");
+    cr_assert_str_eq(br_row_label(row(t, "30203")), "咨询费");
+    cr_assert_str_eq(cells(row(t, "30203")), "total=4.8,public=4.8");
+    cr_assert_str_eq(cells(row(t, "合计")), "total=124.19,personnel=119.39,public=4.8");
+    cr_assert_eq(errors(), 0);
+}
+
+/* Rows that lost their empty cells under a 类 row that itself could not be
+ * placed (no 合计 to place it against: its figures fit 项目支出 and 基本支出
+ * alike).  The solver's guess for the 类 is no ground for its children: they
+ * keep their place by position (基本支出) instead of following the guess into
+ * 项目支出, and no hierarchy error is reported through the guess. */
+Test(layout_space, children_not_placed_against_guessed_parent)
+{
+    load("某某市某某局 2022 年部门预算\n"
+         "\n"
+         "某某市某某局 2022 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码       项目       上年执行数          本年预算数\n"
+         "                                        小计    项目支出  基本支出\n"
+         " 221       住房保障支出         26.32    30.61               30.61\n"
+         " 22102     住房改革支出         26.32    30.61               30.61\n"
+         " 2210201   住房公积金           26.32    30.61               30.61\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 3);
+    cr_assert_str_eq(cells(row(t, "221")), "prev_total=26.32,total=30.61,basic=30.61");
+    cr_assert_str_eq(cells(row(t, "22102")), "prev_total=26.32,total=30.61,basic=30.61");
+    cr_assert_str_eq(br_row_label(row(t, "2210201")), "住房公积金");
+    cr_assert_str_eq(cells(row(t, "2210201")), "prev_total=26.32,total=30.61,basic=30.61");
+    cr_assert_eq(errors(), 0);
+}

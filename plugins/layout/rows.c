@@ -886,7 +886,13 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
                 to = r;
         if (!to || !is_text(s))
             return 0;
-    } else if (!is_text(s) || s->x0 < label_left(t, to) - 1 || s->x0 >= t->L.label_x1) {
+    } else if (!is_text(s) || s->x0 >= t->L.label_x1 ||
+               (s->x0 < label_left(t, to) - 1 &&
+                /* (a header whose code heading reaches over the label
+                 * column, "经济分类科目" over 科目编码 and 项目: the zone of
+                 * labels starts too far right; the fragment starts where
+                 * the row's own label starts) */
+                !(to->label_x0 >= 0 && abs(s->x0 - to->label_x0) <= 1))) {
         return 0;
     }
     if (ln->no - to->line > 2)
