@@ -96,6 +96,10 @@ int dt_figures_glued(const char *s, size_t len);
 /* A four-digit year (1900–2099) followed by "年" in s[0..len), or 0. */
 int dt_year_in(const char *s, size_t len);
 
+/* A performance table's project "50015222T000000135300-name": the length of
+ * its code, or 0 when it has none. */
+size_t dt_project_code_len(const char *s, size_t len);
+
 /* Memory search: s[0..len) contains the NUL-terminated word. */
 const char *dt_find(const char *s, size_t len, const char *word);
 int dt_starts(const char *s, size_t len, const char *word);

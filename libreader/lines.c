@@ -366,3 +366,16 @@ void dt_strip_enumerator(const char **sp, size_t *lenp)
     *sp = s;
     *lenp = len;
 }
+
+/* "50015222T000000135300-name": the code's length, or 0 when there is none. */
+size_t dt_project_code_len(const char *s, size_t len)
+{
+    size_t n = 0;
+    int digit = 0;
+    while (n < len && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'A' && s[n] <= 'Z') ||
+                       (s[n] >= 'a' && s[n] <= 'z'))) {
+        digit |= s[n] >= '0' && s[n] <= '9';
+        n++;
+    }
+    return n >= 6 && digit && n < len && s[n] == '-' ? n : 0;
+}

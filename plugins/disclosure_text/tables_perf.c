@@ -36,18 +36,6 @@ static int is_key(dt_reader *rd, const dt_field *f)
            dt_catalog_attr(rd->cur.kind, f->s, f->len) != DT_ATTR_NONE;
 }
 
-/* "50015222T000000135300-name": the code's length, or 0 when there is none. */
-static size_t project_code_len(const char *s, size_t len)
-{
-    size_t n = 0;
-    int digit = 0;
-    while (n < len && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'A' && s[n] <= 'Z') ||
-                       (s[n] >= 'a' && s[n] <= 'z'))) {
-        digit |= s[n] >= '0' && s[n] <= '9';
-        n++;
-    }
-    return n >= 6 && digit && n < len && s[n] == '-' ? n : 0;
-}
 
 static void set_attr(dt_reader *rd, const dt_field *key, const dt_field *val, long line)
 {
@@ -68,7 +56,7 @@ static void set_attr(dt_reader *rd, const dt_field *key, const dt_field *val, lo
 
     switch (dt_catalog_attr(st->kind, key->s, key->len)) {
     case DT_ATTR_PROJECT: {
-        size_t cl = project_code_len(val->s, val->len);
+        size_t cl = dt_project_code_len(val->s, val->len);
         const char *name = val->s + (cl ? cl + 1 : 0);
         size_t nl = val->len - (cl ? cl + 1 : 0);
         dt_trim(&name, &nl);

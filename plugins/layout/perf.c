@@ -145,18 +145,6 @@ static br_unit unit_mark(const char *s, size_t len)
     return lt_host->unit_parse(buf + 1, n - 2);
 }
 
-/* "50015222T000000135300-name": the code's length, or 0 when there is none. */
-static size_t project_code_len(const char *s, size_t len)
-{
-    size_t n = 0;
-    int digit = 0;
-    while (n < len && ((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'A' && s[n] <= 'Z') ||
-                       (s[n] >= 'a' && s[n] <= 'z'))) {
-        digit |= s[n] >= '0' && s[n] <= '9';
-        n++;
-    }
-    return n >= 6 && digit && n < len && s[n] == '-' ? n : 0;
-}
 
 static int is_key(br_kind kind, const char *s, size_t len)
 {
@@ -209,7 +197,7 @@ static void key_values(lt_engine *e, lt_table *t, lt_perf *p, const lt_line *ln)
         switch (dt_catalog_attr(t->kind, key, strlen(key))) {
         case DT_ATTR_PROJECT:
             if (!p->have_name) {
-                size_t cl = project_code_len(val, vl);
+                size_t cl = dt_project_code_len(val, vl);
                 if (cl && cl < sizeof p->code)
                     dt_copy(val, cl, p->code, sizeof p->code);
                 else

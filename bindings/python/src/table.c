@@ -584,13 +584,14 @@ static PyObject *row_cells(PyObject *self, void *c)
     return d;
 }
 
-static PyObject *row_inferred(PyObject *self, void *c)
+/* The roles of the row's cells that carry `flag`. */
+static PyObject *roles_flagged(PyObject *self, unsigned flag)
 {
     LIVE_ROW(self, st, r);
     const br_table *t = ((RowObject *)self)->table->table;
     PyObject *list = PyList_New(0);
     for (size_t i = 0; list && i < br_table_column_count(t); i++) {
-        if (!(br_row_cell(r, i)->flags & BR_CELL_INFERRED))
+        if (!(br_row_cell(r, i)->flags & flag))
             continue;
         PyObject *s = br_str(br_role_name(br_table_column_role(t, i)));
         if (!s || PyList_Append(list, s) < 0)
@@ -598,6 +599,11 @@ static PyObject *row_inferred(PyObject *self, void *c)
         Py_XDECREF(s);
     }
     return list;
+}
+
+static PyObject *row_inferred(PyObject *self, void *c)
+{
+    return roles_flagged(self, BR_CELL_INFERRED);
 }
 
 static PyObject *row_uncertain(PyObject *self, void *c)
@@ -609,18 +615,7 @@ static PyObject *row_uncertain(PyObject *self, void *c)
 /* Roles of the cells whose column is a guess (BR_CELL_UNCERTAIN). */
 static PyObject *row_uncertain_cells(PyObject *self, void *c)
 {
-    LIVE_ROW(self, st, r);
-    const br_table *t = ((RowObject *)self)->table->table;
-    PyObject *list = PyList_New(0);
-    for (size_t i = 0; list && i < br_table_column_count(t); i++) {
-        if (!(br_row_cell(r, i)->flags & BR_CELL_UNCERTAIN))
-            continue;
-        PyObject *s = br_str(br_role_name(br_table_column_role(t, i)));
-        if (!s || PyList_Append(list, s) < 0)
-            Py_CLEAR(list);
-        Py_XDECREF(s);
-    }
-    return list;
+    return roles_flagged(self, BR_CELL_UNCERTAIN);
 }
 
 static PyObject *row_table(PyObject *self, void *c)
