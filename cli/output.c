@@ -323,9 +323,11 @@ void out_document(out_writer *w, const char *path, const br_disclosure *doc,
         if (w->coverage && w->min_severity <= BR_SEV_INFO &&
             br_report_coverage(report, &cov) == BR_OK) {
             br_coverage_format(&cov, msg, sizeof msg);
-            br_finding f = {.check = BR_COVERAGE_CHECK, .severity = BR_SEV_INFO, .message = msg};
-            br_location none = {0};
-            record(w, path, doc, &f, &none, NULL, NULL, NULL, &cov);
+            /* about the whole document: located at its first line */
+            br_finding f = {.check = BR_COVERAGE_CHECK, .severity = BR_SEV_INFO, .line = 1,
+                            .message = msg};
+            br_location first = {.line = 1};
+            record(w, path, doc, &f, &first, NULL, NULL, NULL, &cov);
         }
     }
     free(shown);

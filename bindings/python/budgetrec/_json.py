@@ -98,11 +98,11 @@ _FINDING_KEYS = ("document", "department", "year", "check", "severity", "table",
 
 def coverage_record(document, department, year, coverage):
     """The CLI's coverage record (cli/output.c): finding-shaped, check
-    "budgetrec.coverage", severity info, then the "coverage" object (the
-    coverage dict without its message)."""
+    "budgetrec.coverage", severity info, located at the document's first
+    line, then the "coverage" object (the coverage dict without its message)."""
     rec = dict.fromkeys(_FINDING_KEYS)
     rec.update(document=document, department=department, year=year, check=COVERAGE_CHECK,
-               severity="info", message=coverage["message"])
+               severity="info", line=1, message=coverage["message"])
     rec["coverage"] = {k: v for k, v in coverage.items() if k != "message"}
     return json.dumps(rec, ensure_ascii=False) + "\n"
 
