@@ -23,7 +23,8 @@
 #include "engine_internal.h"
 #include "model_internal.h"
 
-#define AUDIT_MAX_COLS 24  /* money columns considered */
+#define AUDIT_MAX_COLS 24        /* money columns considered */
+#define AUDIT_MAX_TABLE_COLS 64  /* wider tables are not read again */
 #define AUDIT_MAX_TERMS (BR_ROLE__COUNT + 1)
 
 typedef struct audit {
@@ -163,7 +164,7 @@ typedef struct best {
 
 static void try_assignment(const audit *a, const size_t *perm, size_t min_evaluated, best *b)
 {
-    br_role roles[BR_ROLE__COUNT > 64 ? BR_ROLE__COUNT : 64];
+    br_role roles[AUDIT_MAX_TABLE_COLS];
     size_t ncols = a->t->ncols;
     if (ncols > sizeof roles / sizeof *roles)
         return;

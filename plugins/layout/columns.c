@@ -832,18 +832,8 @@ static void vehicle_group(lt_layout *L, int g)
  * offset from the table's year ("上年预算数": -1); 0 otherwise. */
 static int relative_year(const char *text)
 {
-    static const struct {
-        const char *word;
-        int offset;
-    } words[] = {
-#define DT_YEAR(word, offset) {word, offset},
-#include "catalog.def" /* libreader/catalog.def */
-#undef DT_YEAR
-    };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strncmp(text, words[i].word, strlen(words[i].word)) == 0)
-            return words[i].offset;
-    return 0;
+    int offset = 0;
+    return dt_catalog_year_word(text, strlen(text), &offset) ? offset : 0;
 }
 
 void lt_layout_build(lt_engine *e, lt_table *t)
