@@ -635,7 +635,7 @@ static void group_stretch(hspan *h, size_t n, int cw)
         int lb = -1;
         for (int li = h[a].li + 1; li < LT_MAX_HDR_LINES && lb < 0; li++)
             for (size_t j = 0; j < n && lb < 0; j++)
-                if (!h[j].dead && h[j].li == li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1))
+                if (!h[j].dead && h[j].li == li && overlap(h[a].x0, h[a].x1, ext0(&h[j]), ext1(&h[j])))
                     lb = li;
         if (lb < 0)
             continue;
@@ -652,7 +652,7 @@ static void group_stretch(hspan *h, size_t n, int cw)
             }
         size_t lo = nc, hi = 0; /* the cells it overlaps */
         for (size_t i = 0; i < nc; i++)
-            if (overlap(h[a].x0, h[a].x1, h[c[i]].x0, h[c[i]].x1)) {
+            if (overlap(h[a].x0, h[a].x1, ext0(&h[c[i]]), ext1(&h[c[i]]))) {
                 if (lo == nc)
                     lo = i;
                 hi = i;
@@ -668,8 +668,8 @@ static void group_stretch(hspan *h, size_t n, int cw)
             for (size_t j = 0; j < n; j++) {
                 if (h[j].dead || h[j].li != lb)
                     continue;
-                lunder |= ln < n && overlap(h[ln].x0, h[ln].x1, h[j].x0, h[j].x1);
-                runder |= rn < n && overlap(h[rn].x0, h[rn].x1, h[j].x0, h[j].x1);
+                lunder |= ln < n && overlap(h[ln].x0, h[ln].x1, ext0(&h[j]), ext1(&h[j]));
+                runder |= rn < n && overlap(h[rn].x0, h[rn].x1, ext0(&h[j]), ext1(&h[j]));
             }
             lfix = ln < n && !lunder && !h[ln].structural;
             rfix = rn < n && !runder && !h[rn].structural;
