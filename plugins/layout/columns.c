@@ -221,6 +221,35 @@ static int grouped_below(const hspan *h, size_t n, size_t b, int li)
  * line may lie between them: the cells of the same header row that
  * pdftotext centred vertically.
  */
+/* The role a text names as a column by itself, or NONE (and *what). */
+static br_role own_role(br_kind kind, const char *text, dt_what *what)
+{
+    const char *one[1] = {text};
+    br_role r = BR_ROLE_NONE;
+    *what = dt_catalog_column(kind, one, 1, &r);
+    return r;
+}
+
+/* A label column's word over a fragment naming nothing, the two together a
+ * figure column's name, right of a figure column's name ("项目" over "支出"
+ * beside 总计): the first line of a stacked cell, not the label column. */
+static int label_over_fragment(br_kind kind, const hspan *h, size_t n, size_t a, size_t b)
+{
+    dt_what wa, wb, wj, wl;
+    char buf[DT_COMP_MAX];
+    size_t la = dt_copy(h[a].text, strlen(h[a].text), buf, sizeof buf);
+    dt_copy(h[b].text, strlen(h[b].text), buf + la, sizeof buf - la);
+    own_role(kind, h[a].text, &wa);
+    own_role(kind, h[b].text, &wb);
+    own_role(kind, buf, &wj);
+    if (wa != DT_COL_LABEL || wb != DT_COL_NONE || wj != DT_COL_MONEY)
+        return 0;
+    for (size_t j = 0; j < n; j++)
+        if (!h[j].dead && h[j].x1 <= h[a].x0 && (own_role(kind, h[j].text, &wl), wl == DT_COL_MONEY))
+            return 1;
+    return 0;
+}
+
 static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
 {
     /* lowest lines first: a cell wrapped under a spanning header joins its
@@ -260,8 +289,9 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                         dt_copy(h[b].text, strlen(h[b].text), jb + la, sizeof jb - la);
                         int under = abs(h[a].x0 - h[b].x0) <= cw ||
                                     abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * cw;
-                        if ((h[a].known && lt_chars(h[b].text) > 1) || h[b].known || !under ||
-                            !names_column(kind, jb))
+                        if (((h[a].known && lt_chars(h[b].text) > 1) || h[b].known || !under ||
+                             !names_column(kind, jb)) &&
+                            !(under && label_over_fragment(kind, h, n, a, b)))
                             break;
                     }
                 }
@@ -319,15 +349,6 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
     }
 }
 
-/* The role a text names as a column by itself, or NONE (and *what). */
-static br_role own_role(br_kind kind, const char *text, dt_what *what)
-{
-    const char *one[1] = {text};
-    br_role r = BR_ROLE_NONE;
-    *what = dt_catalog_column(kind, one, 1, &r);
-    return r;
-}
-
 /*
  * The lines of one cell stacked exactly over each other (same extent, or the
  * last one centred under the others), with nothing between them in its column, after the other joins ("一般公" over
@@ -371,7 +392,12 @@ static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
         dt_what wj, wa, wb;
         br_role rj = own_role(kind, buf, &wj), ra = own_role(kind, h[a].text, &wa),
                 rb = own_role(kind, h[b].text, &wb);
-        if (wj == DT_COL_NONE || (wa != DT_COL_NONE && (wa != wj || ra != rj)) ||
+        /* a label column's word over a fragment naming nothing, the two a
+         * figure column's name, right of a figure column ("项目" over "支出"
+         * beside 总计): the first part of a stacked cell, not a label */
+        int label_part = label_over_fragment(kind, h, n, a, b);
+        if (wj == DT_COL_NONE ||
+            (wa != DT_COL_NONE && !label_part && (wa != wj || ra != rj)) ||
             (wb != DT_COL_NONE && (wb != wj || rb != rj)))
             continue;
         memcpy(h[b].text, buf, sizeof buf);
