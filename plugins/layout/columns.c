@@ -446,6 +446,14 @@ static void join_three(br_kind kind, hspan *h, size_t n, int tol)
             if (nb != 1 || h[a].x1 - h[a].x0 < h[b].x1 - h[b].x0 ||
                 ((dx > 6 || dx < -6) && (dc > 12 || dc < -12)))
                 continue;
+            /* a column's name on the line between right over the lower part
+             * is that part's cell ("项目" over "支出" under "本年预算数") */
+            int owned = 0;
+            for (size_t j = 0; j < n && !owned; j++)
+                owned = !h[j].dead && h[j].li == L + st && h[j].known &&
+                        overlap(h[j].x0, h[j].x1, h[b].x0, h[b].x1);
+            if (owned)
+                continue;
             A[na] = a;
             B[na] = b;
             na++;
