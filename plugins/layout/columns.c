@@ -68,6 +68,13 @@ static int money_name(const hspan *h) { return h->known && !h->structural; }
  * table the title of a panel ("本年收入", "财政拨款收入") is centred so over
  * the panel's label and figure cells; a code's name ("编码") over its parts.
  */
+/* Two cells of one header row: on the same line, or one of them stacked
+ * over lines from the other's line down ("合计" beside "项目支" / "出"). */
+static int same_row(const hspan *p, const hspan *q)
+{
+    return p->li == q->li || (p->top == q->top && (p->top == p->li || q->top == q->li));
+}
+
 /* A run of two or more figure-column names of b1's line, from b1 or a cell
  * left of it to b2 or a cell right of it, that heading a is centred on
  * within a sixth: the nearest centred one's extent. */
@@ -76,15 +83,15 @@ static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2,
 {
     int ca = h[a].x0 + h[a].x1, best = -1;
     for (size_t l = 0; l < n; l++) {
-        if (h[l].dead || h[l].li != h[b1].li || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
+        if (h[l].dead || !same_row(&h[l], &h[b1]) || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
             continue;
         for (size_t r = 0; r < n; r++) {
-            if (h[r].dead || h[r].li != h[b1].li || h[r].x1 < h[b2].x1 || !money_name(&h[r]) ||
-                r == l || (l == b1 && r == b2))
+            if (h[r].dead || !same_row(&h[r], &h[b1]) || h[r].x1 < h[b2].x1 ||
+                !money_name(&h[r]) || r == l || (l == b1 && r == b2))
                 continue;
             int ok = 1; /* every cell of the run names a figure column */
             for (size_t j = 0; j < n && ok; j++)
-                if (!h[j].dead && h[j].li == h[b1].li && h[j].x0 >= h[l].x0 &&
+                if (!h[j].dead && same_row(&h[j], &h[b1]) && h[j].x0 >= h[l].x0 &&
                     h[j].x1 <= h[r].x1 && !money_name(&h[j]))
                     ok = 0;
             int w = h[r].x1 - h[l].x0, d = abs(ca - (h[l].x0 + h[r].x1));
