@@ -167,6 +167,14 @@ dt_what dt_catalog_column_whole(br_kind kind, const char *text, br_role *role);
  * and *offset its year relative to the table's (-1, 0); else 0.
  */
 size_t dt_catalog_year_word(const char *s, size_t len, int *offset);
+/* A header component naming only a year's stage ("2021年预算数", "上年执行数",
+ * "预算数": DT_PERIOD). */
+int dt_catalog_period(const char *comp);
+/* A column matched at component d as a year's total (*role TOTAL) whose
+ * component there names only a year's stage, under a heading naming a
+ * figure column ("合计" or "因公出国(境)费" over 上年预算数 | 本年预算数): the
+ * heading's role (the year then decides prev_).  Otherwise *role is kept. */
+void dt_catalog_period_heading(br_kind kind, const char *const *comp, size_t d, br_role *role);
 /* The previous-year twin of a role ("total" → "prev_total"), or NONE. */
 br_role dt_catalog_prev_role(br_role role);
 /* The side a header component names ("收入", "支出"), or NONE. */
@@ -199,7 +207,6 @@ typedef struct dt_colmap {
     signed char col;    /* model column (MONEY / TEXT), else -1 */
     unsigned char role; /* br_role (MONEY / TEXT) */
     unsigned char unread; /* dt_unread: why a column with header text is not read */
-    signed char dup_col;  /* DT_UNREAD_DUPLICATE: the model column of the role */
 } dt_colmap;
 
 /* Why a header column with text is not read (dt_colmap.unread). */

@@ -244,13 +244,59 @@ dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth
     return column_at(kind, comp, depth, role, 0);
 }
 
+static const char *const periods[] = {
+#define DT_PERIOD(word) word,
+#include "catalog.def"
+#undef DT_PERIOD
+};
+
+int dt_catalog_period(const char *comp)
+{
+    char buf[DT_COMP_MAX];
+    size_t n = dt_squeeze(comp, strlen(comp), buf, sizeof buf), at = 0;
+    int offset;
+    size_t yl = dt_catalog_year_word(buf, n, &offset);
+    if (yl) {
+        at = yl;
+    } else {
+        while (at < n && buf[at] >= '0' && buf[at] <= '9')
+            at++;
+        if (at == 4 && dt_starts(buf + at, n - at, "年"))
+            at += strlen("年");
+        else
+            at = 0;
+    }
+    for (size_t i = 0; i < COUNT(periods); i++)
+        if (n - at == strlen(periods[i]) && memcmp(buf + at, periods[i], n - at) == 0)
+            return 1;
+    return 0;
+}
+
+void dt_catalog_period_heading(br_kind kind, const char *const *comp, size_t d, br_role *role)
+{
+    if (*role != BR_ROLE_TOTAL || !dt_catalog_period(comp[d]))
+        return;
+    for (size_t u = d; u-- > 0;) {
+        br_role up;
+        dt_what wu = dt_catalog_column_at(kind, comp, u + 1, &up);
+        if (wu == DT_COL_NONE)
+            continue;
+        if (wu == DT_COL_MONEY && up != BR_ROLE_NONE && !dt_catalog_period(comp[u]))
+            *role = up;
+        return;
+    }
+}
+
 dt_what dt_catalog_column(br_kind kind, const char *const *comp, size_t depth, br_role *role)
 {
     *role = BR_ROLE_NONE;
     for (size_t d = depth; d-- > 0;) {
         dt_what w = dt_catalog_column_at(kind, comp, d + 1, role);
-        if (w != DT_COL_NONE)
-            return w;
+        if (w == DT_COL_NONE)
+            continue;
+        if (w == DT_COL_MONEY)
+            dt_catalog_period_heading(kind, comp, d, role);
+        return w;
     }
     return DT_COL_NONE;
 }

@@ -22,7 +22,10 @@ typedef struct hdr_fields {
 
 static int nonempty(const hdr_fields *h, size_t i) { return i < h->n && h->f[i].len > 0; }
 
-/* The text of header line h at index i, with spanning inheritance. */
+/* The text of header line h at index i, with spanning inheritance: a blank
+ * field over text lies under the merged cell to its left on its line, but
+ * never across a cell that starts on a line above ("公务接待费" over a blank
+ * over "2021年预算数" is not under the 公务用车运行维护费 left of it). */
 static const dt_field *path_field(const hdr_fields *H, size_t nhdr, size_t h, size_t i)
 {
     if (nonempty(&H[h], i))
@@ -32,9 +35,13 @@ static const dt_field *path_field(const hdr_fields *H, size_t nhdr, size_t h, si
         below = nonempty(&H[k], i);
     if (!below)
         return NULL;
-    for (size_t j = i; j-- > 0;)
+    for (size_t j = i; j-- > 0;) {
+        for (size_t k = 0; k < h; k++)
+            if (nonempty(&H[k], j + 1))
+                return NULL; /* a cell above starts between */
         if (nonempty(&H[h], j))
             return &H[h].f[j];
+    }
     return NULL;
 }
 
@@ -89,6 +96,8 @@ static dt_what classify(br_kind kind, const char *const *path, size_t depth, br_
         join(path, k, depth, joined, sizeof joined);
         p[k] = joined;
         dt_what w = dt_catalog_column_at(kind, p, k + 1, role);
+        if (w == DT_COL_MONEY)
+            dt_catalog_period_heading(kind, p, k, role);
         if (w != DT_COL_NONE)
             return w;
     }
@@ -243,7 +252,6 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
                             "columns); its cells are not read",
                             i + 1, dt_host->role_name(role));
                 m->unread = dup >= 0 ? DT_UNREAD_DUPLICATE : DT_UNREAD_UNKNOWN;
-                m->dup_col = (signed char)dup;
                 continue;
             }
             m->col = (signed char)col;
@@ -260,8 +268,8 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
     if (nhdr == 0) {
         /* no header: codes and labels by position, figures cannot be placed */
         L->width = 2;
-        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO, -1};
-        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO, -1};
+        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO};
+        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO};
     }
     L->leading_structure = L->first_money >= 0;
     for (size_t i = 0; i < L->width; i++) {

@@ -572,9 +572,8 @@ static br_row *add_row(dt_reader *rd, const rowkey *k, br_side side, long line)
 
 /*
  * A figure in a header column that is not read: noted, and — fail closed —
- * the table (a column nobody knows: any of its identities may want it) or
- * the column of the role it repeats (which of the two is that role?)
- * marked uncertain.  A known column of an earlier year that this kind does
+ * the table marked uncertain (a column nobody knows, or one repeating
+ * another's role: any of its identities may want it).  A known column of an earlier year that this kind does
  * not model is no misreading: noted at the header only.
  */
 static void unread_figure(dt_reader *rd, const rowkey *k, long line, const dt_colmap *m, size_t i,
@@ -589,14 +588,12 @@ static void unread_figure(dt_reader *rd, const rowkey *k, long line, const dt_co
         dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
                 "figure \"%.*s\" in field %zu, a column repeating the role of another; not read",
                 (int)f->len, f->s, i + 1);
-        if (m->dup_col >= 0)
-            dt_mark_table(rd, m->dup_col, "duplicate_role",
-                          "header column %zu repeats this column's role and holds figures: "
-                          "which of them is the role is not known",
-                          i + 1);
-        else
-            dt_mark_table(rd, -1, "duplicate_role",
-                          "header column %zu repeats a role and holds figures", i + 1);
+        /* the whole table: the column may be another role misnamed, whose
+         * absence would then break every identity that wants it */
+        dt_mark_table(rd, -1, "duplicate_role",
+                      "header column %zu repeats the role of another and holds figures: "
+                      "which of them is that role, and what the other is, is not known",
+                      i + 1);
         return;
     default:
         dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,

@@ -676,7 +676,8 @@ static void group_stretch(hspan *h, size_t n, int cw)
         int lb = -1;
         for (int li = h[a].li + 1; li < LT_MAX_HDR_LINES && lb < 0; li++)
             for (size_t j = 0; j < n && lb < 0; j++)
-                if (!h[j].dead && h[j].li == li && overlap(h[a].x0, h[a].x1, ext0(&h[j]), ext1(&h[j])))
+                if (!h[j].dead && h[j].li == li &&
+                    overlap(h[a].x0 - cw, h[a].x1 + cw, ext0(&h[j]), ext1(&h[j])))
                     lb = li;
         if (lb < 0)
             continue;
@@ -691,9 +692,10 @@ static void group_stretch(hspan *h, size_t n, int cw)
                 c[k] = c[k - 1];
                 c[k - 1] = x;
             }
-        size_t lo = nc, hi = 0; /* the cells it overlaps */
+        size_t lo = nc, hi = 0; /* the cells it overlaps (or touches: a
+                                 * heading printed in the gap between two) */
         for (size_t i = 0; i < nc; i++)
-            if (overlap(h[a].x0, h[a].x1, ext0(&h[c[i]]), ext1(&h[c[i]]))) {
+            if (overlap(h[a].x0 - cw, h[a].x1 + cw, ext0(&h[c[i]]), ext1(&h[c[i]]))) {
                 if (lo == nc)
                     lo = i;
                 hi = i;
@@ -709,16 +711,28 @@ static void group_stretch(hspan *h, size_t n, int cw)
             for (size_t j = 0; j < n; j++) {
                 if (h[j].dead || h[j].li != lb)
                     continue;
-                lunder |= ln < n && overlap(h[ln].x0, h[ln].x1, ext0(&h[j]), ext1(&h[j]));
-                runder |= rn < n && overlap(h[rn].x0, h[rn].x1, ext0(&h[j]), ext1(&h[j]));
+                lunder |= ln < n && overlap(ext0(&h[ln]), ext1(&h[ln]), ext0(&h[j]), ext1(&h[j]));
+                runder |= rn < n && overlap(ext0(&h[rn]), ext1(&h[rn]), ext0(&h[j]), ext1(&h[j]));
             }
             lfix = ln < n && !lunder && !h[ln].structural;
             rfix = rn < n && !runder && !h[rn].structural;
         }
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
+        /* a neighbour heading cells of its own claims those nearer its
+         * centre than this one's (合计 | 因公出国(境)费 | … each centred over
+         * its 上年 | 本年 pair: not 因公出国(境)费 over 合计's 本年 too) */
+        int lc = ln < n && h[ln].parent && !h[ln].structural ? h[ln].x0 + h[ln].x1 : -1;
+        int rc = rn < n && h[rn].parent && !h[rn].structural ? h[rn].x0 + h[rn].x1 : -1;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
                 if ((lfix && i != 0) || (rfix && j + 1 != nc))
+                    continue;
+                int claimed = 0;
+                for (size_t k = i; k <= j && !claimed; k++) {
+                    int cc = ext0(&h[c[k]]) + ext1(&h[c[k]]), own = abs(cc - ca);
+                    claimed = (lc >= 0 && abs(cc - lc) < own) || (rc >= 0 && abs(cc - rc) < own);
+                }
+                if (claimed)
                     continue;
                 int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
                 int d = abs(x0 + x1 - ca), tol = 4 * cw > (x1 - x0) / 3 ? 4 * cw : (x1 - x0) / 3;
@@ -753,11 +767,14 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
         int best = -1, bo = 0;
         for (size_t a = 0; a < n; a++) {
             hspan up = h[a]; /* a centred heading reaches over its stretch */
-            if (up.hx1 > up.hx0) {
+            int stretched = up.hx1 > up.hx0;
+            if (stretched) {
                 up.x0 = up.hx0 < up.x0 ? up.hx0 : up.x0;
                 up.x1 = up.hx1 > up.x1 ? up.hx1 : up.x1;
             }
-            if (h[a].dead || h[a].li != (int)li || !above(&up, &me))
+            /* (a stretch is the extent of the cells it heads: no slack) */
+            if (h[a].dead || h[a].li != (int)li ||
+                !(stretched ? overlap(up.x0, up.x1, me.x0, me.x1) : above(&up, &me)))
                 continue;
             int o = (up.x1 < me.x1 ? up.x1 : me.x1) - (up.x0 > me.x0 ? up.x0 : me.x0);
             if (best < 0 || o > bo) {
@@ -847,7 +864,9 @@ static int vehicle(br_role r)
 }
 
 /* The 公务用车 columns of one year are one group: a column printed in
- * between (a header cell pdftotext shifted) goes before the group. */
+ * between (a header cell pdftotext shifted) goes before the group.  Not
+ * where the other year's 公务用车 columns lie between (each item over its
+ * two years: the columns stay in the order printed). */
 static void vehicle_group(lt_layout *L, int g)
 {
     int first = -1, last = -1;
@@ -859,6 +878,9 @@ static void vehicle_group(lt_layout *L, int g)
         }
     if (first < 0)
         return;
+    for (int i = first + 1; i < last; i++)
+        if (vehicle(L->cols[i].role) == 3 - g)
+            return;
     for (int i = first + 1; i < last; i++) {
         if (vehicle(L->cols[i].role) == g)
             continue;

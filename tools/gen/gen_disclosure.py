@@ -68,7 +68,10 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      及运行费 小计/购置费/运行费, or the vehicle group before 接待;
                      会议费 and 培训费 appended (roles meeting / training, equal to
                      the 基本支出 table's 30215 / 30216); the previous year's
-                     block after the budget year's; prev_vehicle_subtotal printed
+                     block after the budget year's; prev_vehicle_subtotal printed;
+                     a 机关运行经费 column appended (admin_operation: the
+                     narrative's 运行经费); or each item over its two years
+                     (year_pairs: 合计 上年 | 本年, 因公出国(境)费 上年 | 本年 …)
   project_first      项目支出 before 基本支出 in the expenditure tables
   codes              类 | 款 | 项 in three columns (经济: 类 | 款), or code and label
                      in one field: "201 03 01 行政运行", "2010301 行政运行",
@@ -182,7 +185,8 @@ VARIANTS = {
     "header_stack": ["three_lines", "four_lines"],
     "annex_label": ["附件N", "表N", "公开0N表", "公开表N", "none"],
     "three_public_order": ["reception_before_vehicle", "meeting_training", "prev_after",
-                           "reception_first_prev_after_meeting_training"],
+                           "reception_first_prev_after_meeting_training", "admin_operation",
+                           "year_pairs"],
     "project_first": ["project_before_basic"],
     "codes": ["lei_kuan_xiang_columns", "spaced_code_label", "code_space_label", "glued"],
     "wrapped_labels": ["figures_first_line", "figures_middle_line", "figures_last_line"],
@@ -805,6 +809,10 @@ class Generator:
             for r in t.rows:
                 t.put(r, "prev_vehicle_subtotal",
                       (self.tp_prev["purchase"] + self.tp_prev["operation"]) or None)
+        if v.get("three_public_order") == "admin_operation":
+            t = self.table("three_public")
+            for r in t.rows:
+                t.put(r, "admin_operation", self.oper)
         if "meeting_training" in v.get("three_public_order", ""):
             t = self.table("three_public")
             for r in t.rows:
@@ -1622,7 +1630,23 @@ class Generator:
         if "prev_after" in order:
             blocks.reverse()
         tail = [("meeting", "会议费"), ("training", "培训费")] if "meeting_training" in order else []
+        if order == "admin_operation":
+            tail = [("admin_operation", "机关运行经费")]
         L0, L1, L2, roles = ["部门编码", "部门名称"], ["", ""], ["", ""], []
+        if order == "year_pairs":
+            # each item over its two years (the years at the bottom, the
+            # vehicle group's parts between)
+            blocks = []
+            for role, name in block:
+                for j, (pre, title) in enumerate((("prev_", w["prev"]), ("", w["cur"]))):
+                    if role.startswith("vehicle"):
+                        L0.append("公务用车购置及运行费" if role == "vehicle_subtotal" and j == 0 else "")
+                        L1.append(name if j == 0 else "")
+                    else:
+                        L0.append(name if j == 0 else "")
+                        L1.append("")
+                    L2.append(title)
+                    roles.append(pre + role)
         for pre, title in blocks:
             for i, (role, name) in enumerate(block):
                 L0.append(title if i == 0 else "")
@@ -1893,8 +1917,11 @@ class Generator:
             # the header lines below have cells under them ("公务接待费" of
             # the last group does not reach over 会议费 beside the group)
             spans = {}
+            above = []  # the header lines above line i in this table
             for i in idx:
                 row = (i + 1) in self.row_lines
+                if row:
+                    above = []
                 nxt_is_header = (i + 1) in grid and (i + 2) not in self.row_lines
                 below = []
                 j = i + 1
@@ -1907,13 +1934,18 @@ class Generator:
                 while k < ncol:
                     n = 1
                     if not row and nxt_is_header and f[k].strip():
-                        while k + n < ncol and not f[k + n].strip():
+                        # (never across a cell that starts on a line above:
+                        # 公务用车运行维护费 stops where 公务接待费 starts)
+                        while k + n < ncol and not f[k + n].strip() and \
+                                not any(g[k + n].strip() for g in above):
                             n += 1
                         while n > 1 and not any(g[k + n - 1].strip() for g in below):
                             n -= 1
                     sp.append((k, n))
                     k += n
                 spans[i] = sp
+                if not row:
+                    above.append(f)
             width = [0] * ncol
             for i in idx:
                 for k, n in spans[i]:
