@@ -33,15 +33,20 @@ static int page_of(const lt_prow *r)
     return r->src ? r->src->page : 0;
 }
 
-/* The full rows of [from, to): their k-th figure ends where column k's do. */
+/* The rows of [from, to) placed with certainty (full rows, rows whose
+ * figures each lie clearly within one column's header): their figures end
+ * where their columns' do. */
 static void learn(const lt_table *t, const lt_prow *from, const lt_prow *to, edge *E)
 {
     const lt_col *vc[LT_MAX_COLS];
     for (const lt_prow *r = from; r != to; r = r->next) {
-        if (!r->nfig || r->nfig != lt_row_columns(t, r, vc))
+        if (!r->certain)
             continue;
+        size_t nvc = lt_row_columns(t, r, vc);
         for (size_t k = 0; k < r->nfig; k++) {
-            edge *c = &E[vc[k] - t->L.cols];
+            if (r->at[k] < 0 || (size_t)r->at[k] >= nvc)
+                continue;
+            edge *c = &E[vc[r->at[k]] - t->L.cols];
             int x = r->fig[k]->x1;
             if (!c->n || x < c->lo)
                 c->lo = x;
@@ -77,7 +82,7 @@ static int aligned(const lt_table *t, const lt_prow *from, const lt_prow *to, co
                    int cw)
 {
     const lt_col *vc[LT_MAX_COLS];
-    int full = 0;
+    int learned = 0;
     for (const lt_prow *r = from; r != to; r = r->next) {
         if (r->nextra)
             return 0;
@@ -86,7 +91,7 @@ static int aligned(const lt_table *t, const lt_prow *from, const lt_prow *to, co
             const edge *c = &E[vc[j] - t->L.cols];
             if (c->n && c->hi - c->lo > cw)
                 return 0;
-            full |= c->n > 0;
+            learned |= c->n > 0;
         }
         for (size_t k = 0; k < r->nfig; k++) {
             int x = r->fig[k]->x1, near = 0;
@@ -98,7 +103,7 @@ static int aligned(const lt_table *t, const lt_prow *from, const lt_prow *to, co
                 return 0;
         }
     }
-    return full;
+    return learned;
 }
 
 /* Pin the figures of short row r that end at exactly one column's edge;

@@ -113,6 +113,8 @@ typedef struct lt_prow {
      * of the table's full rows (align.c) */
     const lt_span *fig[LT_MAX_COLS];
     size_t nfig;
+    signed char at[LT_MAX_COLS]; /* the value column of the panel each went to, or -1 */
+    int certain; /* as many as the columns, or each clearly within one column's extent */
     /* per figure of a short row: the model column the full rows' edges put
      * it in (fixed for the code hierarchy), or -1; valid when npin > 0 */
     signed char pin[LT_MAX_COLS];

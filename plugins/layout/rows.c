@@ -600,6 +600,10 @@ static void put_figures(const lt_table *t, lt_prow *r, const lt_span *const *fig
                         const lt_col *const *vc, size_t nvc, const size_t *where, int clear)
 {
     r->nshort = 0;
+    /* as many figures as columns, or each clearly under one: certain */
+    r->certain = nf > 0 && (nf == nvc || clear);
+    for (size_t k = 0; k < nf && k < LT_MAX_COLS; k++)
+        r->at[k] = where[k] == (size_t)-1 ? -1 : (signed char)where[k];
     if (!t->L.two_sided && nf > 0 && nf < nvc) {
         size_t k = 0;
         for (; k < nf; k++)
