@@ -4,28 +4,29 @@
  * Figures are right-aligned: in a space-aligned or PDF table the figures of
  * one column end at (nearly) the same x on every line of a page, while the
  * header's words over them are centred or left-aligned and may lie well
- * off.  A row with as many figures as columns (a full row) shows where each
- * column's figures end.  A row with fewer (a short row) was placed by the
- * header's extents and its row identities (rows.c), then maybe by the code
- * hierarchy (emit.c): when one of its figures is itself wrong (a sign, a
+ * off.  A row with as many figures as columns (a full row), or whose
+ * figures each lie clearly within one column's header and stayed there,
+ * shows where its columns' figures end.  A row with fewer figures than
+ * columns (a short row) was placed by the header's extents and its row
+ * identities (rows.c), then maybe by the code hierarchy (emit.c): when one of its figures is itself wrong (a sign, a
  * slipped digit) the arithmetic moves the right figures into wrong columns
  * and the error is reported where it is not.  Here a short row's figure
- * that ends where the full rows of its page end exactly one column's
- * figures (within a character) is pinned to that column: neither the row
+ * that ends where those rows of its page end exactly one column's figures
+ * (within a character) is pinned to that column: neither the row
  * identities nor the hierarchy move it.  Figures that fit no learned edge,
- * or more than one, are placed as before.  Fail closed: a page without a
- * full row, or one not laid out on common edges (full rows that disagree,
- * a figure at no column's edge: a row pushed right by its label), pins
- * nothing.
+ * or more than one, are placed as before.  Fail closed: a page without
+ * such rows, or one not laid out on common edges (rows that disagree on a
+ * column's edge, a figure at no column's edge: a row pushed right by its
+ * label), pins nothing.
  */
 #include <string.h>
 
 #include "engine.h"
 
-/* Where a column's figures end in the full rows of a page. */
+/* Where a column's figures end in the certain rows of a page. */
 typedef struct edge {
     int lo, hi; /* least and greatest right edge */
-    int n;      /* full rows seen */
+    int n;      /* figures seen */
 } edge;
 
 static int page_of(const lt_prow *r)
@@ -57,8 +58,8 @@ static void learn(const lt_table *t, const lt_prow *from, const lt_prow *to, edg
     }
 }
 
-/* The one value column (index into vc) whose full rows all end within cw
- * of x, or -1. */
+/* The one value column (index into vc) whose learned figures all end within
+ * cw of x, or -1. */
 static int edge_column(const edge *E, const lt_table *t, const lt_col *const *vc, size_t nvc,
                        int x, int cw)
 {
@@ -74,25 +75,24 @@ static int edge_column(const edge *E, const lt_table *t, const lt_col *const *vc
     return hit;
 }
 
-/* The page's figures are aligned: the full rows agree on every column's
- * edge (within cw), and every figure of every row ends at one of them.
- * pdftotext -layout lays some pages out loosely (each row's figures where
- * its label leaves room): such a page teaches nothing. */
+/* The page's figures are aligned: the rows learned from agree on every
+ * column's edge (within cw), and every figure of every row ends at one of
+ * them.  pdftotext -layout lays some pages out loosely (each row's figures
+ * where its label leaves room): such a page teaches nothing. */
 static int aligned(const lt_table *t, const lt_prow *from, const lt_prow *to, const edge *E,
                    int cw)
 {
-    const lt_col *vc[LT_MAX_COLS];
     int learned = 0;
-    for (const lt_prow *r = from; r != to; r = r->next) {
-        if (r->nextra)
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        if (E[c].n && E[c].hi - E[c].lo > cw)
             return 0;
+        learned |= E[c].n > 0;
+    }
+    const lt_col *vc[LT_MAX_COLS];
+    for (const lt_prow *r = from; r != to && learned; r = r->next) {
+        if (r->nextra)
+            return 0; /* figures not read */
         size_t nvc = lt_row_columns(t, r, vc);
-        for (size_t j = 0; j < nvc && r->nfig; j++) {
-            const edge *c = &E[vc[j] - t->L.cols];
-            if (c->n && c->hi - c->lo > cw)
-                return 0;
-            learned |= c->n > 0;
-        }
         for (size_t k = 0; k < r->nfig; k++) {
             int x = r->fig[k]->x1, near = 0;
             for (size_t j = 0; j < nvc && !near; j++) {

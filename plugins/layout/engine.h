@@ -110,13 +110,13 @@ typedef struct lt_prow {
     size_t nextra, ncols_seen;
     /* the figure spans of its line in print order (no more than the
      * columns): where they lie, to place a short row by the right edges
-     * of the table's full rows (align.c) */
+     * of the page's rows placed with certainty (align.c) */
     const lt_span *fig[LT_MAX_COLS];
     size_t nfig;
     signed char at[LT_MAX_COLS]; /* the value column of the panel each went to, or -1 */
     int certain; /* as many as the columns, or each clearly within one column's extent */
-    /* per figure of a short row: the model column the full rows' edges put
-     * it in (fixed for the code hierarchy), or -1; valid when npin > 0 */
+    /* per figure of a short row: the model column whose edge it ends at
+     * (fixed for the code hierarchy), or -1; valid when npin > 0 */
     signed char pin[LT_MAX_COLS];
     size_t npin;
 } lt_prow;
@@ -292,8 +292,9 @@ size_t lt_row_columns(const lt_table *t, const lt_prow *r, const lt_col **vc);
 int lt_row_place(lt_engine *e, lt_table *t, lt_prow *r, const int *pin);
 
 /* ---- align.c ---- */
-/* Short rows of the current table whose figures lie at the right edge a
- * column's figures have in the full rows of their page: placed there. */
+/* Short rows of the current table whose figures end where one column's
+ * figures end in the rows of their page placed with certainty: placed
+ * there, for good. */
 void lt_align_rows(lt_engine *e, lt_table *t);
 
 /* ---- indent.c ---- */

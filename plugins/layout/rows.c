@@ -317,9 +317,10 @@ static int keeps_pins(const int *pin, const size_t *w, size_t nf)
  * shift of the header columns, else the nearest.  Position
  * alone is not trusted: pdftotext -layout shifts a row's figures right
  * when its label is long, and a narrow centred header ("合计") lies well
- * left of the figures under it.  Figures the table's own full rows place
- * (pin[i] ≥ 0: right-aligned at a column's learned edge, align.c) stay
- * there whatever the arithmetic says; pin may be NULL.  Returns 1 when
+ * left of the figures under it.  Figures the table's own rows place
+ * (pin[i] ≥ 0: right-aligned at the edge where a column's figures end on
+ * the page, align.c) stay there whatever the arithmetic says; pin may be
+ * NULL.  Returns 1 when
  * arithmetic overruled the nearest placement.
  */
 static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
@@ -333,7 +334,7 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     size_t npin = 0;
     for (size_t i = 0; pin && i < nf; i++)
         npin += pin[i] >= 0;
-    if (npin == nf) { /* every figure where the full rows put that column's */
+    if (npin == nf) { /* every figure at the edge of one column's figures */
         for (size_t i = 0; i < nf; i++)
             out[i] = (size_t)pin[i];
         *clear_out = 1;
