@@ -5,6 +5,7 @@
  *              lines, header/data phases, page continuation, notes, narrative
  *   columns.c  header spans → leaf columns (x-extents, header path, role)
  *   rows.c     one data line → codes, label, figures assigned to columns
+ *   align.c    short rows placed by where their page's columns' figures end
  *   emit.c     buffered rows → the model (br_table, rows, cells)
  *   spans.c    small predicates on span text (figures, codes, notes)
  *   titles.c   table titles, long or wrapped before their last 表
