@@ -8,8 +8,10 @@
  *
  *   1. Row identities of the kind (model.h br_identity: total = Σ parts).
  *      The candidates of a row are the order-preserving placements of its
- *      figures into the money columns; those satisfying the most identities
- *      are kept (all of them, when none fits: the row may be wrong itself).
+ *      figures into the money columns that leave the figures a reader has
+ *      placed by position (dt_short.pin) where they are; those satisfying
+ *      the most identities are kept (all of them, when none fits: the row
+ *      may be wrong itself).
  *   2. The code hierarchy: a parent's cell is the sum of its direct
  *      children's cells, column by column (302 = Σ 302xx; 合计 = Σ 类).
  *      Siblings are resolved jointly against their parent, top-down, by a
@@ -247,7 +249,18 @@ static void row_score(const solver *S, const dt_short *sh, uint32_t mask, int *s
     }
 }
 
-/* The candidates of a row: order-preserving placements, best by identity. */
+/* The placement idx (money index per figure) leaves every figure whose
+ * position fixes its column (sh->pin) in that column. */
+static int keeps_pins(const dt_short *sh, const int *idx)
+{
+    for (size_t j = 0; sh->pin && j < sh->nvals; j++)
+        if (sh->pin[j] >= 0 && sh->pin[j] != idx[j])
+            return 0;
+    return 1;
+}
+
+/* The candidates of a row: order-preserving placements that keep its pinned
+ * figures, best by identity. */
 static void candidates(solver *S, slot *sl)
 {
     size_t m = sl->sh->nvals, n = S->n;
@@ -262,17 +275,19 @@ static void candidates(solver *S, slot *sl)
         int sat, exact;
         for (size_t j = 0; j < m; j++)
             mask |= 1u << idx[j];
-        row_score(S, sl->sh, mask, &sat, &exact);
-        if (sat > maxsat) {
-            maxsat = sat;
-            sl->ncand = 0;
-            sl->too_many = 0;
-        }
-        if (sat == maxsat) {
-            if (sl->ncand < MAX_CAND)
-                sl->c[sl->ncand++] = (cand){mask, (short)sat, (short)exact};
-            else
-                sl->too_many = 1;
+        if (keeps_pins(sl->sh, idx)) {
+            row_score(S, sl->sh, mask, &sat, &exact);
+            if (sat > maxsat) {
+                maxsat = sat;
+                sl->ncand = 0;
+                sl->too_many = 0;
+            }
+            if (sat == maxsat) {
+                if (sl->ncand < MAX_CAND)
+                    sl->c[sl->ncand++] = (cand){mask, (short)sat, (short)exact};
+                else
+                    sl->too_many = 1;
+            }
         }
         if (++combos >= MAX_COMBOS) {
             sl->too_many = 1;

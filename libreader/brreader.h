@@ -238,6 +238,9 @@ typedef struct dt_short {
     long line;
     size_t nvals;
     br_decimal *vals; /* arena */
+    /* per figure: the money index its position fixes it in, or -1 (placed
+     * by arithmetic); NULL when position fixes none */
+    const signed char *pin;
 } dt_short;
 
 typedef struct dt_table_state {

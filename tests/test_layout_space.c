@@ -821,3 +821,56 @@ Test(layout_space, children_not_placed_against_guessed_parent)
     cr_assert_str_eq(cells(row(t, "2210201")), "prev_total=26.32,total=30.61,basic=30.61");
     cr_assert_eq(errors(), 0);
 }
+
+/* Header words centred or left of the right-aligned figures under them
+ * (总计 ends 5 columns left of its figures), and a short row carrying a
+ * sign error (-10.45 printed for 10.45 under 基本支出).  Its figures end
+ * where the full rows' 2023 / 总计 / 基本支出 figures end: they stay there —
+ * neither its row identities nor the code hierarchy move them to make the
+ * wrong figure fit — and the error is reported at its own cell, the parent
+ * untouched. */
+Test(layout_space, short_row_sign_error_kept_at_full_rows_edges)
+{
+    load("某某市某某局 2024 年部门预算\n"
+         "\n"
+         "某某市某某局 2024 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码           科目名称           2023 年预算数             2024 年预算数\n"
+         "                                                         总计      基本支出    项目支出\n"
+         " 201         一般公共服务支出               1,475.81    1508.74      276.15     1232.59\n"
+         " 20103       政府办公厅（室）及相关         1,475.81    1508.74      276.15     1232.59\n"
+         "             机构事务\n"
+         " 2010301     行政运行                         237.49     276.15      276.15\n"
+         " 2010302     一般行政管理事务               1,198.86    1198.86                 1198.86\n"
+         " 2010399     其他政府办公厅（室）及            39.46      33.73                   33.73\n"
+         "             相关机构事务支出\n"
+         " 210         卫生健康支出                      13.71      17.45       17.45\n"
+         " 21011       行政事业单位医疗                  13.71      17.45       17.45\n"
+         " 2101101     行政单位医疗                       8.67      10.45      -10.45\n"
+         " 2101199     其他行政事业单位医疗支             5.04       7.00        7.00\n"
+         "             出\n"
+         "             合计                           1,489.52    1526.19      293.60     1232.59\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 10);
+    cr_assert_str_eq(cells(row(t, "2101101")), "prev_total=8.67,total=10.45,basic=-10.45");
+    cr_assert_str_eq(cells(row(t, "21011")), "prev_total=13.71,total=17.45,basic=17.45");
+    cr_assert_str_eq(cells(row(t, "2101199")), "prev_total=5.04,total=7.00,basic=7.00");
+    cr_assert_str_eq(cells(row(t, "2010302")), "prev_total=1198.86,total=1198.86,project=1198.86");
+    cr_assert(!has_note("placed by the code hierarchy"));
+    /* one error of its own; the parent's broken sum is its consequence */
+    const br_finding *f = NULL;
+    size_t own = 0;
+    for (size_t i = 0; i < br_report_count(rep); i++) {
+        if (br_report_at(rep, i)->severity != BR_SEV_ERROR || br_report_consequence_of(rep, i) >= 0)
+            continue;
+        f = br_report_at(rep, i);
+        own++;
+    }
+    cr_assert_eq(own, 1);
+    cr_assert_str_eq(f->row, "2101101");
+    cr_assert_str_eq(f->column, "basic");
+    cr_assert_str_eq(f->cause, "sign_error");
+    cr_assert_eq(f->line, 18);
+}

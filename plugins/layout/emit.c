@@ -30,7 +30,8 @@ void lt_note(lt_engine *e, const lt_table *t, br_severity sev, const char *row, 
  * a parent's cell is the sum of its children's, 合计 the sum of the 类,
  * siblings jointly — what assign.c does for tab text.  Its placement is
  * taken where it is unique (BR_CELL_INFERRED, an INFO note when it differs
- * from the position); elsewhere the positional placement stays.
+ * from the position); elsewhere the positional placement stays.  Figures
+ * the full rows' right edges placed (align.c) stay where they are.
  */
 static void hierarchy(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
 {
@@ -65,6 +66,7 @@ static void hierarchy(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
         sh->line = r->line;
         sh->nvals = r->nshort;
         sh->vals = r->svals;
+        sh->pin = r->npin ? r->pin : NULL;
         *tail = sh;
         tail = &sh->next;
         nshort++;
@@ -372,6 +374,7 @@ void lt_table_emit(lt_engine *e, lt_table *t)
         lt_vlist_rows(e, t);
     else if (t->L.bands)
         lt_bands_rows(e, t);
+    lt_align_rows(e, t);
     /* a table stated empty whose rows hold no figure ("合计" over "此表为空"):
      * a statement, not data */
     if (t->note[0]) {

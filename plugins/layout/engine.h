@@ -5,6 +5,7 @@
  *              lines, header/data phases, page continuation, notes, narrative
  *   columns.c  header spans → leaf columns (x-extents, header path, role)
  *   rows.c     one data line → codes, label, figures assigned to columns
+ *   align.c    short rows placed by where their page's columns' figures end
  *   emit.c     buffered rows → the model (br_table, rows, cells)
  *   spans.c    small predicates on span text (figures, codes, notes)
  *   titles.c   table titles, long or wrapped before their last 表
@@ -108,6 +109,17 @@ typedef struct lt_prow {
     /* figures of the row that were not read (more figures than columns):
      * the row is marked uncertain at emit */
     size_t nextra, ncols_seen;
+    /* the figure spans of its line in print order (no more than the
+     * columns): where they lie, to place a short row by the right edges
+     * of the page's rows placed with certainty (align.c) */
+    const lt_span *fig[LT_MAX_COLS];
+    size_t nfig;
+    signed char at[LT_MAX_COLS]; /* the value column of the panel each went to, or -1 */
+    int certain; /* as many as the columns, or each clearly within one column's extent */
+    /* per figure of a short row: the model column whose edge it ends at
+     * (fixed for the code hierarchy), or -1; valid when npin > 0 */
+    signed char pin[LT_MAX_COLS];
+    size_t npin;
 } lt_prow;
 
 typedef struct lt_table {
@@ -272,6 +284,19 @@ void lt_bands_rows(lt_engine *e, lt_table *t);
 void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln);
 /* A text-only line continuing the previous row's label: 1 if joined. */
 int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln);
+/* The value columns of the row's panel, in print order (vc: LT_MAX_COLS). */
+size_t lt_row_columns(const lt_table *t, const lt_prow *r, const lt_col **vc);
+/* Place a short row's figures (r->fig) again, those with pin[i] ≥ 0 in
+ * value column pin[i] of its panel, the others as lt_row_line does; 1 when
+ * placed, 0 when the row is left as read (two panels, a column not
+ * modelled, not short). */
+int lt_row_place(lt_engine *e, lt_table *t, lt_prow *r, const int *pin);
+
+/* ---- align.c ---- */
+/* Short rows of the current table whose figures end where one column's
+ * figures end in the rows of their page placed with certainty: placed
+ * there, for good. */
+void lt_align_rows(lt_engine *e, lt_table *t);
 
 /* ---- indent.c ---- */
 /*

@@ -299,6 +299,15 @@ static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const 
     return (int)lt_median_spread(d, nf);
 }
 
+/* The placement w keeps every figure pinned to a column there (pin[i] ≥ 0). */
+static int keeps_pins(const int *pin, const size_t *w, size_t nf)
+{
+    for (size_t i = 0; pin && i < nf; i++)
+        if (pin[i] >= 0 && w[i] != (size_t)pin[i])
+            return 0;
+    return 1;
+}
+
 /*
  * Assign nf figures to nc columns keeping order: out[i] = column index.
  * The order-preserving placements are ranked by the row identities of the
@@ -308,16 +317,29 @@ static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const 
  * shift of the header columns, else the nearest.  Position
  * alone is not trusted: pdftotext -layout shifts a row's figures right
  * when its label is long, and a narrow centred header ("合计") lies well
- * left of the figures under it.  Returns 1 when
+ * left of the figures under it.  Figures the table's own rows place
+ * (pin[i] ≥ 0: right-aligned at the edge where a column's figures end on
+ * the page, align.c) stay there whatever the arithmetic says; pin may be
+ * NULL.  Returns 1 when
  * arithmetic overruled the nearest placement.
  */
 static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
-                  const lt_col *const *col, size_t nc, int cw, size_t *out, int *clear_out)
+                  const lt_col *const *col, size_t nc, int cw, const int *pin, size_t *out,
+                  int *clear_out)
 {
     *clear_out = 0;
     assign_pos(fig, nf, col, nc, out);
     if (nf == 0 || nf >= nc || nc > 16)
         return 0;
+    size_t npin = 0;
+    for (size_t i = 0; pin && i < nf; i++)
+        npin += pin[i] >= 0;
+    if (npin == nf) { /* every figure at the edge of one column's figures */
+        for (size_t i = 0; i < nf; i++)
+            out[i] = (size_t)pin[i];
+        *clear_out = 1;
+        return 0;
+    }
     /* clear positions: every figure in exactly one column, distinct, ordered */
     int clear = 1, prev = -1;
     size_t cl[LT_MAX_COLS];
@@ -331,12 +353,15 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     if (clear)
         memcpy(out, cl, nf * sizeof *out);
     *clear_out = clear;
+    int kept = keeps_pins(pin, out, nf);
     br_decimal v[LT_MAX_COLS];
+    int numbers = 1;
     for (size_t i = 0; i < nf; i++)
-        if (lt_figure(fig[i]->text, &v[i]) != 1)
-            return 0; /* a blank mark among them: keep the positional placement */
-    int ex0;
-    int sat0 = ident_score(t, v, nf, col, nc, out, &ex0);
+        numbers &= lt_figure(fig[i]->text, &v[i]) == 1;
+    if (!numbers && kept)
+        return 0; /* a blank mark among them: keep the positional placement */
+    int ex0 = 0;
+    int sat0 = !kept ? -1 : ident_score(t, v, nf, col, nc, out, &ex0);
     int cost0 = 0, shift0 = clear ? -1 : shift_cost(fig, nf, col, out); /* clear wins ties */
     for (size_t i = 0; i < nf; i++)
         cost0 += dist(fig[i], col[out[i]]);
@@ -354,8 +379,10 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
                 cost += dist(fig[k], col[j]);
                 k++;
             }
-        int ex;
-        int sat = ident_score(t, v, nf, col, nc, w, &ex);
+        if (!keeps_pins(pin, w, nf))
+            continue;
+        int ex = 0;
+        int sat = numbers ? ident_score(t, v, nf, col, nc, w, &ex) : 0;
         int sh = shift_cost(fig, nf, col, w);
         int better = sat != best_sat ? sat > best_sat
                      : ex != best_ex ? ex > best_ex
@@ -550,6 +577,56 @@ static int ignored_cell(const lt_table *t, const lt_span *s)
     return ign;
 }
 
+/* The value columns of a panel (side; rp: the copy of a repeated list). */
+static size_t value_columns(const lt_table *t, br_side side, int rp, const lt_col **vc)
+{
+    size_t nvc = 0;
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        const lt_col *col = &t->L.cols[c];
+        if (col->what != DT_COL_MONEY && col->what != DT_COL_NONE)
+            continue;
+        if (t->L.two_sided && col->side != side)
+            continue;
+        if (t->L.nrepeat && col->rpanel != rp)
+            continue;
+        vc[nvc++] = col;
+    }
+    return nvc;
+}
+
+/* The row's figures into its modelled cells where `where` puts them.  Fewer
+ * figures than columns, all of them numbers, not clearly placed: kept in
+ * print order too (nshort), for the code hierarchy to place at emit. */
+static void put_figures(const lt_table *t, lt_prow *r, const lt_span *const *fig, size_t nf,
+                        const lt_col *const *vc, size_t nvc, const size_t *where, int clear)
+{
+    r->nshort = 0;
+    /* as many figures as columns, or each clearly under one: certain */
+    r->certain = nf > 0 && (nf == nvc || clear);
+    for (size_t k = 0; k < nf && k < LT_MAX_COLS; k++)
+        r->at[k] = where[k] == (size_t)-1 ? -1 : (signed char)where[k];
+    if (!t->L.two_sided && nf > 0 && nf < nvc) {
+        size_t k = 0;
+        for (; k < nf; k++)
+            if (lt_figure(fig[k]->text, &r->svals[k]) != 1)
+                break;
+        /* figures each clearly under one column, in order, and the row's
+         * identities no better elsewhere: geometry has placed them */
+        r->nshort = k == nf && !clear ? nf : 0;
+    }
+    for (size_t k = 0; k < nf; k++) {
+        if (where[k] == (size_t)-1)
+            continue;
+        const lt_col *col = vc[where[k]];
+        br_decimal d;
+        if (col->model < 0 || lt_figure(fig[k]->text, &d) != 1)
+            continue;
+        r->have[col->model] = 1;
+        r->vals[col->model] = d;
+        r->nvals++;
+    }
+}
+
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
@@ -655,19 +732,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         lab = "合计";
         ll = strlen(lab);
     }
-    /* value columns of this panel */
     const lt_col *vc[LT_MAX_COLS];
-    size_t nvc = 0;
-    for (size_t c = 0; c < t->L.ncols; c++) {
-        const lt_col *col = &t->L.cols[c];
-        if (col->what != DT_COL_MONEY && col->what != DT_COL_NONE)
-            continue;
-        if (t->L.two_sided && col->side != side)
-            continue;
-        if (t->L.nrepeat && col->rpanel != rp)
-            continue;
-        vc[nvc++] = col;
-    }
+    size_t nvc = value_columns(t, side, rp, vc);
     lt_prow *r = into ? into : new_row(e, t, ln->no, side);
     if (!r)
         return;
@@ -697,39 +763,50 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
     int clear = 0;
-    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, where, &clear);
+    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, NULL, where,
+           &clear);
     if (nf > nvc) {
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
         r->nextra = nf - nvc;
         r->ncols_seen = nvc;
+    } else {
+        memcpy(r->fig, fig, nf * sizeof *fig);
+        r->nfig = nf;
     }
-    /* fewer figures than columns, all of them numbers: the code hierarchy
-     * may overrule the placement when the table is emitted */
-    if (!t->L.two_sided && nf > 0 && nf < nvc) {
-        size_t k = 0;
-        for (; k < nf; k++)
-            if (lt_figure(fig[k]->text, &r->svals[k]) != 1)
-                break;
-        /* figures each clearly under one column, in order, and the row's
-         * identities no better elsewhere: geometry has placed them */
-        r->nshort = k == nf && !clear ? nf : 0;
-    }
+    put_figures(t, r, fig, nf, vc, nvc, where, clear);
     for (size_t k = 0; k < nf; k++) {
-        if (where[k] == (size_t)-1)
-            continue;
-        const lt_col *col = vc[where[k]];
         br_decimal d;
-        if (lt_figure(fig[k]->text, &d) != 1)
-            continue;
-        if (col->model < 0) { /* a column not modelled: counted, for fail closed */
-            t->L.cols[col - t->L.cols].nfig++;
-            continue;
-        }
-        r->have[col->model] = 1;
-        r->vals[col->model] = d;
-        r->nvals++;
+        if (where[k] != (size_t)-1 && vc[where[k]]->model < 0 && lt_figure(fig[k]->text, &d) == 1)
+            t->L.cols[vc[where[k]] - t->L.cols].nfig++; /* not modelled: counted, for fail closed */
     }
+}
+
+size_t lt_row_columns(const lt_table *t, const lt_prow *r, const lt_col **vc)
+{
+    return value_columns(t, r->side, r->rpanel, vc);
+}
+
+int lt_row_place(lt_engine *e, lt_table *t, lt_prow *r, const int *pin)
+{
+    const lt_col *vc[LT_MAX_COLS];
+    size_t nvc = value_columns(t, r->side, r->rpanel, vc), nf = r->nfig;
+    size_t where[LT_MAX_COLS];
+    int clear = 0;
+    if (t->L.two_sided || nf == 0 || nf >= nvc)
+        return 0;
+    for (size_t j = 0; j < nvc; j++)
+        if (vc[j]->model < 0)
+            return 0; /* figures counted into a column not modelled: left as read */
+    assign(t, r->fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, pin, where,
+           &clear);
+    for (size_t j = 0; j < nvc; j++)
+        if (r->have[vc[j]->model]) {
+            r->have[vc[j]->model] = 0;
+            r->nvals--;
+        }
+    put_figures(t, r, r->fig, nf, vc, nvc, where, clear);
+    return 1;
 }
 
 /* Two panels: every figure of the segment is nearer a money column of the
