@@ -160,6 +160,9 @@ def verify_model(cli, path, model):
                                                                     len(cands)))
                 continue
             dr = cands[0]
+            if mr.get("page") and dr.get("page") != mr["page"]:  # pdf: pages are exact
+                problems.append("%s line %s: page %s, expected %s" % (k, mr["line"], dr.get("page"),
+                                                                      mr["page"]))
             if mr["code"] and dr.get("code") != mr["code"]:
                 problems.append("%s line %s: code %s, expected %s" % (k, mr["line"], dr.get("code"),
                                                                       mr["code"]))
@@ -306,7 +309,7 @@ def vary_report(docs, findings, false_errs, found, model_bad, inject):
     fams = gen_disclosure.VARY_FAMILIES
     tot = {"docs": len(rows), "false": 0, "warnings": 0, "found": 0, "injected": 0,
            "model_bad": 0}
-    for layout in ("tab", "space"):
+    for layout in ("tab", "space", "pdf"):
         lr = [r for r in rows if r["layout"] == layout]
         if not lr:
             continue
@@ -392,7 +395,7 @@ def main(argv=None):
     ap.add_argument("--vary", help="variation families of gen_disclosure.py: all or "
                     "FAMILY[,FAMILY…]; prints the per-family report")
     ap.add_argument("--vary-p", type=float, help="probability of each family per document")
-    ap.add_argument("--layout", choices=["tab", "space", "mixed"], default="tab")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
     ap.add_argument("--max-errors", type=int,
                     help="most error findings allowed (clean: all errors; inject: false errors)")
     ap.add_argument("--max-warnings-per-doc", type=float,
@@ -412,6 +415,9 @@ def main(argv=None):
         gen_disclosure.parse_vary(a.vary)
     except ValueError as e:
         ap.error(str(e))
+    if a.layout == "pdf" and gen_disclosure.render_pdf.available():
+        print("SKIP: --layout pdf: %s" % gen_disclosure.render_pdf.available())
+        return 77
     varied = bool(a.vary) or a.layout != "tab"
     quiet = varied and not a.verbose
 

@@ -153,6 +153,9 @@ import unicodedata
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import render_pdf  # noqa: E402  (--layout pdf; cairo is imported only there)
+
 D = Decimal
 CENT = D("0.01")
 ZERO = D("0.00")
@@ -2300,6 +2303,36 @@ def parse_vary(spec):
     return fams
 
 
+def to_pdf_lines(mapping, model, side):
+    """Model and sidecar lines as the pdf reader numbers them (render_pdf's
+    line map: non-blank lines counted through the document), with the page
+    of every table, row and claim; the layout text's line kept as text_line."""
+    def pl(no):
+        return mapping[no][1] if no else no
+
+    for t in model["tables"]:
+        t["text_line"] = t["line"]
+        t["page"] = mapping[t["line"]][0] if t["line"] else None
+        t["line"], t["end"] = pl(t["line"]), pl(t["end"])
+        for r in t["rows"]:
+            r["text_line"] = r["line"]
+            r["page"] = mapping[r["line"]][0]
+            r["line"] = pl(r["line"])
+            if "wrapped" in r:
+                r["wrapped"] = [pl(x) for x in r["wrapped"]]
+    for c in model["claims"]:
+        c["text_line"] = c["line"]
+        c["page"] = mapping[c["line"]][0]
+        c["line"] = pl(c["line"])
+    if side:
+        for k in ("line", "changed_line"):
+            if side.get(k):
+                side["text_" + k] = side[k]
+                side[k] = pl(side[k])
+        if side.get("accept_lines"):
+            side["accept_lines"] = [pl(x) for x in side["accept_lines"]]
+
+
 def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary_p=None,
              layout="tab"):
     """Write the corpus; [(path, model, inject sidecar, vary record)].
@@ -2319,11 +2352,21 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
             fam = FAMILIES[i % len(FAMILIES)]
         elif inject_family:
             fam = inject_family
-        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p, layout)
+        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p,
+                                               "space" if layout == "pdf" else layout)
         name = "%04d_%08x" % (i, s)
         path = os.path.join(out, name + ".txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        if layout == "pdf":
+            # the space layout drawn as a PDF; the text kept as .layout (not
+            # *.txt: `budgetrec check DIR` reads the PDF only)
+            with open(os.path.join(out, name + ".layout"), "w", encoding="utf-8") as f:
+                f.write(text)
+            path = os.path.join(out, name + ".pdf")
+            to_pdf_lines(render_pdf.render(text, path), model, side)
+            rec["layout"] = "pdf"
+        else:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
         with open(os.path.join(out, name + ".model.json"), "w", encoding="utf-8") as f:
             json.dump(model, f, ensure_ascii=False, indent=0)
         if side is not None:
@@ -2348,12 +2391,14 @@ def main(argv=None):
     ap.add_argument("--vary-p", type=float,
                     help="probability of each family per document (default 0.5 with all, "
                          "1 with a list)")
-    ap.add_argument("--layout", choices=["tab", "space", "mixed"], default="tab")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
     a = ap.parse_args(argv)
     try:
         parse_vary(a.vary)
     except ValueError as e:
         ap.error(str(e))
+    if a.layout == "pdf" and render_pdf.available():
+        ap.error("--layout pdf: %s" % render_pdf.available())
     generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout)
     return 0
 
