@@ -428,7 +428,7 @@ def main(argv=None):
     try:
         t0 = time.monotonic()
         docs = gen_disclosure.generate(tmp, a.docs, a.seed, a.inject, a.rounding, a.vary,
-                                       a.vary_p, a.layout)
+                                       a.vary_p, a.layout, a.jobs)
         t_gen = time.monotonic() - t0
         size = sum(os.path.getsize(d[0]) for d in docs)
         print("generated %d documents (%.1f MB) in %.2f s" % (len(docs), size / 1e6, t_gen))

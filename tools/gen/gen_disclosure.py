@@ -2334,17 +2334,23 @@ def to_pdf_lines(mapping, model, side):
 
 
 def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary_p=None,
-             layout="tab"):
+             layout="tab", jobs=1):
     """Write the corpus; [(path, model, inject sidecar, vary record)].
 
     vary: 'all' or 'f1,f2' (families drawn per document with probability
-    vary_p: default 0.5 with 'all', 1 with a list)."""
+    vary_p: default 0.5 with 'all', 1 with a list).  layout pdf: the space
+    layout drawn as NNNN_<hex>.pdf (render_pdf.py, on `jobs` processes), the
+    text kept as NNNN_<hex>.layout."""
     fams = parse_vary(vary)
     if vary_p is None:
         vary_p = 0.5 if vary == "all" else 1.0
     os.makedirs(out, exist_ok=True)
     master = random.Random(seed)
     written = []
+    pool = None
+    if layout == "pdf" and jobs > 1:
+        import concurrent.futures
+        pool = concurrent.futures.ProcessPoolExecutor(jobs)
     for i in range(docs):
         s = master.randrange(1 << 30)
         fam = None
@@ -2356,17 +2362,25 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
                                                "space" if layout == "pdf" else layout)
         name = "%04d_%08x" % (i, s)
         path = os.path.join(out, name + ".txt")
+        mapping = None
         if layout == "pdf":
             # the space layout drawn as a PDF; the text kept as .layout (not
             # *.txt: `budgetrec check DIR` reads the PDF only)
             with open(os.path.join(out, name + ".layout"), "w", encoding="utf-8") as f:
                 f.write(text)
             path = os.path.join(out, name + ".pdf")
-            to_pdf_lines(render_pdf.render(text, path), model, side)
+            mapping = pool.submit(render_pdf.render, text, path) if pool else \
+                render_pdf.render(text, path)
             rec["layout"] = "pdf"
         else:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
+        written.append((path, model, side, rec, name, mapping))
+    if pool:
+        pool.shutdown()
+    for path, model, side, rec, name, mapping in written:
+        if mapping is not None:
+            to_pdf_lines(mapping if isinstance(mapping, dict) else mapping.result(), model, side)
         with open(os.path.join(out, name + ".model.json"), "w", encoding="utf-8") as f:
             json.dump(model, f, ensure_ascii=False, indent=0)
         if side is not None:
@@ -2375,8 +2389,7 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
         if rec is not None:
             with open(os.path.join(out, name + ".vary.json"), "w", encoding="utf-8") as f:
                 json.dump(rec, f, ensure_ascii=False, indent=1)
-        written.append((path, model, side, rec))
-    return written
+    return [w[:4] for w in written]
 
 
 def main(argv=None):
@@ -2392,6 +2405,7 @@ def main(argv=None):
                     help="probability of each family per document (default 0.5 with all, "
                          "1 with a list)")
     ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
+    ap.add_argument("--jobs", type=int, default=1, help="processes drawing PDFs (--layout pdf)")
     a = ap.parse_args(argv)
     try:
         parse_vary(a.vary)
@@ -2399,7 +2413,7 @@ def main(argv=None):
         ap.error(str(e))
     if a.layout == "pdf" and render_pdf.available():
         ap.error("--layout pdf: %s" % render_pdf.available())
-    generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout)
+    generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout, a.jobs)
     return 0
 
 

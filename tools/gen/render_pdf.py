@@ -25,8 +25,11 @@ cells:
             is drawn right-aligned at that right edge (the layout text
             right-aligns figures), any other text from the left edge, as
             Excel / Word exports place cell text.  CJK glyphs are exactly two
-            columns wide, Latin ones about one (digits 0.55 em, "." narrower),
-            so a mixed label ends within a column of where the text has it.
+            columns wide, Latin ones about one (digits 0.55 em, "." 0.27 em),
+            so a mixed label ends within a column of where the text has it; a
+            run wider than its columns (“ ” — are a full em in the font but
+            one column in the text, as East Asian Width A) is drawn condensed
+            to fit them, as a cell never spills into the next one.
 
 FONT is the size of the font (WenQuanYi Micro Hei, Debian fonts-wqy-microhei,
 drawn with python3-cairo), CELL half of it: a CJK glyph fills its two
@@ -143,12 +146,22 @@ def render(text, path):
             for col, run in runs(line):
                 if not run.strip():
                     continue
+                drawn = True
                 x = MARGIN + col * CELL
+                room = sum(width(c) for c in run) * CELL
+                natural = sf.text_extents(run).x_advance
+                if natural > room:  # condensed to its columns
+                    ctx.save()
+                    ctx.translate(x, y)
+                    ctx.scale(room / natural, 1)
+                    ctx.move_to(0, 0)
+                    ctx.show_text(run)
+                    ctx.restore()
+                    continue
                 if FIGURE_RE.match(run):  # right-aligned in its cell
-                    x += sum(width(c) for c in run) * CELL - sf.text_extents(run).x_advance
+                    x += room - natural
                 ctx.move_to(x, y)
                 ctx.show_text(run)
-                drawn = True
             if drawn:
                 pdf_line += 1
             mapping[no] = (pageno, pdf_line)
