@@ -5,7 +5,7 @@ check_corpus.py — generate a corpus with gen_disclosure.py and check it with
 
     check_corpus.py --cli build/budgetrec [--docs 30] [--seed 7] [--jobs 2]
                     [--inject FAMILY|all] [--no-verify-model] [--keep DIR] [--bench]
-                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed]
+                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed|pdf]
                     [--max-errors N] [--max-warnings-per-doc X] [--min-recall R]
                     [--report-only] [--verbose]
 
@@ -39,6 +39,13 @@ replaced), false errors by check, and examples.  Then the thresholds decide:
 --min-recall R, and no model difference (unless --no-verify-model); the
 report is printed and the exit status is 1 when one is not met, 0 with
 --report-only.  Without --vary the thresholds given apply as well.
+
+--layout pdf checks the PDFs gen_disclosure.py draws from the space layout
+(render_pdf.py): the model's lines are already those of the pdf reader (the
+non-blank lines counted through the document), so rows, claims and injected
+changes are matched by line as for the texts, and each row must also be read
+on its page.  Without python3-cairo or the font it exits 77 (ctest's
+SKIP_RETURN_CODE), saying which is missing.
 
 Also prints timings (generation, check, documents per second).  With
 --bench (e.g. --docs 1000 --bench) it is the throughput benchmark, not run by

@@ -7,7 +7,7 @@ disclosures (部门预算公开) in the layout of the reference document
     gen_disclosure.py --out DIR [--docs N] [--seed S] [--inject FAMILY|all]
                       [--rounding lossy|lossless|exact]
                       [--vary FAMILY[,FAMILY…]|all [--vary-p P]]
-                      [--layout tab|space|mixed]
+                      [--layout tab|space|mixed|pdf [--jobs N]]
 
 Each document NNNN_<hex>.txt comes with:
 
@@ -105,6 +105,20 @@ theirs, a form feed starting each page — each table's first page and its
 continuation pages; unit lines "编制部门：…   单位：万元" spaced), or mixed
 (one of the two per document).  The space layout keeps every line of the
 tab layout, so line numbers are the same.
+
+--layout pdf: the space layout of the same document (the same seed gives the
+same documents as --layout space) drawn as a PDF by render_pdf.py
+(python3-cairo, fonts-wqy-microhei; on --jobs N processes): NNNN_<hex>.pdf,
+one PDF page per page of the text (a form feed starts one), each line at its
+own baseline (blank lines are vertical space), each cell's text (a run with
+no two spaces in a row) drawn at x = its display column × 6 pt in a 12 pt
+font, figures right-aligned at their cell's right edge.  The text is kept as
+NNNN_<hex>.layout (not *.txt, so that a directory check reads only the PDF).
+model.json and inject.json then give lines as the pdf reader numbers them —
+the non-blank lines counted through the document (plugins/layout/pdf.c), a
+blank line mapped to the last non-blank one before it — with the text's line
+as text_line (text_line, text_changed_line in the sidecar), and every table,
+row and claim has its "page".
 
 Conventions of model.json under variation: a row's "line" is the line with
 its figures; a wrapped row also has "wrapped": [first, last] (the lines of
