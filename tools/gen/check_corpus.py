@@ -5,7 +5,7 @@ check_corpus.py — generate a corpus with gen_disclosure.py and check it with
 
     check_corpus.py --cli build/budgetrec [--docs 30] [--seed 7] [--jobs 2]
                     [--inject FAMILY|all] [--no-verify-model] [--keep DIR] [--bench]
-                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed]
+                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed|pdf]
                     [--max-errors N] [--max-warnings-per-doc X] [--min-recall R]
                     [--report-only] [--verbose]
 
@@ -39,6 +39,13 @@ replaced), false errors by check, and examples.  Then the thresholds decide:
 --min-recall R, and no model difference (unless --no-verify-model); the
 report is printed and the exit status is 1 when one is not met, 0 with
 --report-only.  Without --vary the thresholds given apply as well.
+
+--layout pdf checks the PDFs gen_disclosure.py draws from the space layout
+(render_pdf.py): the model's lines are already those of the pdf reader (the
+non-blank lines counted through the document), so rows, claims and injected
+changes are matched by line as for the texts, and each row must also be read
+on its page.  Without python3-cairo or the font it exits 77 (ctest's
+SKIP_RETURN_CODE), saying which is missing.
 
 Also prints timings (generation, check, documents per second).  With
 --bench (e.g. --docs 1000 --bench) it is the throughput benchmark, not run by
@@ -160,6 +167,9 @@ def verify_model(cli, path, model):
                                                                     len(cands)))
                 continue
             dr = cands[0]
+            if mr.get("page") and dr.get("page") != mr["page"]:  # pdf: pages are exact
+                problems.append("%s line %s: page %s, expected %s" % (k, mr["line"], dr.get("page"),
+                                                                      mr["page"]))
             if mr["code"] and dr.get("code") != mr["code"]:
                 problems.append("%s line %s: code %s, expected %s" % (k, mr["line"], dr.get("code"),
                                                                       mr["code"]))
@@ -306,7 +316,7 @@ def vary_report(docs, findings, false_errs, found, model_bad, inject):
     fams = gen_disclosure.VARY_FAMILIES
     tot = {"docs": len(rows), "false": 0, "warnings": 0, "found": 0, "injected": 0,
            "model_bad": 0}
-    for layout in ("tab", "space"):
+    for layout in ("tab", "space", "pdf"):
         lr = [r for r in rows if r["layout"] == layout]
         if not lr:
             continue
@@ -392,7 +402,7 @@ def main(argv=None):
     ap.add_argument("--vary", help="variation families of gen_disclosure.py: all or "
                     "FAMILY[,FAMILY…]; prints the per-family report")
     ap.add_argument("--vary-p", type=float, help="probability of each family per document")
-    ap.add_argument("--layout", choices=["tab", "space", "mixed"], default="tab")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
     ap.add_argument("--max-errors", type=int,
                     help="most error findings allowed (clean: all errors; inject: false errors)")
     ap.add_argument("--max-warnings-per-doc", type=float,
@@ -412,6 +422,9 @@ def main(argv=None):
         gen_disclosure.parse_vary(a.vary)
     except ValueError as e:
         ap.error(str(e))
+    if a.layout == "pdf" and gen_disclosure.render_pdf.available():
+        print("SKIP: --layout pdf: %s" % gen_disclosure.render_pdf.available())
+        return 77
     varied = bool(a.vary) or a.layout != "tab"
     quiet = varied and not a.verbose
 
@@ -422,7 +435,7 @@ def main(argv=None):
     try:
         t0 = time.monotonic()
         docs = gen_disclosure.generate(tmp, a.docs, a.seed, a.inject, a.rounding, a.vary,
-                                       a.vary_p, a.layout)
+                                       a.vary_p, a.layout, a.jobs)
         t_gen = time.monotonic() - t0
         size = sum(os.path.getsize(d[0]) for d in docs)
         print("generated %d documents (%.1f MB) in %.2f s" % (len(docs), size / 1e6, t_gen))

@@ -7,7 +7,7 @@ disclosures (部门预算公开) in the layout of the reference document
     gen_disclosure.py --out DIR [--docs N] [--seed S] [--inject FAMILY|all]
                       [--rounding lossy|lossless|exact]
                       [--vary FAMILY[,FAMILY…]|all [--vary-p P]]
-                      [--layout tab|space|mixed]
+                      [--layout tab|space|mixed|pdf [--jobs N]]
 
 Each document NNNN_<hex>.txt comes with:
 
@@ -109,6 +109,20 @@ continuation pages; unit lines "编制部门：…   单位：万元" spaced), o
 (one of the two per document).  The space layout keeps every line of the
 tab layout, so line numbers are the same.
 
+--layout pdf: the space layout of the same document (the same seed gives the
+same documents as --layout space) drawn as a PDF by render_pdf.py
+(python3-cairo, fonts-wqy-microhei; on --jobs N processes): NNNN_<hex>.pdf,
+one PDF page per page of the text (a form feed starts one), each line at its
+own baseline (blank lines are vertical space), each cell's text (a run with
+no two spaces in a row) drawn at x = its display column × 6 pt in a 12 pt
+font, figures right-aligned at their cell's right edge.  The text is kept as
+NNNN_<hex>.layout (not *.txt, so that a directory check reads only the PDF).
+model.json and inject.json then give lines as the pdf reader numbers them —
+the non-blank lines counted through the document (plugins/layout/pdf.c), a
+blank line mapped to the last non-blank one before it — with the text's line
+as text_line (text_line, text_changed_line in the sidecar), and every table,
+row and claim has its "page".
+
 Conventions of model.json under variation: a row's "line" is the line with
 its figures; a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
@@ -155,6 +169,9 @@ import sys
 import unicodedata
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import render_pdf  # noqa: E402  (--layout pdf; cairo is imported only there)
 
 D = Decimal
 CENT = D("0.01")
@@ -2332,18 +2349,54 @@ def parse_vary(spec):
     return fams
 
 
+def to_pdf_lines(mapping, model, side):
+    """Model and sidecar lines as the pdf reader numbers them (render_pdf's
+    line map: non-blank lines counted through the document), with the page
+    of every table, row and claim; the layout text's line kept as text_line."""
+    def pl(no):
+        return mapping[no][1] if no else no
+
+    for t in model["tables"]:
+        t["text_line"] = t["line"]
+        t["page"] = mapping[t["line"]][0] if t["line"] else None
+        t["line"], t["end"] = pl(t["line"]), pl(t["end"])
+        for r in t["rows"]:
+            r["text_line"] = r["line"]
+            r["page"] = mapping[r["line"]][0]
+            r["line"] = pl(r["line"])
+            if "wrapped" in r:
+                r["wrapped"] = [pl(x) for x in r["wrapped"]]
+    for c in model["claims"]:
+        c["text_line"] = c["line"]
+        c["page"] = mapping[c["line"]][0]
+        c["line"] = pl(c["line"])
+    if side:
+        for k in ("line", "changed_line"):
+            if side.get(k):
+                side["text_" + k] = side[k]
+                side[k] = pl(side[k])
+        if side.get("accept_lines"):
+            side["accept_lines"] = [pl(x) for x in side["accept_lines"]]
+
+
 def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary_p=None,
-             layout="tab"):
+             layout="tab", jobs=1):
     """Write the corpus; [(path, model, inject sidecar, vary record)].
 
     vary: 'all' or 'f1,f2' (families drawn per document with probability
-    vary_p: default 0.5 with 'all', 1 with a list)."""
+    vary_p: default 0.5 with 'all', 1 with a list).  layout pdf: the space
+    layout drawn as NNNN_<hex>.pdf (render_pdf.py, on `jobs` processes), the
+    text kept as NNNN_<hex>.layout."""
     fams = parse_vary(vary)
     if vary_p is None:
         vary_p = 0.5 if vary == "all" else 1.0
     os.makedirs(out, exist_ok=True)
     master = random.Random(seed)
     written = []
+    pool = None
+    if layout == "pdf" and jobs > 1:
+        import concurrent.futures
+        pool = concurrent.futures.ProcessPoolExecutor(jobs)
     for i in range(docs):
         s = master.randrange(1 << 30)
         fam = None
@@ -2351,11 +2404,29 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
             fam = FAMILIES[i % len(FAMILIES)]
         elif inject_family:
             fam = inject_family
-        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p, layout)
+        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p,
+                                               "space" if layout == "pdf" else layout)
         name = "%04d_%08x" % (i, s)
         path = os.path.join(out, name + ".txt")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
+        mapping = None
+        if layout == "pdf":
+            # the space layout drawn as a PDF; the text kept as .layout (not
+            # *.txt: `budgetrec check DIR` reads the PDF only)
+            with open(os.path.join(out, name + ".layout"), "w", encoding="utf-8") as f:
+                f.write(text)
+            path = os.path.join(out, name + ".pdf")
+            mapping = pool.submit(render_pdf.render, text, path) if pool else \
+                render_pdf.render(text, path)
+            rec["layout"] = "pdf"
+        else:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        written.append((path, model, side, rec, name, mapping))
+    if pool:
+        pool.shutdown()
+    for path, model, side, rec, name, mapping in written:
+        if mapping is not None:
+            to_pdf_lines(mapping if isinstance(mapping, dict) else mapping.result(), model, side)
         with open(os.path.join(out, name + ".model.json"), "w", encoding="utf-8") as f:
             json.dump(model, f, ensure_ascii=False, indent=0)
         if side is not None:
@@ -2364,8 +2435,7 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
         if rec is not None:
             with open(os.path.join(out, name + ".vary.json"), "w", encoding="utf-8") as f:
                 json.dump(rec, f, ensure_ascii=False, indent=1)
-        written.append((path, model, side, rec))
-    return written
+    return [w[:4] for w in written]
 
 
 def main(argv=None):
@@ -2380,13 +2450,16 @@ def main(argv=None):
     ap.add_argument("--vary-p", type=float,
                     help="probability of each family per document (default 0.5 with all, "
                          "1 with a list)")
-    ap.add_argument("--layout", choices=["tab", "space", "mixed"], default="tab")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
+    ap.add_argument("--jobs", type=int, default=1, help="processes drawing PDFs (--layout pdf)")
     a = ap.parse_args(argv)
     try:
         parse_vary(a.vary)
     except ValueError as e:
         ap.error(str(e))
-    generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout)
+    if a.layout == "pdf" and render_pdf.available():
+        ap.error("--layout pdf: %s" % render_pdf.available())
+    generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout, a.jobs)
     return 0
 
 
