@@ -718,19 +718,18 @@ static void group_stretch(hspan *h, size_t n, int cw)
             rfix = rn < n && !runder && !h[rn].structural;
         }
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
-        /* a neighbour heading cells of its own claims those nearer its
-         * centre than this one's (合计 | 因公出国(境)费 | … each centred over
-         * its 上年 | 本年 pair: not 因公出国(境)费 over 合计's 本年 too) */
-        int lc = ln < n && h[ln].parent && !h[ln].structural ? h[ln].x0 + h[ln].x1 : -1;
-        int rc = rn < n && h[rn].parent && !h[rn].structural ? h[rn].x0 + h[rn].x1 : -1;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
                 if ((lfix && i != 0) || (rfix && j + 1 != nc))
                     continue;
+                /* a cell its neighbour heading touches (or stretches over)
+                 * is the neighbour's (合计 | 因公出国(境)费 | … each centred
+                 * over its 上年 | 本年 pair: not 因公出国(境)费 over 合计's 本年) */
                 int claimed = 0;
                 for (size_t k = i; k <= j && !claimed; k++) {
-                    int cc = ext0(&h[c[k]]) + ext1(&h[c[k]]), own = abs(cc - ca);
-                    claimed = (lc >= 0 && abs(cc - lc) < own) || (rc >= 0 && abs(cc - rc) < own);
+                    int c0 = ext0(&h[c[k]]), c1 = ext1(&h[c[k]]);
+                    claimed = (ln < n && overlap(ext0(&h[ln]) - cw, ext1(&h[ln]) + cw, c0, c1)) ||
+                              (rn < n && overlap(ext0(&h[rn]) - cw, ext1(&h[rn]) + cw, c0, c1));
                 }
                 if (claimed)
                     continue;

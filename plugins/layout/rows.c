@@ -235,14 +235,17 @@ static size_t part_cols(const br_identity *ids, size_t nids, const br_identity *
 
 /* Row identities of the table's kind (total = Σ parts) over these columns:
  * how many hold with the figures placed at `where` (blank = 0; interval
- * arithmetic on the printed decimals). */
+ * arithmetic on the printed decimals); *broken: how many with a figure
+ * placed in them do not. */
 static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
-                       const lt_col *const *col, size_t nc, const size_t *where, int *exact)
+                       const lt_col *const *col, size_t nc, const size_t *where, int *exact,
+                       int *broken)
 {
     size_t nids = 0;
     const br_identity *ids = lt_host->identities_of(t->kind, &nids);
     int sat = 0;
     *exact = 0;
+    *broken = 0;
     for (size_t i = 0; ids && i < nids; i++) {
         /* the identity applies when its total and a part are columns here */
         int tot = -1;
@@ -280,6 +283,8 @@ static int ident_score(const lt_table *t, const br_decimal *v, size_t nf,
         if (lt_host->decimal_cmp(d, r) <= 0) {
             sat++;
             *exact += lt_host->decimal_cmp(tv, sum) == 0;
+        } else {
+            (*broken)++;
         }
     }
     return sat;
@@ -360,8 +365,13 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
         numbers &= lt_figure(fig[i]->text, &v[i]) == 1;
     if (!numbers && kept)
         return 0; /* a blank mark among them: keep the positional placement */
-    int ex0 = 0;
-    int sat0 = !kept ? -1 : ident_score(t, v, nf, col, nc, out, &ex0);
+    int ex0 = 0, broken0 = 0;
+    int sat0 = !kept ? -1 : ident_score(t, v, nf, col, nc, out, &ex0, &broken0);
+    /* figures each clearly under one column, no row identity broken so:
+     * arithmetic has nothing to overrule (another placement may hold more
+     * identities only because it fills columns the row leaves blank) */
+    if (clear && kept && numbers && broken0 == 0)
+        return 0;
     int cost0 = 0, shift0 = clear ? -1 : shift_cost(fig, nf, col, out); /* clear wins ties */
     for (size_t i = 0; i < nf; i++)
         cost0 += dist(fig[i], col[out[i]]);
@@ -382,7 +392,8 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
         if (!keeps_pins(pin, w, nf))
             continue;
         int ex = 0;
-        int sat = numbers ? ident_score(t, v, nf, col, nc, w, &ex) : 0;
+        int nb;
+        int sat = numbers ? ident_score(t, v, nf, col, nc, w, &ex, &nb) : 0;
         int sh = shift_cost(fig, nf, col, w);
         int better = sat != best_sat ? sat > best_sat
                      : ex != best_ex ? ex > best_ex
