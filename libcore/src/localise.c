@@ -361,9 +361,11 @@ static int inferred(const candidate *c)
 
 /*
  * A place already pinned that is c's twin: another cell of the same row
- * holding the same figure and asking for the same repair — one figure in two
- * roles (a row's total equal to its one part: read so from a table printed
- * in panels, or printed twice), so one wrong figure, reported once.
+ * holding the same figure and asking for the same repair, one of the two
+ * inferred from the other (BR_CELL_INFERRED: a panel row of a table printed
+ * in panels is its part and, the other parts blank, its total) — one printed
+ * figure in two roles, so one wrong figure, reported once.  (Two figures
+ * printed alike are two.)
  */
 static long twin_of(const pinned *pins, size_t n, const candidate *c)
 {
@@ -372,8 +374,8 @@ static long twin_of(const pinned *pins, size_t n, const candidate *c)
         return -1;
     for (size_t k = 0; k < n; k++) {
         const candidate *o = pins[k].c;
-        if (o->row == c->row && o->col != c->col && cell_value(o->row, o->col, &b) &&
-            br_decimal_cmp(a, b) == 0 && same_change(o, c))
+        if (o->row == c->row && o->col != c->col && (inferred(o) || inferred(c)) &&
+            cell_value(o->row, o->col, &b) && br_decimal_cmp(a, b) == 0 && same_change(o, c))
             return (long)k;
     }
     return -1;
