@@ -879,6 +879,7 @@ Test(layout_space, basic_table_in_two_panels_with_panel_totals)
     const br_table *t = table(BR_KIND_GPB_BASIC);
     cr_assert_eq(br_table_row_count(t), 7);
     cr_assert_str_eq(cells(row(t, "30299")), "public=10,total=10");
+    cr_assert_null(br_row_uncertain(row(t, "30299"))); /* the right panel alone: its own */
     cr_assert_str_eq(cells(row(t, "人员经费合计")), "personnel=30.5,total=30.5");
     cr_assert_str_eq(cells(row(t, "公用经费合计")), "public=12.2,total=12.2");
     cr_assert_null(br_row_uncertain(row(t, "公用经费合计")));

@@ -392,6 +392,48 @@ static void relink(br_report *report, size_t from, size_t to)
     br_report_finding_mut(report, from)->cause = NULL;
 }
 
+/* Every term of `copy` is the inferred twin of the same term of `of`: the
+ * same row and sign, another column, the same figure, inferred from it. */
+static int copies_identity(const br_term *copy, const br_term *of, size_t n)
+{
+    for (size_t t = 0; t < n; t++) {
+        candidate a = {copy[t].row, copy[t].col, copy[t].claim, 0, {0, 0}, {0, 0}};
+        br_decimal x, y;
+        if (!copy[t].row || !of[t].row || copy[t].row != of[t].row || copy[t].col == of[t].col ||
+            copy[t].coef != of[t].coef || !inferred(&a) ||
+            !cell_value(copy[t].row, copy[t].col, &x) || !cell_value(of[t].row, of[t].col, &y) ||
+            br_decimal_cmp(x, y) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * A broken identity all of whose figures are inferred twins of another
+ * broken identity's (a roll-up of the totals a table printed in panels reads
+ * from its parts) is that identity read twice: its finding is a consequence
+ * of the other's, and takes no part in localising.
+ */
+static void twin_identities(br_report *report, char *skip)
+{
+    size_t nfind = br_report_count(report);
+    for (size_t a = 0; a < nfind; a++) {
+        size_t na, nb;
+        const br_term *ta = br_report_terms(report, a, &na);
+        if (skip[a] || !ta || br_report_at(report, a)->severity != BR_SEV_ERROR)
+            continue;
+        for (size_t b = 0; b < nfind; b++) {
+            const br_term *tb = br_report_terms(report, b, &nb);
+            if (b == a || skip[b] || !tb || nb != na ||
+                br_report_at(report, b)->severity != BR_SEV_ERROR || !copies_identity(ta, tb, na))
+                continue;
+            relink(report, a, b);
+            skip[a] = 1;
+            break;
+        }
+    }
+}
+
 /*
  * Findings left where they were found (no place pinned for them) whose own
  * cells are twins (twin_of): one wrong figure in two roles, reported once —
@@ -503,9 +545,11 @@ void br_report_localise(br_report *report)
         memcpy(held, held_src, nheld * sizeof *held);
         qsort(held, nheld, sizeof *held, cmp_held);
     }
+    twin_identities(report, assigned);
     size_t n = 0;
     for (size_t i = 0; i < nfind; i++)
-        n += gather(report, i, cands + n);
+        if (!assigned[i])
+            n += gather(report, i, cands + n);
     memcpy(by_finding, cands, n * sizeof *cands); /* runs per finding, before sorting */
     qsort(cands, n, sizeof *cands, cmp_candidate);
 

@@ -806,12 +806,16 @@ static void panel_row(const lt_table *t, lt_prow *r, const seg *g, size_t p, siz
     r->have[tot] = 1;
     r->inferred[tot] = 1;
     r->nvals++;
-    for (size_t k = 0; nsegs == 1 && k < g->n; k++)
-        if (!is_text(g->sp[k]) && money_copy(t, g->sp[k]) != (int)p) {
+    int text = 0; /* the figures after the label (not the code before it) */
+    for (size_t k = 0; nsegs == 1 && k < g->n; k++) {
+        if (is_text(g->sp[k])) {
+            text = 1;
+        } else if (text && money_copy(t, g->sp[k]) != (int)p) {
             r->unc_kind = "panel_unclear";
             r->unc_why = "a figure nearer another panel's column than its own row's: whose "
                          "it is is not known";
         }
+    }
 }
 
 void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
