@@ -96,6 +96,16 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
   table_set          no 三公 table, no 政府性基金 table, no 项目支出 table (the
                      annexes numbered on), or a 三公 table stated empty by a note
                      ("注：本单位无“三公”经费支出。", the 三公 figures all zero)
+  basic_panels       the 基本支出 table in two panels side by side: 人员经费 (301,
+                     303) | 公用经费 or 日常公用经费 (302), each 科目编码 | 科目名称 |
+                     金额 or 预算数, a line carrying a row of each (the longer
+                     panel's last lines a blank other half); then a 合计 across
+                     the panels, its label left or right, its figure under the
+                     right 金额 (two_panels_total_row), or each panel's own
+                     total, 人员经费合计 | 公用经费合计, its label in the code or
+                     the label cell (two_panels_panel_totals).  Drawn, with its
+                     choices, from a stream of its own (OWN_STREAM): documents
+                     drawn without it are what they were before it existed.
 
 Layout (--layout): tab (the tab-separated fields of the reference), space
 (`pdftotext -layout`: each table's fields in columns separated by runs of
@@ -107,7 +117,11 @@ continuation pages; unit lines "编制部门：…   单位：万元" spaced), o
 tab layout, so line numbers are the same.
 
 Conventions of model.json under variation: a row's "line" is the line with
-its figures; a wrapped row also has "wrapped": [first, last] (the lines of
+its figures (basic_panels: two rows share a line, told apart by code or
+label); a panel row of basic_panels holds the one-panel table's cells, its
+one printed figure as its part (personnel / public) and its total, the 合计
+across the panels its total only, each panel's own total its part and total
+(the one-panel 合计 row is not printed); a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
 line).  A table's "line" is its annex marker, or its title's line without
 one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
