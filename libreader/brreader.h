@@ -179,6 +179,14 @@ void dt_catalog_period_heading(br_kind kind, const char *const *comp, size_t d, 
 br_role dt_catalog_prev_role(br_role role);
 /* The side a header component names ("收入", "支出"), or NONE. */
 br_side dt_catalog_side(const char *comp);
+/*
+ * A table printed in panels side by side whose money columns name distinct
+ * roles (基本支出: 人员经费 | 公用经费): the total of the kind's identity
+ * (libcore identities.def) those roles are parts of — a panel row's figure
+ * is then its part and, the other parts blank, its total.  BR_ROLE_NONE
+ * when no identity has them all as parts.
+ */
+br_role dt_panel_total(br_kind kind, const br_role *roles, size_t n);
 /* 1 when a (squeezed, enumerator-free) label marks a total row; 2 when it
  * is the grand total (合计, 总计) the hierarchy hangs from. */
 int dt_catalog_total_label(const char *label, size_t len);
@@ -207,6 +215,7 @@ typedef struct dt_colmap {
     signed char col;    /* model column (MONEY / TEXT), else -1 */
     unsigned char role; /* br_role (MONEY / TEXT) */
     unsigned char unread; /* dt_unread: why a column with header text is not read */
+    unsigned char panel;  /* a table printed in panels side by side: its panel */
 } dt_colmap;
 
 /* Why a header column with text is not read (dt_colmap.unread). */
@@ -225,6 +234,13 @@ typedef struct dt_layout {
     int first_money;       /* field index of the first money column, or -1 */
     int leading_structure; /* all structural fields precede the money fields */
     size_t nmoney;         /* money fields */
+    /* a one-sided table printed in panels side by side, each the same
+     * columns (code, label, money: 人员经费 | 公用经费, or one list run on in
+     * a second copy): the fields of one panel, else 0 */
+    size_t panel_width;
+    /* …whose money columns are parts of one identity: its total's model
+     * column (each panel row's figure is its total too), else -1 */
+    int panel_total_col;
 } dt_layout;
 
 /* Where a row whose label wraps over lines prints its figures. */

@@ -333,6 +333,27 @@ br_side dt_catalog_side(const char *comp)
     return BR_SIDE_NONE;
 }
 
+br_role dt_panel_total(br_kind kind, const br_role *roles, size_t n)
+{
+    size_t nids = 0;
+    const br_identity *ids = dt_host ? dt_host->identities_of(kind, &nids) : NULL;
+    if (n < 2)
+        return BR_ROLE_NONE;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++)
+            if (roles[i] == roles[j])
+                return BR_ROLE_NONE;
+    for (size_t k = 0; ids && k < nids; k++) {
+        size_t have = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t p = 0; p < ids[k].n_parts; p++)
+                have += ids[k].parts[p] == roles[i];
+        if (have == n)
+            return ids[k].total;
+    }
+    return BR_ROLE_NONE;
+}
+
 int dt_catalog_total_label(const char *label, size_t len)
 {
     for (size_t i = 0; i < COUNT(totals); i++)

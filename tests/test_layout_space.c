@@ -874,3 +874,67 @@ Test(layout_space, short_row_sign_error_kept_at_full_rows_edges)
     cr_assert_str_eq(f->cause, "sign_error");
     cr_assert_eq(f->line, 18);
 }
+
+/* The 基本支出 table in two panels (issue 9): 人员经费 | 公用经费 centred over
+ * 科目编码 科目名称 金额 twice, a line carrying a row of each.  Each panel's
+ * 金额 is its heading's role, a panel row's figure its part and its total;
+ * an integer figure before the right panel's code ("484  302") is no code;
+ * the 合计 across the panels is the total, its row uncertain. */
+Test(layout_space, basic_table_in_two_panels)
+{
+    load("附件 3\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "                    人员经费                                日常公用经费\n"
+         " 科目编码            科目名称             金额   科目编码       科目名称       金额\n"
+         " 301       工资福利支出                     484  302       商品和服务支出      82.24\n"
+         " 30101     基本工资                      177.12  30201     办公费              17.43\n"
+         " 30102     津贴补贴                      306.88  30202     印刷费              64.81\n"
+         " 303       对个人和家庭的补助              3.04\n"
+         " 30307     医疗费补助                      3.04\n"
+         "           合计                                                               569.28\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 9);
+    cr_assert_str_eq(cells(row(t, "301")), "personnel=484,total=484");
+    cr_assert_str_eq(cells(row(t, "302")), "public=82.24,total=82.24");
+    cr_assert_eq(br_row_line(row(t, "301")), br_row_line(row(t, "302")));
+    cr_assert_str_eq(br_row_label(row(t, "30101")), "基本工资");
+    cr_assert_str_eq(cells(row(t, "30101")), "personnel=177.12,total=177.12");
+    cr_assert_str_eq(cells(row(t, "30202")), "public=64.81,total=64.81");
+    cr_assert_str_eq(cells(row(t, "303")), "personnel=3.04,total=3.04");
+    cr_assert_str_eq(cells(row(t, "30307")), "personnel=3.04,total=3.04");
+    cr_assert_null(br_row_uncertain(row(t, "30307")));
+    const br_row *g = row(t, "合计");
+    cr_assert_str_eq(cells(g), "total=569.28");
+    cr_assert_not_null(br_row_uncertain(g));
+    cr_assert_str_eq(br_row_uncertain(g)->kind, "spanning_total");
+    cr_assert_eq(errors(), 0);
+}
+
+/* …each panel ending with its own total, its label in the code cell. */
+Test(layout_space, basic_table_in_two_panels_with_panel_totals)
+{
+    load("附件 3\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "                 人员经费                                公用经费\n"
+         "  科目编码        科目名称          预算数   科目编码     科目名称         预算数\n"
+         "  301       工资福利支出             30.5   302       商品和服务支出       12.2\n"
+         "  30101     基本工资                 30.5   30201     办公费                2.2\n"
+         "                                            30299     其他商品和服务支出     10\n"
+         "  人员经费合计                       30.5   公用经费合计                   12.2\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 7);
+    cr_assert_str_eq(cells(row(t, "30299")), "public=10,total=10");
+    cr_assert_null(br_row_uncertain(row(t, "30299"))); /* the right panel alone: its own */
+    cr_assert_str_eq(cells(row(t, "人员经费合计")), "personnel=30.5,total=30.5");
+    cr_assert_str_eq(cells(row(t, "公用经费合计")), "public=12.2,total=12.2");
+    cr_assert_null(br_row_uncertain(row(t, "公用经费合计")));
+    cr_assert_eq(errors(), 0);
+}

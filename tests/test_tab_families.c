@@ -511,3 +511,85 @@ Test(tab_families, typeset_wrapped_labels_with_codes_figures_on_the_middle_line)
         cr_assert_null(br_row_uncertain(br_table_row_at(t, i)), "row %zu", i);
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- the 基本支出 table in two panels (issue 9): 人员经费 | 公用经费 side by
+ * side, each 科目编码 | 科目名称 | 金额, a line carrying a row of each ---- */
+
+static const br_role PANELS[] = {BR_ROLE_PERSONNEL, BR_ROLE_PUBLIC, BR_ROLE_TOTAL};
+
+#define TWO_PANELS_HEAD                                                                            \
+    "附件 3\n"                                                                                     \
+    "某某局 2021 年一般公共预算财政拨款基本支出预算表\n"                                           \
+    "单位：万元\n"                                                                                 \
+    "人员经费\t\t\t公用经费\t\t\n"                                                                 \
+    "科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额\n"                                         \
+    "301\t工资福利支出\t1,692.50\t302\t商品和服务支出\t120.40\n"                                   \
+    "30101\t基本工资\t645.00\t30201\t办公费\t20.00\n"                                              \
+    "30102\t津贴补贴\t1,047.50\t30299\t其他商品和服务支出\t100.40\n"                               \
+    "303\t对个人和家庭的补助\t3.04\t\t\t\n"                                                        \
+    "30307\t医疗费补助\t3.04\t\t\t\n"
+
+/* Each panel's 金额 is the role its heading names; a panel row's figure is
+ * its part and its total, as the one-panel table prints them; the 合计
+ * printed across the panels (label left, figure under the right 金额) is
+ * the total, and its row uncertain: its parts are not printed on its line. */
+Test(tab_families, basic_table_in_two_panels_with_a_total_across)
+{
+    read_text(TWO_PANELS_HEAD "\t合计\t\t\t\t1,815.94\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    assert_columns(t, PANELS, 3);
+    cr_assert_eq(br_table_row_count(t), 9);
+    ROW(t, 0, "301", "工资福利支出", PANELS, "1692.50", "", "1692.50");
+    ROW(t, 1, "302", "商品和服务支出", PANELS, "", "120.40", "120.40");
+    cr_assert_eq(br_row_line(br_table_row_at(t, 0)), 6);
+    cr_assert_eq(br_row_line(br_table_row_at(t, 1)), 6); /* one line, two rows */
+    ROW(t, 2, "30101", "基本工资", PANELS, "645.00", "", "645.00");
+    ROW(t, 3, "30201", "办公费", PANELS, "", "20.00", "20.00");
+    ROW(t, 5, "30299", "其他商品和服务支出", PANELS, "", "100.40", "100.40");
+    ROW(t, 6, "303", "对个人和家庭的补助", PANELS, "3.04", "", "3.04"); /* right half blank */
+    ROW(t, 7, "30307", "医疗费补助", PANELS, "3.04", "", "3.04");
+    ROW(t, 8, NULL, "合计", PANELS, "", "", "1815.94");
+    const br_uncertainty *u = br_row_uncertain(br_table_row_at(t, 8));
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "spanning_total");
+    for (size_t i = 0; i < 8; i++)
+        cr_assert_null(br_row_uncertain(br_table_row_at(t, i)), "row %zu uncertain", i);
+    cr_assert_eq(errors(), 0);
+}
+
+/* Each panel ends with its own total: two rows, each its part and total. */
+Test(tab_families, basic_table_in_two_panels_with_panel_totals)
+{
+    read_text(TWO_PANELS_HEAD "人员经费合计\t\t1,695.54\t公用经费合计\t\t120.40\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 10);
+    ROW(t, 8, NULL, "人员经费合计", PANELS, "1695.54", "", "1695.54");
+    ROW(t, 9, NULL, "公用经费合计", PANELS, "", "120.40", "120.40");
+    cr_assert_null(br_row_uncertain(br_table_row_at(t, 8)));
+    cr_assert_eq(errors(), 0);
+}
+
+/* A wrong figure in a panel is one error, at its panel's role: the total
+ * read from the same figure breaks its roll-up too, a consequence. */
+Test(tab_families, basic_table_in_two_panels_one_wrong_figure_is_one_error)
+{
+    read_text("附件 3\n"
+              "某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+              "单位：万元\n"
+              "人员经费\t\t\t公用经费\t\t\n"
+              "科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额\n"
+              "301\t工资福利支出\t1,692.50\t302\t商品和服务支出\t120.40\n"
+              "30101\t基本工资\t6450.00\t30201\t办公费\t20.00\n"
+              "30102\t津贴补贴\t1,047.50\t30299\t其他商品和服务支出\t100.40\n");
+    size_t primary = 0;
+    for (size_t i = 0; i < br_report_count(rep); i++) {
+        const br_finding *f = br_report_at(rep, i);
+        if (f->severity != BR_SEV_ERROR || br_report_consequence_of(rep, i) >= 0)
+            continue;
+        primary++;
+        cr_assert_str_eq(f->row, "30101");
+        cr_assert_str_eq(f->column, "personnel");
+        cr_assert_str_eq(f->cause, "decimal_shift");
+    }
+    cr_assert_eq(primary, 1);
+}

@@ -347,6 +347,119 @@ static void pair_columns(br_report *report, const candidate *cands, size_t n,
     free(paired);
 }
 
+/* A place pinned as the wrong figure, and the finding reporting it. */
+typedef struct pinned {
+    const candidate *c;
+    size_t primary;
+} pinned;
+
+static int inferred(const candidate *c)
+{
+    const br_cell *cell = c->row ? br_row_cell(c->row, c->col) : NULL;
+    return cell && (cell->flags & BR_CELL_INFERRED);
+}
+
+/*
+ * A place already pinned that is c's twin: another cell of the same row
+ * holding the same figure and asking for the same repair, one of the two
+ * inferred from the other (BR_CELL_INFERRED: a panel row of a table printed
+ * in panels is its part and, the other parts blank, its total) — one printed
+ * figure in two roles, so one wrong figure, reported once.  (Two figures
+ * printed alike are two.)
+ */
+static long twin_of(const pinned *pins, size_t n, const candidate *c)
+{
+    br_decimal a, b;
+    if (!c->row || !cell_value(c->row, c->col, &a))
+        return -1;
+    for (size_t k = 0; k < n; k++) {
+        const candidate *o = pins[k].c;
+        if (o->row == c->row && o->col != c->col && (inferred(o) || inferred(c)) &&
+            cell_value(o->row, o->col, &b) && br_decimal_cmp(a, b) == 0 && same_change(o, c))
+            return (long)k;
+    }
+    return -1;
+}
+
+/* Link every finding that is a consequence of `from` (and `from`) to `to`. */
+static void relink(br_report *report, size_t from, size_t to)
+{
+    size_t nfind = br_report_count(report);
+    for (size_t i = 0; i < nfind; i++)
+        if (br_report_consequence_of(report, i) == (long)from)
+            br_report_set_consequence(report, i, (long)to);
+    br_report_set_consequence(report, from, (long)to);
+    br_report_finding_mut(report, from)->cause = NULL;
+}
+
+/* Every term of `copy` is the inferred twin of the same term of `of`: the
+ * same row and sign, another column, the same figure, inferred from it. */
+static int copies_identity(const br_term *copy, const br_term *of, size_t n)
+{
+    for (size_t t = 0; t < n; t++) {
+        candidate a = {copy[t].row, copy[t].col, copy[t].claim, 0, {0, 0}, {0, 0}};
+        br_decimal x, y;
+        if (!copy[t].row || !of[t].row || copy[t].row != of[t].row || copy[t].col == of[t].col ||
+            copy[t].coef != of[t].coef || !inferred(&a) ||
+            !cell_value(copy[t].row, copy[t].col, &x) || !cell_value(of[t].row, of[t].col, &y) ||
+            br_decimal_cmp(x, y) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/*
+ * A broken identity all of whose figures are inferred twins of another
+ * broken identity's (a roll-up of the totals a table printed in panels reads
+ * from its parts) is that identity read twice: its finding is a consequence
+ * of the other's, and takes no part in localising.
+ */
+static void twin_identities(br_report *report, char *skip)
+{
+    size_t nfind = br_report_count(report);
+    for (size_t a = 0; a < nfind; a++) {
+        size_t na, nb;
+        const br_term *ta = br_report_terms(report, a, &na);
+        if (skip[a] || !ta || br_report_at(report, a)->severity != BR_SEV_ERROR)
+            continue;
+        for (size_t b = 0; b < nfind; b++) {
+            const br_term *tb = br_report_terms(report, b, &nb);
+            if (b == a || skip[b] || !tb || nb != na ||
+                br_report_at(report, b)->severity != BR_SEV_ERROR || !copies_identity(ta, tb, na))
+                continue;
+            relink(report, a, b);
+            skip[a] = 1;
+            break;
+        }
+    }
+}
+
+/*
+ * Findings left where they were found (no place pinned for them) whose own
+ * cells are twins (twin_of): one wrong figure in two roles, reported once —
+ * at the cell not inferred from the other.
+ */
+static void twin_findings(br_report *report, const candidate *cands, size_t n,
+                          const char *assigned)
+{
+    size_t nfind = br_report_count(report);
+    for (size_t a = 0; a < nfind; a++) {
+        const candidate *ca, *cb;
+        if (assigned[a] || !own_delta(report, a, cands, n, &ca))
+            continue;
+        pinned one = {ca, a};
+        for (size_t b = a + 1; b < nfind; b++) {
+            if (assigned[b] || !own_delta(report, b, cands, n, &cb) || twin_of(&one, 1, cb) < 0)
+                continue;
+            if (inferred(ca) && !inferred(cb))
+                relink(report, a, b);
+            else
+                relink(report, b, a);
+            break;
+        }
+    }
+}
+
 /*
  * A broken identity left where it was found, whose own figure shows no slip
  * but several of its other figures each would (a child 22.91 for 22.19 and
@@ -422,17 +535,21 @@ void br_report_localise(br_report *report)
     group *groups = malloc(total * sizeof *groups);
     char *assigned = calloc(nfind, 1);
     char *strong = calloc(nfind, 1); /* pinned by several agreeing identities */
+    pinned *pins = malloc(total * sizeof *pins);
+    size_t npins = 0;
     const br_term *held_src = br_report_held(report, &nheld);
     br_term *held = nheld ? malloc(nheld * sizeof *held) : NULL;
-    if (!cands || !by_finding || !groups || !assigned || !strong || (nheld && !held))
+    if (!cands || !by_finding || !groups || !assigned || !strong || !pins || (nheld && !held))
         goto done;
     if (nheld) {
         memcpy(held, held_src, nheld * sizeof *held);
         qsort(held, nheld, sizeof *held, cmp_held);
     }
+    twin_identities(report, assigned);
     size_t n = 0;
     for (size_t i = 0; i < nfind; i++)
-        n += gather(report, i, cands + n);
+        if (!assigned[i])
+            n += gather(report, i, cands + n);
     memcpy(by_finding, cands, n * sizeof *cands); /* runs per finding, before sorting */
     qsort(cands, n, sizeof *cands, cmp_candidate);
 
@@ -485,8 +602,27 @@ void br_report_localise(br_report *report)
         }
         if (!g->cause) /* no slip: keep what the identities at this place diagnosed */
             g->cause = own_cause(report, cands + g->first, g->count, c);
+        long tw = twin_of(pins, npins, c);
+        if (tw >= 0 && !(inferred(pins[tw].c) && !inferred(c))) {
+            /* the twin of a place pinned: its consequences */
+            for (size_t m = 0; m < g->count; m++) {
+                size_t fi = cands[g->first + m].finding;
+                assigned[fi] = 1;
+                if (fi != pins[tw].primary) {
+                    br_report_set_consequence(report, fi, (long)pins[tw].primary);
+                    br_report_finding_mut(report, fi)->cause = NULL;
+                }
+            }
+            continue;
+        }
         pin(report, c, g, primary);
         strong[primary] = g->count >= 2;
+        if (tw >= 0) { /* the figure's own cell, its inferred twin pinned first */
+            relink(report, pins[tw].primary, primary);
+            pins[tw] = (pinned){c, primary};
+        } else {
+            pins[npins++] = (pinned){c, primary};
+        }
         for (size_t m = 0; m < g->count; m++) {
             size_t fi = cands[g->first + m].finding;
             assigned[fi] = 1;
@@ -496,6 +632,7 @@ void br_report_localise(br_report *report)
             }
         }
     }
+    twin_findings(report, cands, n, assigned);
     pair_columns(report, cands, n, strong);
     mark_ambiguous(report, by_finding, n, assigned);
 done:
@@ -504,5 +641,6 @@ done:
     free(groups);
     free(assigned);
     free(strong);
+    free(pins);
     free(held);
 }

@@ -124,7 +124,51 @@ static int relative_year(br_kind kind, const char *all, size_t n)
     return 0;
 }
 
+/* What a column of a built layout is, a money column repeating a role
+ * counted as money. */
+static dt_what what_of(const dt_colmap *m)
+{
+    return m->unread == DT_UNREAD_DUPLICATE ? DT_COL_MONEY : (dt_what)m->what;
+}
+
+/*
+ * A one-sided table printed in two panels side by side (基本支出: 人员经费 |
+ * 公用经费, each 科目编码 | 科目名称 | 金额; or one list run on in a second
+ * copy of its columns): the header's fields are two equal halves, the same
+ * kinds of column in the same order, a code or label first, a label and a
+ * money column in each.  The fields of one panel, else 0.
+ */
+static size_t panel_width_of(const dt_layout *P, unsigned flags)
+{
+    if ((flags & DT_TWO_SIDED) || P->width < 4 || P->width % 2)
+        return 0;
+    size_t h = P->width / 2;
+    dt_what first = what_of(&P->map[0]);
+    if (first != DT_COL_CODE && first != DT_COL_LABEL)
+        return 0;
+    int money = 0, label = 0;
+    for (size_t i = 0; i < h; i++) {
+        dt_what a = what_of(&P->map[i]);
+        if (a != what_of(&P->map[i + h]))
+            return 0;
+        money |= a == DT_COL_MONEY;
+        label |= a == DT_COL_LABEL;
+    }
+    return money && label ? h : 0;
+}
+
+static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr, int quiet,
+                  size_t panel_w);
+
 void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr, int quiet)
+{
+    dt_layout probe;
+    build(rd, &probe, hdr, nhdr, 1, 0);
+    build(rd, L, hdr, nhdr, quiet, panel_width_of(&probe, rd->cur.flags));
+}
+
+static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr, int quiet,
+                  size_t panel_w)
 {
     dt_table_state *st = &rd->cur;
     hdr_fields H[DT_MAX_HEADER];
@@ -133,6 +177,8 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
 
     memset(L, 0, sizeof *L);
     L->first_money = -1;
+    L->panel_total_col = -1;
+    L->panel_width = panel_w;
     if (nhdr > DT_MAX_HEADER)
         nhdr = DT_MAX_HEADER;
     for (size_t h = 0; h < nhdr; h++) {
@@ -158,6 +204,7 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
         dt_colmap *m = &L->map[i];
         m->what = DT_COL_NONE;
         m->col = -1;
+        m->panel = (unsigned char)(panel_w ? i / panel_w : 0);
         int any = 0, year = 0;
         br_side side = BR_SIDE_NONE;
         for (size_t h = 0; h < nhdr; h++) {
@@ -238,13 +285,19 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
         m->side = (unsigned char)side;
 
         if (what == DT_COL_MONEY || what == DT_COL_TEXT) {
-            /* one column per role (per panel in a two-sided table) */
-            int dup = -1;
-            for (size_t j = 0; j < i && dup < 0; j++)
+            /* one column per role (per panel in a two-sided table); the
+             * same column in the next panel of a list printed in panels
+             * shares it */
+            int dup = -1, shared = -1;
+            for (size_t j = 0; j < i && dup < 0 && shared < 0; j++)
                 if ((L->map[j].what == DT_COL_MONEY || L->map[j].what == DT_COL_TEXT) &&
-                    L->map[j].role == role && L->map[j].side == side)
-                    dup = L->map[j].col;
-            int col = dup >= 0 ? -1 : model_column(L, role);
+                    L->map[j].role == role && L->map[j].side == side) {
+                    if (panel_w && L->map[j].panel != m->panel && j % panel_w == i % panel_w)
+                        shared = L->map[j].col;
+                    else
+                        dup = L->map[j].col;
+                }
+            int col = dup >= 0 ? -1 : shared >= 0 ? shared : model_column(L, role);
             if (col < 0) {
                 if (!quiet)
                     dt_note(rd, BR_SEV_WARNING, NULL, role, hdr[0]->no,
@@ -268,8 +321,28 @@ void dt_layout_build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, siz
     if (nhdr == 0) {
         /* no header: codes and labels by position, figures cannot be placed */
         L->width = 2;
-        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO};
-        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO};
+        L->map[0] = (dt_colmap){DT_COL_CODE, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO, 0};
+        L->map[1] = (dt_colmap){DT_COL_LABEL, BR_SIDE_NONE, -1, BR_ROLE_NONE, DT_UNREAD_NO, 0};
+    }
+    /* panels whose money columns are distinct parts of one identity
+     * (人员经费 | 公用经费 of total): its total is a column too */
+    if (panel_w) {
+        br_role roles[DT_MAX_FIELDS];
+        size_t nr = 0, per[DT_MAX_FIELDS] = {0};
+        int has_total = 0;
+        for (size_t i = 0; i < L->width; i++)
+            if (L->map[i].what == DT_COL_MONEY) {
+                roles[nr++] = (br_role)L->map[i].role;
+                per[L->map[i].panel]++;
+            }
+        int one_each = nr == L->width / panel_w;
+        for (size_t p = 0; p < L->width / panel_w; p++)
+            one_each &= per[p] == 1;
+        br_role total = one_each ? dt_panel_total(st->kind, roles, nr) : BR_ROLE_NONE;
+        for (size_t i = 0; i < nr; i++)
+            has_total |= roles[i] == total;
+        if (total != BR_ROLE_NONE && !has_total)
+            L->panel_total_col = model_column(L, total);
     }
     L->leading_structure = L->first_money >= 0;
     for (size_t i = 0; i < L->width; i++) {

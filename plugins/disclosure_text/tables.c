@@ -655,6 +655,134 @@ static void read_sides(dt_reader *rd, const dt_line *ln, const dt_field *f, size
         beyond_header(rd, &k, ln->no, f, nf, rows, nrows);
 }
 
+/*
+ * A line of a table printed in panels side by side (人员经费 | 公用经费): a
+ * row per panel that prints a code or a label, its figures in that panel's
+ * columns — and, where the panels' money columns are parts of one identity,
+ * in its total too (the other parts of a panel row are blank: 301's figure
+ * under 人员经费 is its total).  A label in one panel whose figures stand in
+ * another is one row printed across the panels: a grand total (合计) of one
+ * figure is the identity's total, its parts not printed on its line, so the
+ * row is marked uncertain; any other such line is not guessed: its figures
+ * are read in their columns and the row is marked uncertain.
+ */
+static void read_panels(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t nf,
+                        size_t total)
+{
+    const dt_layout *L = &rd->cur.layout;
+    size_t pw = L->panel_width, np = L->width / pw;
+    size_t lim = nf < L->width ? nf : L->width;
+    int text[DT_MAX_FIELDS] = {0}, figs[DT_MAX_FIELDS] = {0};
+    for (size_t i = 0; i < lim; i++) {
+        dt_what w = (dt_what)L->map[i].what;
+        if (!f[i].len)
+            continue;
+        if (w == DT_COL_MONEY && dt_figure(f[i].s, f[i].len, NULL))
+            figs[L->map[i].panel]++;
+        else if (structural(w))
+            text[L->map[i].panel] = 1;
+    }
+    size_t ntext = 0, nfigs = 0, labelled = np, bare = 0;
+    for (size_t p = 0; p < np; p++) {
+        ntext += text[p];
+        nfigs += (size_t)figs[p];
+        if (text[p] && !figs[p])
+            labelled = p;
+        bare += !text[p] && figs[p];
+    }
+    br_row *rows[DT_MAX_FIELDS];
+    size_t nrows = 0;
+    rowkey k = {.has_code = 0};
+    dt_field g[DT_MAX_FIELDS];
+    if (ntext == 1 && labelled < np && bare) { /* one row across the panels */
+        for (size_t i = 0; i < lim; i++)
+            g[i] = L->map[i].panel == labelled || L->map[i].what == DT_COL_MONEY
+                       ? f[i] : (dt_field){"", 0};
+        row_identity(rd, g, lim, BR_SIDE_NONE, &k);
+        br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
+        if (!r)
+            return;
+        rows[nrows++] = r;
+        char sq[DT_COMP_MAX];
+        size_t sl = dt_squeeze(k.label, strlen(k.label), sq, sizeof sq);
+        int grand = !k.has_code && dt_catalog_total_label(sq, sl) == 2;
+        for (size_t i = 0; i < lim; i++) {
+            const dt_colmap *m = &L->map[i];
+            br_decimal v;
+            if (m->what != DT_COL_MONEY ||
+                !money_cell(rd, r, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
+                continue;
+            int col = grand && nfigs == 1 && L->panel_total_col >= 0 ? L->panel_total_col : m->col;
+            dt_host->row_set_value(r, (size_t)col, v, 0);
+        }
+        if (grand && nfigs == 1 && L->panel_total_col >= 0)
+            dt_mark_row(rd, r, "spanning_total",
+                        "a total printed across the table's panels: the parts it sums are not "
+                        "printed on its line");
+        else
+            dt_mark_row(rd, r, "panel_unclear",
+                        "its label and its figures are in different panels: which panel's "
+                        "figures they are is not known");
+    } else {
+        for (size_t p = 0; p < np; p++) {
+            if (!text[p] && !figs[p])
+                continue;
+            for (size_t i = 0; i < lim; i++)
+                g[i] = L->map[i].panel == p ? f[i] : (dt_field){"", 0};
+            row_identity(rd, g, lim, BR_SIDE_NONE, &k);
+            br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
+            if (!r)
+                return;
+            rows[nrows++] = r;
+            if (!text[p])
+                dt_mark_row(rd, r, "panel_unclear",
+                            "figures without a code or label in their panel: whose they are is "
+                            "not known");
+            /* a grand total (合计) alone on its line in one panel: the
+             * table's total more likely than the panel's — not known */
+            char sq[DT_COMP_MAX];
+            size_t sl = dt_squeeze(k.label, strlen(k.label), sq, sizeof sq);
+            int spanning = L->panel_total_col >= 0 && !k.has_code && ntext == 1 &&
+                           nfigs == (size_t)figs[p] && figs[p] == 1 &&
+                           dt_catalog_total_label(sq, sl) == 2;
+            for (size_t i = 0; i < lim; i++) {
+                const dt_colmap *m = &L->map[i];
+                br_decimal v;
+                if (m->panel != p)
+                    continue;
+                if (m->what == DT_COL_NONE)
+                    unread_figure(rd, &k, ln->no, m, i, &f[i]);
+                if (m->what != DT_COL_MONEY ||
+                    !money_cell(rd, r, key_of(&k), (br_role)m->role, ln->no, &f[i], &v))
+                    continue;
+                if (!spanning)
+                    dt_host->row_set_value(r, (size_t)m->col, v, 0);
+                if (L->panel_total_col >= 0) /* the other parts blank: its total */
+                    dt_host->row_set_value(r, (size_t)L->panel_total_col, v,
+                                           spanning ? 0 : BR_CELL_INFERRED);
+            }
+            if (spanning)
+                dt_mark_row(rd, r, "spanning_total",
+                            "a grand total alone on its line in one panel: the table's total "
+                            "(read so) or that panel's is not known, and the parts it sums are "
+                            "not printed on its line");
+        }
+    }
+    /* fields lost inside a panel: its figures may have moved (a whole panel
+     * missing at the line's end is a blank half) */
+    if (nfigs && total < L->width && total % pw != 0) {
+        dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,
+                "row has %zu fields, its header %zu; cells read by position", total, L->width);
+        for (size_t j = 0; j < nrows; j++)
+            dt_mark_row(rd, rows[j], "guessed_figure",
+                        "the row has %zu fields, its header %zu: its figures are placed by "
+                        "position, a guess",
+                        total, L->width);
+    }
+    if (nf > L->width)
+        beyond_header(rd, &k, ln->no, f, nf, rows, nrows);
+}
+
 /* ---- labels wrapped over lines ---- */
 
 /* A subject code, or its first digits (a wrapped label's first line). */
@@ -1121,6 +1249,10 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     const dt_layout *L = &st->layout;
     if (st->flags & DT_TWO_SIDED) {
         read_sides(rd, ln, f, nf, total);
+        return;
+    }
+    if (L->panel_width) {
+        read_panels(rd, ln, f, nf, total);
         return;
     }
     /* a piece of a wrapped label: joined to its row */

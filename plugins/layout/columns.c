@@ -621,6 +621,66 @@ static void relocate_displaced(hspan *h, size_t n)
 
 /* A grand-total label under a label cell ("合计" under 科目名称) is the first
  * row of a table printed without figures, not a column: out of the header. */
+/*
+ * A table printed in two panels side by side (基本支出: 人员经费 | 公用经费
+ * over 科目编码 科目名称 金额 twice): its lowest header line is two equal
+ * halves, the same kinds of cell in the same order, a code or label first, a
+ * label and a figure column's name in each.  A cell of a line above that
+ * lies over one half only, alone there on its line, is that panel's heading:
+ * it heads the whole half (in its cells' paths), however narrow.
+ */
+static void panel_headings(const lt_table *t, hspan *h, size_t n)
+{
+    if (dt_catalog_kind_flags(t->kind) & DT_TWO_SIDED)
+        return;
+    int low = -1;
+    for (size_t a = 0; a < n; a++)
+        if (!h[a].dead && h[a].li > low)
+            low = h[a].li;
+    size_t c[LT_MAX_HDR_SPANS], m = 0;
+    for (size_t a = 0; a < n; a++)
+        if (!h[a].dead && h[a].li == low) {
+            size_t j = m++;
+            for (; j > 0 && h[c[j - 1]].x0 > h[a].x0; j--)
+                c[j] = c[j - 1];
+            c[j] = a;
+        }
+    if (m < 4 || m % 2)
+        return;
+    size_t k = m / 2;
+    int label = 0, money = 0;
+    for (size_t i = 0; i < k; i++) {
+        const char *x[1] = {h[c[i]].text}, *y[1] = {h[c[i + k]].text};
+        br_role r;
+        dt_what a = dt_catalog_column(t->kind, x, 1, &r), b = dt_catalog_column(t->kind, y, 1, &r);
+        if (a != b || a == DT_COL_NONE || (i == 0 && a != DT_COL_CODE && a != DT_COL_LABEL))
+            return;
+        label |= a == DT_COL_LABEL;
+        money |= a == DT_COL_MONEY;
+    }
+    if (!label || !money)
+        return;
+    for (size_t p = 0; p < 2; p++) {
+        int x0 = h[c[p * k]].x0, x1 = h[c[p * k + k - 1]].x1;
+        int ox0 = h[c[(1 - p) * k]].x0, ox1 = h[c[(1 - p) * k + k - 1]].x1;
+        for (int li = 0; li < low; li++) {
+            size_t over = n, count = 0;
+            for (size_t a = 0; a < n; a++) {
+                if (h[a].dead || h[a].li != li || !overlap(h[a].x0, h[a].x1, x0, x1))
+                    continue;
+                count++;
+                if (!overlap(h[a].x0, h[a].x1, ox0, ox1))
+                    over = a;
+            }
+            if (count == 1 && over < n) {
+                h[over].parent = 1;
+                h[over].hx0 = x0;
+                h[over].hx1 = x1;
+            }
+        }
+    }
+}
+
 static void row_labels_out(hspan *h, size_t n)
 {
     for (size_t b = 0; b < n; b++) {
@@ -945,6 +1005,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         h[a].label_word = w == DT_COL_LABEL && !h[a].known;
     }
     row_labels_out(h, n);
+    panel_headings(t, h, n);
     int two_sided = (dt_catalog_kind_flags(t->kind) & DT_TWO_SIDED) != 0;
     for (size_t a = 0; a < n; a++) {
         for (size_t b = 0; b < n && !h[a].dead; b++)
@@ -1086,6 +1147,17 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         if (m == L->nroles)
             L->roles[L->nroles++] = c->role;
         c->model = (int)m;
+    }
+    /* panels whose figure columns are parts of one identity (repeat.c):
+     * its total is a model column too (each panel row's figure is its total) */
+    L->panel_total_model = -1;
+    if (L->panel_total != BR_ROLE_NONE && L->nroles < LT_MAX_COLS) {
+        size_t m = 0;
+        while (m < L->nroles && L->roles[m] != L->panel_total)
+            m++;
+        if (m == L->nroles)
+            L->roles[L->nroles++] = L->panel_total;
+        L->panel_total_model = (int)m;
     }
     /* the zone of row labels: after the codes, before the first figures */
     int lx0 = 0, lx1 = -1, lab = -1;

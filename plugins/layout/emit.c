@@ -347,6 +347,9 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
     }
     size_t i = 0;
     for (lt_prow *r = t->rows; r; r = r->next, i++) {
+        if (r->unc_kind && rows[i] && lt_host->row_set_uncertain(rows[i], r->unc_kind,
+                                                                  r->unc_why) != BR_OK)
+            e->failed = 1;
         if (!r->nextra || !rows[i])
             continue;
         snprintf(why, sizeof why, "%zu figures for %zu columns; the extra ones are not read",
@@ -428,7 +431,7 @@ void lt_table_emit(lt_engine *e, lt_table *t)
         rows[i] = row;
         for (size_t c = 0; c < t->L.nroles; c++)
             if (r->have[c])
-                lt_host->row_set_value(row, c, r->vals[c], 0);
+                lt_host->row_set_value(row, c, r->vals[c], r->inferred[c] ? BR_CELL_INFERRED : 0);
     }
     if (!t->L.two_sided)
         hierarchy(e, t, bt, rows);

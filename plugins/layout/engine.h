@@ -73,6 +73,11 @@ typedef struct lt_layout {
     /* one-sided tables whose list runs on in a second copy of the columns
      * beside the first (repeat.c): 2; 0 otherwise */
     int nrepeat;
+    /* …whose copies' figure columns are distinct parts of one identity
+     * (人员经费 | 公用经费: panels): that identity's total and its model
+     * column; BR_ROLE_NONE / -1 otherwise */
+    br_role panel_total;
+    int panel_total_model;
     int vlist;       /* a vertical list: one label column, one money column (vlist.c) */
     int bands;       /* rows of one figure beside text cells (bands.c) */
     int from_figures, figures_placed; /* columns of a catalog order (template.c) */
@@ -120,6 +125,9 @@ typedef struct lt_prow {
      * (fixed for the code hierarchy), or -1; valid when npin > 0 */
     signed char pin[LT_MAX_COLS];
     size_t npin;
+    unsigned char inferred[LT_MAX_COLS]; /* by model column: set by arithmetic */
+    /* the row is uncertain (marked at emit): why, or NULL */
+    const char *unc_kind, *unc_why;
 } lt_prow;
 
 typedef struct lt_table {

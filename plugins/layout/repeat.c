@@ -12,6 +12,11 @@
  * starts the next copy), not a fixed x: pdftotext -layout moves the right
  * copy's codes freely.  A line holding one copy only goes to the copy whose
  * column of its first span's kind is nearest.
+ *
+ * The copies may be panels whose figure columns name distinct parts of one
+ * identity, their headings' roles (一般公共预算基本支出表: 人员经费 | 公用经费,
+ * each 科目编码 科目名称 金额): each copy's figures go to its own role and to
+ * the identity's total (rows.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,15 +33,29 @@ void lt_repeat_build(lt_engine *e, lt_table *t)
     size_t k = L->ncols / 2;
     if (L->cols[0].what != DT_COL_CODE && L->cols[0].what != DT_COL_LABEL)
         return;
-    int money = 0;
+    int money = 0, nmoney = 0, same = 1;
+    br_role parts[2] = {BR_ROLE_NONE, BR_ROLE_NONE};
     for (size_t i = 0; i < k; i++) {
         const lt_col *a = &L->cols[i], *b = &L->cols[i + k];
-        if (a->what != b->what || (a->what == DT_COL_MONEY && a->role != b->role))
+        if (a->what != b->what)
             return;
+        if (a->what == DT_COL_MONEY) {
+            same &= a->role == b->role;
+            parts[0] = a->role;
+            parts[1] = b->role;
+            nmoney++;
+        }
         money |= a->what == DT_COL_MONEY && a->role != BR_ROLE_NONE;
     }
     if (!money || L->cols[k - 1].x1 > L->cols[k].x0)
         return;
+    /* two panels whose one figure column each names a part of one identity
+     * (基本支出: 人员经费 | 公用经费 over 金额): a panel row's figure is its
+     * part and, the other part blank, the identity's total */
+    br_role total = same || nmoney != 1 ? BR_ROLE_NONE : dt_panel_total(t->kind, parts, 2);
+    if (!same && total == BR_ROLE_NONE)
+        return;
+    L->panel_total = total;
     L->nrepeat = 2;
     for (size_t i = k; i < L->ncols; i++)
         L->cols[i].rpanel = 1;
@@ -88,6 +107,12 @@ size_t lt_repeat_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t 
     for (size_t i = 0; i < ln->nspans; i++) {
         const lt_span *s = &ln->spans[i];
         sp_kind k = kind_of(s);
+        /* digits after the copy's label, before no figure, and followed by
+         * a code: the copy's integer figure ("工资福利支出  484  302"), not a
+         * code (a code is followed by its label) */
+        if (k == SP_CODE && lt_digits(s->text) && other && !fig && i + 1 < ln->nspans &&
+            kind_of(&ln->spans[i + 1]) == SP_CODE)
+            k = SP_FIGURE;
         if (i > 0 && p + 1 < (size_t)t->L.nrepeat &&
             ((k == SP_CODE && other) || (k == SP_TEXT && fig))) {
             p++;

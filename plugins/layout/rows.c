@@ -846,15 +846,81 @@ static int figures_right(const lt_table *t, const seg *g)
     return any;
 }
 
+/*
+ * Panels whose figure columns are parts of one identity (repeat.c: 人员经费 |
+ * 公用经费): the row r just read from copy p's segment g.  Its figure is its
+ * total too (the other parts of a panel row are blank).  A grand total (合计)
+ * of one figure alone on its line is the table's total, its parts not
+ * printed there — or its panel's, which is not known: the row is marked
+ * uncertain.  A figure nearer another copy's column than its own on a line
+ * of one copy is not guessed into either: the row is marked uncertain.
+ */
+/* The copy whose figure column's right edge is nearest a figure's. */
+static int money_copy(const lt_table *t, const lt_span *f)
+{
+    int best = 0, bd = -1;
+    for (size_t c = 0; c < t->L.ncols; c++) {
+        const lt_col *col = &t->L.cols[c];
+        int d = abs(f->x1 - col->x1);
+        if (col->what == DT_COL_MONEY && (bd < 0 || d < bd)) {
+            bd = d;
+            best = col->rpanel;
+        }
+    }
+    return best;
+}
+
+static void panel_row(const lt_table *t, lt_prow *r, const seg *g, size_t p, size_t nsegs)
+{
+    const lt_layout *L = &t->L;
+    int tot = L->panel_total_model, own = -1;
+    for (size_t c = 0; c < L->ncols; c++)
+        if (L->cols[c].what == DT_COL_MONEY && L->cols[c].rpanel == (int)p &&
+            L->cols[c].model >= 0)
+            own = L->cols[c].model;
+    if (tot < 0 || own < 0 || !r->have[own])
+        return;
+    int grand = !r->code[0] && dt_catalog_total_label(r->label, strlen(r->label)) == 2;
+    if (grand && nsegs == 1 && r->nvals == 1) {
+        r->vals[tot] = r->vals[own];
+        r->have[tot] = 1;
+        r->have[own] = 0;
+        r->unc_kind = "spanning_total";
+        r->unc_why = "a grand total alone on its line: the table's total (read so) or its "
+                     "panel's is not known, and the parts it sums are not printed on its line";
+        return;
+    }
+    r->vals[tot] = r->vals[own];
+    r->have[tot] = 1;
+    r->inferred[tot] = 1;
+    r->nvals++;
+    int text = 0; /* the figures after the label (not the code before it) */
+    for (size_t k = 0; nsegs == 1 && k < g->n; k++) {
+        if (is_text(g->sp[k])) {
+            text = 1;
+        } else if (text && money_copy(t, g->sp[k]) != (int)p) {
+            r->unc_kind = "panel_unclear";
+            r->unc_why = "a figure nearer another panel's column than its own row's: whose "
+                         "it is is not known";
+        }
+    }
+}
+
 void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln)
 {
     lt_template_columns(e, t, ln); /* a catalog order: columns from the first figures */
     seg segs[LT_MAX_PANELS];
     if (t->L.nrepeat > 0) { /* one list in two copies of the columns */
-        size_t ns = lt_repeat_cut(t, ln, segs, LT_MAX_PANELS);
+        size_t ns = lt_repeat_cut(t, ln, segs, LT_MAX_PANELS), nsegs = 0;
         for (size_t p = 0; p < ns; p++)
-            if (segs[p].n)
+            nsegs += segs[p].n > 0;
+        for (size_t p = 0; p < ns; p++)
+            if (segs[p].n) {
+                size_t before = t->nrows;
                 read_panel(e, t, ln, &segs[p], BR_SIDE_NONE, (int)p);
+                if (t->nrows > before && t->last && t->last->src == ln)
+                    panel_row(t, t->last, &segs[p], p, nsegs);
+            }
         return;
     }
     if (t->L.npanels > 0) { /* three panels: cut by position */

@@ -154,7 +154,8 @@ def verify_model(cli, path, model):
             continue
         dt = by_kind[k][i]
         drows = dt["rows"]
-        # rows by line (two-sided tables have two rows per line: by side)
+        # rows by line (two-sided tables have two rows per line: by side; a
+        # table printed in two panels, by code or label)
         index = defaultdict(list)
         for r in drows:
             index[r["line"]].append(r)
@@ -162,6 +163,9 @@ def verify_model(cli, path, model):
             cands = index.get(mr["line"], [])
             if mr.get("side"):
                 cands = [r for r in cands if r.get("side") == mr["side"]]
+            if len(cands) > 1:  # rows of two panels on one line (基本支出): by code, else label
+                cands = [r for r in cands if (r.get("code") == mr["code"] if mr["code"]
+                                              else norm(r.get("label")) == norm(mr["key"]))]
             if len(cands) != 1:
                 problems.append("%s line %s (%s): %d rows read" % (k, mr["line"], mr["label"],
                                                                     len(cands)))

@@ -99,6 +99,16 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
   table_set          no 三公 table, no 政府性基金 table, no 项目支出 table (the
                      annexes numbered on), or a 三公 table stated empty by a note
                      ("注：本单位无“三公”经费支出。", the 三公 figures all zero)
+  basic_panels       the 基本支出 table in two panels side by side: 人员经费 (301,
+                     303) | 公用经费 or 日常公用经费 (302), each 科目编码 | 科目名称 |
+                     金额 or 预算数, a line carrying a row of each (the longer
+                     panel's last lines a blank other half); then a 合计 across
+                     the panels, its label left or right, its figure under the
+                     right 金额 (two_panels_total_row), or each panel's own
+                     total, 人员经费合计 | 公用经费合计, its label in the code or
+                     the label cell (two_panels_panel_totals).  Drawn, with its
+                     choices, from a stream of its own (OWN_STREAM): documents
+                     drawn without it are what they were before it existed.
 
 Layout (--layout): tab (the tab-separated fields of the reference), space
 (`pdftotext -layout`: each table's fields in columns separated by runs of
@@ -124,7 +134,11 @@ as text_line (text_line, text_changed_line in the sidecar), and every table,
 row and claim has its "page".
 
 Conventions of model.json under variation: a row's "line" is the line with
-its figures; a wrapped row also has "wrapped": [first, last] (the lines of
+its figures (basic_panels: two rows share a line, told apart by code or
+label); a panel row of basic_panels holds the one-panel table's cells, its
+one printed figure as its part (personnel / public) and its total, the 合计
+across the panels its total only, each panel's own total its part and total
+(the one-panel 合计 row is not printed); a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
 line).  A table's "line" is its annex marker, or its title's line without
 one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
@@ -195,8 +209,12 @@ FAMILIES = [
 VARY_FAMILIES = [
     "header_wording", "header_stack", "annex_label", "three_public_order", "project_first",
     "codes", "wrapped_labels", "total_last", "zeros", "page_footer", "units",
-    "narrative_scope", "table_set",
+    "narrative_scope", "table_set", "basic_panels",
 ]
+# Families added after the first thirteen: drawn (and varied) from a random
+# stream of their own, so that adding one leaves every document drawn
+# without it as it was.
+OWN_STREAM = ("basic_panels",)
 VARIANTS = {
     "header_wording": ["relative", "absolute_execution", "relative_execution", "final_accounts"],
     "header_stack": ["three_lines", "four_lines"],
@@ -213,6 +231,7 @@ VARIANTS = {
     "units": ["yuan_tables", "dept_unit_line"],
     "narrative_scope": ["last_year", "kuan_sentence", "old_class_names"],
     "table_set": ["no_three_public", "no_gov_fund", "no_projects", "three_public_note"],
+    "basic_panels": ["two_panels_total_row", "two_panels_panel_totals"],
 }
 # Class names before the 2019 revision of the functional classification.
 OLD_CLASS_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出",
@@ -535,9 +554,11 @@ class Generator:
         # default printing are those of the same seed without --vary
         self.vrng = random.Random(seed ^ 0x7A51A7)
         self.vary = {}
+        self.frng = random.Random(seed ^ 0xBA51C9)  # the OWN_STREAM families'
         for fam in vary or []:
-            if self.vrng.random() < vary_p:
-                self.vary[fam] = self.vrng.choice(VARIANTS[fam])
+            r = self.frng if fam in OWN_STREAM else self.vrng
+            if r.random() < vary_p:
+                self.vary[fam] = r.choice(VARIANTS[fam])
         if layout == "mixed":
             layout = self.vrng.choice(["tab", "space"])
         self.layout = layout
@@ -843,11 +864,15 @@ class Generator:
                 "no_projects": "projects"}.get(ts)
         if drop:
             self.tables = [t for t in self.tables if t.kind != drop]
+        if "basic_panels" in v and any(t.kind == "gpb_basic" for t in self.tables):
+            self.basic_panels(self.table("gpb_basic"))
         if "zeros" in v:
             z = v["zeros"]
             for t in self.tables:
                 if t.kind in ("gov_fund", "performance_overall", "performance_project"):
                     continue
+                if t.kind == "gpb_basic" and "basic_panels" in v:
+                    continue  # a panel row prints its one figure: no empty cells
                 roles = defaultdict(list)
                 for r in t.rows:
                     for role in r.cells:
@@ -865,10 +890,41 @@ class Generator:
             for k in vr.sample(kinds, min(len(kinds), vr.randint(1, 2))):
                 self.units[k] = "元"
                 for r in self.table(k).rows:
-                    for c in r.cells.values():
+                    # (a figure a row holds in two roles is one Cell: once)
+                    for c in {id(c): c for c in r.cells.values()}.values():
                         c.value = c.value * 10000
                         c.printed = format(c.value, ",.2f")
             self.vary_detail["yuan_tables"] = sorted(self.units)
+
+    def basic_panels(self, t):
+        """The 基本支出 table printed in two panels (basic_panels): 人员经费 (301,
+        303) left, 公用经费 (302) right, one figure per row.  What each row
+        holds is the one-panel table's: its figure is its panel's part and,
+        the other part blank, its total — one printed figure in two roles,
+        so one Cell (an injected change changes both).  The 合计 row is
+        printed across the panels with its total only (two_panels_total_row),
+        or each panel ends with its own total (two_panels_panel_totals:
+        人员经费合计 | 公用经费合计, each its part and its total, no 合计)."""
+        grand = [r for r in t.rows if not r.code]
+        for r in t.rows:
+            if not r.code:
+                continue
+            role = "public" if r.code.startswith(("302", "310")) else "personnel"
+            c = r.cells[role]
+            assert r.cells["total"].printed == c.printed
+            r.cells = {"total": c, role: c}
+        g = grand[0]
+        if self.vary["basic_panels"] == "two_panels_total_row":
+            g.cells = {"total": g.cells["total"]}
+            t.rows = [r for r in t.rows if r.code] + [g]  # printed last
+            return
+        rows = []
+        for label, role in (("人员经费合计", "personnel"), ("公用经费合计", "public")):
+            r = Row(None, label)
+            r.rng_trim = g.rng_trim
+            r.cells = {"total": g.cells[role], role: g.cells[role]}
+            rows.append(r)
+        t.rows = [r for r in t.rows if r.code] + rows
 
     # ---- tables of the model ----
     def mk(self, kind):
@@ -1704,6 +1760,8 @@ class Generator:
 
     def r_gpb_basic(self, t):
         self.annex(t, "附件 3")
+        if "basic_panels" in self.vary:
+            return self.r_gpb_basic_panels(t)
         if self.generic():
             return self.r_generic_coded(t, "一般公共预算财政拨款基本支出预算表")
         header = ["经济分类科目\t\t%d 年基本支出\t\t" % self.year,
@@ -1717,6 +1775,43 @@ class Generator:
             squeezed = ["经济分类科目\t\t%d 年基本支出\t" % self.year]
         self.paged(t, [self.title("一般公共预算财政拨款基本支出预算表")], header, rows,
                    squeezed=squeezed)
+        t.end = len(self.lines)
+
+    def r_gpb_basic_panels(self, t):
+        """basic_panels: 人员经费 | 公用经费 side by side, each 科目编码 | 科目名称 |
+        金额, a line carrying a row of each (the longer panel's last lines a
+        blank other half); the 合计 across the panels, or each panel's own
+        total, on the last line.  Choices from the family's own stream."""
+        fr = self.frng
+        amount = fr.choice(["金额", "预算数"])
+        public = fr.choice(["公用经费", "日常公用经费"])
+        header = ["人员经费\t\t\t%s\t\t" % public,
+                  "科目编码\t科目名称\t%s\t科目编码\t科目名称\t%s" % (amount, amount)]
+        left = [r for r in t.rows if r.code and "personnel" in r.cells]
+        right = [r for r in t.rows if r.code and "public" in r.cells]
+        totals = [r for r in t.rows if not r.code]
+
+        def half(r, role):
+            return [r.code, r.label, r.s(role)] if r else ["", "", ""]
+        rows = []
+        for i in range(max(len(left), len(right))):
+            a = left[i] if i < len(left) else None
+            b = right[i] if i < len(right) else None
+            rows.append(([x for x in (a, b) if x], half(a, "personnel") + half(b, "public")))
+        if len(totals) == 1:  # 合计 across the panels: its label left or right
+            g = totals[0]
+            f = [""] * 6
+            f[fr.choice([1, 4])] = g.label
+            f[5] = g.s("total")
+            rows.append(([g], f))
+        else:  # each panel's own total, its label in the code cell or the label cell
+            at = fr.choice([0, 1])
+            f = [""] * 6
+            for k, (g, role) in enumerate(zip(totals, ("personnel", "public"))):
+                f[3 * k + at] = g.label
+                f[3 * k + 2] = g.s(role)
+            rows.append((totals, f))
+        self.paged(t, [self.title("一般公共预算财政拨款基本支出预算表")], header, rows)
         t.end = len(self.lines)
 
     def r_three_public(self, t):
@@ -1921,6 +2016,8 @@ class Generator:
         gap = self.vrng.randint(2, 4)
         indent = self.vrng.choice([0, 0, 1, 2, 4])
         spans = [(t.line, t.end) for t in self.tables if t.line and t.end]
+        panels = {(t.line, t.end) for t in self.tables
+                  if t.kind == "gpb_basic" and "basic_panels" in self.vary}
         for a, b in spans:
             idx = [i for i in range(a - 1, min(b, len(out))) if "\t" in out[i]]
             if not idx:
@@ -1981,6 +2078,8 @@ class Generator:
                       and grid[i][k].strip()]
                 if xs and all(x.isdigit() and len(x) in (1, 2, 3, 5, 7) for x in xs):
                     codecol.add(k)
+            if (a, b) in panels:  # each panel's 科目编码 (a panel total's label in it)
+                codecol = {0, 3}
             for i, f in grid.items():
                 row = (i + 1) in self.row_lines
                 parts = []
@@ -2102,6 +2201,8 @@ def children(t, r):
     if t.kind == "projects":
         return t.rows[1:] if r is t.rows[0] else []
     coded = [o for o in t.rows if o.code]
+    if not r.code and r.label not in ("合计", "总计"):
+        return []  # a panel's own total (人员经费合计) sums a part of the classes only
     if not r.code:  # 合计: the classes
         lens = sorted({len(o.code) for o in coded})
         return [o for o in coded if len(o.code) == lens[0]] if lens else []
@@ -2273,6 +2374,9 @@ def inject(g, family, rng):
 
 
 def set_cell(g, t, r, role, c, new, family, cause):
+    # one figure in two roles (basic_panels: a panel row's part and total):
+    # the change is at the part its panel prints
+    role = next((x for x, y in r.cells.items() if y is c and x != "total"), role)
     orig = c.printed
     c.printed = reprint(c, new)
     idx = [x for x in g.tables if x.kind == t.kind].index(t)
