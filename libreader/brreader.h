@@ -271,6 +271,23 @@ size_t dt_wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, s
 unsigned dt_wrap_rank(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
                       unsigned ok, int coded, unsigned *doc, int *unsure);
 
+/* What a line of the sequence is under a convention (dt_wrap_assign). */
+enum {
+    DT_PIECE_HEAD = 1u,  /* a piece: the first lines of the next row's label */
+    DT_PIECE_TAIL = 2u,  /* a piece: the last lines of the row above's label */
+    DT_PIECE_UNSURE = 4u /* a row: which pieces are its own is not certain */
+};
+
+/*
+ * Place the pieces under convention `mode` (dt_wrap_rank's): role[i] gets
+ * DT_PIECE_HEAD or _TAIL for each piece it places (0: a piece no row
+ * takes), DT_PIECE_UNSURE for each row whose label is unsure — beside a
+ * piece the middle convention cannot place, or, `unsure` (first and last
+ * tie), beside any piece.  The same walk as dt_wrap_cost.
+ */
+void dt_wrap_assign(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                    unsigned mode, int coded, int unsure, unsigned char *role);
+
 /* A row that lost its empty cells: its figures wait for assign.c. */
 typedef struct dt_short {
     struct dt_short *next;

@@ -83,11 +83,21 @@ int dt_wrap_middle_tail(const char *seq, const size_t *w, const unsigned char *c
     return 1;
 }
 
-size_t dt_wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
-                    unsigned mode, int coded, size_t *ntails)
+/* A row of the sequence with the pieces a convention gives it: `heads`
+ * pieces above it from pend_at, `tails` below it from run_at; `unsure`
+ * when the middle convention cannot tell whether the piece below is its
+ * last line or the next row's first. */
+typedef struct wrap_row {
+    size_t row, pend_at, heads, run_at, tails;
+    int unsure;
+} wrap_row;
+
+typedef void (*wrap_visit)(const wrap_row *r, void *arg);
+
+/* Every row of the sequence under convention `mode`, in order. */
+static void wrap_walk(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                      unsigned mode, int coded, wrap_visit visit, void *arg)
 {
-    size_t cost = 0;
-    *ntails = 0;
     for (size_t a = 0; a < n;) {
         size_t b = a;
         while (b < n && seq[b] != '|')
@@ -106,51 +116,124 @@ size_t dt_wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, s
             size_t row = i++, run = 0, run_at = i;
             while (i + run < b && seq[i + run] == 'f')
                 run++;
-            size_t heads = 0, tails = 0;
+            wrap_row r = {row, pend_at, 0, run_at, 0, 0};
             if (mode == DT_WRAP_LAST) {
-                heads = pend;
+                r.heads = pend;
             } else if (mode == DT_WRAP_FIRST) {
-                tails = run;
+                r.tails = run;
             } else {
-                int unsure;
-                heads = pend;
-                tails = heads && run &&
-                        dt_wrap_middle_tail(seq, w, cl, n, row, pend_at, run_at, coded, &unsure);
-                *ntails += tails;
+                r.heads = pend;
+                r.tails = r.heads && run &&
+                          dt_wrap_middle_tail(seq, w, cl, n, row, pend_at, run_at, coded,
+                                              &r.unsure);
             }
-            /* the label's lines, top down */
-            size_t lw[8], k = 0;
-            for (size_t h = 0; h < heads && k < 8; h++)
-                lw[k++] = w[pend_at + h];
-            if (k < 8)
-                lw[k++] = w[row];
-            for (size_t t = 0; t < tails && k < 8; t++)
-                lw[k++] = w[run_at + t];
-            if (k > 1) {
-                /* the last line no wider than the first; one character of
-                 * slack between the others: a space where the line broke */
-                int bad = lw[k - 1] > lw[0];
-                for (size_t j = 1; j + 1 < k; j++)
-                    bad |= lw[j] + 1 < lw[0] || lw[j] > lw[0] + 1;
-                /* a code printed on a line begins its label */
-                for (size_t h = 1; h < heads; h++)
-                    bad |= cl[pend_at + h];
-                bad |= heads && cl[row];
-                for (size_t t = 0; t < tails; t++)
-                    bad |= cl[run_at + t];
-                cost += (size_t)bad;
-            }
-            i += tails;
+            visit(&r, arg);
+            i += r.tails;
             pend = 0;
-            if (run > tails) {
-                pend = run - tails;
-                pend_at = run_at + tails;
+            if (run > r.tails) {
+                pend = run - r.tails;
+                pend_at = run_at + r.tails;
                 i = run_at + run;
             }
         }
         a = b + 1;
     }
-    return cost;
+}
+
+typedef struct wrap_costs {
+    const size_t *w;
+    const unsigned char *cl;
+    size_t cost, tails;
+} wrap_costs;
+
+/* One count when the row's label does not wrap the way text wraps. */
+static void cost_of(const wrap_row *r, void *arg)
+{
+    wrap_costs *c = arg;
+    const size_t *w = c->w;
+    const unsigned char *cl = c->cl;
+    c->tails += r->tails;
+    /* the label's lines, top down */
+    size_t lw[8], k = 0;
+    for (size_t h = 0; h < r->heads && k < 8; h++)
+        lw[k++] = w[r->pend_at + h];
+    if (k < 8)
+        lw[k++] = w[r->row];
+    for (size_t t = 0; t < r->tails && k < 8; t++)
+        lw[k++] = w[r->run_at + t];
+    if (k < 2)
+        return;
+    /* the last line no wider than the first; one character of slack
+     * between the others: a space where the line broke */
+    int bad = lw[k - 1] > lw[0];
+    for (size_t j = 1; j + 1 < k; j++)
+        bad |= lw[j] + 1 < lw[0] || lw[j] > lw[0] + 1;
+    /* a code printed on a line begins its label */
+    for (size_t h = 1; h < r->heads; h++)
+        bad |= cl[r->pend_at + h];
+    bad |= r->heads && cl[r->row];
+    for (size_t t = 0; t < r->tails; t++)
+        bad |= cl[r->run_at + t];
+    c->cost += (size_t)bad;
+}
+
+size_t dt_wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                    unsigned mode, int coded, size_t *ntails)
+{
+    wrap_costs c = {w, cl, 0, 0};
+    wrap_walk(seq, w, cl, n, mode, coded, cost_of, &c);
+    /* (rows the middle convention gives a piece below) */
+    *ntails = mode == DT_WRAP_MIDDLE ? c.tails : 0;
+    return c.cost;
+}
+
+typedef struct wrap_roles {
+    const char *seq;
+    size_t n;
+    unsigned char *role;
+} wrap_roles;
+
+static void role_of(const wrap_row *r, void *arg)
+{
+    wrap_roles *a = arg;
+    for (size_t h = 0; h < r->heads; h++)
+        a->role[r->pend_at + h] = DT_PIECE_HEAD;
+    for (size_t t = 0; t < r->tails; t++)
+        a->role[r->run_at + t] = DT_PIECE_TAIL;
+    if (r->unsure) {
+        /* the piece below is this row's or the next row's */
+        a->role[r->row] |= DT_PIECE_UNSURE;
+        if (r->run_at + 1 < a->n && a->seq[r->run_at + 1] == 'F')
+            a->role[r->run_at + 1] |= DT_PIECE_UNSURE;
+    }
+}
+
+void dt_wrap_assign(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                    unsigned mode, int coded, int unsure, unsigned char *role)
+{
+    for (size_t i = 0; i < n; i++)
+        role[i] = 0;
+    if (!mode)
+        return;
+    wrap_roles a = {seq, n, role};
+    wrap_walk(seq, w, cl, n, mode, coded, role_of, &a);
+    if (!unsure)
+        return;
+    /* first and last tie: every row beside a piece may own it */
+    for (size_t i = 0; i < n; i++) {
+        if (seq[i] != 'f')
+            continue;
+        for (size_t j = i; j-- > 0 && seq[j] != '|';)
+            if (seq[j] == 'F') {
+                role[j] |= DT_PIECE_UNSURE;
+                break;
+            }
+        for (size_t j = i + 1; j < n && seq[j] != '|'; j++)
+            if (seq[j] == 'F') {
+                role[j] |= DT_PIECE_UNSURE;
+                break;
+            }
+    }
 }
 
 unsigned dt_wrap_rank(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
