@@ -3,8 +3,10 @@
  * shared catalog), contents pages skipped, the unit line of each
  * table, header lines until the first data line, data lines into rows,
  * tables continued over pages joined (a repeated title, or rows running on
- * without one), notes under a table (注:…空表) kept as its attribute, and
- * the lines outside tables read as the narrative.
+ * without one), labels wrapped over lines placed by the table's convention
+ * (figures on their first, middle or last line: libreader's wrap.c), notes
+ * under a table (注:…空表) kept as its attribute, and the lines outside
+ * tables read as the narrative.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -512,21 +514,21 @@ static void wrap_decide(lt_engine *e, lt_table *t, size_t i)
     if (!pieces)
         return;
     unsigned mode = dt_wrap_rank(seq, w, cl, n, ok, coded, &e->wrap_doc, &unsure);
-    if (coded)
-        return; /* labels that start with their codes: a code begins a row,
-                 * whatever line its figures are on (read line by line); the
-                 * convention they show holds for the document's other tables */
-    t->wrap_mode = mode;
-    dt_wrap_assign(seq, w, cl, n, t->wrap_mode, coded, unsure, role);
+    dt_wrap_assign(seq, w, cl, n, mode, coded, unsure, role);
     const char *dbg = getenv("BR_LAYOUT_DEBUG");
-    if (dbg && strstr(dbg, "wrap")) {
+    if (dbg && strstr(dbg, "wrap")) { /* BR_LAYOUT_DEBUG=wrap: the sequence and its reading */
         fprintf(stderr, "wrap table line %ld: fits %u mode %u unsure %d doc %u coded %d\n  ",
-                e->in->lines[i].no, ok, t->wrap_mode, unsure, e->wrap_doc, coded);
+                e->in->lines[i].no, ok, mode, unsure, e->wrap_doc, coded);
         for (size_t k = 0; k < n; k++)
             fprintf(stderr, "%c%zu%s%s ", seq[k], w[k], cl[k] ? "c" : "",
                     role[k] & DT_PIECE_HEAD ? "v" : role[k] & DT_PIECE_TAIL ? "^" : "");
         fputc('\n', stderr);
     }
+    if (coded)
+        return; /* labels that start with their codes: a code begins a row,
+                 * whatever line its figures are on (read line by line); the
+                 * convention they show holds for the document's other tables */
+    t->wrap_mode = mode;
     for (size_t k = 0; k < n; k++)
         e->wrap[at[k]] = role[k];
 }
