@@ -7,6 +7,7 @@
  *   catalog.c/.def what is recognised (titles, header words, keys): data
  *   assign.c       rows that lost their empty cells: columns by arithmetic
  *   notes.c        reader notes about the current table (dt_note)
+ *   wrap.c         labels wrapped over lines: where their figures are
  *   narrative.c    the 情况说明: document title, claims (claims.def: data)
  *
  * Nothing here links libcore: everything goes through `dt_host`, the host
@@ -245,6 +246,70 @@ typedef struct dt_layout {
 
 /* Where a row whose label wraps over lines prints its figures. */
 enum { DT_WRAP_FIRST = 1u, DT_WRAP_MIDDLE = 2u, DT_WRAP_LAST = 4u };
+
+/* ---- labels wrapped over lines (wrap.c) ----
+ *
+ * A table's lines as a sequence: seq[i] 'F' a row (figures or a code), 'f'
+ * a lone piece of a label, '|' a break (blank line, page change, header
+ * again).  w[i]: the width in characters of line i's text in the label's
+ * cell; cl[i]: that text starts with a subject code.  `coded`: a piece of
+ * the table starts with one (labels begin with their codes).
+ */
+
+/* Which conventions (DT_WRAP_*) the sequence fits; *pieces: it has any. */
+unsigned dt_wrap_fits(const char *seq, size_t n, int *pieces);
+
+/*
+ * Middle convention: does the row at `row` (its piece above at `head`) take
+ * the piece at `cand` below it, or is that piece the next row's first line?
+ * A piece that starts with a code begins its label; so does the next row's
+ * own line when it starts with one.  Every line of a label but its last is
+ * as wide as its first: a row line narrower than its piece above ends the
+ * label, a piece narrower than that is a label's last line.  In a coded
+ * table a piece without a code is no label's first line.  Otherwise unsure
+ * (*unsure set; read as this row's).
+ */
+int dt_wrap_middle_tail(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                        size_t row, size_t head, size_t cand, int coded, int *unsure);
+
+/*
+ * How badly convention `mode` wraps the labels: a cell's text breaks only
+ * where its line is full, so every line of a wrapped label but the last is
+ * as wide as the first, and the last no wider; a code printed on a line
+ * begins its label.  One count per label that breaks this.  *ntails: rows
+ * the middle convention gives a piece below.
+ */
+size_t dt_wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                    unsigned mode, int coded, size_t *ntails);
+
+/*
+ * The convention of a table among those that fit it (`ok`, dt_wrap_fits),
+ * kept to those of the document's tables so far (*doc, 0: none seen; the
+ * document is typeset one way) where they agree; *doc becomes the
+ * conventions that tie for the table.  The one that wraps the labels most
+ * like text wins, a tie the most constrained; *unsure when first and last
+ * tie (or nothing fits): the rows then are marked label_fragment.
+ * Returns the convention, 0 when none fits.
+ */
+unsigned dt_wrap_rank(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                      unsigned ok, int coded, unsigned *doc, int *unsure);
+
+/* What a line of the sequence is under a convention (dt_wrap_assign). */
+enum {
+    DT_PIECE_HEAD = 1u,  /* a piece: the first lines of the next row's label */
+    DT_PIECE_TAIL = 2u,  /* a piece: the last lines of the row above's label */
+    DT_PIECE_UNSURE = 4u /* a row: which pieces are its own is not certain */
+};
+
+/*
+ * Place the pieces under convention `mode` (dt_wrap_rank's): role[i] gets
+ * DT_PIECE_HEAD or _TAIL for each piece it places (0: a piece no row
+ * takes), DT_PIECE_UNSURE for each row whose label is unsure — beside a
+ * piece the middle convention cannot place, or, `unsure` (first and last
+ * tie), beside any piece.  The same walk as dt_wrap_cost.
+ */
+void dt_wrap_assign(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
+                    unsigned mode, int coded, int unsure, unsigned char *role);
 
 /* A row that lost its empty cells: its figures wait for assign.c. */
 typedef struct dt_short {

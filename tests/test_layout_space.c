@@ -665,6 +665,223 @@ Test(layout_space, codes_in_label_cell_wrapped_figures_any_line)
     cr_assert_eq(errors(), 0);
 }
 
+/* A numbered 项目支出 table without codes (序号 | 预算单位 | 项目名称) whose
+ * labels wrap over two or three lines, the figures on the labels' first,
+ * middle or last line, one way for the whole table: the convention is the
+ * table's, read from all its lines (text fills a line before it wraps), so
+ * a label's first line is never taken for the end of the row above. */
+static void projects_wrapped(const char *text)
+{
+    load(text);
+    const br_table *p = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_row_count(p), 5);
+    static const char *const want[][2] = {
+        {"档案库房维护经费", "total=86.16,annual_subtotal=86.16,annual_personnel=0.00,annual_general=86.16"},
+        {"外贸促进经费", "total=82.77,annual_subtotal=82.77,annual_personnel=0.00,annual_general=82.77"},
+        {"电子商务公共服务平台建设运行经费",
+         "total=51.07,annual_subtotal=51.07,annual_personnel=51.07,annual_general=0.00"},
+        {"档案数字化加工与保护经费",
+         "total=20.00,annual_subtotal=20.00,annual_personnel=20.00,annual_general=0.00"},
+        {"合计", "total=240.00,annual_subtotal=240.00,annual_personnel=71.07,annual_general=168.93"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const br_row *r = row(p, want[i][0]);
+        cr_assert_str_eq(cells(r), want[i][1], "row %s", want[i][0]);
+        cr_assert_null(br_row_uncertain(r), "row %s", want[i][0]);
+    }
+    cr_assert_eq(errors(), 0);
+}
+
+Test(layout_space, projects_wrapped_figures_first_line)
+{
+    projects_wrapped(
+         "某某市某某局 2022 年部门预算\n"
+         "\n"
+         "某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    序号         预算单位            项目名称      合计                   年初特定目标                                 上级专项\n"
+         "                                                           小计   人员性项目  一般性项目  民生配套项目  小计  提前下达专项  结转项目  市级专项\n"
+         "    1     某某市某某局            档案库房维护经   86.16   86.16        0.00       86.16\n"
+         "                                  费\n"
+         "    2     某某市某某局            外贸促进经费     82.77   82.77        0.00       82.77\n"
+         "    3     某某市某某局            电子商务公共服   51.07   51.07       51.07        0.00\n"
+         "                                  务平台建设运行\n"
+         "                                  经费\n"
+         "    4     某某市某某局            档案数字化加工   20.00   20.00       20.00        0.00\n"
+         "                                  与保护经费\n"
+         "                                  合计            240.00  240.00       71.07      168.93\n");
+}
+
+Test(layout_space, projects_wrapped_figures_middle_line)
+{
+    projects_wrapped(
+         "某某市某某局 2022 年部门预算\n"
+         "\n"
+         "某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    序号         预算单位            项目名称      合计                   年初特定目标                                 上级专项\n"
+         "                                                           小计   人员性项目  一般性项目  民生配套项目  小计  提前下达专项  结转项目  市级专项\n"
+         "                                  档案库房维护经\n"
+         "    1     某某市某某局            费               86.16   86.16        0.00       86.16\n"
+         "    2     某某市某某局            外贸促进经费     82.77   82.77        0.00       82.77\n"
+         "                                  电子商务公共服\n"
+         "    3     某某市某某局            务平台建设运行   51.07   51.07       51.07        0.00\n"
+         "                                  经费\n"
+         "                                  档案数字化加工\n"
+         "    4     某某市某某局            与保护经费       20.00   20.00       20.00        0.00\n"
+         "                                  合计            240.00  240.00       71.07      168.93\n");
+}
+
+Test(layout_space, projects_wrapped_figures_last_line)
+{
+    projects_wrapped(
+         "某某市某某局 2022 年部门预算\n"
+         "\n"
+         "某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    序号         预算单位            项目名称      合计                   年初特定目标                                 上级专项\n"
+         "                                                           小计   人员性项目  一般性项目  民生配套项目  小计  提前下达专项  结转项目  市级专项\n"
+         "                                  档案库房维护经\n"
+         "    1     某某市某某局            费               86.16   86.16        0.00       86.16\n"
+         "    2     某某市某某局            外贸促进经费     82.77   82.77        0.00       82.77\n"
+         "                                  电子商务公共服\n"
+         "                                  务平台建设运行\n"
+         "    3     某某市某某局            经费             51.07   51.07       51.07        0.00\n"
+         "                                  档案数字化加工\n"
+         "    4     某某市某某局            与保护经费       20.00   20.00       20.00        0.00\n"
+         "                                  合计            240.00  240.00       71.07      168.93\n");
+}
+
+/* The same conventions in a table with a code column: the 合计 row above
+ * the first wrapped label does not take that label's first line (figures
+ * on the last line), nor a code line the line below it (first line). */
+static void coded_wrapped(const char *text)
+{
+    load(text);
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 5);
+    static const char *const want[][3] = {
+        {"201", "一般公共服务支出", "total=100.00,basic=60.00,project=40.00"},
+        {"20103", "政府办公厅(室)及相关机构事务", "total=100.00,basic=60.00,project=40.00"},
+        {"2010301", "行政运行", "total=60.00,basic=60.00"},
+        {"2010302", "一般行政管理事务", "total=40.00,project=40.00"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const br_row *r = row(t, want[i][0]);
+        cr_assert_str_eq(br_row_label(r), want[i][1], "row %s", want[i][0]);
+        cr_assert_str_eq(cells(r), want[i][2], "row %s", want[i][0]);
+        cr_assert_null(br_row_uncertain(r), "row %s", want[i][0]);
+    }
+    cr_assert_str_eq(br_row_label(row(t, "合计")), "合计");
+    cr_assert_eq(errors(), 0);
+}
+
+Test(layout_space, coded_wrapped_figures_first_line)
+{
+    coded_wrapped(
+         "某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码    科目名称            合计  基本支出  项目支出\n"
+         "            合计              100.00     60.00     40.00\n"
+         "  201       一般公共服务支    100.00     60.00     40.00\n"
+         "            出\n"
+         "  20103     政府办公厅（室    100.00     60.00     40.00\n"
+         "            ）及相关机构事\n"
+         "            务\n"
+         "  2010301   行政运行           60.00     60.00\n"
+         "  2010302   一般行政管理事     40.00               40.00\n"
+         "            务\n");
+}
+
+Test(layout_space, coded_wrapped_figures_middle_line)
+{
+    coded_wrapped(
+         "某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码    科目名称            合计  基本支出  项目支出\n"
+         "            合计              100.00     60.00     40.00\n"
+         "            一般公共服务支\n"
+         "  201       出                100.00     60.00     40.00\n"
+         "            政府办公厅（室\n"
+         "  20103     ）及相关机构事    100.00     60.00     40.00\n"
+         "            务\n"
+         "  2010301   行政运行           60.00     60.00\n"
+         "            一般行政管理事\n"
+         "  2010302   务                 40.00               40.00\n");
+}
+
+Test(layout_space, coded_wrapped_figures_last_line)
+{
+    coded_wrapped(
+         "某某市某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码    科目名称            合计  基本支出  项目支出\n"
+         "            合计              100.00     60.00     40.00\n"
+         "            一般公共服务支\n"
+         "  201       出                100.00     60.00     40.00\n"
+         "            政府办公厅（室\n"
+         "            ）及相关机构事\n"
+         "  20103     务                100.00     60.00     40.00\n"
+         "  2010301   行政运行           60.00     60.00\n"
+         "            一般行政管理事\n"
+         "  2010302   务                 40.00               40.00\n");
+}
+
+/* Where the lines' widths fit figures on the first line as well as on the
+ * last (a full-width label, a full-width piece, a short row line), the
+ * piece may end the row above or begin the row below: both rows are marked
+ * label_fragment — their identities "not checked" — rather than guessed. */
+Test(layout_space, wrapped_first_last_tie_marks_rows)
+{
+    load(
+         "某某市某某局 2022 年部门预算\n"
+         "\n"
+         "某某市某某局 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    序号         预算单位            项目名称      合计                   年初特定目标                                 上级专项\n"
+         "                                                           小计   人员性项目  一般性项目  民生配套项目  小计  提前下达专项  结转项目  市级专项\n"
+         "    1     某某市某某局            外贸促进经费用   82.77   82.77        0.00       82.77\n"
+         "                                  档案库房维护经\n"
+         "    2     某某市某某局            费用             86.16   86.16        0.00       86.16\n"
+         "                                  合计            168.93  168.93        0.00      168.93\n");
+    const br_table *p = table(BR_KIND_PROJECTS);
+    cr_assert_eq(br_table_row_count(p), 3);
+    size_t marked = 0;
+    for (size_t i = 0; i < br_table_row_count(p); i++) {
+        const br_row *r = br_table_row_at(p, i);
+        const br_uncertainty *u = br_row_uncertain(r);
+        if (strcmp(br_row_key(r), "合计") == 0) {
+            cr_assert_null(u);
+            continue;
+        }
+        cr_assert_not_null(u, "row %s", br_row_key(r));
+        cr_assert_str_eq(u->kind, "label_fragment");
+        marked++;
+    }
+    cr_assert_eq(marked, 2);
+    cr_assert_eq(errors(), 0);
+}
+
 /* A header column repeating another's role: the geometry that named it may
  * have misnamed its neighbours, so the whole table is uncertain — a sum
  * that breaks in another column is not checked, never an error. */

@@ -828,58 +828,6 @@ static int fragment_at(const dt_layout *L, const dt_field *f, size_t nf)
     return dt_catalog_total_label(buf, n) ? -1 : at;
 }
 
-/* Which conventions (DT_WRAP_*) a table's sequence of rows ('F'), label
- * pieces ('f') and breaks ('|') fits; *pieces: whether it has any. */
-static unsigned wrap_fits(const char *seq, size_t n, int *pieces)
-{
-    unsigned ok = DT_WRAP_FIRST | DT_WRAP_MIDDLE | DT_WRAP_LAST;
-    *pieces = 0;
-    for (size_t a = 0; a < n;) {
-        size_t b = a;
-        while (b < n && seq[b] != '|')
-            b++;
-        /* the segment [a, b): runs of pieces around its rows */
-        size_t run = 0, rows = 0;
-        int head = 0; /* middle: the current row has a piece above it (2: maybe) */
-        for (size_t i = a; i <= b; i++) {
-            if (i < b && seq[i] == 'f') {
-                run++;
-                *pieces = 1;
-                continue;
-            }
-            int end = i == b;
-            if (run > 2)
-                ok = 0; /* a label over at most three lines */
-            if (run && rows == 0)
-                ok &= ~DT_WRAP_FIRST;
-            if (run && end && rows)
-                ok &= ~DT_WRAP_LAST;
-            /* middle: a wrapped row has one piece above it and, over three
-             * lines, one below; a lone piece between two rows is either */
-            if (rows == 0) {
-                if (run > 1)
-                    ok &= ~DT_WRAP_MIDDLE;
-                head = run == 1;
-            } else if (run == 1) {
-                if (end && !head)
-                    ok &= ~DT_WRAP_MIDDLE;
-                head = head ? 2 : 1;
-            } else if (run == 2) {
-                if (end || !head)
-                    ok &= ~DT_WRAP_MIDDLE;
-                head = 1;
-            } else {
-                head = 0;
-            }
-            if (!end)
-                rows++;
-            run = 0;
-        }
-        a = b + 1;
-    }
-    return ok;
-}
-
 /* Characters of field idx of a line: a piece's width, with the spaces
  * around its text up to the tabs (a line broken at "2010301 行政运行"'s
  * space keeps it on one side or the other). */
@@ -926,113 +874,6 @@ static int line_code_led(const dt_line *ln, size_t idx)
     dt_field g[DT_MAX_FIELDS];
     size_t ng = dt_fields(ln->s, ln->len, g, DT_MAX_FIELDS, NULL);
     return idx < ng && code_led(g[idx].s, g[idx].len);
-}
-
-/*
- * Middle convention: does the row at `row` (its piece above at `head`) take
- * the piece at `cand` below it, or is that piece the next row's first line?
- * A piece that starts with a code begins its label; so does the next row's
- * own line when it starts with one.  Every line of a label but its last is
- * as wide as its first: a row line narrower than its piece above ends the
- * label, a piece narrower than that is a label's last line.  In a table
- * whose labels start with codes a piece without one is no label's first
- * line.  Otherwise unsure (*unsure set; read as this row's).
- */
-static int middle_tail(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
-                       size_t row, size_t head, size_t cand, int coded, int *unsure)
-{
-    *unsure = 0;
-    if (cand >= n || seq[cand] != 'f' || cl[cand])
-        return 0;
-    if (coded)
-        return 1; /* labels start with codes: a piece without one is no first line */
-    if (w[row] < w[head])
-        return 0; /* the row's line is its label's last */
-    if (cand + 1 >= n || seq[cand + 1] != 'F')
-        return 1; /* another piece follows (the next row's first), or the table ends */
-    if (cl[cand + 1] || w[cand] < w[head])
-        return 1;
-    *unsure = 1; /* a label exactly two lines wide is the rarer */
-    return 1;
-}
-
-/*
- * How badly convention `mode` wraps the table's labels: a cell's text
- * breaks only where its line is full, so every line of a wrapped label but
- * the last is as wide as the first, and the last no wider.  One count per
- * label that breaks this.
- */
-static int middle_tail(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
-                       size_t row, size_t head, size_t cand, int coded, int *unsure);
-
-static size_t wrap_cost(const char *seq, const size_t *w, const unsigned char *cl, size_t n,
-                        unsigned mode, int coded, size_t *ntails)
-{
-    size_t cost = 0;
-    *ntails = 0;
-    for (size_t a = 0; a < n;) {
-        size_t b = a;
-        while (b < n && seq[b] != '|')
-            b++;
-        /* rows of the segment with the runs of pieces around them */
-        size_t i = a;
-        size_t pend = 0, pend_at = 0; /* pieces above the next row */
-        while (i < b) {
-            if (seq[i] == 'f') {
-                if (!pend)
-                    pend_at = i;
-                pend++;
-                i++;
-                continue;
-            }
-            size_t row = i++, run = 0, run_at = i;
-            while (i + run < b && seq[i + run] == 'f')
-                run++;
-            size_t heads = 0, tails = 0;
-            if (mode == DT_WRAP_LAST) {
-                heads = pend;
-            } else if (mode == DT_WRAP_FIRST) {
-                tails = run;
-            } else {
-                int unsure;
-                heads = pend;
-                tails = heads && run &&
-                        middle_tail(seq, w, cl, n, row, pend_at, run_at, coded, &unsure);
-                *ntails += tails;
-            }
-            /* the label's lines, top down */
-            size_t lw[8], k = 0;
-            for (size_t h = 0; h < heads && k < 8; h++)
-                lw[k++] = w[pend_at + h];
-            if (k < 8)
-                lw[k++] = w[row];
-            for (size_t t = 0; t < tails && k < 8; t++)
-                lw[k++] = w[run_at + t];
-            if (k > 1) {
-                /* the last line no wider than the first; one character of
-                 * slack between the others: a space where the line broke */
-                int bad = lw[k - 1] > lw[0];
-                for (size_t j = 1; j + 1 < k; j++)
-                    bad |= lw[j] + 1 < lw[0] || lw[j] > lw[0] + 1;
-                /* a code printed on a line begins its label */
-                for (size_t h = 1; h < heads; h++)
-                    bad |= cl[pend_at + h];
-                bad |= heads && cl[row];
-                for (size_t t = 0; t < tails; t++)
-                    bad |= cl[run_at + t];
-                cost += (size_t)bad;
-            }
-            i += tails;
-            pend = 0;
-            if (run > tails) {
-                pend = run - tails;
-                pend_at = run_at + tails;
-                i = run_at + run;
-            }
-        }
-        a = b + 1;
-    }
-    return cost;
 }
 
 /*
@@ -1105,45 +946,18 @@ static void wrap_decide(dt_reader *rd, const after *at)
         }
     }
     int pieces;
-    unsigned ok = wrap_fits(seq, n, &pieces);
+    unsigned ok = dt_wrap_fits(seq, n, &pieces);
     if (!pieces)
         return;
-    if (rd->wrap_doc & ok)
-        ok &= rd->wrap_doc;
-    /* among those that fit, the one that wraps the labels most like text
-     * wraps; a tie: the most constrained (middle), else unsure */
-    size_t w[1024], best = (size_t)-1;
+    size_t w[1024];
     unsigned char cl[1024];
-    unsigned tied = 0;
-    size_t mid_tails = 0; /* rows the middle convention gives a piece below */
     for (size_t i = 0; i < n; i++) {
         w[i] = seq[i] == '|' ? 0 : piece_width(line[i], (size_t)lab);
         cl[i] = seq[i] != '|' && line_code_led(line[i], (size_t)lab);
         if (seq[i] == 'f' && cl[i])
             st->wrap_coded = 1;
     }
-    /* the middle convention fits wherever first or last does (a label over
-     * two lines prints alike under middle and last): the others first */
-    static const unsigned order[] = {DT_WRAP_FIRST, DT_WRAP_LAST, DT_WRAP_MIDDLE};
-    for (size_t o = 0; o < 3; o++) {
-        if (!(ok & order[o]))
-            continue;
-        size_t c = wrap_cost(seq, w, cl, n, order[o], st->wrap_coded, &mid_tails);
-        if (c < best) {
-            best = c;
-            st->wrap_mode = order[o];
-            tied = order[o];
-        } else if (c == best) {
-            tied |= order[o];
-        }
-    }
-    if (st->wrap_mode)
-        ok = tied;
-    rd->wrap_doc = ok;
-    /* last and middle read alike where middle gives no row a piece below */
-    if (tied == (DT_WRAP_LAST | DT_WRAP_MIDDLE) && !mid_tails)
-        tied = DT_WRAP_LAST;
-    st->wrap_unsure = !ok || tied != st->wrap_mode;
+    st->wrap_mode = dt_wrap_rank(seq, w, cl, n, ok, st->wrap_coded, &rd->wrap_doc, &st->wrap_unsure);
 }
 
 /*
@@ -1199,7 +1013,7 @@ static size_t wrap_join(dt_reader *rd, const dt_field *f, size_t nf, const after
             cl[i] = v[i] && sq[i] != '|' && line_code_led(v[i], (size_t)at);
         }
         int unsure;
-        if (!middle_tail(sq, w, cl, 4, 1, 0, 2, st->wrap_coded, &unsure))
+        if (!dt_wrap_middle_tail(sq, w, cl, 4, 1, 0, 2, st->wrap_coded, &unsure))
             tails = 0;
         st->wrap_unsure_next = unsure;
         *row_unsure = unsure;

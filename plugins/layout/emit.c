@@ -309,7 +309,8 @@ static void by_copy(lt_table *t)
  * figures in it: the whole table (those figures may be parts of any row
  * identity); a column repeating a role: the column of that role (which of
  * the two is the role's is not known); a row with more figures than
- * columns: the row.
+ * columns: the row; a row beside a wrapped label's piece it may or may not
+ * own: the row.
  */
 static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
 {
@@ -357,6 +358,15 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
         if (lt_host->row_set_uncertain(rows[i], "extra_figures", why) != BR_OK)
             e->failed = 1;
     }
+    /* labels wrapped over lines whose pieces could be this row's or its
+     * neighbour's (engine.c): the row's label, and so what it is, unsure */
+    i = 0;
+    for (lt_prow *r = t->rows; r; r = r->next, i++)
+        if (r->label_unsure && rows[i] &&
+            lt_host->row_set_uncertain(rows[i], "label_fragment",
+                                       "the row's label is wrapped over lines and which lines "
+                                       "are its own is not certain") != BR_OK)
+            e->failed = 1;
 }
 
 void lt_table_emit(lt_engine *e, lt_table *t)

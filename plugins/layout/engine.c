@@ -3,8 +3,10 @@
  * shared catalog), contents pages skipped, the unit line of each
  * table, header lines until the first data line, data lines into rows,
  * tables continued over pages joined (a repeated title, or rows running on
- * without one), notes under a table (注:…空表) kept as its attribute, and
- * the lines outside tables read as the narrative.
+ * without one), labels wrapped over lines placed by the table's convention
+ * (figures on their first, middle or last line: libreader's wrap.c), notes
+ * under a table (注:…空表) kept as its attribute, and the lines outside
+ * tables read as the narrative.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +40,25 @@ static br_unit unit_of(const lt_line *ln)
     return BR_UNIT_UNKNOWN;
 }
 
+/* An annex marker alone on its line ("附件 3", "公开01表", "公开表一", "表十二"):
+ * a table starts. */
+static int annex_marker(const lt_line *ln)
+{
+    if (ln->nspans != 1)
+        return 0;
+    const char *s = ln->spans[0].text;
+    size_t rest;
+    if (dt_marker(s, strlen(s), &rest) && rest >= strlen(s))
+        return 1;
+    /* "公开01表", "公开 01 表", "公开表一"; "表十二" */
+    char sq[64];
+    size_t n = lt_squeeze(s, sq, sizeof sq);
+    if (n > 0 && n < 30 && dt_starts(sq, n, "公开") &&
+        (dt_ends(sq, n, "表") || dt_starts(sq, n, "公开表")))
+        return 1;
+    return n > strlen("表") && dt_starts(sq, n, "表") && lt_cjk_numeral(sq + strlen("表"));
+}
+
 static int meta_line(const lt_line *ln)
 {
     for (size_t i = 0; i < ln->nspans; i++) {
@@ -51,13 +72,7 @@ static int meta_line(const lt_line *ln)
             (dt_marker(s, strlen(s), &rest) && rest >= strlen(s)))
             return 1;
     }
-    /* "公开01表", "公开 01 表", "公开表一"; "表十二" */
-    char sq[64];
-    size_t n = ln->nspans == 1 ? lt_squeeze(ln->spans[0].text, sq, sizeof sq) : 0;
-    if (n > 0 && n < 30 && dt_starts(sq, n, "公开") &&
-        (dt_ends(sq, n, "表") || dt_starts(sq, n, "公开表")))
-        return 1;
-    return n > strlen("表") && dt_starts(sq, n, "表") && lt_cjk_numeral(sq + strlen("表"));
+    return annex_marker(ln);
 }
 
 static int data_line(const lt_line *ln)
@@ -326,6 +341,217 @@ static int header_year(const lt_engine *e, size_t i)
     return years > 0;
 }
 
+/* ---- labels wrapped over lines: the table's convention ----
+ *
+ * A row whose label wraps over two or three lines prints its figures on the
+ * label's first, middle or last line, one way for the whole table (and the
+ * document).  At the table's first data line its lines up to its end are
+ * classified as libreader's wrap.c reads them — rows ('F': figures, or a
+ * code or number first), pieces ('f': one text span in the label zone, no
+ * total, no enumerator, no prose) and breaks ('|': blank line, page change,
+ * footer, header or title again) — the conventions that fit kept with the
+ * document's, ranked by how text wraps, and every piece placed: with the row
+ * below (t->wrap_heads, read_panel) or the row above.  Rows that may or may
+ * not own a piece are marked label_fragment.
+ */
+
+#define LT_WRAP_LINES 1024 /* lines of one table looked at (the rest: line by line) */
+
+/* Tables the convention is decided for: one list of rows, one label column. */
+static int wrap_applies(const lt_table *t)
+{
+    return t->have_layout && t->L.has_label && !t->L.two_sided && !t->L.vlist && !t->L.bands &&
+           !t->L.nrepeat && !t->L.npanels &&
+           !(dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE);
+}
+
+/* The span of a row line that holds its label: the first text in the label
+ * zone that is no cell of a column left out (预算单位), or NULL. */
+static const lt_span *wrap_label_span(const lt_table *t, const lt_line *ln)
+{
+    br_decimal d;
+    for (size_t k = 0; k < ln->nspans; k++) {
+        const lt_span *s = &ln->spans[k];
+        if (lt_digits(s->text) && s->x0 < t->L.label_x1) {
+            if (!t->L.has_code && lt_code_head(s->text))
+                return s; /* a code printed in the label's cell: its start */
+            continue;     /* a code, a row's number */
+        }
+        if (lt_figure(s->text, &d) || s->x0 >= t->L.label_x1)
+            break;
+        if (!lt_ignored_cell(t, s))
+            return s;
+    }
+    return NULL;
+}
+
+/* Line j, set apart from the lines above by a blank line, is directly over
+ * a table title on its page: the title's first line (the department's name
+ * printed over it), not a line of the table above. */
+static int title_follows(lt_engine *e, size_t j)
+{
+    const lt_line *ln = &e->in->lines[j];
+    const char *title;
+    size_t used;
+    return j > 0 && j + 1 < e->in->nlines && e->in->lines[j - 1].nspans == 0 &&
+           e->in->lines[j + 1].page == ln->page && e->in->lines[j + 1].nspans &&
+           lt_title_at(e, j + 1, &title, &used) >= 0;
+}
+
+/*
+ * What line j of the open table is for its wrapped labels: 'F', 'f' or '|'
+ * (*skip lines taken: a wrapped title), or 0 where the table ends; *w the
+ * width of its label text in characters, *cl whether it starts with a code.
+ */
+static char wrap_class(lt_engine *e, const lt_table *t, size_t j, size_t *skip, size_t *w,
+                       unsigned char *cl)
+{
+    const lt_line *ln = &e->in->lines[j];
+    *skip = 1;
+    *w = 0;
+    *cl = 0;
+    if (ln->nspans == 0 || page_footer(e, j))
+        return '|';
+    const char *title;
+    size_t used;
+    int kind = lt_title_at(e, j, &title, &used);
+    if (kind >= 0) {
+        if ((br_kind)kind != t->kind || !same_title(t->title, title))
+            return 0; /* the next table */
+        *skip = used; /* the same table on a new page */
+        return '|';
+    }
+    if ((used = continued_title(e, j)) > 0) {
+        *skip = used;
+        return '|';
+    }
+    const char *first = ln->spans[0].text;
+    size_t len = strlen(first);
+    if (part_heading(ln) || lt_note_line(first) || lt_empty_statement(ln) || annex_marker(ln) ||
+        (ln->nspans == 1 && lt_prose(first)))
+        return 0; /* (an annex marker: the next table) */
+    if (unit_of(ln) != BR_UNIT_UNKNOWN || meta_line(ln) || header_repeat(t, ln))
+        return '|';
+    const lt_span *lab = NULL;
+    char c;
+    if (ln->nspans == 1 && lt_digits(first)) {
+        /* a code's digits in the label's cell (no code column): a label's
+         * first line; else a lone code of a code column, a page number */
+        if (t->L.has_code || !lt_code_head(first) || ln->spans[0].x0 >= t->L.label_x1)
+            return '|';
+        c = 'f';
+        lab = &ln->spans[0];
+    } else if (has_figure(ln) || (ln->nspans >= 2 && lt_digits(first))) {
+        c = 'F';
+        lab = wrap_label_span(t, ln);
+    } else if (ln->nspans != 1) {
+        return t->L.has_code ? 0 : 'F'; /* text cells without figures: a row, or the end */
+    } else if (dt_catalog_total_label(first, len) || lt_strip_enum(first, &len) != first) {
+        c = 'F'; /* a total, a numbered heading: a row of its own */
+        lab = &ln->spans[0];
+    } else if (ln->spans[0].x0 >= t->L.label_x1 || lt_ignored_cell(t, &ln->spans[0])) {
+        return '|'; /* not in the label's cell */
+    } else if (title_follows(e, j)) {
+        return 0; /* the first line of the next table's title */
+    } else {
+        c = 'f';
+        lab = &ln->spans[0];
+    }
+    if (lab) {
+        *w = lt_chars(lab->text);
+        *cl = (unsigned char)lt_code_head(lab->text);
+    }
+    return c;
+}
+
+/* Decide the open table's convention at its first data line i (e->wrap). */
+static void wrap_decide(lt_engine *e, lt_table *t, size_t i)
+{
+    t->wrap_decided = 1;
+    t->wrap_mode = 0;
+    if (!wrap_applies(t))
+        return;
+    char seq[LT_WRAP_LINES];
+    size_t at[LT_WRAP_LINES], w[LT_WRAP_LINES], n = 0;
+    unsigned char cl[LT_WRAP_LINES], role[LT_WRAP_LINES];
+    int page = e->in->lines[i].page, coded = 0;
+    for (size_t j = i; j < e->in->nlines && n + 1 < LT_WRAP_LINES;) {
+        const lt_line *ln = &e->in->lines[j];
+        if (ln->nspans && ln->page != page) {
+            page = ln->page; /* a new page: no label runs on over it */
+            seq[n] = '|';
+            at[n] = j;
+            w[n] = cl[n] = 0;
+            n++;
+        }
+        size_t skip;
+        char c = wrap_class(e, t, j, &skip, &w[n], &cl[n]);
+        if (!c)
+            break;
+        seq[n] = c;
+        at[n] = j;
+        coded |= c == 'f' && cl[n];
+        n++;
+        j += skip;
+    }
+    /* a row line with no label text beside a piece: the labels are centred
+     * on their code lines, each row its own way (pdftotext places a cell's
+     * lines round the row's middle) — read line by line (t->pre) */
+    for (size_t k = 0; k < n; k++)
+        if (seq[k] == 'F' && w[k] == 0 &&
+            ((k > 0 && seq[k - 1] == 'f') || (k + 1 < n && seq[k + 1] == 'f')))
+            return;
+    /* pieces between breaks with no row among them are no row's we can see */
+    for (size_t a = 0, b; a < n; a = b + 1) {
+        int rows = 0;
+        for (b = a; b < n && seq[b] != '|'; b++)
+            rows |= seq[b] == 'F';
+        for (size_t k = a; k < b && !rows; k++)
+            seq[k] = '|';
+    }
+    int pieces, unsure;
+    unsigned ok = dt_wrap_fits(seq, n, &pieces);
+    if (!pieces)
+        return;
+    unsigned mode = dt_wrap_rank(seq, w, cl, n, ok, coded, &e->wrap_doc, &unsure);
+    dt_wrap_assign(seq, w, cl, n, mode, coded, unsure, role);
+    const char *dbg = getenv("BR_LAYOUT_DEBUG");
+    if (dbg && strstr(dbg, "wrap")) { /* BR_LAYOUT_DEBUG=wrap: the sequence and its reading */
+        fprintf(stderr, "wrap table line %ld: fits %u mode %u unsure %d doc %u coded %d\n  ",
+                e->in->lines[i].no, ok, mode, unsure, e->wrap_doc, coded);
+        for (size_t k = 0; k < n; k++)
+            fprintf(stderr, "%c%zu%s%s ", seq[k], w[k], cl[k] ? "c" : "",
+                    role[k] & DT_PIECE_HEAD ? "v" : role[k] & DT_PIECE_TAIL ? "^" : "");
+        fputc('\n', stderr);
+    }
+    if (coded)
+        return; /* labels that start with their codes: a code begins a row,
+                 * whatever line its figures are on (read line by line); the
+                 * convention they show holds for the document's other tables */
+    t->wrap_mode = mode;
+    for (size_t k = 0; k < n; k++)
+        e->wrap[at[k]] = role[k];
+}
+
+/* A piece of a label the convention places (e->wrap[i]): the start of the
+ * row below's label, or the rest of the row above's.  1 when placed. */
+static int wrap_piece(lt_engine *e, lt_table *t, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    unsigned role = t->wrap_mode ? e->wrap[i] : 0;
+    if (ln->nspans != 1)
+        return 0;
+    if ((role & DT_PIECE_HEAD) && t->wrap_nheads < sizeof t->wrap_heads / sizeof *t->wrap_heads) {
+        t->wrap_heads[t->wrap_nheads++] = ln;
+        return 1;
+    }
+    if ((role & DT_PIECE_TAIL) && t->last) {
+        lt_label_append(t->last->label, ln->spans[0].text, strlen(ln->spans[0].text));
+        return 1;
+    }
+    return 0;
+}
+
 /* One line inside an open table. */
 static void table_line1(lt_engine *e, size_t i)
 {
@@ -358,6 +584,11 @@ static void table_line1(lt_engine *e, size_t i)
     }
     t->meta = NULL;
     const char *first = ln->spans[0].text;
+    if (t->in_data && !t->L.two_sided && ln->nspans == 1 && !has_figure(ln) &&
+        title_follows(e, i)) {
+        close_table(e, i); /* the department's name over the next table's title */
+        return;
+    }
     if (lt_note_line(first) || lt_empty_statement(ln)) {
         if (lt_empty_note(first) && !t->note[0]) {
             dt_copy(first, strlen(first), t->note, sizeof t->note);
@@ -423,7 +654,11 @@ static void table_line1(lt_engine *e, size_t i)
             lt_vlist_line(e, t, ln); /* not a lone page number */
         return;
     }
-    if (wrapped && !t->L.two_sided) {
+    if (!t->wrap_decided)
+        wrap_decide(e, t, i);
+    if (wrap_piece(e, t, i))
+        return;
+    if (wrapped && !t->L.two_sided && !t->wrap_mode) {
         t->pre = ln; /* read with the code line below */
         t->pre_ends = wrapped == 2;
         return;
@@ -568,6 +803,9 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
     e->in = in;
     e->path = path;
     e->narr = narr;
+    if (!(e->wrap = lt_host->doc_alloc(doc, in->nlines + 1)))
+        return BR_ERR_NOMEM;
+    memset(e->wrap, 0, in->nlines + 1);
     debug_lines(in);
     /* where each page starts (its first printed line), so findings can name
      * the page of a line */

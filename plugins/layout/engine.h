@@ -128,6 +128,7 @@ typedef struct lt_prow {
     unsigned char inferred[LT_MAX_COLS]; /* by model column: set by arithmetic */
     /* the row is uncertain (marked at emit): why, or NULL */
     const char *unc_kind, *unc_why;
+    int label_unsure; /* which wrapped pieces its label has is not certain */
 } lt_prow;
 
 typedef struct lt_table {
@@ -147,6 +148,13 @@ typedef struct lt_table {
     int centred; /* labels wrap round their code line (a `pre` was seen) */
     int pre_ends; /* …and the label ends on the code line (pdf geometry) */
     long pre_taken; /* the code line whose row took a `pre`: the next line ends that label */
+    /* labels wrapped over lines (engine.c, with libreader's wrap.c): the
+     * table's convention, decided at its first data line from its lines to
+     * its end; e->wrap says what each of those lines is under it */
+    int wrap_decided;
+    unsigned wrap_mode;           /* DT_WRAP_*; 0: pieces are read line by line */
+    const lt_line *wrap_heads[2]; /* pieces waiting for the row below */
+    size_t wrap_nheads;
     /* a code printed alone on its line, its label and figures on the next
      * (pdftotext breaks the right copy of a repeated table so), by rpanel */
     char pend_code[2][LT_CODE_MAX];
@@ -173,6 +181,8 @@ typedef struct lt_engine {
     int failed;
     lt_table cur;
     unsigned char *narr; /* per input line: 1 = narrative */
+    unsigned wrap_doc;   /* wrap conventions every table so far fits (0: none seen) */
+    unsigned char *wrap; /* per input line: DT_PIECE_* under its table's convention */
 } lt_engine;
 
 /* ---- spans.c ---- */
@@ -213,6 +223,9 @@ int lt_sentence(const char *s);
  * 公", "208 05", "2080505机关事", "201 08 0"): a row starts there in a table
  * without a code column. */
 int lt_code_led(const char *text);
+/* A squeezed label that begins as lt_code_led text does, or a code's first
+ * digits ("3020", "20108审计"): 3 to 7 digits, a known class first. */
+int lt_code_head(const char *label);
 
 /* ---- titles.c ---- */
 /* The kind of the table whose title starts at line i, or -1; *title gets it
@@ -305,6 +318,12 @@ int lt_row_place(lt_engine *e, lt_table *t, lt_prow *r, const int *pin);
  * figures end in the rows of their page placed with certainty: placed
  * there, for good. */
 void lt_align_rows(lt_engine *e, lt_table *t);
+/* A table without a code column: a span of a code's digits in the label's
+ * cell, not a figure. */
+int lt_label_digits(const lt_table *t, const lt_span *s);
+/* A span under a column the model leaves out (预算单位) and under no label
+ * or money column. */
+int lt_ignored_cell(const lt_table *t, const lt_span *s);
 
 /* ---- indent.c ---- */
 /*

@@ -27,7 +27,7 @@ static int is_text(const lt_span *s)
 /* A squeezed label that begins as code_led text does ("3020", "20108审计"):
  * 3 to 7 digits, a known class first, then nothing or text that is no
  * quantity. */
-static int code_head(const char *label)
+int lt_code_head(const char *label)
 {
     size_t n = 0;
     while (label[n] >= '0' && label[n] <= '9')
@@ -44,10 +44,10 @@ static int code_head(const char *label)
  * the first money column, a code's digits (3 to 7, a known class first)
  * printed in the label's cell — not a figure ("201080" over "4审计业务",
  * "2101103" over "公务员医疗补助"). */
-static int label_digits(const lt_table *t, const lt_span *s)
+int lt_label_digits(const lt_table *t, const lt_span *s)
 {
     return !t->L.has_code && !t->L.two_sided && !t->L.nrepeat && lt_digits(s->text) &&
-           code_head(s->text) && s->x1 < t->L.label_x1;
+           lt_code_head(s->text) && s->x1 < t->L.label_x1;
 }
 
 /* A row of a table without a code column that a code-led line (code_led)
@@ -56,7 +56,7 @@ static int label_digits(const lt_table *t, const lt_span *s)
 static int awaits_figures(const lt_table *t, const lt_prow *r)
 {
     return r && !t->L.has_code && !t->L.two_sided && !t->L.nrepeat && !r->nvals && !r->nshort &&
-           !r->nextra && !r->code[0] && r->label && code_head(r->label);
+           !r->nextra && !r->code[0] && r->label && lt_code_head(r->label);
 }
 
 static size_t cut_panels(const lt_table *t, const lt_line *ln, seg *segs, size_t cap)
@@ -574,7 +574,7 @@ static int pre_fits(const lt_engine *e, const lt_table *t, const seg *g, int pan
 /* A span under a column the model leaves out (DT_COL_IGNORE: 序号, 预算单位)
  * and under no label or money column: that column's cell, neither the
  * label nor a figure. */
-static int ignored_cell(const lt_table *t, const lt_span *s)
+int lt_ignored_cell(const lt_table *t, const lt_span *s)
 {
     int ign = 0;
     for (size_t c = 0; c < t->L.ncols; c++) {
@@ -638,6 +638,19 @@ static void put_figures(const lt_table *t, lt_prow *r, const lt_span *const *fig
     }
 }
 
+/* The pieces of a label the table's convention puts above its row
+ * (engine.c: t->wrap_heads): the start of row r's label. */
+static void take_heads(lt_table *t, lt_prow *r)
+{
+    for (size_t h = 0; h < t->wrap_nheads; h++) {
+        const lt_span *p = &t->wrap_heads[h]->spans[0];
+        append_label(r->label, p->text, strlen(p->text));
+        if (r->label_x0 < 0 || p->x0 < r->label_x0)
+            r->label_x0 = p->x0;
+    }
+    t->wrap_nheads = 0;
+}
+
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
@@ -658,7 +671,7 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     }
     /* no code column: a class code alone on its line starts a row whose
      * label and figures follow ("201" over "一般公共  2358.75") */
-    if (g->n == 1 && label_digits(t, g->sp[0])) {
+    if (g->n == 1 && lt_label_digits(t, g->sp[0])) {
         lt_prow *r = new_row(e, t, ln->no, side);
         if (r) {
             r->src = ln;
@@ -699,9 +712,9 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     int label_x0 = -1;
     for (size_t k = ncode; k < g->n; k++) {
         const lt_span *s = g->sp[k];
-        if (ignored_cell(t, s))
+        if (lt_ignored_cell(t, s))
             continue; /* a cell of a column printed but not modelled (预算单位) */
-        if (is_text(s) || (k == ncode && k == 0 && label_digits(t, s)) ||
+        if (is_text(s) || (k == ncode && k == 0 && lt_label_digits(t, s)) ||
             (k == 0 && cut && lt_digits(s->text) && s->x1 < t->L.label_x1)) {
             if (nf == 0) {
                 if (label_x0 < 0)
@@ -728,12 +741,13 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         (cut || !lt_code_led(label)) && !dt_catalog_total_label(label, strlen(label)) && pl &&
         t->last->side == side && ln->no - t->last->line <= 3) {
         into = t->last;
+        take_heads(t, into);
         append_label(into->label, lab, ll);
         into->line = ln->no; /* the row's line: where its figures are */
         into->src = ln;
         joined = 1;
     }
-    if (!joined && !codebuf[0] && ll == 0) {
+    if (!joined && !codebuf[0] && ll == 0 && !t->wrap_nheads) {
         /* two panels: figures printed on their own line between a wrapped
          * label's lines go to the panel's row above when it has none */
         if (t->L.two_sided)
@@ -751,6 +765,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (!into) {
         r->src = ln;
         r->label_x0 = label_x0;
+        r->label_unsure = (e->wrap[ln - e->in->lines] & DT_PIECE_UNSURE) != 0;
+        take_heads(t, r); /* its label's first lines, above it */
     }
     if (!into) {
         memcpy(r->code, codebuf, sizeof r->code);
