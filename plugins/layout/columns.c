@@ -820,29 +820,37 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
     me.x0 = x0;
     me.x1 = x1;
     size_t depth = 0;
+    int px0 = 0, px1 = 0, parent = 0; /* the ancestor found on a line above */
     for (size_t li = 0; li < t->nhdr && depth < LT_MAX_HDR_LINES; li++) {
         if ((int)li >= h[b].li)
             break;
-        int best = -1, bo = 0;
+        int best = -1, bo = 0, bx0 = 0, bx1 = 0;
         for (size_t a = 0; a < n; a++) {
             hspan up = h[a]; /* a centred heading reaches over its stretch */
-            int stretched = up.hx1 > up.hx0;
-            if (stretched) {
+            if (up.hx1 > up.hx0) {
                 up.x0 = up.hx0 < up.x0 ? up.hx0 : up.x0;
                 up.x1 = up.hx1 > up.x1 ? up.hx1 : up.x1;
             }
-            /* (a stretch is the extent of the cells it heads: no slack) */
-            if (h[a].dead || h[a].li != (int)li ||
-                !(stretched ? overlap(up.x0, up.x1, me.x0, me.x1) : above(&up, &me)))
+            if (h[a].dead || h[a].li != (int)li || !above(&up, &me))
+                continue;
+            /* an ancestor lies under the ancestor above it (公务用车运行维护费
+             * of 公务用车购置及运行费 heads no cell of 公务接待费 beside it) */
+            if (parent && !overlap(px0, px1, up.x0, up.x1))
                 continue;
             int o = (up.x1 < me.x1 ? up.x1 : me.x1) - (up.x0 > me.x0 ? up.x0 : me.x0);
             if (best < 0 || o > bo) {
                 best = (int)a;
                 bo = o;
+                bx0 = up.x0;
+                bx1 = up.x1;
             }
         }
-        if (best >= 0)
+        if (best >= 0) {
             comp[depth++] = h[best].text;
+            parent = 1;
+            px0 = bx0;
+            px1 = bx1;
+        }
     }
     comp[depth++] = h[b].text;
     return depth;
