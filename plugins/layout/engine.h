@@ -141,6 +141,24 @@ typedef struct lt_table {
     long note_line;
 } lt_table;
 
+/* A table as a reading buffered it (layout.h: lt_reading). */
+typedef struct lt_reading_table {
+    struct lt_reading_table *next;
+    br_kind kind;
+    const char *title;  /* arena */
+    long title_line;
+    br_table *bt;       /* the model's table; NULL in a shadow reading */
+    br_role roles[LT_MAX_COLS];
+    size_t nroles;
+    const lt_prow *rows; /* in model order */
+} lt_reading_table;
+
+struct lt_reading {
+    int shadow;
+    lt_reading_table *tables, **tail;
+    size_t ntables;
+};
+
 typedef struct lt_engine {
     br_disclosure *doc;
     const lt_doc *in;
@@ -153,6 +171,7 @@ typedef struct lt_engine {
     int failed;
     lt_table cur;
     unsigned char *narr; /* per input line: 1 = narrative */
+    lt_reading *rd; /* keeps the tables read, or NULL; rd->shadow: builds no model */
 } lt_engine;
 
 /* ---- spans.c ---- */
