@@ -222,12 +222,29 @@ static int render_line(br_disclosure *doc, text_buf *b, const glyph *g, size_t n
             spaced = 1;
             continue;
         }
-        double at = (g[i].x0 - left) / cw;
-        size_t col = at > 0 ? (size_t)(at + 0.5) : 0;
-        if (cur && (spaced || g[i].x0 - prev_x1 > WORD_GAP * cw))
-            col = col > cur ? col : cur + 1; /* a new word */
-        else if (cur)
-            col = cur; /* the word goes on */
+        int starts = !cur || spaced || g[i].x0 - prev_x1 > WORD_GAP * cw;
+        size_t col = cur;
+        if (starts) {
+            /* the word's extent: its glyphs up to the next break */
+            char word[40];
+            size_t e = i, len = 0;
+            for (; e < n && !is_blank(&g[e]) && (e == i || g[e].x0 - g[e - 1].x1 <= WORD_GAP * cw);
+                 e++)
+                if (len + (size_t)g[e].len < sizeof word) {
+                    memcpy(word + len, g[e].utf8, (size_t)g[e].len);
+                    len += (size_t)g[e].len;
+                } else {
+                    len = sizeof word; /* too long for a figure */
+                }
+            double at = (g[i].x0 - left) / cw;
+            /* figures are printed flush right, their separators narrower
+             * than a column: a figure ends where its last glyph ends */
+            if (len < sizeof word && lt_money_token(word, len))
+                at = (g[e - 1].x1 - left) / cw - (double)len;
+            col = at > 0 ? (size_t)(at + 0.5) : 0;
+            if (cur && col <= cur)
+                col = cur + 1;
+        }
         int rc = text_reserve(doc, b, col - cur + (size_t)g[i].len + 1);
         if (rc != BR_OK)
             return rc;
@@ -363,6 +380,9 @@ int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err)
         rc = lt_read_reading(&in, doc, src->path, glyphs, err);
     if (rc != BR_OK)
         return rc;
+    const char *dbg = getenv("BR_LAYOUT_DEBUG"); /* "printed": the second reading's text */
+    if (dbg && strstr(dbg, "printed"))
+        fwrite(text.s ? text.s : "", 1, text.n, stderr);
     if ((rc = lt_text_lines(doc, text.s ? text.s : "", text.n, &tin)) != BR_OK ||
         (rc = lt_read_reading(&tin, doc, src->path, printed, err)) != BR_OK ||
         (rc = lt_readings_compare(doc, glyphs, printed, "its glyph reading",
