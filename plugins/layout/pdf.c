@@ -186,6 +186,7 @@ static int text_reserve(br_disclosure *doc, text_buf *b, size_t more)
  * (pdftotext's least word break is a tenth of the font size, a fifth of a
  * column of half-width figures). */
 #define WORD_GAP 0.2
+#define NEAR_WORD 0.5
 
 /* The page's width of one display column, in points: the median of its
  * glyphs' widths per column (a CJK glyph is two), by a histogram of
@@ -242,7 +243,10 @@ static int render_line(br_disclosure *doc, text_buf *b, const glyph *g, size_t n
             if (len < sizeof word && lt_money_token(word, len))
                 at = (g[e - 1].x1 - left) / cw - (double)len;
             col = at > 0 ? (size_t)(at + 0.5) : 0;
-            if (cur && col <= cur)
+            /* words less than half their own height apart (a title in a
+             * large font, "2017 年…") are one space apart, as pdftotext
+             * prints the words of one block */
+            if (cur && (col <= cur || g[i].x0 - prev_x1 <= NEAR_WORD * g[i].h))
                 col = cur + 1;
         }
         int rc = text_reserve(doc, b, col - cur + (size_t)g[i].len + 1);
