@@ -6,6 +6,8 @@
  *   columns.c  header spans → leaf columns (x-extents, header path, role)
  *   rows.c     one data line → codes, label, figures assigned to columns
  *   emit.c     buffered rows → the model (br_table, rows, cells)
+ *   compare.c  two readings of one document (lt_reading) compared table by
+ *              table; the model's tables they disagree on marked uncertain
  *   spans.c    small predicates on span text (figures, codes, notes)
  *   titles.c   table titles, long or wrapped before their last 表
  *   panels.c   two-sided tables with a third panel (支出用途): cut by position
