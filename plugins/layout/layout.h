@@ -66,9 +66,12 @@ int lt_read_reading(const lt_doc *in, br_disclosure *doc, const char *path, lt_r
 
 /*
  * Where two readings of one document (the model's and a shadow) disagree on
- * a table (a row missing or extra, a figure different, other column roles),
+ * a table's figures — a row of both, in tables of the same column roles,
+ * whose printed digits the readings cut into other figures (compare.c) —
  * mark the model's table uncertain (`readers_disagree`) with one warning
- * note: neither reading is trusted to accuse the publication.  `mname` and
+ * note: neither reading is trusted to accuse the publication.  Other
+ * differences (tables, columns, rows, placement) are only counted
+ * (BR_LAYOUT_DEBUG=compare).  `mname` and
  * `sname` name the readings in it ("its glyph reading", "the PDF's text
  * reading").  Returns BR_OK or BR_ERR_NOMEM.
  */
