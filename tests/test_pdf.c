@@ -238,3 +238,76 @@ Test(pdf, a_file_that_only_claims_to_be_a_pdf_is_a_clear_error)
     cr_assert_str_eq(err.file, path);
     remove(path);
 }
+
+/*
+ * Two readings of one PDF (issue 9, "never accuse a misreading"): the glyph
+ * positions and the same lines printed as layout text.  tests/data/
+ * make_readers_pdf.py writes one table twice: with its money columns far
+ * apart, and with 人员经费 ending 4 pt (0.4 of the font size) before
+ * 公用经费 starts in rows 302 and 30201 — one word to the glyph reader, two
+ * figures to the text reading.  Read by glyphs alone, those rows break
+ * total = personnel + public: errors that accuse the publication of a
+ * misreading.
+ */
+static size_t findings(const br_report *rep, br_severity sev, const char *check)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < br_report_count(rep); i++) {
+        const br_finding *f = br_report_at(rep, i);
+        n += f->severity == sev && (!check || strcmp(f->check, check) == 0);
+    }
+    return n;
+}
+
+Test(pdf, readings_that_disagree_mark_the_table_and_accuse_nothing)
+{
+    br_disclosure *doc = read("readers_disagree.pdf");
+    cr_assert_eq(br_disclosure_table_count(doc), 1);
+    const br_table *t = br_disclosure_table_at(doc, 0);
+    cr_assert_eq(br_table_kind(t), BR_KIND_GPB_BASIC);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "readers_disagree");
+    cr_assert_str_eq(u->why, "the PDF's text reading gives 302 · personnel 10.00 where its glyph "
+                             "reading gives blank (2 differences)");
+    size_t warnings = 0;
+    for (size_t i = 0; i < br_disclosure_note_count(doc); i++) {
+        const br_note *n = br_disclosure_note_at(doc, i);
+        if (n->severity == BR_SEV_WARNING && strstr(n->message, "readings of this table disagree")) {
+            warnings++;
+            cr_assert_str_eq(n->table, "gpb_basic");
+            cr_assert_str_eq(n->row, "302");
+        }
+    }
+    cr_assert_eq(warnings, 1);
+    br_report *rep = br_registry_check(reg, doc, NULL);
+    cr_assert_not_null(rep);
+    cr_assert_eq(findings(rep, BR_SEV_ERROR, NULL), 0, "no error from a table read two ways");
+    cr_assert_eq(findings(rep, BR_SEV_WARNING, "pdf.parse"), 1);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.broken, 0);
+    cr_assert_eq(cov.identities, 0);
+    cr_assert_eq(cov.nreasons, 1);
+    cr_assert_str_eq(cov.reasons[0].kind, "readers_disagree");
+    cr_assert_eq(cov.not_checked, cov.reasons[0].count);
+    cr_assert_eq(cov.tables_uncertain, 1);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+}
+
+Test(pdf, readings_that_agree_mark_nothing)
+{
+    br_disclosure *doc = read("readers_agree.pdf");
+    cr_assert_eq(br_disclosure_table_count(doc), 1);
+    const br_table *t = br_disclosure_table_at(doc, 0);
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_eq(cells(t), 15);
+    cr_assert_eq(br_disclosure_note_count(doc), 0);
+    br_report *rep = br_registry_check(reg, doc, NULL);
+    cr_assert_eq(findings(rep, BR_SEV_ERROR, NULL), 0);
+    cr_assert_eq(findings(rep, BR_SEV_WARNING, NULL), 0);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+}

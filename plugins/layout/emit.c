@@ -10,6 +10,8 @@
 void lt_note(lt_engine *e, const lt_table *t, br_severity sev, const char *row, long line,
              const char *fmt, ...)
 {
+    if (e->rd && e->rd->shadow)
+        return; /* a shadow reading says nothing */
     char msg[768];
     va_list ap;
     va_start(ap, fmt);
@@ -369,6 +371,28 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
             e->failed = 1;
 }
 
+/* Keep the table as this reading buffered it (lt_reading). */
+static void keep(lt_engine *e, const lt_table *t, br_table *bt)
+{
+    lt_reading_table *k = lt_host->doc_alloc(e->doc, sizeof *k);
+    char *title = k ? lt_host->doc_alloc(e->doc, strlen(t->title) + 1) : NULL;
+    if (!title) {
+        e->failed = 1;
+        return;
+    }
+    strcpy(title, t->title);
+    k->kind = t->kind;
+    k->title = title;
+    k->title_line = t->title_line;
+    k->bt = bt;
+    memcpy(k->roles, t->L.roles, t->L.nroles * sizeof *k->roles);
+    k->nroles = t->L.nroles;
+    k->rows = t->rows;
+    *e->rd->tail = k;
+    e->rd->tail = &k->next;
+    e->rd->ntables++;
+}
+
 void lt_table_emit(lt_engine *e, lt_table *t)
 {
     if (!t->open)
@@ -378,7 +402,8 @@ void lt_table_emit(lt_engine *e, lt_table *t)
         lt_layout_build(e, t);
     t->open = 0;
     if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {
-        lt_perf_emit(e, t);
+        if (!(e->rd && e->rd->shadow)) /* (not compared: key/value lines, no row list) */
+            lt_perf_emit(e, t);
         return;
     }
     if (t->kind == BR_KIND_UNKNOWN || !t->have_layout || t->L.nroles == 0)
@@ -401,10 +426,14 @@ void lt_table_emit(lt_engine *e, lt_table *t)
             t->nrows = 0;
         }
     }
-    br_table *bt = lt_host->doc_add_table(e->doc, t->kind, t->title, t->unit, t->title_line);
-    if (!bt || lt_host->table_set_columns(bt, t->L.roles, t->L.nroles) != BR_OK) {
-        e->failed = 1;
-        return;
+    int shadow = e->rd && e->rd->shadow;
+    br_table *bt = NULL;
+    if (!shadow) {
+        bt = lt_host->doc_add_table(e->doc, t->kind, t->title, t->unit, t->title_line);
+        if (!bt || lt_host->table_set_columns(bt, t->L.roles, t->L.nroles) != BR_OK) {
+            e->failed = 1;
+            return;
+        }
     }
     e->ntables++;
     /* the document's unit: the one every table that states a unit states
@@ -417,7 +446,7 @@ void lt_table_emit(lt_engine *e, lt_table *t)
             e->unit_mixed = 1;
         e->unit_set = 1;
     }
-    if (t->note[0])
+    if (t->note[0] && bt)
         lt_host->table_set_attr(bt, "note", t->note);
     if (t->L.nrepeat)
         by_copy(t);
@@ -425,6 +454,10 @@ void lt_table_emit(lt_engine *e, lt_table *t)
     for (lt_prow *r = t->rows; r; r = r->next)
         if (r->damaged[0] && !r->code[0])
             repair_code(e, t, r);
+    if (e->rd)
+        keep(e, t, bt);
+    if (shadow)
+        return;
     br_row **rows = t->nrows ? lt_host->doc_alloc(e->doc, t->nrows * sizeof *rows) : NULL;
     if (t->nrows && !rows) {
         e->failed = 1;

@@ -793,7 +793,23 @@ static void debug_lines(const lt_doc *in)
     }
 }
 
+lt_reading *lt_reading_new(br_disclosure *doc, int shadow)
+{
+    lt_reading *rd = lt_host->doc_alloc(doc, sizeof *rd);
+    if (rd) {
+        rd->shadow = shadow;
+        rd->tail = &rd->tables;
+    }
+    return rd;
+}
+
 int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *err)
+{
+    return lt_read_reading(in, doc, path, NULL, err);
+}
+
+int lt_read_reading(const lt_doc *in, br_disclosure *doc, const char *path, lt_reading *rd,
+                    br_error *err)
 {
     lt_engine *e = lt_host->doc_alloc(doc, sizeof *e);
     unsigned char *narr = lt_host->doc_alloc(doc, in->nlines + 1);
@@ -806,10 +822,14 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
     if (!(e->wrap = lt_host->doc_alloc(doc, in->nlines + 1)))
         return BR_ERR_NOMEM;
     memset(e->wrap, 0, in->nlines + 1);
-    debug_lines(in);
+    e->rd = rd;
+    int shadow = rd && rd->shadow;
+    if (!shadow)
+        debug_lines(in);
     /* where each page starts (its first printed line), so findings can name
      * the page of a line */
-    for (size_t i = 0, opened = 0; i < in->nlines && BR_HOST_HAS(lt_host, doc_set_page); i++)
+    for (size_t i = 0, opened = 0; i < in->nlines && !shadow && BR_HOST_HAS(lt_host, doc_set_page);
+         i++)
         if (in->lines[i].nspans && (size_t)in->lines[i].page != opened) {
             lt_host->doc_set_page(doc, in->lines[i].no, in->lines[i].page);
             opened = (size_t)in->lines[i].page;
@@ -853,6 +873,8 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
     lt_table_emit(e, &e->cur);
     if (e->failed)
         return BR_ERR_NOMEM;
+    if (shadow) /* its tables are in rd; the model is the other reading's */
+        return BR_OK;
     if (e->unit_set && !e->unit_mixed)
         lt_host->doc_set_unit(doc, e->unit);
     int rc = narrative(e, path, err);

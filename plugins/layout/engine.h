@@ -7,6 +7,8 @@
  *   rows.c     one data line → codes, label, figures assigned to columns
  *   align.c    short rows placed by where their page's columns' figures end
  *   emit.c     buffered rows → the model (br_table, rows, cells)
+ *   compare.c  two readings of one document (lt_reading) compared table by
+ *              table; the model's tables they disagree on marked uncertain
  *   spans.c    small predicates on span text (figures, codes, notes)
  *   titles.c   table titles, long or wrapped before their last 表
  *   panels.c   two-sided tables with a third panel (支出用途): cut by position
@@ -169,6 +171,24 @@ typedef struct lt_table {
     long note_line;
 } lt_table;
 
+/* A table as a reading buffered it (layout.h: lt_reading). */
+typedef struct lt_reading_table {
+    struct lt_reading_table *next;
+    br_kind kind;
+    const char *title;  /* arena */
+    long title_line;
+    br_table *bt;       /* the model's table; NULL in a shadow reading */
+    br_role roles[LT_MAX_COLS];
+    size_t nroles;
+    const lt_prow *rows; /* in model order */
+} lt_reading_table;
+
+struct lt_reading {
+    int shadow;
+    lt_reading_table *tables, **tail;
+    size_t ntables;
+};
+
 typedef struct lt_engine {
     br_disclosure *doc;
     const lt_doc *in;
@@ -183,6 +203,7 @@ typedef struct lt_engine {
     unsigned char *narr; /* per input line: 1 = narrative */
     unsigned wrap_doc;   /* wrap conventions every table so far fits (0: none seen) */
     unsigned char *wrap; /* per input line: DT_PIECE_* under its table's convention */
+    lt_reading *rd; /* keeps the tables read, or NULL; rd->shadow: builds no model */
 } lt_engine;
 
 /* ---- spans.c ---- */

@@ -50,6 +50,42 @@ typedef struct lt_doc {
  */
 int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *err);
 
+/*
+ * One reading of a document, kept for comparing it with another reading of
+ * the same pages (compare.c): the tables as the engine buffered them before
+ * they went to the model.  A shadow reading builds nothing in the model (no
+ * table, narrative, note, page, unit, year or department): it only keeps
+ * its tables.  Arena memory of the disclosure.
+ */
+typedef struct lt_reading lt_reading;
+lt_reading *lt_reading_new(br_disclosure *doc, int shadow);
+
+/* lt_read, keeping the tables it reads in `rd` (NULL: lt_read). */
+int lt_read_reading(const lt_doc *in, br_disclosure *doc, const char *path, lt_reading *rd,
+                    br_error *err);
+
+/*
+ * Where two readings of one document (the model's and a shadow) disagree on
+ * a table's figures — a row of both, in tables of the same column roles,
+ * whose printed digits the readings cut into other figures (compare.c) —
+ * mark the model's table uncertain (`readers_disagree`) with one warning
+ * note: neither reading is trusted to accuse the publication.  Other
+ * differences (tables, columns, rows, placement) are only counted
+ * (BR_LAYOUT_DEBUG=compare).  `mname` and
+ * `sname` name the readings in it ("its glyph reading", "the PDF's text
+ * reading").  Returns BR_OK or BR_ERR_NOMEM.
+ */
+int lt_readings_compare(br_disclosure *doc, const lt_reading *model, const lt_reading *shadow,
+                        const char *mname, const char *sname);
+
+/* layout_text.c: space-aligned text (`pdftotext -layout`, a form feed
+ * before each page's first line) → positioned lines, in the arena. */
+int lt_text_lines(br_disclosure *doc, const char *text, size_t len, lt_doc *out);
+
+/* Display width of a code point as pdftotext -layout prints it: 2 for
+ * East-Asian wide characters, else 1. */
+int lt_cp_width(unsigned cp);
+
 /* A money-shaped token: digits with a ',' or '.' ("156,211,123", "9.5");
  * both front ends split runs of text at them. */
 int lt_money_token(const char *s, size_t len);

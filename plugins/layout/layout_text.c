@@ -33,8 +33,7 @@ static size_t utf8_next(const unsigned char *s, size_t n, unsigned *cp)
     return k;
 }
 
-/* Display width of a code point: 2 for East-Asian wide characters. */
-static int cp_width(unsigned c)
+int lt_cp_width(unsigned c)
 {
     if (c < 0x1100)
         return 1;
@@ -107,7 +106,7 @@ static size_t normalise_line(br_disclosure *doc, const char *r, size_t rlen, cha
             continue;
         }
         if (plain_cp(cp)) {
-            int w = cp == '\t' ? 1 : cp_width(cp);
+            int w = cp == '\t' ? 1 : lt_cp_width(cp);
             for (size_t b = 0; b < k && o < cap; b++, o++) {
                 nb[o] = r[i + b];
                 xs[o] = x;
@@ -119,7 +118,7 @@ static size_t normalise_line(br_disclosure *doc, const char *r, size_t rlen, cha
         }
         /* one character (with its combining marks), or a TeX relation word */
         size_t j = i + k;
-        int w = cp_width(cp);
+        int w = lt_cp_width(cp);
         if (cp == '\\') {
             while (j < rlen && (((unsigned char)r[j] | 0x20) >= 'a' && ((unsigned char)r[j] | 0x20) <= 'z'))
                 j++, w++;
@@ -213,16 +212,8 @@ int lt_text_sniff(const br_source *src)
     return 0;
 }
 
-int lt_text_read(const br_source *src, br_disclosure *doc, br_error *err)
+int lt_text_lines(br_disclosure *doc, const char *text, size_t len, lt_doc *out)
 {
-    /* the lines as the file has them (src->data): their geometry is the
-     * file's; src->text is the same text normalised, line for line */
-    const char *text = (const char *)src->data;
-    size_t len = src->size;
-    if (!text || !BR_HOST_HAS(lt_host, text_normalize)) {
-        text = src->text;
-        len = src->text_len;
-    }
     size_t n = 1, longest = 0, run = 0;
     for (size_t i = 0; i < len; i++) {
         if (text[i] == '\n' || text[i] == '\f') {
@@ -270,6 +261,21 @@ int lt_text_read(const br_source *src, br_disclosure *doc, br_error *err)
         no++;
         i = e + 1;
     }
-    lt_doc in = {lines, nl, page, 1};
-    return lt_read(&in, doc, src->path, err);
+    *out = (lt_doc){lines, nl, page, 1};
+    return BR_OK;
+}
+
+int lt_text_read(const br_source *src, br_disclosure *doc, br_error *err)
+{
+    /* the lines as the file has them (src->data): their geometry is the
+     * file's; src->text is the same text normalised, line for line */
+    const char *text = (const char *)src->data;
+    size_t len = src->size;
+    if (!text || !BR_HOST_HAS(lt_host, text_normalize)) {
+        text = src->text;
+        len = src->text_len;
+    }
+    lt_doc in;
+    int rc = lt_text_lines(doc, text, len, &in);
+    return rc != BR_OK ? rc : lt_read(&in, doc, src->path, err);
 }

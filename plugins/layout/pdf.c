@@ -149,6 +149,123 @@ typedef struct lines_vec {
     size_t n, cap;
 } lines_vec;
 
+/*
+ * ---- the second reading: the glyph lines as space-aligned text ----
+ *
+ * Every rebuilt line is printed as one text line, the way `pdftotext
+ * -layout` prints a page: each word at the display column of its left edge
+ * (its x over the page's typical width of one column), at least one space
+ * after the word before it; the glyphs of a word abut (a CJK character
+ * takes two columns).  A form feed begins each page after the first.  The
+ * layout-text reader reads it again (lt_text_lines), as a shadow that
+ * builds nothing, and the two readings are compared (compare.c).
+ */
+typedef struct text_buf {
+    char *s;
+    size_t n, cap;
+} text_buf;
+
+static int text_reserve(br_disclosure *doc, text_buf *b, size_t more)
+{
+    if (b->n + more <= b->cap)
+        return BR_OK;
+    size_t ncap = b->cap ? b->cap : 1 << 16;
+    while (ncap < b->n + more)
+        ncap *= 2;
+    char *s = lt_host->doc_alloc(doc, ncap);
+    if (!s)
+        return BR_ERR_NOMEM;
+    if (b->n)
+        memcpy(s, b->s, b->n);
+    b->s = s;
+    b->cap = ncap;
+    return BR_OK;
+}
+
+/* A gap wider than this share of a column between two glyphs breaks a word
+ * (pdftotext's least word break is a tenth of the font size, a fifth of a
+ * column of half-width figures). */
+#define WORD_GAP 0.2
+#define NEAR_WORD 0.5
+
+/* The page's width of one display column, in points: the median of its
+ * glyphs' widths per column (a CJK glyph is two), by a histogram of
+ * quarter points. */
+static double column_width(const glyph *g, size_t n)
+{
+    enum { BINS = 256 };
+    size_t hist[BINS] = {0}, total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_blank(&g[i]))
+            continue;
+        double w = (g[i].x1 - g[i].x0) / lt_cp_width(g_utf8_get_char(g[i].utf8));
+        int bin = (int)(w * 4 + 0.5);
+        if (bin <= 0 || bin >= BINS)
+            continue;
+        hist[bin]++;
+        total++;
+    }
+    for (size_t b = 1, seen = 0; b < BINS; b++)
+        if ((seen += hist[b]) * 2 > total)
+            return b / 4.0;
+    return 6; /* no glyph: any width */
+}
+
+/* Print one line (glyphs sorted by x) at columns of width cw from `left`. */
+static int render_line(br_disclosure *doc, text_buf *b, const glyph *g, size_t n, double left,
+                       double cw)
+{
+    size_t cur = 0;
+    int spaced = 0;
+    double prev_x1 = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_blank(&g[i])) {
+            spaced = 1;
+            continue;
+        }
+        int starts = !cur || spaced || g[i].x0 - prev_x1 > WORD_GAP * cw;
+        size_t col = cur;
+        if (starts) {
+            /* the word's extent: its glyphs up to the next break */
+            char word[40];
+            size_t e = i, len = 0;
+            for (; e < n && !is_blank(&g[e]) && (e == i || g[e].x0 - g[e - 1].x1 <= WORD_GAP * cw);
+                 e++)
+                if (len + (size_t)g[e].len < sizeof word) {
+                    memcpy(word + len, g[e].utf8, (size_t)g[e].len);
+                    len += (size_t)g[e].len;
+                } else {
+                    len = sizeof word; /* too long for a figure */
+                }
+            double at = (g[i].x0 - left) / cw;
+            /* figures are printed flush right, their separators narrower
+             * than a column: a figure ends where its last glyph ends */
+            if (len < sizeof word && lt_money_token(word, len))
+                at = (g[e - 1].x1 - left) / cw - (double)len;
+            col = at > 0 ? (size_t)(at + 0.5) : 0;
+            /* words less than half their own height apart (a title in a
+             * large font, "2017 年…") are one space apart, as pdftotext
+             * prints the words of one block */
+            if (cur && (col <= cur || g[i].x0 - prev_x1 <= NEAR_WORD * g[i].h))
+                col = cur + 1;
+        }
+        int rc = text_reserve(doc, b, col - cur + (size_t)g[i].len + 1);
+        if (rc != BR_OK)
+            return rc;
+        memset(b->s + b->n, ' ', col - cur);
+        b->n += col - cur;
+        memcpy(b->s + b->n, g[i].utf8, (size_t)g[i].len);
+        b->n += (size_t)g[i].len;
+        cur = col + (size_t)lt_cp_width(g_utf8_get_char(g[i].utf8));
+        prev_x1 = g[i].x1;
+        spaced = 0;
+    }
+    int rc = text_reserve(doc, b, 1);
+    if (rc == BR_OK)
+        b->s[b->n++] = '\n';
+    return rc;
+}
+
 static int push_line(br_disclosure *doc, lines_vec *lines, lt_line **out)
 {
     if (lines->n == lines->cap) {
@@ -166,8 +283,10 @@ static int push_line(br_disclosure *doc, lines_vec *lines, lt_line **out)
     return BR_OK;
 }
 
-/* The page's glyphs grouped into lines, appended to `lines`. */
-static int read_page(br_disclosure *doc, PopplerPage *page, int pageno, lines_vec *lines)
+/* The page's glyphs grouped into lines, appended to `lines`, and printed
+ * as text into `text`. */
+static int read_page(br_disclosure *doc, PopplerPage *page, int pageno, lines_vec *lines,
+                     text_buf *text_out)
 {
     char *text = poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
@@ -195,6 +314,10 @@ static int read_page(br_disclosure *doc, PopplerPage *page, int pageno, lines_ve
         p = next;
     }
     qsort(g, n, sizeof *g, cmp_by_y);
+    double cw = column_width(g, n), left = n ? g[0].x0 : 0;
+    for (size_t i = 1; i < n; i++)
+        if (g[i].x0 < left)
+            left = g[i].x0;
     for (size_t i = 0; i < n && rc == BR_OK;) {
         size_t j = i + 1;
         while (j < n && g[j].yc - g[i].yc < 0.5 * g[i].h)
@@ -208,6 +331,8 @@ static int read_page(br_disclosure *doc, PopplerPage *page, int pageno, lines_ve
             line->y = (int)(g[i].yc + 0.5);
             rc = build_line(doc, line, g + i, j - i, scratch);
         }
+        if (rc == BR_OK)
+            rc = render_line(doc, text_out, g + i, j - i, left, cw);
         i = j;
     }
     free(g);
@@ -231,12 +356,15 @@ int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err)
         return BR_ERR_INPUT;
     }
     lines_vec lines = {0};
+    text_buf text = {0};
     int npages = poppler_document_get_n_pages(pdf), rc = BR_OK;
     for (int i = 0; i < npages && rc == BR_OK; i++) {
-        PopplerPage *page = poppler_document_get_page(pdf, i);
+        if (i > 0 && (rc = text_reserve(doc, &text, 1)) == BR_OK)
+            text.s[text.n++] = '\f'; /* pdftotext: a form feed begins the next page */
+        PopplerPage *page = rc == BR_OK ? poppler_document_get_page(pdf, i) : NULL;
         if (!page)
             continue;
-        rc = read_page(doc, page, i + 1, &lines);
+        rc = read_page(doc, page, i + 1, &lines, &text);
         g_object_unref(page);
     }
     g_object_unref(pdf);
@@ -245,6 +373,24 @@ int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err)
         set_error(err, rc, src->path, "out of memory reading the PDF");
         return rc;
     }
-    lt_doc in = {lines.v, lines.n, npages, 12};
-    return lt_read(&in, doc, src->path, err);
+    /* the model from the glyphs; the text reading of the same lines beside
+     * it, building nothing; where they disagree on a table, the table is
+     * uncertain */
+    lt_doc in = {lines.v, lines.n, npages, 12}, tin;
+    lt_reading *glyphs = lt_reading_new(doc, 0), *printed = lt_reading_new(doc, 1);
+    if (!glyphs || !printed)
+        rc = BR_ERR_NOMEM;
+    if (rc == BR_OK)
+        rc = lt_read_reading(&in, doc, src->path, glyphs, err);
+    if (rc != BR_OK)
+        return rc;
+    const char *dbg = getenv("BR_LAYOUT_DEBUG"); /* "printed": the second reading's text */
+    if (dbg && strstr(dbg, "printed"))
+        fwrite(text.s ? text.s : "", 1, text.n, stderr);
+    if ((rc = lt_text_lines(doc, text.s ? text.s : "", text.n, &tin)) != BR_OK ||
+        (rc = lt_read_reading(&tin, doc, src->path, printed, err)) != BR_OK ||
+        (rc = lt_readings_compare(doc, glyphs, printed, "its glyph reading",
+                                  "the PDF's text reading")) != BR_OK)
+        set_error(err, rc, src->path, "out of memory reading the PDF a second time");
+    return rc;
 }

@@ -212,7 +212,8 @@ typedef struct br_host {
      * the whole table), a row, or a cell (BR_CELL_UNCERTAIN in row_set_value's
      * flags).  `kind` names the reason for the coverage counts
      * ("unknown_header", "duplicate_role", "extra_figures", "guessed_figure",
-     * "label_fragment", "misaligned_columns", …); `why` says it to the user.
+     * "label_fragment", "readers_disagree", "misaligned_columns", …); `why`
+     * says it to the user.
      * Identities through an uncertain figure evaluate to
      * BR_IDENTITY_NOT_CHECKED and are reported as info "not checked: …".
      * cell_uncertain tells a check why a figure cannot be trusted (NULL: it can).
