@@ -154,6 +154,64 @@ Test(tab_families, unknown_header_column_fails_closed)
     cr_assert(reason, "not checked for another reason");
 }
 
+/* A header column repeating another's role holds figures: which of the two
+ * is that role is not known, nor what the other is — maybe a role the
+ * table then lacks, whose absence would break every row sum that wants it.
+ * The whole table is uncertain: no error (a 三公 table whose 公务接待费
+ * column was read as a second 公务用车运行维护费 gave one per row). */
+Test(tab_families, duplicate_role_column_fails_closed_for_the_table)
+{
+    read_text("附件 4\n"
+              "某某局 2022 年一般公共预算“三公”经费支出表\n"
+              "单位：万元\n"
+              "部门编码\t部门名称\t合计\t因公出国(境)费\t公务用车购置及运行费\t\t\t公务用车运行维护费\n"
+              "\t\t\t\t小计\t公务用车购置费\t公务用车运行维护费\t\n"
+              "\t合计\t8.00\t\t2.00\t\t2.00\t6.00\n"
+              "145\t某某局\t8.00\t\t2.00\t\t2.00\t6.00\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "duplicate_role");
+    cr_assert_eq(errors(), 0);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.broken, 0);
+    cr_assert_gt(cov.not_checked, 0);
+}
+
+/* ---- 三公: each item over its two years ---- */
+
+/* 合计 | 因公出国(境)费 | 公务用车购置及运行费 (小计 | 购置费 | 运行维护费) |
+ * 公务接待费, each over 2019 年预算数 | 2020 年预算数 on the last header line:
+ * a year's stage under a heading naming a column is that column in that year
+ * (DT_PERIOD); a blank header cell lies under the merged cell left of it only
+ * up to where a cell above starts (公务接待费's years are not under
+ * 公务用车运行维护费). */
+Test(tab_families, three_public_each_item_over_its_two_years)
+{
+    read_text("附件 4\n"
+              "某某局 2020 年一般公共预算“三公”经费支出表\n"
+              "单位：万元\n"
+              "部门编码\t部门名称\t合计\t\t因公出国(境)费\t\t公务用车购置及运行费\t\t\t\t\t\t公务接待费\t\n"
+              "\t\t\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t\n"
+              "\t\t2019 年预算数\t2020 年预算数\t2019 年预算数\t2020 年预算数\t2019 年预算数\t2020 年预算数\t"
+              "2019 年预算数\t2020 年预算数\t2019 年预算数\t2020 年预算数\t2019 年预算数\t2020 年预算数\n"
+              "\t合计\t8.00\t8.00\t\t\t2.00\t2.00\t\t\t2.00\t2.00\t6.00\t6.00\n"
+              "145\t某某局\t8.00\t8.00\t\t\t2.00\t2.00\t\t\t2.00\t2.00\t6.00\t6.00\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    static const br_role want[] = {
+        BR_ROLE_PREV_TOTAL, BR_ROLE_TOTAL, BR_ROLE_PREV_ABROAD, BR_ROLE_ABROAD,
+        BR_ROLE_PREV_VEHICLE_SUBTOTAL, BR_ROLE_VEHICLE_SUBTOTAL, BR_ROLE_PREV_VEHICLE_PURCHASE,
+        BR_ROLE_VEHICLE_PURCHASE, BR_ROLE_PREV_VEHICLE_OPERATION, BR_ROLE_VEHICLE_OPERATION,
+        BR_ROLE_PREV_RECEPTION, BR_ROLE_RECEPTION};
+    assert_columns(t, want, sizeof want / sizeof *want);
+    static const br_role some[] = {BR_ROLE_PREV_TOTAL, BR_ROLE_TOTAL, BR_ROLE_VEHICLE_OPERATION,
+                                   BR_ROLE_PREV_RECEPTION, BR_ROLE_RECEPTION};
+    ROW(t, 1, NULL, "某某局", some, "8.00", "8.00", "2.00", "6.00", "6.00");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0);
+}
+
 /* An unknown header column that holds no figure needs no mark. */
 Test(tab_families, unknown_header_without_figures_is_no_uncertainty)
 {
