@@ -97,6 +97,24 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      annexes numbered on), or a 三公 table stated empty by a note
                      ("注：本单位无“三公”经费支出。", the 三公 figures all zero)
 
+  page_number_glued  the page's number printed on the line of its last row, after
+                     the figures (as pdftotext prints a footer that shares the
+                     row's baseline): far right, beyond every column (tab: a field
+                     after the last; "— 9 —" styled as page_footer's footers),
+                     or glued to the line's last figure by one space ("2.04 9");
+                     a page whose last line holds no figure prints its number on
+                     a line of its own.  The pages of the tables are then
+                     numbered one after another, footers too
+  figures_above      some rows (each with probability 0.4) print their figures a
+                     line above their label, the label cell lower than the
+                     figures: the figures alone, then code and label
+                     (figures_line_above), or the code with the figures and the
+                     label below (code_with_figures; code_and_label otherwise)
+
+The families after table_set (page_number_glued, figures_above) draw from
+random streams of their own, one per family, so that a document that does
+not draw them is the one it was before they were added.
+
 Layout (--layout): tab (the tab-separated fields of the reference), space
 (`pdftotext -layout`: each table's fields in columns separated by runs of
 two or more spaces, CJK characters two columns wide, figures right-aligned,
@@ -109,7 +127,7 @@ tab layout, so line numbers are the same.
 Conventions of model.json under variation: a row's "line" is the line with
 its figures; a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
-line).  A table's "line" is its annex marker, or its title's line without
+line); a row printed figures_above has "label_line", the line of its label.  A table's "line" is its annex marker, or its title's line without
 one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
 removed).  "code" is the full code ("2010301") whatever its printing.
 
@@ -175,8 +193,11 @@ FAMILIES = [
 VARY_FAMILIES = [
     "header_wording", "header_stack", "annex_label", "three_public_order", "project_first",
     "codes", "wrapped_labels", "total_last", "zeros", "page_footer", "units",
-    "narrative_scope", "table_set",
+    "narrative_scope", "table_set", "page_number_glued", "figures_above",
 ]
+# Families added after table_set: each drawn from a random stream of its own
+# (Generator.frng), so that documents which do not draw them stay unchanged.
+OWN_STREAM = ("page_number_glued", "figures_above")
 VARIANTS = {
     "header_wording": ["relative", "absolute_execution", "relative_execution", "final_accounts"],
     "header_stack": ["three_lines", "four_lines"],
@@ -192,6 +213,8 @@ VARIANTS = {
     "units": ["yuan_tables", "dept_unit_line"],
     "narrative_scope": ["last_year", "kuan_sentence", "old_class_names"],
     "table_set": ["no_three_public", "no_gov_fund", "no_projects", "three_public_note"],
+    "page_number_glued": ["far_right", "one_space"],
+    "figures_above": ["figures_line_above", "code_with_figures"],
 }
 # Class names before the 2019 revision of the functional classification.
 OLD_CLASS_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出",
@@ -515,8 +538,14 @@ class Generator:
         self.vrng = random.Random(seed ^ 0x7A51A7)
         self.vary = {}
         for fam in vary or []:
-            if self.vrng.random() < vary_p:
+            if fam not in OWN_STREAM and self.vrng.random() < vary_p:
                 self.vary[fam] = self.vrng.choice(VARIANTS[fam])
+        self.frng = {}
+        for fam in vary or []:
+            if fam in OWN_STREAM:
+                r = self.frng[fam] = random.Random("%s:%d" % (fam, seed))
+                if r.random() < vary_p:
+                    self.vary[fam] = r.choice(VARIANTS[fam])
         if layout == "mixed":
             layout = self.vrng.choice(["tab", "space"])
         self.layout = layout
@@ -527,6 +556,10 @@ class Generator:
         self.annex_no = 0
         self.wrapped = {}          # id(row) -> (first line, last line)
         self.wrap_width = None     # wrapped_labels: the label column's width, in characters
+        self.glued = {}            # page_number_glued: line -> page number text on it
+        self.label_line = {}       # figures_above: id(row) -> the line of its label
+        if "page_number_glued" in self.vary:
+            self.page_base = self.frng["page_number_glued"].randint(3, 12)
 
     # ---- writer ----
     def emit(self, s=""):
@@ -1342,7 +1375,7 @@ class Generator:
             label_at = item[2] if len(item) > 2 else None
             if left == 0:
                 page += 1
-                self.footer()
+                self.page_end()
                 self.emit("")
                 self.page_starts.add(len(self.lines) + 1)
                 if retitle:
@@ -1363,11 +1396,32 @@ class Generator:
             for x in (r if isinstance(r, list) else [r]):
                 x.line = n
             left -= 1
-        if "page_footer" in self.vary and self.vary["page_footer"] != "title_wrapped":
-            self.footer()
+        if "page_number_glued" in self.vary or (
+                "page_footer" in self.vary and self.vary["page_footer"] != "title_wrapped"):
+            self.page_end()
         self.emit("")
 
     # ---- variation helpers of rendering ----
+    def page_end(self):
+        """The end of a page of a table: its footer (page_footer); with
+        page_number_glued its number on the line of the page's last row when
+        that line ends with a figure, else on a line of its own.  Pages are
+        then numbered by the page breaks (page_starts), footers too."""
+        g = self.vary.get("page_number_glued")
+        if not g:
+            return self.footer()
+        rng = self.frng["page_number_glued"]
+        n = self.page_base + len(self.page_starts)
+        f = self.vary.get("page_footer")
+        style = {"em_dash": "— %d —", "di_ye": "第 %d 页", "hyphen": "-%d-"}.get(f, "%d")
+        last = len(self.lines)
+        fields = self.lines[-1].split("\t") if self.lines else []
+        k = max([i for i, x in enumerate(fields) if x.strip()], default=-1)
+        if last in self.row_lines and k >= 2 and NUM_RE.match(fields[k]) and \
+                rng.random() < 0.8:
+            self.glued[last] = (style if g == "far_right" else "%d") % n
+        else:
+            self.emit(style % n)
     def footer(self):
         """A page footer (page_footer family): between a page's rows and the next."""
         f = self.vary.get("page_footer")
@@ -1410,6 +1464,8 @@ class Generator:
             self.wrap_width = self.vrng.randint(7, 11)
         width = self.wrap_width
         if not w or isinstance(r, list) or len(label) <= width:
+            if self.above(r, fields, label_at):
+                return self.emit_above(r, fields, label_at)
             n = self.emit("\t".join(fields))
             self.row_lines.add(n)
             return n
@@ -1432,6 +1488,29 @@ class Generator:
             if i == at:
                 n = m
         self.wrapped[id(r)] = (first, len(self.lines))
+        return n
+
+    def above(self, r, fields, label_at):
+        """figures_above: this row prints its figures a line above its label
+        (a row of one panel, with a label and a figure)."""
+        if "figures_above" not in self.vary or isinstance(r, list):
+            return False
+        at = 1 if label_at is None else label_at
+        if not fields[at].strip() or not any(x.strip() for x in fields[at + 1:]):
+            return False
+        return self.frng["figures_above"].random() < 0.4
+
+    def emit_above(self, r, fields, label_at):
+        """The figures' line (the row's line), then the label's."""
+        at = 1 if label_at is None else label_at
+        code_up = self.vary["figures_above"] == "code_with_figures" and at >= 1 and \
+            any(x.strip() for x in fields[:at])
+        top = [x if (k > at or (code_up and k < at)) else "" for k, x in enumerate(fields)]
+        low = ["" if (k > at or (code_up and k < at)) else x for k, x in enumerate(fields)]
+        n = self.emit("\t".join(top))
+        m = self.emit("\t".join(low))
+        self.row_lines.update((n, m))
+        self.label_line[id(r)] = m
         return n
 
     def annex(self, t, label):
@@ -1856,6 +1935,8 @@ class Generator:
                              "cells": cells})
                 if id(r) in self.wrapped:  # the label over these lines, figures on `line`
                     rows[-1]["wrapped"] = list(self.wrapped[id(r)])
+                if id(r) in self.label_line:  # figures on `line`, the label below
+                    rows[-1]["label_line"] = self.label_line[id(r)]
             d = {"kind": t.kind, "line": t.line, "end": t.end, "rows": rows}
             if getattr(self, "units", {}).get(t.kind):
                 d["unit"] = self.units[t.kind]
@@ -1869,7 +1950,14 @@ class Generator:
     def text(self):
         if self.layout == "space":
             return "\n".join(self.space_lines()) + "\n"
-        return "\n".join(x.replace("\x00", "\t") for x in self.lines) + "\n"
+        out = [x.replace("\x00", "\t") for x in self.lines]
+        rng = self.frng.get("page_number_glued")
+        for n, num in sorted(self.glued.items()):  # page_number_glued
+            if self.vary["page_number_glued"] == "far_right":
+                out[n - 1] += "\t" * rng.randint(1, 2) + num
+            else:
+                out[n - 1] += " " + num
+        return "\n".join(out) + "\n"
 
     def space_lines(self):
         """The `pdftotext -layout` look: each table's fields in columns (CJK
@@ -1879,8 +1967,8 @@ class Generator:
         out = list(self.lines)
         gap = self.vrng.randint(2, 4)
         indent = self.vrng.choice([0, 0, 1, 2, 4])
-        spans = [(t.line, t.end) for t in self.tables if t.line and t.end]
-        for a, b in spans:
+        tables = [(t.line, t.end) for t in self.tables if t.line and t.end]
+        for a, b in tables:
             idx = [i for i in range(a - 1, min(b, len(out))) if "\t" in out[i]]
             if not idx:
                 continue
@@ -1954,6 +2042,17 @@ class Generator:
             if (i + 1) in self.page_starts and i > 0:
                 x = "\f" + x
             out[i] = x
+        # page_number_glued: the page's number on its last row's line, right
+        # of the table's widest line, or one space after the line's last figure
+        rng = self.frng.get("page_number_glued")
+        for n, num in sorted(self.glued.items()):
+            if self.vary["page_number_glued"] == "one_space":
+                out[n - 1] += " " + num
+                continue
+            a, b = next((a, b) for a, b in tables if a <= n <= b)
+            right = max(disp_width(out[i].lstrip("\f")) for i in range(a - 1, b))
+            x = out[n - 1]
+            out[n - 1] = x + " " * (right - disp_width(x.lstrip("\f")) + rng.randint(4, 24)) + num
         return out
 
 
