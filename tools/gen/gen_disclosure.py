@@ -1951,12 +1951,14 @@ class Generator:
         if self.layout == "space":
             return "\n".join(self.space_lines()) + "\n"
         out = [x.replace("\x00", "\t") for x in self.lines]
-        rng = self.frng.get("page_number_glued")
         for n, num in sorted(self.glued.items()):  # page_number_glued
             if self.vary["page_number_glued"] == "far_right":
-                out[n - 1] += "\t" * rng.randint(1, 2) + num
-            else:
-                out[n - 1] += " " + num
+                out[n - 1] += "\t" + num  # a field after the row's last (its empty cells kept)
+            else:  # one space after the last figure, in its field
+                f = out[n - 1].split("\t")
+                k = max(i for i, x in enumerate(f) if x.strip())
+                f[k] += " " + num
+                out[n - 1] = "\t".join(f)
         return "\n".join(out) + "\n"
 
     def space_lines(self):
