@@ -345,6 +345,8 @@ size_t dt_page_number_glued(const char *s, size_t n, int *value);
 /* Most pages between two page numbers a front end cannot count the pages
  * between (tab text has no page breaks). */
 #define DT_PAGE_GAP 4
+/* Most candidates looked past for the page number before or after one. */
+#define DT_PAGE_LOOK 4
 
 /* A page number a front end knows (a footer line) or suspects (a page-number
  * form after the figures of a page's last line), in document order. */
@@ -359,9 +361,10 @@ typedef struct dt_pageno {
 } dt_pageno;
 
 /* Settle the candidates of v[0..n) (document order): a candidate is a page
- * number when it follows the page number before it, or the one after it
- * follows it — by its page's index where both are known, else within
- * DT_PAGE_GAP.  Footers stay page numbers. */
+ * number when it follows a page number before it, or one after it follows
+ * it — by its page's index where both are known, else within DT_PAGE_GAP —
+ * looking no further than the nearest footer and DT_PAGE_LOOK entries.
+ * Footers stay page numbers. */
 void dt_pagenos_settle(dt_pageno *v, size_t n);
 
 /* The settled candidate on `line` that is a page number, or NULL. */

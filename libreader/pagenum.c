@@ -68,11 +68,21 @@ static int follows(const dt_pageno *a, const dt_pageno *b)
 
 void dt_pagenos_settle(dt_pageno *v, size_t n)
 {
+    /* the page numbers around a candidate: up to the nearest footer, over
+     * at most DT_PAGE_LOOK candidates (a figure that looked like one
+     * between them does not hide them) */
     for (size_t i = 0; i < n; i++) {
         v[i].ok = v[i].footer;
-        if (v[i].footer)
-            continue;
-        v[i].ok = (i > 0 && follows(&v[i - 1], &v[i])) || (i + 1 < n && follows(&v[i], &v[i + 1]));
+        for (size_t k = 1; !v[i].ok && k <= DT_PAGE_LOOK && k <= i; k++) {
+            v[i].ok = follows(&v[i - k], &v[i]);
+            if (v[i - k].footer)
+                break;
+        }
+        for (size_t k = 1; !v[i].ok && k <= DT_PAGE_LOOK && i + k < n; k++) {
+            v[i].ok = follows(&v[i], &v[i + k]);
+            if (v[i + k].footer)
+                break;
+        }
     }
 }
 

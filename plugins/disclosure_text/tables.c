@@ -1415,8 +1415,9 @@ static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size
 
 /*
  * Page numbers (libreader pagenum.c): footer lines, and on the last line of
- * a page (the next line with text holds no figure: a footer, a title, the
- * header again, or nothing) a page-number form after the line's figures —
+ * a page (the next line with text is no row nor a label's piece: a footer,
+ * a title, the header again, or nothing) a page-number form after the
+ * line's figures —
  * the last field, or glued to it by one space.  Settled by sequence.
  */
 static void page_numbers(dt_reader *rd, const dt_lines *lines, size_t first, size_t end)
@@ -1459,8 +1460,8 @@ static void page_numbers(dt_reader *rd, const dt_lines *lines, size_t first, siz
                     }
                     if (!any)
                         continue;
-                    if (fig && ng > 1)
-                        p.value = -1; /* a row follows on the same page */
+                    if (ng > 1 && (fig || any == 1))
+                        p.value = -1; /* a row, or a label's piece, on the same page */
                     break;
                 }
             }

@@ -568,6 +568,9 @@ int lt_read(const lt_doc *in, br_disclosure *doc, const char *path, br_error *er
     e->in = in;
     e->path = path;
     e->narr = narr;
+    in = e->in = lt_page_numbers(e, in);
+    if (e->failed)
+        return BR_ERR_NOMEM;
     debug_lines(in);
     /* where each page starts (its first printed line), so findings can name
      * the page of a line */

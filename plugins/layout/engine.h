@@ -16,6 +16,7 @@
  *   repeat.c   one list printed in two copies of the columns side by side
  *   stage.c    预算数 | 决算数 under each heading of a final-accounts table
  *   perf.c     project performance tables (key/value lines, indicators)
+ *   pageno.c   page numbers printed after a page's last row, taken off it
  *   indent.c   the indentation of narrative lines (for dt_read_narrative)
  *
  * The engine only looks at lt_doc geometry (lt_line / lt_span), never at
@@ -252,6 +253,12 @@ int lt_repeat_of(const lt_table *t, const lt_span *s);
 void lt_perf_line(lt_engine *e, lt_table *t, const lt_line *ln);
 /* Write a performance table to the model. */
 void lt_perf_emit(lt_engine *e, lt_table *t);
+
+/* ---- pageno.c ---- */
+/* The document with the page numbers printed after the figures of a page's
+ * last line taken off those lines (libreader pagenum.c: in sequence with
+ * the other page numbers); `in` itself when there is none. */
+const lt_doc *lt_page_numbers(lt_engine *e, const lt_doc *in);
 
 /* ---- stage.c ---- */
 /* A header word naming the stage of the heading above it (DT_STAGE):
