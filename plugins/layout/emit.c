@@ -345,6 +345,12 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
     }
     size_t i = 0;
     for (lt_prow *r = t->rows; r; r = r->next, i++) {
+        if (r->label_unsure && rows[i] &&
+            lt_host->row_set_uncertain(rows[i], "label_fragment",
+                                       "the row's figures are a line above its label, which may "
+                                       "as well continue the row above: which row they are is "
+                                       "not certain") != BR_OK)
+            e->failed = 1;
         if (!r->nextra || !rows[i])
             continue;
         snprintf(why, sizeof why, "%zu figures for %zu columns; the extra ones are not read",

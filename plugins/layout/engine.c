@@ -333,6 +333,8 @@ static void table_line1(lt_engine *e, size_t i)
     lt_table *t = &e->cur;
     if (ln->nspans == 0)
         return;
+    if (ln->no == t->above_taken)
+        return; /* the label of the row above, printed below its figures */
     if (page_footer(e, i))
         return;
     if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {

@@ -109,6 +109,9 @@ typedef struct lt_prow {
     /* figures of the row that were not read (more figures than columns):
      * the row is marked uncertain at emit */
     size_t nextra, ncols_seen;
+    /* fail closed: the row's label may be another row's (its figures a line
+     * above it, the label a piece that may continue the row above) */
+    int label_unsure;
 } lt_prow;
 
 typedef struct lt_table {
@@ -128,6 +131,8 @@ typedef struct lt_table {
     int centred; /* labels wrap round their code line (a `pre` was seen) */
     int pre_ends; /* …and the label ends on the code line (pdf geometry) */
     long pre_taken; /* the code line whose row took a `pre`: the next line ends that label */
+    long above_taken; /* a label line whose row's figures were printed a line above it */
+    int wraps;        /* a label piece continued a row above (lt_row_continue) */
     /* a code printed alone on its line, its label and figures on the next
      * (pdftotext breaks the right copy of a repeated table so), by rpanel */
     char pend_code[2][LT_CODE_MAX];

@@ -551,10 +551,86 @@ static int ignored_cell(const lt_table *t, const lt_span *s)
 }
 
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
+                       int panel);
+
+/* A label fragment: text, no enumerator, no total, not prose. */
+static int label_fragment(const char *text);
+
+/*
+ * A row printed with its figures a line above its label (the label cell set
+ * lower than the figures): this line holds figures and no label (its code
+ * parts, left of the figures, or not), the next printed line of the page
+ * its label (and code) and no figure.  Read as one row on this line, the
+ * next line taken; 1 when so.  Fail closed where the label is a piece of
+ * text alone in a table whose labels continue over lines: it may as well
+ * end the label of the row above.
+ */
+static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g, br_side side,
+                         int panel)
+{
+    if (t->L.two_sided || t->L.nrepeat || t->L.npanels || !t->L.has_label)
+        return 0;
+    int vx = values_x0(t, side);
+    size_t ncode = 0, nfig = 0;
+    for (size_t k = 0; k < g->n; k++) {
+        const lt_span *s = g->sp[k];
+        if (ignored_cell(t, s))
+            continue;
+        if (is_text(s))
+            return 0; /* a label (or text) with the figures */
+        if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx)
+            ncode++; /* code parts, left of the figures */
+        else
+            nfig++;
+    }
+    const lt_line *end = e->in->lines + e->in->nlines, *nx = ln + 1;
+    while (nx < end && nx->nspans == 0)
+        nx++;
+    if (!nfig || nx >= end || nx->page != ln->page || nx->no - ln->no > 2)
+        return 0;
+    size_t ntext = 0, ncode2 = 0;
+    const char *text = NULL;
+    for (size_t k = 0; k < nx->nspans; k++) {
+        const lt_span *s = &nx->spans[k];
+        if (ignored_cell(t, s))
+            continue;
+        if (is_text(s)) {
+            if (lt_prose(s->text) || lt_note_line(s->text) || (!ntext && s->x0 >= vx))
+                return 0;
+            if (!ntext++)
+                text = s->text;
+        } else if (!ntext && lt_digits(s->text) && s->x1 < vx) {
+            ncode2++;
+        } else {
+            return 0; /* a figure: a row of its own */
+        }
+    }
+    if (!ntext || (ncode && ncode2))
+        return 0;
+    /* one line: the code parts, the label line's spans, then the figures */
+    seg m = {.n = 0};
+    for (size_t k = 0; k < g->n && k < ncode; k++)
+        m.sp[m.n++] = g->sp[k];
+    for (size_t k = 0; k < nx->nspans && m.n < LT_MAX_ROW_SPANS; k++)
+        m.sp[m.n++] = &nx->spans[k];
+    for (size_t k = ncode; k < g->n && m.n < LT_MAX_ROW_SPANS; k++)
+        m.sp[m.n++] = g->sp[k];
+    t->above_taken = nx->no;
+    lt_prow *before = t->last;
+    read_panel(e, t, ln, &m, side, panel);
+    if (t->last && t->last != before && !ncode && !ncode2 && ntext == 1 && t->wraps &&
+        !lt_code_led(text) && label_fragment(text))
+        t->last->label_unsure = 1;
+    return 1;
+}
+
+static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
     seg gbuf;
     const seg *g = unglue(e, t, g0, &gbuf);
+    if (figures_above(e, t, ln, g, side, panel))
+        return;
     const lt_span *code[4];
     size_t ncode = 0;
     int rp = t->L.nrepeat && panel > 0 ? 1 : 0;
@@ -905,5 +981,6 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
     if (st != s->text || dt_catalog_total_label(s->text, strlen(s->text)) || lt_prose(s->text))
         return 0;
     append_label(to->label, s->text, strlen(s->text));
+    t->wraps = 1;
     return 1;
 }
