@@ -1190,9 +1190,13 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
                 both[i] = g[i];
         }
         st->above_taken = nx->no;
-        /* a label piece alone, in a table that wraps labels: it may as well
-         * continue the row above (fail closed below) */
-        above = st->wrap_mode && fragment_at(L, g, ng) >= 0 ? 2 : 1;
+        /* a label piece alone, in a table that wraps labels, the figures
+         * without a code: it may as well continue the row above (fail
+         * closed below; with the code the row is what its code says) */
+        int coded = 0;
+        for (size_t i = 0; i < nf && i < L->width; i++)
+            coded |= f[i].len && L->map[i].what == DT_COL_CODE;
+        above = !coded && st->wrap_mode && fragment_at(L, g, ng) >= 0 ? 2 : 1;
         f = both;
         nf = n;
     }

@@ -345,6 +345,12 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
     }
     size_t i = 0;
     for (lt_prow *r = t->rows; r; r = r->next, i++) {
+        if (rows[i] && r->src && lt_page_number_doubt(e, r->src->no) &&
+            lt_host->row_set_uncertain(rows[i], "extra_figures",
+                                       "the row's line ends in a number that may be its page's "
+                                       "number, out of sequence with the others: whether it is "
+                                       "a figure is not known") != BR_OK)
+            e->failed = 1;
         if (r->label_unsure && rows[i] &&
             lt_host->row_set_uncertain(rows[i], "label_fragment",
                                        "the row's figures are a line above its label, which may "

@@ -159,6 +159,10 @@ typedef struct lt_engine {
     int failed;
     lt_table cur;
     unsigned char *narr; /* per input line: 1 = narrative */
+    /* lines ending in what may be their page's number, out of sequence:
+     * left as printed, their rows uncertain (pageno.c), in line order */
+    long *doubt;
+    size_t ndoubt;
 } lt_engine;
 
 /* ---- spans.c ---- */
@@ -264,6 +268,8 @@ void lt_perf_emit(lt_engine *e, lt_table *t);
  * last line taken off those lines (libreader pagenum.c: in sequence with
  * the other page numbers); `in` itself when there is none. */
 const lt_doc *lt_page_numbers(lt_engine *e, const lt_doc *in);
+/* 1 when line `no` ends in a number that may be its page's (e->doubt). */
+int lt_page_number_doubt(const lt_engine *e, long no);
 
 /* ---- stage.c ---- */
 /* A header word naming the stage of the heading above it (DT_STAGE):

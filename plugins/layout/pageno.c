@@ -6,8 +6,8 @@
  * figure ("30309  奖励金  2.04   2.04 3", one span).  A candidate is a page
  * number when it is in sequence, by its page's index, with the document's
  * other page numbers (footer lines, other candidates); else the line stays
- * as printed and its figures are read as they are (an extra one marks the
- * row uncertain).
+ * as printed, its figures read as they are, and its row is uncertain
+ * (emit.c: the last figure may be the page's number).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +102,15 @@ const lt_doc *lt_page_numbers(lt_engine *e, const lt_doc *in)
     if (dbg && strstr(dbg, "pagenos"))
         for (size_t k = 0; k < n; k++)
             fprintf(stderr, "pageno line %ld page %d value %d footer %d ok %d glued %d\n", v[k].line, v[k].page, v[k].value, v[k].footer, v[k].ok, v[k].glued);
+    /* candidates out of sequence: left as printed, their rows uncertain */
+    e->doubt = lt_host->doc_alloc(e->doc, n * sizeof *e->doubt);
+    if (!e->doubt) {
+        e->failed = 1;
+        return in;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (!v[k].ok)
+            e->doubt[e->ndoubt++] = v[k].line;
     lt_doc *out = NULL;
     for (size_t k = 0; k < n; k++) {
         if (!v[k].ok || v[k].footer)
@@ -148,4 +157,12 @@ const lt_doc *lt_page_numbers(lt_engine *e, const lt_doc *in)
         ln->spans = spans;
     }
     return out ? out : in;
+}
+
+int lt_page_number_doubt(const lt_engine *e, long no)
+{
+    for (size_t k = 0; k < e->ndoubt; k++)
+        if (e->doubt[k] == no)
+            return 1;
+    return 0;
 }

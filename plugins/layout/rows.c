@@ -583,6 +583,12 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
         else
             nfig++;
     }
+    /* digits with the figures: a whole code of a code column ("2010301",
+     * "201  03  01"); in a table without one, a piece of a label cell's
+     * code ("201080" over "4审计业务") */
+    char code[LT_CODE_MAX], damaged[LT_CODE_MAX];
+    if (ncode && (!t->L.has_code || !make_code(g->sp, ncode, code, damaged)))
+        return 0;
     const lt_line *end = e->in->lines + e->in->nlines, *nx = ln + 1;
     while (nx < end && nx->nspans == 0)
         nx++;
