@@ -568,9 +568,12 @@ static int label_fragment(const char *text);
 static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g, br_side side,
                          int panel)
 {
-    if (t->L.two_sided || t->L.nrepeat || t->L.npanels || !t->L.has_label)
+    if (t->L.two_sided || t->L.nrepeat || t->L.npanels)
         return 0;
-    int vx = values_x0(t, side);
+    int vx = INT32_MAX; /* where the money columns start (code columns may be unnamed) */
+    for (size_t c = 0; c < t->L.ncols; c++)
+        if (t->L.cols[c].what == DT_COL_MONEY && t->L.cols[c].x0 < vx)
+            vx = t->L.cols[c].x0;
     size_t ncode = 0, nfig = 0;
     for (size_t k = 0; k < g->n; k++) {
         const lt_span *s = g->sp[k];
@@ -583,11 +586,12 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
         else
             nfig++;
     }
-    /* digits with the figures: a whole code of a code column ("2010301",
-     * "201  03  01"); in a table without one, a piece of a label cell's
-     * code ("201080" over "4审计业务") */
+    /* digits with the figures: a whole code ("2010301", "201  03  01"), or
+     * in a table without codes a row's number ("2" under 项目编号); else a
+     * piece of a label cell's code ("201080" over "4审计业务") */
     char code[LT_CODE_MAX], damaged[LT_CODE_MAX];
-    if (ncode && (!t->L.has_code || !make_code(g->sp, ncode, code, damaged)))
+    if (ncode && !make_code(g->sp, ncode, code, damaged) &&
+        !(ncode == 1 && !t->L.has_code && strlen(g->sp[0]->text) <= 2))
         return 0;
     const lt_line *end = e->in->lines + e->in->nlines, *nx = ln + 1;
     while (nx < end && nx->nspans == 0)

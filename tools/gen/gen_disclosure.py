@@ -109,7 +109,10 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      line above their label, the label cell lower than the
                      figures: the figures alone, then code and label
                      (figures_line_above), or the code with the figures and the
-                     label below (code_with_figures; code_and_label otherwise)
+                     label below (code_with_figures; code and label below where
+                     the code is in the label's field); not the 政府采购 list
+                     (the layout reader reads it as a list of one figure per
+                     row and does not join such rows yet)
 
 The families after table_set (page_number_glued, figures_above) draw from
 random streams of their own, one per family, so that a document that does
@@ -1493,7 +1496,8 @@ class Generator:
     def above(self, r, fields, label_at):
         """figures_above: this row prints its figures a line above its label
         (a row of one panel, with a label and a figure)."""
-        if "figures_above" not in self.vary or isinstance(r, list):
+        if "figures_above" not in self.vary or isinstance(r, list) or \
+                getattr(self, "above_off", False):
             return False
         at = 1 if label_at is None else label_at
         if not fields[at].strip() or not any(x.strip() for x in fields[at + 1:]):
@@ -1846,7 +1850,9 @@ class Generator:
                 f = [r.seq, r.label]
             f += [r.s("total"), r.s("gpb")] + [""] * 8
             rows.append((r, f))
+        self.above_off = True  # figures_above: not in this list (see the docstring)
         self.paged(t, ["%s政府采购预算明细表" % self.dept], header, rows, first=50)
+        self.above_off = False
         t.end = len(self.lines)
 
     def r_projects(self, t):
