@@ -1421,8 +1421,8 @@ static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size
  * Page numbers (libreader pagenum.c): footer lines, and on the last line of
  * a page (the next line with text is no row nor a label's piece: a footer,
  * a title, the header again, or nothing) a page-number form after the
- * line's figures —
- * the last field, or glued to it by one space.  Settled by sequence.
+ * line's figures — the last field, or glued to it by one space.  Settled
+ * by sequence.
  */
 static void page_numbers(dt_reader *rd, const dt_lines *lines, size_t first, size_t end)
 {
