@@ -118,9 +118,37 @@ static int subject_code(const char *s)
     return lt_digits(s) && (n == 3 || n == 5 || n == 7);
 }
 
+/* Under the header (no row yet), a span that ends a header word split over
+ * the header's lines ("功能分" / "类科目" / "名称"): with the header text
+ * above it in its column it names a column, which that text alone does not. */
+static int header_word_end(const lt_engine *e, const lt_span *s)
+{
+    const lt_table *t = &e->cur;
+    char above[LT_MAX_HDR_LINES * DT_COMP_MAX] = "", word[DT_COMP_MAX];
+    size_t al = 0;
+    br_role role;
+    if (t->in_data || t->nhdr == 0)
+        return 0;
+    for (size_t h = 0; h < t->nhdr; h++)
+        for (size_t k = 0; k < t->hdr[h]->nspans; k++) {
+            const lt_span *o = &t->hdr[h]->spans[k];
+            if (o->x0 < s->x1 && s->x0 < o->x1 && al + DT_COMP_MAX < sizeof above)
+                al += lt_squeeze(o->text, above + al, sizeof above - al);
+        }
+    if (!al || dt_catalog_column_whole(t->kind, above, &role) != DT_COL_NONE)
+        return 0;
+    lt_squeeze(s->text, word, sizeof word);
+    if (al + strlen(word) + 1 > sizeof above)
+        return 0;
+    memcpy(above + al, word, strlen(word) + 1);
+    return dt_catalog_column_whole(t->kind, above, &role) != DT_COL_NONE;
+}
+
 /* The first line of a wrapped row label: one text span, directly above a
  * line of a subject code followed by figures and no label of its own, and
- * right of that code.  The label belongs to that row, not to the header. */
+ * right of that code.  The label belongs to that row, not to the header —
+ * unless it ends a header word (the code line's label is then below it,
+ * its figures printed a line above it). */
 static int wrapped_label(const lt_engine *e, size_t i)
 {
     const lt_line *ln = &e->in->lines[i];
@@ -129,7 +157,7 @@ static int wrapped_label(const lt_engine *e, size_t i)
     const lt_span *s = &ln->spans[0];
     br_decimal d;
     if (lt_figure(s->text, &d) || lt_digits(s->text) || lt_prose(s->text) ||
-        dt_catalog_total_label(s->text, strlen(s->text)))
+        dt_catalog_total_label(s->text, strlen(s->text)) || header_word_end(e, s))
         return 0;
     const lt_line *nx = &e->in->lines[i + 1];
     /* (a row numbered 1, 2, … with its 预算单位 before the label: the label

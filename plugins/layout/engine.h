@@ -112,6 +112,7 @@ typedef struct lt_prow {
     /* fail closed: the row's label may be another row's (its figures a line
      * above it, the label a piece that may continue the row above) */
     int label_unsure;
+    long label_no; /* the line of its label, below its figures' line (0: that line) */
 } lt_prow;
 
 typedef struct lt_table {

@@ -570,6 +570,8 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
 {
     if (t->L.two_sided || t->L.nrepeat || t->L.npanels)
         return 0;
+    if (t->pre && t->pre->no < ln->no && pre_fits(e, t, g, panel))
+        return 0; /* a label wrapped round its code line: its first part above */
     int vx = INT32_MAX; /* where the money columns start (code columns may be unnamed) */
     for (size_t c = 0; c < t->L.ncols; c++)
         if (t->L.cols[c].what == DT_COL_MONEY && t->L.cols[c].x0 < vx)
@@ -628,9 +630,12 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
     t->above_taken = nx->no;
     lt_prow *before = t->last;
     read_panel(e, t, ln, &m, side, panel);
-    if (t->last && t->last != before && !ncode && !ncode2 && ntext == 1 && t->wraps &&
-        !lt_code_led(text) && label_fragment(text))
-        t->last->label_unsure = 1;
+    if (t->last && t->last != before) {
+        t->last->label_no = nx->no;
+        if (!ncode && !ncode2 && ntext == 1 && t->wraps && !lt_code_led(text) &&
+            label_fragment(text))
+            t->last->label_unsure = 1;
+    }
     return 1;
 }
 
@@ -981,8 +986,8 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
                 !(to->label_x0 >= 0 && abs(s->x0 - to->label_x0) <= 1))) {
         return 0;
     }
-    if (ln->no - to->line > 2)
-        return 0;
+    if (ln->no - (to->label_no > to->line ? to->label_no : to->line) > 2)
+        return 0; /* (from its label's line, below its figures) */
     /* no code column, the line begins with a code: a row of its own */
     if (!t->L.has_code && !t->L.nrepeat && lt_code_led(s->text))
         return 0;
