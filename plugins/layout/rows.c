@@ -607,8 +607,11 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
         if (ignored_cell(t, s))
             continue;
         if (is_text(s)) {
-            if (lt_prose(s->text) || lt_note_line(s->text) || (!ntext && s->x0 >= vx))
-                return 0;
+            size_t len = strlen(s->text);
+            if (lt_prose(s->text) || lt_note_line(s->text) || (!ntext && s->x0 >= vx) ||
+                dt_title_shape(s->text, len) || dt_marker(s->text, len, NULL) ||
+                dt_catalog_unit_line(s->text, len) != BR_UNIT_UNKNOWN)
+                return 0; /* the next table's title, marker or unit: no label */
             if (!ntext++)
                 text = s->text;
         } else if (!ntext && lt_digits(s->text) && s->x1 < vx) {
