@@ -171,9 +171,17 @@ static int wrapped_label(const lt_engine *e, size_t i)
     while (seq && lab + 1 < nx->nspans && nx->spans[lab].x1 + cw < s->x0 &&
            lt_figure(nx->spans[lab].text, &d) != 1)
         lab++;
-    /* the code line has no label of its own */
-    if (lt_figure(nx->spans[lab].text, &d) == 1)
+    /* the code line has no label of its own — but right under a row with a
+     * label of its own, in a table none of whose labels has wrapped round its
+     * code line yet, the line ends that row's label (the code line's label
+     * is then below it, its figures printed a line above) */
+    if (lt_figure(nx->spans[lab].text, &d) == 1) {
+        const lt_prow *up = e->cur.last;
+        if (!e->cur.centred && e->cur.in_data && up && up->line == ln->no - 1 && up->label &&
+            up->label[0] && up->code[0] == 0 && !subject_code(nx->spans[0].text))
+            return 0;
         return s->x0 < nx->spans[lab].x0;
+    }
     /* in a table whose labels wrap round their code line (one was seen),
      * a label of its own that starts where this line starts, figures after:
      * the middle line of a label over three ("机关事业单位 / 2080505 基本养老

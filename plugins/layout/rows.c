@@ -589,11 +589,16 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
             nfig++;
     }
     /* digits with the figures: a whole code ("2010301", "201  03  01"), or
-     * in a table without codes a row's number ("2" under 项目编号); else a
-     * piece of a label cell's code ("201080" over "4审计业务") */
+     * a row's number ("2" under 项目编号, "3" under 序号); else a piece of
+     * a label cell's code ("201080" over "4审计业务") */
     char code[LT_CODE_MAX], damaged[LT_CODE_MAX];
+    int numbered = ncode == 1 && strlen(g->sp[0]->text) <= 3;
+    for (size_t c = 0; numbered && c < t->L.ncols; c++)
+        if (t->L.cols[c].what == DT_COL_CODE && g->sp[0]->x0 < t->L.cols[c].x1 &&
+            t->L.cols[c].x0 < g->sp[0]->x1)
+            numbered = 0; /* under 科目编码: a code cut short */
     if (ncode && !make_code(g->sp, ncode, code, damaged) &&
-        !(ncode == 1 && !t->L.has_code && strlen(g->sp[0]->text) <= 2))
+        !(numbered && (!t->L.has_code || strlen(g->sp[0]->text) <= 2)))
         return 0;
     const lt_line *end = e->in->lines + e->in->nlines, *nx = ln + 1;
     while (nx < end && nx->nspans == 0)
