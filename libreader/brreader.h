@@ -9,6 +9,7 @@
  *   notes.c        reader notes about the current table (dt_note)
  *   wrap.c         labels wrapped over lines: where their figures are
  *   narrative.c    the 情况说明: document title, claims (claims.def: data)
+ *   pagenum.c      page numbers printed on a table row's line, after its figures
  *
  * Nothing here links libcore: everything goes through `dt_host`, the host
  * services table.  Every plugin that links the library defines dt_host and
@@ -350,6 +351,7 @@ typedef struct dt_table_state {
     long wrap_taken;              /* fragment lines up to this line are taken */
     int wrap_coded;               /* a label piece starts with a subject code */
     int wrap_unsure_next;         /* the next row's label is unsure (middle) */
+    long above_taken;             /* a label line whose figures were the line above */
     /* performance tables */
     int perf_indicators; /* the indicator header was seen */
     char proj_code[64];
@@ -375,6 +377,8 @@ typedef struct dt_reader {
     int failed; /* an allocation failed */
     int quiet;  /* dt_note drops notes (a solver run whose notes do not apply) */
     unsigned wrap_doc; /* wrap conventions every table so far fits (0: none seen) */
+    struct dt_pageno *pagenos; /* page numbers and candidates, document order (pagenum.c) */
+    size_t npagenos;
     dt_table_state cur;
 } dt_reader;
 
@@ -417,6 +421,45 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
  * (may be NULL) is set when it is digits alone, which a table's figure or
  * code can also be. */
 int dt_page_footer(const char *s, size_t n, int *bare);
+
+/* ---- page numbers on table lines (pagenum.c) ---- */
+
+/* The value of a page footer or page number form s[0..n) ("— 8 —", "-8-",
+ * "第 8 页", "8": 1 to 4 digits, no separators), or -1. */
+int dt_page_number(const char *s, size_t n);
+
+/* A figure and, one space after it, a page number form ("2.04 3",
+ * "11.93 — 8 —"): the length of the figure's text (leading spaces
+ * included), *value the page number; 0 when s[0..n) is not that. */
+size_t dt_page_number_glued(const char *s, size_t n, int *value);
+
+/* Most pages between two page numbers a front end cannot count the pages
+ * between (tab text has no page breaks). */
+#define DT_PAGE_GAP 4
+/* Most candidates looked past for the page number before or after one. */
+#define DT_PAGE_LOOK 4
+
+/* A page number a front end knows (a footer line) or suspects (a page-number
+ * form after the figures of a page's last line), in document order. */
+typedef struct dt_pageno {
+    long line;  /* the line it is printed on */
+    int page;   /* the page's index in the document (1-based), 0 when not known */
+    int value;  /* the number printed */
+    int footer; /* 1: a footer line, a page number for sure; 0: a candidate */
+    int ok;     /* set by dt_pagenos_settle: a page number */
+    int at;     /* the front end's: where on its line (a field, a span) */
+    int glued;  /* the front end's: 1 when printed one space after a figure */
+} dt_pageno;
+
+/* Settle the candidates of v[0..n) (document order): a candidate is a page
+ * number when it follows a page number before it, or one after it follows
+ * it — by its page's index where both are known, else within DT_PAGE_GAP —
+ * looking no further than the nearest footer and DT_PAGE_LOOK entries.
+ * Footers stay page numbers. */
+void dt_pagenos_settle(dt_pageno *v, size_t n);
+
+/* The settled candidate on `line` that is a page number, or NULL. */
+const dt_pageno *dt_pagenos_at(const dt_pageno *v, size_t n, long line);
 
 /* Length in bytes of the UTF-8 character at s[i], clamped to n. */
 size_t dt_char_at(const char *s, size_t n, size_t i);

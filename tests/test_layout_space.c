@@ -1155,3 +1155,93 @@ Test(layout_space, basic_table_in_two_panels_with_panel_totals)
     cr_assert_null(br_row_uncertain(row(t, "公用经费合计")));
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- page numbers on a table line; figures a line above their label ---- */
+
+/* Two pages of a 基本支出 table whose numbers share the last row's line:
+ * glued by one space to the last figure ("10.00 7"), then far right beyond
+ * every column ("8").  In sequence by page, they are page numbers. */
+static const char *const PAGED_BASIC =
+    "某某市某某局 2021 年部门预算\n"
+    "\n"
+    "\f附件 3\n"
+    "\n"
+    "某某市某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+    "\n"
+    "单位：万元\n"
+    "\n"
+    "    科目编码    科目名称               合计     人员经费   日常公用经费\n"
+    "               合计                   12.04      10.00           2.04\n"
+    "    301        工资福利支出           10.00      10.00\n"
+    "    30101      基本工资               10.00      10.00 %d\n"
+    "\n"
+    "\f某某市某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+    "\n"
+    "单位：万元\n"
+    "\n"
+    "    科目编码    科目名称               合计     人员经费   日常公用经费\n"
+    "    302        商品和服务支出          2.04                      2.04\n"
+    "    30201      办公费                  2.04                      2.04              %d\n";
+
+Test(layout_space, page_numbers_after_the_last_figures_of_a_page)
+{
+    char text[4096];
+    snprintf(text, sizeof text, PAGED_BASIC, 7, 8);
+    load(text);
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_str_eq(cells(row(t, "30101")), "total=10.00,personnel=10.00");
+    cr_assert_str_eq(cells(row(t, "30201")), "total=2.04,public=2.04");
+    for (size_t i = 0; i < br_table_row_count(t); i++)
+        cr_assert_null(br_row_uncertain(br_table_row_at(t, i)), "row %zu uncertain", i);
+    cr_assert_eq(errors(), 0);
+}
+
+/* Out of sequence (7 on one page, 15 on the next) they cannot be told from
+ * figures: the far-right one is an extra figure, its row uncertain. */
+Test(layout_space, trailing_numbers_out_of_sequence_fail_closed)
+{
+    char text[4096];
+    snprintf(text, sizeof text, PAGED_BASIC, 7, 15);
+    load(text);
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    const br_uncertainty *u = br_row_uncertain(row(t, "30201"));
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "extra_figures");
+    cr_assert_eq(errors(), 0);
+}
+
+/* Figures printed a line above their code and label: one row each, on the
+ * figures' line (the code with the figures, the label below, too). */
+Test(layout_space, figures_a_line_above_their_label)
+{
+    load("某某市某某局 2021 年部门预算\n"
+         "\n"
+         "附件 3\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码    科目名称               合计     人员经费   日常公用经费\n"
+         "               合计                   12.04      10.00           2.04\n"
+         "                                      10.00      10.00\n"
+         "    301        工资福利支出\n"
+         "                                      10.00      10.00\n"
+         "    30101      基本工资\n"
+         "    302        商品和服务支出          2.04                      2.04\n"
+         "    30201                             2.04                      2.04\n"
+         "               办公费\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 5);
+    cr_assert_str_eq(br_row_label(row(t, "301")), "工资福利支出");
+    cr_assert_str_eq(cells(row(t, "301")), "total=10.00,personnel=10.00");
+    cr_assert_eq(br_row_line(row(t, "301")), 11);
+    cr_assert_str_eq(cells(row(t, "30101")), "total=10.00,personnel=10.00");
+    cr_assert_eq(br_row_line(row(t, "30101")), 13);
+    cr_assert_str_eq(br_row_label(row(t, "30201")), "办公费");
+    cr_assert_str_eq(cells(row(t, "30201")), "total=2.04,public=2.04");
+    cr_assert_eq(br_row_line(row(t, "30201")), 16);
+    cr_assert_null(br_row_uncertain(row(t, "30101")));
+    cr_assert_eq(errors(), 0);
+}

@@ -651,3 +651,111 @@ Test(tab_families, basic_table_in_two_panels_one_wrong_figure_is_one_error)
     }
     cr_assert_eq(primary, 1);
 }
+
+/* ---- page numbers on a table line; figures a line above their label ---- */
+
+static const br_role BASIC3[] = {BR_ROLE_TOTAL, BR_ROLE_PERSONNEL, BR_ROLE_PUBLIC};
+
+/* A 基本支出 table over two pages whose numbers (7, 8) share the last row's
+ * line: glued by one space to its last figure, then in a field beyond the
+ * header.  In sequence, they are page numbers, not figures. */
+static const char *const PAGED_BASIC =
+    "附件 3\n"
+    "某某局 2022 年一般公共预算财政拨款基本支出预算表\n"
+    "单位：万元\n"
+    "科目编码\t科目名称\t合计\t人员经费\t日常公用经费\n"
+    "\t合计\t12.04\t10.00\t2.04\n"
+    "301\t工资福利支出\t10.00\t10.00\t\n"
+    "30101\t基本工资\t10.00\t10.00 %d\t\n"
+    "\n"
+    "某某局 2022 年一般公共预算财政拨款基本支出预算表\n"
+    "单位：万元\n"
+    "科目编码\t科目名称\t合计\t人员经费\t日常公用经费\n"
+    "302\t商品和服务支出\t2.04\t\t2.04\n"
+    "30201\t办公费\t2.04\t\t2.04\t%d\n";
+
+Test(tab_families, page_numbers_after_the_last_figures_of_a_page)
+{
+    char text[2048];
+    snprintf(text, sizeof text, PAGED_BASIC, 7, 8);
+    read_text(text);
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 5);
+    ROW(t, 2, "30101", "基本工资", BASIC3, "10.00", "10.00", "");
+    ROW(t, 4, "30201", "办公费", BASIC3, "2.04", "", "2.04");
+    for (size_t i = 0; i < br_table_row_count(t); i++)
+        cr_assert_null(br_row_uncertain(br_table_row_at(t, i)), "row %zu uncertain", i);
+    cr_assert_eq(errors(), 0);
+}
+
+/* Numbers out of sequence (7, then 15) cannot be told from figures: the rows
+ * keep today's reading, uncertain, and no identity through them is broken. */
+Test(tab_families, trailing_numbers_out_of_sequence_fail_closed)
+{
+    char text[2048];
+    snprintf(text, sizeof text, PAGED_BASIC, 7, 15);
+    read_text(text);
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    const br_uncertainty *u = br_row_uncertain(br_table_row_at(t, 2));
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "extra_figures");
+    u = br_row_uncertain(br_table_row_at(t, 4));
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "extra_figures");
+    cr_assert_eq(errors(), 0);
+}
+
+/* Figures printed a line above their code and label (the label cell set
+ * lower): one row each, on the figures' line; the code may sit with the
+ * figures and the label alone below. */
+Test(tab_families, figures_a_line_above_their_label)
+{
+    read_text("附件 3\n"
+              "某某局 2022 年一般公共预算财政拨款基本支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t科目名称\t合计\t人员经费\t日常公用经费\n"
+              "\t合计\t12.04\t10.00\t2.04\n"
+              "\t\t10.00\t10.00\t\n"
+              "301\t工资福利支出\t\t\t\n"
+              "\t\t10.00\t10.00\t\n"
+              "30101\t基本工资\t\t\t\n"
+              "302\t商品和服务支出\t2.04\t\t2.04\n"
+              "30201\t\t2.04\t\t2.04\n"
+              "\t办公费\t\t\t\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_eq(br_table_row_count(t), 5);
+    ROW(t, 1, "301", "工资福利支出", BASIC3, "10.00", "10.00", "");
+    ROW(t, 2, "30101", "基本工资", BASIC3, "10.00", "10.00", "");
+    ROW(t, 4, "30201", "办公费", BASIC3, "2.04", "", "2.04");
+    cr_assert_eq(br_row_line(br_table_row_at(t, 1)), 6);
+    cr_assert_eq(br_row_line(br_table_row_at(t, 2)), 8);
+    cr_assert_eq(br_row_line(br_table_row_at(t, 4)), 11);
+    cr_assert_null(br_row_uncertain(br_table_row_at(t, 2)));
+    cr_assert_eq(errors(), 0);
+}
+
+/* In a table whose labels wrap (figures on their first line), a label alone
+ * below a line of figures may as well end the label of the row above: the
+ * row is read, and marked uncertain. */
+Test(tab_families, figures_above_a_label_piece_is_uncertain)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+              "\t合计\t30.00\t10.00\t20.00\n"
+              "201\t一般公共服务支出\t30.00\t10.00\t20.00\n"
+              "20103\t政府办公厅（室）及相\t30.00\t10.00\t20.00\n"
+              "\t关机构事务\t\t\t\n"
+              "\t\t30.00\t10.00\t20.00\n"
+              "\t行政运行\t\t\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 4);
+    ROW(t, 2, "20103", "政府办公厅(室)及相关机构事务", EXP3, "30.00", "10.00", "20.00");
+    ROW(t, 3, NULL, "行政运行", EXP3, "30.00", "10.00", "20.00");
+    cr_assert_eq(br_row_line(br_table_row_at(t, 3)), 9);
+    const br_uncertainty *u = br_row_uncertain(br_table_row_at(t, 3));
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "label_fragment");
+    cr_assert_eq(errors(), 0);
+}

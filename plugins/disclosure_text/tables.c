@@ -886,6 +886,51 @@ static int line_code_led(const dt_line *ln, size_t idx)
  */
 static int looks_data(dt_reader *rd, const dt_field *f, size_t nf, const after *below);
 
+/*
+ * A row printed with its figures a line above its label (the label cell set
+ * lower than the figures): a line of figures whose label cells are empty
+ * (its code printed with them or not), and the next line, nx, holds that
+ * row's label (and code) and no figure.  1 when f and nx are so.
+ */
+static int label_below(const dt_layout *L, const dt_field *f, size_t nf, const dt_line *nx)
+{
+    int figs = 0, code = 0, label = 0;
+    if (!nx || L->width == 0)
+        return 0;
+    for (size_t i = 0; i < nf; i++) {
+        if (!f[i].len)
+            continue;
+        dt_what w = i < L->width ? (dt_what)L->map[i].what : DT_COL_NONE;
+        if (w == DT_COL_LABEL || i >= L->width)
+            return 0;
+        if (w == DT_COL_MONEY) {
+            if (dt_blank_mark(f[i].s, f[i].len))
+                continue;
+            if (!dt_figure(f[i].s, f[i].len, NULL))
+                return 0;
+            figs++;
+        } else if (w != DT_COL_IGNORE && !digits_only(f[i].s, f[i].len)) {
+            return 0; /* text ("合计" under 项目编号): a row of its own */
+        }
+        code |= w == DT_COL_CODE;
+    }
+    if (!figs)
+        return 0;
+    dt_field g[DT_MAX_FIELDS];
+    size_t total, ng = dt_fields(nx->s, nx->len, g, DT_MAX_FIELDS, &total);
+    if (total == 1)
+        return 0;
+    for (size_t i = 0; i < ng; i++) {
+        if (!g[i].len)
+            continue;
+        dt_what w = i < L->width ? (dt_what)L->map[i].what : DT_COL_MONEY;
+        if (w == DT_COL_MONEY || w == DT_COL_NONE || (w == DT_COL_CODE && code))
+            return 0;
+        label |= w == DT_COL_LABEL && !dt_figure(g[i].s, g[i].len, NULL);
+    }
+    return label;
+}
+
 static void wrap_decide(dt_reader *rd, const after *at)
 {
     dt_table_state *st = &rd->cur;
@@ -941,6 +986,8 @@ static void wrap_decide(dt_reader *rd, const after *at)
                 st->wrap_code_pieces = 1;
         } else if (looks_data(rd, f, nf, NULL)) {
             seq[n++] = 'F';
+            if (k < at->n && label_below(&st->layout, f, nf, at->v + k + 1))
+                k++; /* its label, a line below: the same row */
         } else {
             seq[n++] = '|';
         }
@@ -1069,8 +1116,35 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
         read_panels(rd, ln, f, nf, total);
         return;
     }
+    if (ln->no == st->above_taken)
+        return; /* the label of the row above, printed below its figures */
+    /* figures a line above their label: one row, on the figures' line, its
+     * code and label from the line below */
+    dt_field both[DT_MAX_FIELDS];
+    int above = below && below->n && label_below(L, f, nf, below->v + 1);
+    if (above) {
+        const dt_line *nx = below->v + 1;
+        dt_field g[DT_MAX_FIELDS];
+        size_t ng = dt_fields(nx->s, nx->len, g, DT_MAX_FIELDS, NULL);
+        size_t n = nf > ng ? nf : ng;
+        for (size_t i = 0; i < n; i++) {
+            both[i] = i < nf ? f[i] : (dt_field){"", 0};
+            if (!both[i].len && i < ng)
+                both[i] = g[i];
+        }
+        st->above_taken = nx->no;
+        /* a label piece alone, in a table that wraps labels, the figures
+         * without a code: it may as well continue the row above (fail
+         * closed below; with the code the row is what its code says) */
+        int coded = 0;
+        for (size_t i = 0; i < nf && i < L->width; i++)
+            coded |= f[i].len && L->map[i].what == DT_COL_CODE;
+        above = !coded && st->wrap_mode && fragment_at(L, g, ng) >= 0 ? 2 : 1;
+        f = both;
+        nf = n;
+    }
     /* a piece of a wrapped label: joined to its row */
-    if (st->wrap_mode && fragment_at(L, f, nf) >= 0) {
+    if (!above && st->wrap_mode && fragment_at(L, f, nf) >= 0) {
         if (ln->no <= st->wrap_taken)
             return; /* taken by the row above */
         if (st->wrap_nheads < sizeof st->wrap_heads / sizeof *st->wrap_heads) {
@@ -1083,7 +1157,7 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     int at = -1;
     int unsure_here = st->wrap_unsure_next, unsure_below = 0;
     st->wrap_unsure_next = 0;
-    size_t pieces = wrap_join(rd, f, nf, below, &at, whole, sizeof whole, &unsure_below);
+    size_t pieces = above ? 0 : wrap_join(rd, f, nf, below, &at, whole, sizeof whole, &unsure_below);
     if (pieces && at >= 0) {
         dt_field g[DT_MAX_FIELDS];
         size_t ng = nf > (size_t)at ? nf : (size_t)at + 1;
@@ -1105,6 +1179,10 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
         dt_mark_row(rd, r, "label_fragment",
                     "the row's label is wrapped over lines and which lines are its own is not "
                     "certain");
+    if (above == 2)
+        dt_mark_row(rd, r, "label_fragment",
+                    "the row's figures are a line above its label, which may as well continue "
+                    "the row above: which row they are is not certain");
 
     /*
      * A row with fewer fields than its header lost some empty cells: its
@@ -1282,6 +1360,130 @@ static void table_line(dt_reader *rd, const dt_line *ln, const dt_field *f, size
 
 /* ---- the pass ---- */
 
+/*
+ * Page numbers (libreader pagenum.c): footer lines, and on the last line of
+ * a page (the next line with text is no row nor a label's piece: a footer,
+ * a title, the header again, or nothing) a page-number form after the
+ * line's figures — the last field, or glued to it by one space.  Settled
+ * by sequence.
+ */
+static void page_numbers(dt_reader *rd, const dt_lines *lines, size_t first, size_t end)
+{
+    size_t cap = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t n = 0;
+        for (size_t i = first; i < end; i++) {
+            const dt_line *ln = &lines->v[i];
+            dt_field f[DT_MAX_FIELDS];
+            size_t total, nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, &total);
+            dt_pageno p = {.line = ln->no, .at = -1};
+            if (total == 1) {
+                p.value = dt_page_number(f[0].s, f[0].len);
+                p.footer = 1;
+            } else {
+                int k = -1, figs = 0;
+                for (size_t j = 0; j < nf; j++)
+                    if (f[j].len)
+                        k = (int)j;
+                for (int j = 0; j < k; j++)
+                    figs += dt_figure(f[j].s, f[j].len, NULL);
+                if (k < 1)
+                    continue;
+                if (dt_page_number_glued(f[k].s, f[k].len, &p.value))
+                    p.glued = 1;
+                else if (figs)
+                    p.value = dt_page_number(f[k].s, f[k].len);
+                else
+                    continue;
+                p.at = k;
+                /* the last line of its page */
+                for (size_t j = i + 1; j < end && p.value > 0; j++) {
+                    dt_field g[DT_MAX_FIELDS];
+                    size_t ng = dt_fields(lines->v[j].s, lines->v[j].len, g, DT_MAX_FIELDS, NULL),
+                           any = 0, fig = 0;
+                    for (size_t m = 0; m < ng; m++) {
+                        any += g[m].len > 0;
+                        fig += g[m].len && dt_figure(g[m].s, g[m].len, NULL);
+                    }
+                    if (!any)
+                        continue;
+                    if (ng > 1 && (fig || any == 1))
+                        p.value = -1; /* a row, or a label's piece, on the same page */
+                    break;
+                }
+            }
+            if (p.value <= 0)
+                continue;
+            if (pass == 1 && n < cap)
+                rd->pagenos[n] = p;
+            n++;
+        }
+        if (pass == 0) {
+            if (!n)
+                return;
+            rd->pagenos = dt_host->doc_alloc(rd->doc, n * sizeof *rd->pagenos);
+            if (!rd->pagenos) {
+                rd->failed = 1;
+                return;
+            }
+            cap = n;
+        } else {
+            rd->npagenos = n < cap ? n : cap;
+        }
+    }
+    dt_pagenos_settle(rd->pagenos, rd->npagenos);
+}
+
+/* The fields the lines with figures above line i on its page reach to (up
+ * to the last non-empty one; the page: back to a line without tabs). */
+static size_t page_reach(const dt_lines *lines, size_t first, size_t i)
+{
+    size_t reach = 0;
+    while (i-- > first) {
+        dt_field g[DT_MAX_FIELDS];
+        size_t total, ng = dt_fields(lines->v[i].s, lines->v[i].len, g, DT_MAX_FIELDS, &total);
+        if (total == 1)
+            break;
+        size_t ext = 0, fig = 0;
+        for (size_t m = 0; m < ng; m++)
+            if (g[m].len) {
+                ext = m + 1;
+                fig += dt_figure(g[m].s, g[m].len, NULL);
+            }
+        if (fig && ext > reach)
+            reach = ext;
+    }
+    return reach;
+}
+
+/* A line's page number after its figures (page_numbers) taken off the line:
+ * glued to the last figure, or a field beyond the table's header or right
+ * of every figure printed above it on its page (a page whose rows lost
+ * their empty cells).  Else it cannot be told from a figure: left as it is. */
+static void page_number_off(dt_reader *rd, const dt_lines *lines, size_t first, size_t i,
+                            dt_field *f, size_t *nf, size_t *total)
+{
+    const dt_line *ln = &lines->v[i];
+    const dt_pageno *p = dt_pagenos_at(rd->pagenos, rd->npagenos, ln->no);
+    if (!p || p->at < 0 || (size_t)p->at >= *nf || !rd->cur.open || !rd->cur.have_layout)
+        return;
+    dt_field *x = &f[p->at];
+    int v;
+    size_t reach;
+    if (p->glued)
+        x->len = dt_page_number_glued(x->s, x->len, &v);
+    else if ((size_t)p->at >= rd->cur.layout.width ||
+             ((reach = page_reach(lines, first, i)) > 0 && (size_t)p->at >= reach)) {
+        x->len = 0;
+        if ((size_t)p->at + 1 == *total) /* the line's fields are those before it */
+            *nf = *total = (size_t)p->at;
+    } else {
+        return;
+    }
+    dt_note(rd, BR_SEV_INFO, NULL, BR_ROLE_NONE, ln->no,
+            "page number %d printed after the line's figures; not read as a figure", p->value);
+}
+
 static int plain_prefix(const char *s, size_t len)
 {
     return len <= 120 && !dt_find(s, len, "。") && !dt_find(s, len, ":") &&
@@ -1301,12 +1503,15 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
         end = first = 0;
     if (lines && end > lines->n)
         end = lines->n;
+    if (lines)
+        page_numbers(&rd, lines, first, end);
 
     for (size_t i = first; i < end && !rd.failed; i++) {
         const dt_line *ln = &lines->v[i];
         dt_field f[DT_MAX_FIELDS];
         size_t total, nonempty = 0, only = 0;
         size_t nf = dt_fields(ln->s, ln->len, f, DT_MAX_FIELDS, &total);
+        page_number_off(&rd, lines, first, i, f, &nf, &total);
         for (size_t k = 0; k < nf; k++)
             if (f[k].len) {
                 nonempty++;
@@ -1336,6 +1541,8 @@ int dt_read_tables(br_disclosure *doc, const dt_lines *lines, size_t first, size
         if (nonempty == 1 && dt_figure(f[only].s, f[only].len, NULL) &&
             !(rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
               fragment_at(&rd.cur.layout, f, nf) >= 0) &&
+            !(rd.cur.have_layout && !(rd.cur.flags & (DT_PERFORMANCE | DT_TWO_SIDED)) &&
+              i + 1 < end && label_below(&rd.cur.layout, f, nf, &lines->v[i + 1])) &&
             !(!rd.cur.have_layout && !(rd.cur.flags & DT_PERFORMANCE) &&
               code_start(f[only].s, f[only].len))) {
             dt_note(&rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, ln->no,

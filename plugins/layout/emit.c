@@ -353,6 +353,12 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
         if (r->unc_kind && rows[i] && lt_host->row_set_uncertain(rows[i], r->unc_kind,
                                                                   r->unc_why) != BR_OK)
             e->failed = 1;
+        if (rows[i] && r->src && lt_page_number_doubt(e, r->src->no) &&
+            lt_host->row_set_uncertain(rows[i], "extra_figures",
+                                       "the row's line ends in a number that may be its page's "
+                                       "number, out of sequence with the others: whether it is "
+                                       "a figure is not known") != BR_OK)
+            e->failed = 1;
         if (!r->nextra || !rows[i])
             continue;
         snprintf(why, sizeof why, "%zu figures for %zu columns; the extra ones are not read",
@@ -361,13 +367,16 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
             e->failed = 1;
     }
     /* labels wrapped over lines whose pieces could be this row's or its
-     * neighbour's (engine.c): the row's label, and so what it is, unsure */
+     * neighbour's (engine.c), or printed a line below the row's figures
+     * where they may as well continue the row above (rows.c): the row's
+     * label, and so what it is, unsure */
     i = 0;
     for (lt_prow *r = t->rows; r; r = r->next, i++)
         if (r->label_unsure && rows[i] &&
             lt_host->row_set_uncertain(rows[i], "label_fragment",
-                                       "the row's label is wrapped over lines and which lines "
-                                       "are its own is not certain") != BR_OK)
+                                       "the row's label may be another row's (wrapped over "
+                                       "lines, or printed below its figures): which lines are "
+                                       "its own is not certain") != BR_OK)
             e->failed = 1;
 }
 

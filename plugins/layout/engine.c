@@ -133,9 +133,37 @@ static int subject_code(const char *s)
     return lt_digits(s) && (n == 3 || n == 5 || n == 7);
 }
 
+/* Under the header (no row yet), a span that ends a header word split over
+ * the header's lines ("功能分" / "类科目" / "名称"): with the header text
+ * above it in its column it names a column, which that text alone does not. */
+static int header_word_end(const lt_engine *e, const lt_span *s)
+{
+    const lt_table *t = &e->cur;
+    char above[LT_MAX_HDR_LINES * DT_COMP_MAX] = "", word[DT_COMP_MAX];
+    size_t al = 0;
+    br_role role;
+    if (t->in_data || t->nhdr == 0)
+        return 0;
+    for (size_t h = 0; h < t->nhdr; h++)
+        for (size_t k = 0; k < t->hdr[h]->nspans; k++) {
+            const lt_span *o = &t->hdr[h]->spans[k];
+            if (o->x0 < s->x1 && s->x0 < o->x1 && al + DT_COMP_MAX < sizeof above)
+                al += lt_squeeze(o->text, above + al, sizeof above - al);
+        }
+    if (!al || dt_catalog_column_whole(t->kind, above, &role) != DT_COL_NONE)
+        return 0;
+    lt_squeeze(s->text, word, sizeof word);
+    if (al + strlen(word) + 1 > sizeof above)
+        return 0;
+    memcpy(above + al, word, strlen(word) + 1);
+    return dt_catalog_column_whole(t->kind, above, &role) != DT_COL_NONE;
+}
+
 /* The first line of a wrapped row label: one text span, directly above a
  * line of a subject code followed by figures and no label of its own, and
- * right of that code.  The label belongs to that row, not to the header. */
+ * right of that code.  The label belongs to that row, not to the header —
+ * unless it ends a header word (the code line's label is then below it,
+ * its figures printed a line above it). */
 static int wrapped_label(const lt_engine *e, size_t i)
 {
     const lt_line *ln = &e->in->lines[i];
@@ -144,7 +172,7 @@ static int wrapped_label(const lt_engine *e, size_t i)
     const lt_span *s = &ln->spans[0];
     br_decimal d;
     if (lt_figure(s->text, &d) || lt_digits(s->text) || lt_prose(s->text) ||
-        dt_catalog_total_label(s->text, strlen(s->text)))
+        dt_catalog_total_label(s->text, strlen(s->text)) || header_word_end(e, s))
         return 0;
     const lt_line *nx = &e->in->lines[i + 1];
     /* (a row numbered 1, 2, … with its 预算单位 before the label: the label
@@ -158,9 +186,17 @@ static int wrapped_label(const lt_engine *e, size_t i)
     while (seq && lab + 1 < nx->nspans && nx->spans[lab].x1 + cw < s->x0 &&
            lt_figure(nx->spans[lab].text, &d) != 1)
         lab++;
-    /* the code line has no label of its own */
-    if (lt_figure(nx->spans[lab].text, &d) == 1)
+    /* the code line has no label of its own — but right under a row with a
+     * label of its own, in a table none of whose labels has wrapped round its
+     * code line yet, the line ends that row's label (the code line's label
+     * is then below it, its figures printed a line above) */
+    if (lt_figure(nx->spans[lab].text, &d) == 1) {
+        const lt_prow *up = e->cur.last;
+        if (!e->cur.centred && e->cur.in_data && up && up->line == ln->no - 1 && up->label &&
+            up->label[0] && up->code[0] == 0 && !subject_code(nx->spans[0].text))
+            return 0;
         return s->x0 < nx->spans[lab].x0;
+    }
     /* in a table whose labels wrap round their code line (one was seen),
      * a label of its own that starts where this line starts, figures after:
      * the middle line of a label over three ("机关事业单位 / 2080505 基本养老
@@ -559,6 +595,8 @@ static void table_line1(lt_engine *e, size_t i)
     lt_table *t = &e->cur;
     if (ln->nspans == 0)
         return;
+    if (ln->no == t->above_taken)
+        return; /* the label of the row above, printed below its figures */
     if (page_footer(e, i))
         return;
     if (dt_catalog_kind_flags(t->kind) & DT_PERFORMANCE) {
@@ -824,6 +862,9 @@ int lt_read_reading(const lt_doc *in, br_disclosure *doc, const char *path, lt_r
     memset(e->wrap, 0, in->nlines + 1);
     e->rd = rd;
     int shadow = rd && rd->shadow;
+    in = e->in = lt_page_numbers(e, in);
+    if (e->failed)
+        return BR_ERR_NOMEM;
     if (!shadow)
         debug_lines(in);
     /* where each page starts (its first printed line), so findings can name

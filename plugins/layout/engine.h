@@ -19,6 +19,7 @@
  *   repeat.c   one list printed in two copies of the columns side by side
  *   stage.c    预算数 | 决算数 under each heading of a final-accounts table
  *   perf.c     project performance tables (key/value lines, indicators)
+ *   pageno.c   page numbers printed after a page's last row, taken off it
  *   indent.c   the indentation of narrative lines (for dt_read_narrative)
  *
  * The engine only looks at lt_doc geometry (lt_line / lt_span), never at
@@ -131,6 +132,7 @@ typedef struct lt_prow {
     /* the row is uncertain (marked at emit): why, or NULL */
     const char *unc_kind, *unc_why;
     int label_unsure; /* which wrapped pieces its label has is not certain */
+    long label_no; /* the line of its label, below its figures' line (0: that line) */
 } lt_prow;
 
 typedef struct lt_table {
@@ -157,6 +159,8 @@ typedef struct lt_table {
     unsigned wrap_mode;           /* DT_WRAP_*; 0: pieces are read line by line */
     const lt_line *wrap_heads[2]; /* pieces waiting for the row below */
     size_t wrap_nheads;
+    long above_taken; /* a label line whose row's figures were printed a line above it */
+    int wraps;        /* a label piece continued a row above (lt_row_continue) */
     /* a code printed alone on its line, its label and figures on the next
      * (pdftotext breaks the right copy of a repeated table so), by rpanel */
     char pend_code[2][LT_CODE_MAX];
@@ -204,6 +208,10 @@ typedef struct lt_engine {
     unsigned wrap_doc;   /* wrap conventions every table so far fits (0: none seen) */
     unsigned char *wrap; /* per input line: DT_PIECE_* under its table's convention */
     lt_reading *rd; /* keeps the tables read, or NULL; rd->shadow: builds no model */
+    /* lines ending in what may be their page's number, out of sequence:
+     * left as printed, their rows uncertain (pageno.c), in line order */
+    long *doubt;
+    size_t ndoubt;
 } lt_engine;
 
 /* ---- spans.c ---- */
@@ -306,6 +314,14 @@ int lt_repeat_of(const lt_table *t, const lt_span *s);
 void lt_perf_line(lt_engine *e, lt_table *t, const lt_line *ln);
 /* Write a performance table to the model. */
 void lt_perf_emit(lt_engine *e, lt_table *t);
+
+/* ---- pageno.c ---- */
+/* The document with the page numbers printed after the figures of a page's
+ * last line taken off those lines (libreader pagenum.c: in sequence with
+ * the other page numbers); `in` itself when there is none. */
+const lt_doc *lt_page_numbers(lt_engine *e, const lt_doc *in);
+/* 1 when line `no` ends in a number that may be its page's (e->doubt). */
+int lt_page_number_doubt(const lt_engine *e, long no);
 
 /* ---- stage.c ---- */
 /* A header word naming the stage of the heading above it (DT_STAGE):

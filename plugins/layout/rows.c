@@ -652,10 +652,109 @@ static void take_heads(lt_table *t, lt_prow *r)
 }
 
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
+                       int panel);
+
+/* A label fragment: text, no enumerator, no total, not prose. */
+static int label_fragment(const char *text);
+
+/*
+ * A row printed with its figures a line above its label (the label cell set
+ * lower than the figures): this line holds figures and no label (its code
+ * parts, left of the figures, or not), the next printed line of the page
+ * its label (and code) and no figure.  Read as one row on this line, the
+ * next line taken; 1 when so.  Fail closed where the label is a piece of
+ * text alone in a table whose labels continue over lines: it may as well
+ * end the label of the row above.
+ */
+static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g, br_side side,
+                         int panel)
+{
+    if (t->L.two_sided || t->L.nrepeat || t->L.npanels)
+        return 0;
+    if (t->pre && t->pre->no < ln->no && pre_fits(e, t, g, panel))
+        return 0; /* a label wrapped round its code line: its first part above */
+    int vx = INT32_MAX; /* where the money columns start (code columns may be unnamed) */
+    for (size_t c = 0; c < t->L.ncols; c++)
+        if (t->L.cols[c].what == DT_COL_MONEY && t->L.cols[c].x0 < vx)
+            vx = t->L.cols[c].x0;
+    size_t ncode = 0, nfig = 0;
+    for (size_t k = 0; k < g->n; k++) {
+        const lt_span *s = g->sp[k];
+        if (lt_ignored_cell(t, s))
+            continue;
+        if (is_text(s))
+            return 0; /* a label (or text) with the figures */
+        if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx)
+            ncode++; /* code parts, left of the figures */
+        else
+            nfig++;
+    }
+    /* digits with the figures: a whole code ("2010301", "201  03  01"), or
+     * a row's number ("2" under 项目编号, "3" under 序号); else a piece of
+     * a label cell's code ("201080" over "4审计业务") */
+    char code[LT_CODE_MAX], damaged[LT_CODE_MAX];
+    int numbered = ncode == 1 && strlen(g->sp[0]->text) <= 3;
+    for (size_t c = 0; numbered && c < t->L.ncols; c++)
+        if (t->L.cols[c].what == DT_COL_CODE && g->sp[0]->x0 < t->L.cols[c].x1 &&
+            t->L.cols[c].x0 < g->sp[0]->x1)
+            numbered = 0; /* under 科目编码: a code cut short */
+    if (ncode && !make_code(g->sp, ncode, code, damaged) &&
+        !(numbered && (!t->L.has_code || strlen(g->sp[0]->text) <= 2)))
+        return 0;
+    const lt_line *end = e->in->lines + e->in->nlines, *nx = ln + 1;
+    while (nx < end && nx->nspans == 0)
+        nx++;
+    if (!nfig || nx >= end || nx->page != ln->page || nx->no - ln->no > 2)
+        return 0;
+    size_t ntext = 0, ncode2 = 0;
+    const char *text = NULL;
+    for (size_t k = 0; k < nx->nspans; k++) {
+        const lt_span *s = &nx->spans[k];
+        if (lt_ignored_cell(t, s))
+            continue;
+        if (is_text(s)) {
+            size_t len = strlen(s->text);
+            if (lt_prose(s->text) || lt_note_line(s->text) || (!ntext && s->x0 >= vx) ||
+                dt_title_shape(s->text, len) || dt_marker(s->text, len, NULL) ||
+                dt_catalog_unit_line(s->text, len) != BR_UNIT_UNKNOWN)
+                return 0; /* the next table's title, marker or unit: no label */
+            if (!ntext++)
+                text = s->text;
+        } else if (!ntext && lt_digits(s->text) && s->x1 < vx) {
+            ncode2++;
+        } else {
+            return 0; /* a figure: a row of its own */
+        }
+    }
+    if (!ntext || (ncode && ncode2))
+        return 0;
+    /* one line: the code parts, the label line's spans, then the figures */
+    seg m = {.n = 0};
+    for (size_t k = 0; k < g->n && k < ncode; k++)
+        m.sp[m.n++] = g->sp[k];
+    for (size_t k = 0; k < nx->nspans && m.n < LT_MAX_ROW_SPANS; k++)
+        m.sp[m.n++] = &nx->spans[k];
+    for (size_t k = ncode; k < g->n && m.n < LT_MAX_ROW_SPANS; k++)
+        m.sp[m.n++] = g->sp[k];
+    t->above_taken = nx->no;
+    lt_prow *before = t->last;
+    read_panel(e, t, ln, &m, side, panel);
+    if (t->last && t->last != before) {
+        t->last->label_no = nx->no;
+        if (!ncode && !ncode2 && ntext == 1 && t->wraps && !lt_code_led(text) &&
+            label_fragment(text))
+            t->last->label_unsure = 1;
+    }
+    return 1;
+}
+
+static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
     seg gbuf;
     const seg *g = unglue(e, t, g0, &gbuf);
+    if (figures_above(e, t, ln, g, side, panel))
+        return;
     const lt_span *code[4];
     size_t ncode = 0;
     int rp = t->L.nrepeat && panel > 0 ? 1 : 0;
@@ -1065,8 +1164,8 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
                 !(to->label_x0 >= 0 && abs(s->x0 - to->label_x0) <= 1))) {
         return 0;
     }
-    if (ln->no - to->line > 2)
-        return 0;
+    if (ln->no - (to->label_no > to->line ? to->label_no : to->line) > 2)
+        return 0; /* (from its label's line, below its figures) */
     /* no code column, the line begins with a code: a row of its own */
     if (!t->L.has_code && !t->L.nrepeat && lt_code_led(s->text))
         return 0;
@@ -1075,5 +1174,6 @@ int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln)
     if (st != s->text || dt_catalog_total_label(s->text, strlen(s->text)) || lt_prose(s->text))
         return 0;
     append_label(to->label, s->text, strlen(s->text));
+    t->wraps = 1;
     return 1;
 }

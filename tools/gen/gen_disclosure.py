@@ -110,6 +110,27 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      choices, from a stream of its own (OWN_STREAM): documents
                      drawn without it are what they were before it existed.
 
+  page_number_glued  the page's number printed on the line of its last row, after
+                     the figures (as pdftotext prints a footer that shares the
+                     row's baseline): far right, beyond every column (tab: a field
+                     after the last; "— 9 —" styled as page_footer's footers),
+                     or glued to the line's last figure by one space ("2.04 9");
+                     a page whose last line holds no figure prints its number on
+                     a line of its own.  The pages of the tables are then
+                     numbered one after another, footers too
+  figures_above      some rows (each with probability 0.4) print their figures a
+                     line above their label, the label cell lower than the
+                     figures: the figures alone, then code and label
+                     (figures_line_above), or the code with the figures and the
+                     label below (code_with_figures; code and label below where
+                     the code is in the label's field); not the 政府采购 list
+                     (the layout reader reads it as a list of one figure per
+                     row and does not join such rows yet)
+
+The families after table_set (page_number_glued, figures_above) draw from
+random streams of their own, one per family, so that a document that does
+not draw them is the one it was before they were added.
+
 Layout (--layout): tab (the tab-separated fields of the reference), space
 (`pdftotext -layout`: each table's fields in columns separated by runs of
 two or more spaces, CJK characters two columns wide, figures right-aligned,
@@ -140,7 +161,7 @@ one printed figure as its part (personnel / public) and its total, the 合计
 across the panels its total only, each panel's own total its part and total
 (the one-panel 合计 row is not printed); a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
-line).  A table's "line" is its annex marker, or its title's line without
+line); a row printed figures_above has "label_line", the line of its label.  A table's "line" is its annex marker, or its title's line without
 one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
 removed).  "code" is the full code ("2010301") whatever its printing.
 
@@ -209,12 +230,11 @@ FAMILIES = [
 VARY_FAMILIES = [
     "header_wording", "header_stack", "annex_label", "three_public_order", "project_first",
     "codes", "wrapped_labels", "total_last", "zeros", "page_footer", "units",
-    "narrative_scope", "table_set", "basic_panels",
+    "narrative_scope", "table_set", "basic_panels", "page_number_glued", "figures_above",
 ]
-# Families added after the first thirteen: drawn (and varied) from a random
-# stream of their own, so that adding one leaves every document drawn
-# without it as it was.
-OWN_STREAM = ("basic_panels",)
+# Families added after table_set: each drawn from a random stream of its own
+# (Generator.frng), so that documents which do not draw them stay unchanged.
+OWN_STREAM = ("basic_panels", "page_number_glued", "figures_above")
 VARIANTS = {
     "header_wording": ["relative", "absolute_execution", "relative_execution", "final_accounts"],
     "header_stack": ["three_lines", "four_lines"],
@@ -232,6 +252,8 @@ VARIANTS = {
     "narrative_scope": ["last_year", "kuan_sentence", "old_class_names"],
     "table_set": ["no_three_public", "no_gov_fund", "no_projects", "three_public_note"],
     "basic_panels": ["two_panels_total_row", "two_panels_panel_totals"],
+    "page_number_glued": ["far_right", "one_space"],
+    "figures_above": ["figures_line_above", "code_with_figures"],
 }
 # Class names before the 2019 revision of the functional classification.
 OLD_CLASS_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出",
@@ -554,11 +576,15 @@ class Generator:
         # default printing are those of the same seed without --vary
         self.vrng = random.Random(seed ^ 0x7A51A7)
         self.vary = {}
-        self.frng = random.Random(seed ^ 0xBA51C9)  # the OWN_STREAM families'
         for fam in vary or []:
-            r = self.frng if fam in OWN_STREAM else self.vrng
-            if r.random() < vary_p:
-                self.vary[fam] = r.choice(VARIANTS[fam])
+            if fam not in OWN_STREAM and self.vrng.random() < vary_p:
+                self.vary[fam] = self.vrng.choice(VARIANTS[fam])
+        self.frng = {}
+        for fam in vary or []:
+            if fam in OWN_STREAM:
+                r = self.frng[fam] = random.Random("%s:%d" % (fam, seed))
+                if r.random() < vary_p:
+                    self.vary[fam] = r.choice(VARIANTS[fam])
         if layout == "mixed":
             layout = self.vrng.choice(["tab", "space"])
         self.layout = layout
@@ -569,6 +595,10 @@ class Generator:
         self.annex_no = 0
         self.wrapped = {}          # id(row) -> (first line, last line)
         self.wrap_width = None     # wrapped_labels: the label column's width, in characters
+        self.glued = {}            # page_number_glued: line -> page number text on it
+        self.label_line = {}       # figures_above: id(row) -> the line of its label
+        if "page_number_glued" in self.vary:
+            self.page_base = self.frng["page_number_glued"].randint(3, 12)
 
     # ---- writer ----
     def emit(self, s=""):
@@ -1423,7 +1453,7 @@ class Generator:
             label_at = item[2] if len(item) > 2 else None
             if left == 0:
                 page += 1
-                self.footer()
+                self.page_end()
                 self.emit("")
                 self.page_starts.add(len(self.lines) + 1)
                 if retitle:
@@ -1444,11 +1474,32 @@ class Generator:
             for x in (r if isinstance(r, list) else [r]):
                 x.line = n
             left -= 1
-        if "page_footer" in self.vary and self.vary["page_footer"] != "title_wrapped":
-            self.footer()
+        if "page_number_glued" in self.vary or (
+                "page_footer" in self.vary and self.vary["page_footer"] != "title_wrapped"):
+            self.page_end()
         self.emit("")
 
     # ---- variation helpers of rendering ----
+    def page_end(self):
+        """The end of a page of a table: its footer (page_footer); with
+        page_number_glued its number on the line of the page's last row when
+        that line ends with a figure, else on a line of its own.  Pages are
+        then numbered by the page breaks (page_starts), footers too."""
+        g = self.vary.get("page_number_glued")
+        if not g:
+            return self.footer()
+        rng = self.frng["page_number_glued"]
+        n = self.page_base + len(self.page_starts)
+        f = self.vary.get("page_footer")
+        style = {"em_dash": "— %d —", "di_ye": "第 %d 页", "hyphen": "-%d-"}.get(f, "%d")
+        last = len(self.lines)
+        fields = self.lines[-1].split("\t") if self.lines else []
+        k = max([i for i, x in enumerate(fields) if x.strip()], default=-1)
+        if last in self.row_lines and k >= 2 and NUM_RE.match(fields[k]) and \
+                rng.random() < 0.8:
+            self.glued[last] = (style if g == "far_right" else "%d") % n
+        else:
+            self.emit(style % n)
     def footer(self):
         """A page footer (page_footer family): between a page's rows and the next."""
         f = self.vary.get("page_footer")
@@ -1491,6 +1542,8 @@ class Generator:
             self.wrap_width = self.vrng.randint(7, 11)
         width = self.wrap_width
         if not w or isinstance(r, list) or len(label) <= width:
+            if self.above(r, fields, label_at):
+                return self.emit_above(r, fields, label_at)
             n = self.emit("\t".join(fields))
             self.row_lines.add(n)
             return n
@@ -1513,6 +1566,30 @@ class Generator:
             if i == at:
                 n = m
         self.wrapped[id(r)] = (first, len(self.lines))
+        return n
+
+    def above(self, r, fields, label_at):
+        """figures_above: this row prints its figures a line above its label
+        (a row of one panel, with a label and a figure)."""
+        if "figures_above" not in self.vary or isinstance(r, list) or \
+                getattr(self, "above_off", False):
+            return False
+        at = 1 if label_at is None else label_at
+        if not fields[at].strip() or not any(x.strip() for x in fields[at + 1:]):
+            return False
+        return self.frng["figures_above"].random() < 0.4
+
+    def emit_above(self, r, fields, label_at):
+        """The figures' line (the row's line), then the label's."""
+        at = 1 if label_at is None else label_at
+        code_up = self.vary["figures_above"] == "code_with_figures" and at >= 1 and \
+            any(x.strip() for x in fields[:at])
+        top = [x if (k > at or (code_up and k < at)) else "" for k, x in enumerate(fields)]
+        low = ["" if (k > at or (code_up and k < at)) else x for k, x in enumerate(fields)]
+        n = self.emit("\t".join(top))
+        m = self.emit("\t".join(low))
+        self.row_lines.update((n, m))
+        self.label_line[id(r)] = m
         return n
 
     def annex(self, t, label):
@@ -1782,7 +1859,7 @@ class Generator:
         金额, a line carrying a row of each (the longer panel's last lines a
         blank other half); the 合计 across the panels, or each panel's own
         total, on the last line.  Choices from the family's own stream."""
-        fr = self.frng
+        fr = self.frng["basic_panels"]
         amount = fr.choice(["金额", "预算数"])
         public = fr.choice(["公用经费", "日常公用经费"])
         header = ["人员经费\t\t\t%s\t\t" % public,
@@ -1903,7 +1980,9 @@ class Generator:
                 f = [r.seq, r.label]
             f += [r.s("total"), r.s("gpb")] + [""] * 8
             rows.append((r, f))
+        self.above_off = True  # figures_above: not in this list (see the docstring)
         self.paged(t, ["%s政府采购预算明细表" % self.dept], header, rows, first=50)
+        self.above_off = False
         t.end = len(self.lines)
 
     def r_projects(self, t):
@@ -1992,6 +2071,8 @@ class Generator:
                              "cells": cells})
                 if id(r) in self.wrapped:  # the label over these lines, figures on `line`
                     rows[-1]["wrapped"] = list(self.wrapped[id(r)])
+                if id(r) in self.label_line:  # figures on `line`, the label below
+                    rows[-1]["label_line"] = self.label_line[id(r)]
             d = {"kind": t.kind, "line": t.line, "end": t.end, "rows": rows}
             if getattr(self, "units", {}).get(t.kind):
                 d["unit"] = self.units[t.kind]
@@ -2005,7 +2086,16 @@ class Generator:
     def text(self):
         if self.layout == "space":
             return "\n".join(self.space_lines()) + "\n"
-        return "\n".join(x.replace("\x00", "\t") for x in self.lines) + "\n"
+        out = [x.replace("\x00", "\t") for x in self.lines]
+        for n, num in sorted(self.glued.items()):  # page_number_glued
+            if self.vary["page_number_glued"] == "far_right":
+                out[n - 1] += "\t" + num  # a field after the row's last (its empty cells kept)
+            else:  # one space after the last figure, in its field
+                f = out[n - 1].split("\t")
+                k = max(i for i, x in enumerate(f) if x.strip())
+                f[k] += " " + num
+                out[n - 1] = "\t".join(f)
+        return "\n".join(out) + "\n"
 
     def space_lines(self):
         """The `pdftotext -layout` look: each table's fields in columns (CJK
@@ -2015,10 +2105,10 @@ class Generator:
         out = list(self.lines)
         gap = self.vrng.randint(2, 4)
         indent = self.vrng.choice([0, 0, 1, 2, 4])
-        spans = [(t.line, t.end) for t in self.tables if t.line and t.end]
+        tables = [(t.line, t.end) for t in self.tables if t.line and t.end]
         panels = {(t.line, t.end) for t in self.tables
                   if t.kind == "gpb_basic" and "basic_panels" in self.vary}
-        for a, b in spans:
+        for a, b in tables:
             idx = [i for i in range(a - 1, min(b, len(out))) if "\t" in out[i]]
             if not idx:
                 continue
@@ -2102,6 +2192,17 @@ class Generator:
             if (i + 1) in self.page_starts and i > 0:
                 x = "\f" + x
             out[i] = x
+        # page_number_glued: the page's number on its last row's line, right
+        # of the table's widest line, or one space after the line's last figure
+        rng = self.frng.get("page_number_glued")
+        for n, num in sorted(self.glued.items()):
+            if self.vary["page_number_glued"] == "one_space":
+                out[n - 1] += " " + num
+                continue
+            a, b = next((a, b) for a, b in tables if a <= n <= b)
+            right = max(disp_width(out[i].lstrip("\f")) for i in range(a - 1, b))
+            x = out[n - 1]
+            out[n - 1] = x + " " * (right - disp_width(x.lstrip("\f")) + rng.randint(4, 24)) + num
         return out
 
 
