@@ -114,7 +114,9 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      the figures (as pdftotext prints a footer that shares the
                      row's baseline): far right, beyond every column (tab: a field
                      after the last; "— 9 —" styled as page_footer's footers),
-                     or glued to the line's last figure by one space ("2.04 9");
+                     or glued to the line's last figure by one space ("2.04 9";
+                     drawn as a PDF, far right: in a PDF the number is text
+                     of its own);
                      a page whose last line holds no figure prints its number on
                      a line of its own.  The pages of the tables are then
                      numbered one after another, footers too
@@ -123,7 +125,10 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      figures: the figures alone, then code and label
                      (figures_line_above), or the code with the figures and the
                      label below (code_with_figures; code and label below where
-                     the code is in the label's field); not the 政府采购 list
+                     the code is in the label's field); not the 政府采购 list,
+                     nor in a document whose wrapped labels print their
+                     figures on the middle or last line (the opposite
+                     alignment)
                      (the layout reader reads it as a list of one figure per
                      row and does not join such rows yet)
 
@@ -587,7 +592,9 @@ class Generator:
                     self.vary[fam] = r.choice(VARIANTS[fam])
         if layout == "mixed":
             layout = self.vrng.choice(["tab", "space"])
-        self.layout = layout
+        # pdf: the space layout, to be drawn as a PDF (render_pdf.py)
+        self.pdf = layout == "pdf"
+        self.layout = "space" if self.pdf else layout
         self.vary_detail = {}
         self.page_starts = set()   # lines that begin a page (\f in the space layout)
         self.row_lines = set()     # table lines that print (part of) a row
@@ -1574,6 +1581,11 @@ class Generator:
         if "figures_above" not in self.vary or isinstance(r, list) or \
                 getattr(self, "above_off", False):
             return False
+        # (figures set higher than their label, and figures on a wrapped
+        # label's middle or last line, are opposite alignments of one
+        # table's cells: a document typesets its tables one way)
+        if self.vary.get("wrapped_labels") in ("figures_middle_line", "figures_last_line"):
+            return False
         at = 1 if label_at is None else label_at
         if not fields[at].strip() or not any(x.strip() for x in fields[at + 1:]):
             return False
@@ -2196,7 +2208,9 @@ class Generator:
         # of the table's widest line, or one space after the line's last figure
         rng = self.frng.get("page_number_glued")
         for n, num in sorted(self.glued.items()):
-            if self.vary["page_number_glued"] == "one_space":
+            # (in a PDF the number is text of its own, apart from the
+            # figures: glued by one space only in pdftotext's rendering)
+            if self.vary["page_number_glued"] == "one_space" and not self.pdf:
                 out[n - 1] += " " + num
                 continue
             a, b = next((a, b) for a, b in tables if a <= n <= b)
@@ -2609,8 +2623,7 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
             fam = FAMILIES[i % len(FAMILIES)]
         elif inject_family:
             fam = inject_family
-        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p,
-                                               "space" if layout == "pdf" else layout)
+        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p, layout)
         name = "%04d_%08x" % (i, s)
         path = os.path.join(out, name + ".txt")
         mapping = None
