@@ -1245,3 +1245,34 @@ Test(layout_space, figures_a_line_above_their_label)
     cr_assert_null(br_row_uncertain(row(t, "30101")));
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- a code over 类 | 款 | 项 that lost a digit in print ---- */
+
+/* "210 11 3": several codes fit between 2101101 and 2101199, so the row is
+ * kept without code and marked, and so are 210 and 21011, whose sums of
+ * children would break without it: no error (the hierarchy broke at 21011
+ * before). */
+Test(layout_space, code_part_lost_digit_fails_closed)
+{
+    load(
+         "某某市某某局 2022 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码            科目名称                      合计    基本支出    项目支出\n"
+         " 类    款    项\n"
+         "                     合计                         18.39       18.39\n"
+         " 210                 卫生健康支出                 18.39       18.39\n"
+         " 210   11            行政事业单位医疗             18.39       18.39\n"
+         " 210   11    01      行政单位医疗                  6.83        6.83\n"
+         " 210   11    3       公务员医疗补助                2.56        2.56\n"
+         " 210   11    99      其他行政事业单位医疗支出      9.00        9.00\n");    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 6);
+    const br_row *lost = br_table_row_at(t, 4);
+    cr_assert_null(br_row_code(lost));
+    cr_assert_str_eq(br_row_uncertain(lost)->kind, "code_damaged");
+    cr_assert_str_eq(br_row_uncertain(row(t, "21011"))->kind, "code_damaged");
+    cr_assert_str_eq(br_row_uncertain(row(t, "210"))->kind, "code_damaged");
+    cr_assert_null(br_row_uncertain(row(t, "2101101")));
+    cr_assert_eq(errors(), 0);
+}

@@ -759,3 +759,36 @@ Test(tab_families, figures_above_a_label_piece_is_uncertain)
     cr_assert_str_eq(u->kind, "label_fragment");
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- a code over 类 | 款 | 项 that lost a digit in print ---- */
+
+/* "210 | 11 | 3" is no subject code (03 lost its zero): the row is kept
+ * without code and marked, and so are the rows its whole parts name (210,
+ * 21011), whose sums of children would break without it — no error; it was
+ * read as a second row 210 before. */
+Test(tab_families, code_part_lost_digit_fails_closed)
+{
+    read_text("附件 2\n"
+              "某某局 2022 年一般公共预算财政拨款支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出\n"
+              "类\t款\t项\t\t\t\t\n"
+              "\t\t\t合计\t18.39\t18.39\t\n"
+              "210\t\t\t卫生健康支出\t18.39\t18.39\t\n"
+              "210\t11\t\t行政事业单位医疗\t18.39\t18.39\t\n"
+              "210\t11\t01\t行政单位医疗\t6.83\t6.83\t\n"
+              "210\t11\t3\t公务员医疗补助\t2.56\t2.56\t\n"
+              "210\t11\t99\t其他行政事业单位医疗支出\t9.00\t9.00\t\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_eq(br_table_row_count(t), 6);
+    const br_row *lost = br_table_row_at(t, 4);
+    cr_assert_null(br_row_code(lost));
+    cr_assert_not_null(br_table_find_row(t, "21011"));
+    cr_assert_not_null(br_table_find_row(t, "210"));
+    cr_assert_str_eq(br_row_label(lost), "公务员医疗补助");
+    cr_assert_str_eq(br_row_uncertain(lost)->kind, "code_damaged");
+    cr_assert_str_eq(br_row_uncertain(br_table_find_row(t, "21011"))->kind, "code_damaged");
+    cr_assert_str_eq(br_row_uncertain(br_table_find_row(t, "210"))->kind, "code_damaged");
+    cr_assert_null(br_row_uncertain(br_table_find_row(t, "2101101")));
+    cr_assert_eq(errors(), 0);
+}

@@ -399,6 +399,10 @@ static int money_cell(dt_reader *rd, br_row *r, const char *row, br_role role, l
 typedef struct rowkey {
     char code[16];
     int has_code;
+    /* a code over 类 | 款 | 项 whose parts are no subject code (a part lost
+     * a digit in print: "210 | 11 | 3"): its whole leading parts ("21011"),
+     * or "" when the code is whole */
+    char damaged[16];
     char label[1024];
 } rowkey;
 
@@ -469,6 +473,9 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
     size_t np = 0, nparts = 0;
     int split = 1, coded = 0;
     k->has_code = 0;
+    k->damaged[0] = '\0';
+    size_t lead = 0; /* digits of the whole leading parts: 3, then 2 each */
+    int whole_parts = 1;
     for (size_t i = 0; i < L->width; i++)
         coded |= L->map[i].what == DT_COL_CODE || L->map[i].what == DT_COL_SEQ ||
                  L->map[i].what == DT_COL_DEPT;
@@ -481,6 +488,9 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
             if (digits_only(f[i].s, f[i].len) && np + f[i].len < sizeof parts) {
                 memcpy(parts + np, f[i].s, f[i].len);
                 np += f[i].len;
+                whole_parts &= f[i].len == (nparts == 0 ? 3u : 2u);
+                if (whole_parts)
+                    lead = np;
                 nparts++;
             } else {
                 split = 0;
@@ -510,9 +520,16 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
     }
     if (split && nparts > 1) {
         char whole[16];
-        if (subject_code(parts, np, whole, sizeof whole)) {
+        if (whole_parts && subject_code(parts, np, whole, sizeof whole)) {
             memcpy(k->code, whole, sizeof whole < sizeof k->code ? sizeof whole : sizeof k->code);
             k->has_code = 1;
+        } else if (!whole_parts) {
+            /* not its first part's code: a row whose code is not known */
+            k->has_code = 0;
+            memcpy(k->damaged, parts, lead);
+            k->damaged[lead] = '\0';
+            if (!lead)
+                memcpy(k->damaged, "-", 2);
         }
     }
     if (!label)
@@ -525,6 +542,40 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
             k->has_code = 1;
         dt_strip_enumerator(&s, &len);
         dt_copy(s, len, k->label, sizeof k->label);
+    }
+}
+
+/*
+ * A row whose code over 类 | 款 | 项 lost a digit in print: noted, and — fail
+ * closed — the row and the rows its whole leading parts name (its parents,
+ * whose sums of children would break without it) marked unsure.
+ */
+static void damaged_code(dt_reader *rd, br_row *r, const rowkey *k, const dt_field *f, size_t nf,
+                         long line)
+{
+    const dt_layout *L = &rd->cur.layout;
+    char shown[64];
+    size_t n = 0;
+    shown[0] = '\0';
+    for (size_t i = 0; i < nf && i < L->width; i++)
+        if (L->map[i].what == DT_COL_CODE && f[i].len && n + f[i].len + 2 < sizeof shown)
+            n += (size_t)snprintf(shown + n, sizeof shown - n, "%s%.*s", n ? " " : "",
+                                  (int)f[i].len, f[i].s);
+    dt_note(rd, BR_SEV_WARNING, k->label, BR_ROLE_NONE, line,
+            "subject code printed \"%s\" is no subject code (a part lost digits in print); "
+            "row \"%s\" kept without code",
+            shown, k->label);
+    dt_mark_row(rd, r, "code_damaged",
+                "its subject code lost digits in print: which row it is is not known");
+    for (size_t l = 3; l <= strlen(k->damaged) && k->damaged[0] != '-'; l += 2) {
+        char pre[16];
+        memcpy(pre, k->damaged, l);
+        pre[l] = '\0';
+        br_row *p = dt_host->table_find_row(rd->cur.t, pre);
+        if (p)
+            dt_mark_row(rd, p, "code_damaged",
+                        "a row under it lost digits of its subject code in print: the sum of its "
+                        "children is not known");
     }
 }
 
@@ -1173,6 +1224,8 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
     if (!r)
         return;
+    if (k.damaged[0])
+        damaged_code(rd, r, &k, f, nf, ln->no);
     if (((st->wrap_unsure && (pieces || fragment_at(L, f, nf) >= 0)) || unsure_here ||
          unsure_below) &&
         !own_code(rd, f, nf, &k))

@@ -244,6 +244,22 @@ static void repair_code(lt_engine *e, lt_table *t, lt_prow *r)
                 "without code", shown,
                 nfound ? "several codes fit the hierarchy there" : "no code fits the hierarchy",
                 r->label);
+        /* fail closed: the row is no child of its parents now, whose sums
+         * of children would break without it — it and the rows its whole
+         * leading parts name ("210 11 3": 210, 21011) are unsure */
+        char pre[LT_CODE_MAX] = "";
+        size_t pl = 0;
+        r->unc_kind = "code_damaged";
+        r->unc_why = "its subject code lost digits in print: which row it is is not known";
+        for (size_t i = 0; i + 1 < np && strlen(parts[i]) == (i == 0 ? 3u : 2u); i++) {
+            pl += (size_t)snprintf(pre + pl, sizeof pre - pl, "%s", parts[i]);
+            for (lt_prow *o = t->rows; o; o = o->next)
+                if (o->side == r->side && strcmp(o->code, pre) == 0 && !o->unc_kind) {
+                    o->unc_kind = "code_damaged";
+                    o->unc_why = "a row under it lost digits of its subject code in print: the "
+                                 "sum of its children is not known";
+                }
+        }
     }
 }
 
