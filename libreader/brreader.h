@@ -169,6 +169,14 @@ dt_what dt_catalog_column_whole(br_kind kind, const char *text, br_role *role);
  * and *offset its year relative to the table's (-1, 0); else 0.
  */
 size_t dt_catalog_year_word(const char *s, size_t len, int *offset);
+/* A subject code printed over 类 | 款 | 项 with parts of the wrong length:
+ * how many codes the hierarchy allows (coderepair.c), the first in out.
+ * classes: the table's 3-digit codes; exists: whether a code is a row's. */
+size_t dt_code_repair(const char *const *parts, size_t np, const char *const *classes,
+                      size_t nclasses, const char *prev, const char *next,
+                      int (*exists)(void *ctx, const char *code), void *ctx, char *out,
+                      size_t cap);
+
 /* A header component naming only a year's stage ("2021年预算数", "上年执行数",
  * "预算数": DT_PERIOD). */
 int dt_catalog_period(const char *comp);

@@ -792,3 +792,30 @@ Test(tab_families, code_part_lost_digit_fails_closed)
     cr_assert_null(br_row_uncertain(br_table_find_row(t, "2101101")));
     cr_assert_eq(errors(), 0);
 }
+
+/* "301 | 2" between 30101 and 30103 under 301: 30102 is the one code the
+ * hierarchy allows (libreader dt_code_repair, as the layout reader does) —
+ * read so, with a warning. */
+Test(tab_families, code_part_lost_digit_repaired_where_one_code_fits)
+{
+    read_text("附件 3\n"
+              "某某局 2022 年一般公共预算财政拨款基本支出预算表\n"
+              "单位：万元\n"
+              "科目编码\t\t科目名称\t2022 年基本支出\t\t\n"
+              "类\t款\t\t合计\t人员经费\t公用经费\n"
+              "\t\t合计\t30.00\t30.00\t\n"
+              "301\t\t工资福利支出\t30.00\t30.00\t\n"
+              "301\t01\t基本工资\t10.00\t10.00\t\n"
+              "301\t2\t津贴补贴\t12.00\t12.00\t\n"
+              "301\t03\t奖金\t8.00\t8.00\t\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    const br_row *r = br_table_find_row(t, "30102");
+    cr_assert_not_null(r, "30102 not read");
+    cr_assert_str_eq(br_row_label(r), "津贴补贴");
+    int noted = 0;
+    for (size_t i = 0; i < br_disclosure_note_count(doc); i++)
+        noted |= strstr(br_disclosure_note_at(doc, i)->message, "read as 30102") != NULL;
+    cr_assert(noted, "no note on the repaired code");
+    cr_assert_null(br_row_uncertain(br_table_find_row(t, "301")));
+    cr_assert_eq(errors(), 0);
+}

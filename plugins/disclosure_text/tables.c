@@ -545,6 +545,70 @@ static void row_identity(dt_reader *rd, const dt_field *f, size_t nf, br_side si
     }
 }
 
+static int row_exists(void *ctx, const char *code)
+{
+    return dt_host->table_find_row((const br_table *)ctx, code) != NULL;
+}
+
+/*
+ * A code over 类 | 款 | 项 with a part of the wrong length: the one reading
+ * the hierarchy allows (libreader dt_code_repair), between the table's last
+ * coded row and the next coded line below — then the row's code, with a
+ * warning.  1 when repaired.
+ */
+static int repair_code(dt_reader *rd, rowkey *k, const dt_field *f, size_t nf,
+                       const after *below, long line)
+{
+    const dt_layout *L = &rd->cur.layout;
+    const br_table *t = rd->cur.t;
+    char parts[3][4], shown[32];
+    const char *pp[3];
+    size_t np = 0, sn = 0;
+    shown[0] = '\0';
+    for (size_t i = 0; i < nf && i < L->width && np < 3; i++)
+        if (L->map[i].what == DT_COL_CODE && f[i].len) {
+            if (f[i].len > 3)
+                return 0;
+            memcpy(parts[np], f[i].s, f[i].len);
+            parts[np][f[i].len] = '\0';
+            pp[np] = parts[np];
+            np++;
+            sn += (size_t)snprintf(shown + sn, sizeof shown - sn, "%s%.*s", sn ? " " : "",
+                                   (int)f[i].len, f[i].s);
+        }
+    const char *prev = NULL, *classes[12];
+    size_t ncl = 0, nrows = t ? dt_host->table_row_count(t) : 0;
+    for (size_t i = 0; i < nrows; i++) {
+        const char *c = dt_host->row_code(dt_host->table_row_at(t, i));
+        if (c && *c) {
+            prev = c;
+            if (strlen(c) == 3 && ncl < 12)
+                classes[ncl++] = c;
+        }
+    }
+    rowkey nk;
+    const char *next = NULL;
+    for (size_t j = 1; below && j <= below->n && j <= 8 && !next; j++) {
+        dt_field g[DT_MAX_FIELDS];
+        size_t ng = dt_fields(below->v[j].s, below->v[j].len, g, DT_MAX_FIELDS, NULL);
+        row_identity(rd, g, ng, BR_SIDE_NONE, &nk);
+        if (nk.has_code)
+            next = nk.code;
+    }
+    char found[16];
+    if (!t || dt_code_repair(pp, np, classes, ncl, prev, next, row_exists, (void *)t, found,
+                             sizeof found) != 1)
+        return 0;
+    snprintf(k->code, sizeof k->code, "%s", found);
+    k->has_code = 1;
+    k->damaged[0] = '\0';
+    dt_note(rd, BR_SEV_WARNING, k->code, BR_ROLE_NONE, line,
+            "subject code printed \"%s\" lost digits in print; read as %s, the one code that "
+            "fits between %s and %s under a parent in the table",
+            shown, found, prev ? prev : "the start", next ? next : "the end");
+    return 1;
+}
+
 /*
  * A row whose code over 类 | 款 | 项 lost a digit in print: noted, and — fail
  * closed — the row and the rows its whole leading parts name (its parents,
@@ -1221,6 +1285,8 @@ static void read_row(dt_reader *rd, const dt_line *ln, const dt_field *f, size_t
     } else {
         row_identity(rd, f, nf, BR_SIDE_NONE, &k);
     }
+    if (k.damaged[0])
+        repair_code(rd, &k, f, nf, below, ln->no);
     br_row *r = add_row(rd, &k, BR_SIDE_NONE, ln->no);
     if (!r)
         return;

@@ -132,101 +132,49 @@ static void hierarchy(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
 
 /* ---- subject codes that lost digits in print ---- */
 
-static int has_code(const lt_table *t, const char *code)
+static int has_code(void *ctx, const char *code)
 {
+    const lt_table *t = ctx;
     for (const lt_prow *r = t->rows; r; r = r->next)
         if (strcmp(r->code, code) == 0)
             return 1;
     return 0;
 }
 
-/* The candidate `code` fits: strictly between its coded neighbours (codes
- * run in hierarchy order, which is their string order), new, and under a
- * parent row of the table. */
-static int fits(const lt_table *t, const char *code, const char *prev, const char *next)
-{
-    if ((prev && strcmp(prev, code) >= 0) || (next && strcmp(code, next) >= 0) ||
-        has_code(t, code))
-        return 0;
-    size_t l = strlen(code);
-    char parent[LT_CODE_MAX];
-    memcpy(parent, code, l - 2);
-    parent[l - 2] = 0;
-    return has_code(t, parent);
-}
-
-/*
- * A code printed with parts of the wrong length ("301   2", " 7    11   02")
- * takes the one reading the hierarchy allows: a 1-digit 款/项 part is that
- * part with its leading zero lost, or with its last digit lost; a class part
- * of another length is any class the table has.  Unique → the code, with a
- * warning; else the row keeps no code, with a warning.
- */
+/* A code printed with parts of the wrong length ("301   2", " 7    11   02")
+ * takes the one reading the hierarchy allows (libreader dt_code_repair):
+ * unique → the code, with a warning; else the row keeps no code, with a
+ * warning, and it and its parents are unsure. */
 static void repair_code(lt_engine *e, lt_table *t, lt_prow *r)
 {
     char parts[3][4];
+    const char *pp[3];
     size_t np = 0;
     for (const char *p = r->damaged; *p && np < 3;) {
         size_t l = strcspn(p, "|");
         if (l > 3)
             break;
         memcpy(parts[np], p, l);
-        parts[np++][l] = 0;
+        parts[np][l] = 0;
+        pp[np] = parts[np];
+        np++;
         p += l + (p[l] == '|');
     }
-    /* the coded rows printed before and after it */
-    const char *prev = NULL, *next = NULL;
+    /* the coded rows printed before and after it; the table's classes */
+    const char *prev = NULL, *next = NULL, *classes[12];
+    size_t ncl = 0;
     int after = 0;
-    for (const lt_prow *o = t->rows; o && !next; o = o->next) {
+    for (const lt_prow *o = t->rows; o; o = o->next) {
         if (o == r)
             after = 1;
-        else if (o->side == r->side && o->code[0])
+        else if (o->side == r->side && o->code[0] && !(after && next))
             *(after ? &next : &prev) = o->code;
-    }
-    /* the choices for each part */
-    char opts[3][12][4];
-    size_t nopt[3] = {0};
-    for (size_t i = 0; i < np; i++) {
-        size_t l = strlen(parts[i]);
-        if (i == 0 && l != 3) {
-            for (const lt_prow *o = t->rows; o && nopt[0] < 12; o = o->next) {
-                if (strlen(o->code) < 3)
-                    continue;
-                int seen = 0;
-                for (size_t k = 0; k < nopt[0]; k++)
-                    seen |= memcmp(opts[0][k], o->code, 3) == 0;
-                if (!seen) {
-                    memcpy(opts[0][nopt[0]], o->code, 3);
-                    opts[0][nopt[0]++][3] = 0;
-                }
-            }
-        } else if (i > 0 && l == 1) {
-            snprintf(opts[i][nopt[i]++], 4, "0%c", parts[i][0]);
-            for (char d = '0'; d <= '9'; d++)
-                snprintf(opts[i][nopt[i]++], 4, "%c%c", parts[i][0], d);
-        } else if (l == (i == 0 ? 3u : 2u)) {
-            memcpy(opts[i][nopt[i]++], parts[i], l + 1);
-        }
+        if (strlen(o->code) == 3 && ncl < 12)
+            classes[ncl++] = o->code;
     }
     char found[LT_CODE_MAX] = "";
-    int nfound = 0;
-    size_t idx[3] = {0};
-    for (int done = np < 2 || !nopt[0] || !nopt[1] || (np > 2 && !nopt[2]); !done;) {
-        char cand[LT_CODE_MAX];
-        size_t off = 0;
-        for (size_t i = 0; i < np; i++)
-            off += (size_t)snprintf(cand + off, sizeof cand - off, "%s", opts[i][idx[i]]);
-        if (fits(t, cand, prev, next) && nfound++ == 0)
-            memcpy(found, cand, sizeof found);
-        /* next combination */
-        size_t i = np;
-        while (i-- > 0) {
-            if (++idx[i] < nopt[i])
-                break;
-            idx[i] = 0;
-        }
-        done = i == (size_t)-1;
-    }
+    size_t nfound = dt_code_repair(pp, np, classes, ncl, prev, next, has_code, t, found,
+                                   sizeof found);
     char shown[LT_CODE_MAX];
     snprintf(shown, sizeof shown, "%s", r->damaged);
     for (char *c = shown; *c; c++)

@@ -174,7 +174,12 @@ def verify_model(cli, path, model):
             if mr.get("page") and dr.get("page") != mr["page"]:  # pdf: pages are exact
                 problems.append("%s line %s: page %s, expected %s" % (k, mr["line"], dr.get("page"),
                                                                       mr["page"]))
-            if mr["code"] and dr.get("code") != mr["code"]:
+            # (a code that lost digits in print and fits the hierarchy more
+            # than one way: the reader says it does not know it — fail
+            # closed, not a misreading)
+            lost = dr.get("code") is None and \
+                (dr.get("uncertain") or {}).get("kind") == "code_damaged"
+            if mr["code"] and dr.get("code") != mr["code"] and not lost:
                 problems.append("%s line %s: code %s, expected %s" % (k, mr["line"], dr.get("code"),
                                                                       mr["code"]))
             if not mr["code"] and k not in ("performance_overall", "performance_project") \
