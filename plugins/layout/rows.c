@@ -698,7 +698,8 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
         if (t->L.cols[c].what == DT_COL_CODE && g->sp[0]->x0 < t->L.cols[c].x1 &&
             t->L.cols[c].x0 < g->sp[0]->x1)
             numbered = 0; /* under 科目编码: a code cut short */
-    if (ncode && !make_code(g->sp, ncode, code, damaged) &&
+    /* (a code that lost digits in print is a code: repaired at emit) */
+    if (ncode && !make_code(g->sp, ncode, code, damaged) && !damaged[0] &&
         !(numbered && (!t->L.has_code || strlen(g->sp[0]->text) <= 2)))
         return 0;
     const lt_line *end = e->in->lines + e->in->nlines, *nx = ln + 1;

@@ -73,7 +73,10 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      narrative's 运行经费); or each item over its two years
                      (year_pairs: 合计 上年 | 本年, 因公出国(境)费 上年 | 本年 …)
   project_first      项目支出 before 基本支出 in the expenditure tables
-  codes              类 | 款 | 项 in three columns (经济: 类 | 款), or code and label
+  codes              类 | 款 | 项 in three columns (经济: 类 | 款), the same with the
+                     leading zero of some codes' last part lost in print
+                     (lost_zero: "301 | 2" for 30102; the model keeps the
+                     code), or code and label
                      in one field: "201 03 01 行政运行", "2010301 行政运行",
                      "2010301行政运行"
   wrapped_labels     labels longer than the label column (7–11 characters, one
@@ -248,7 +251,8 @@ VARIANTS = {
                            "reception_first_prev_after_meeting_training", "admin_operation",
                            "year_pairs"],
     "project_first": ["project_before_basic"],
-    "codes": ["lei_kuan_xiang_columns", "spaced_code_label", "code_space_label", "glued"],
+    "codes": ["lei_kuan_xiang_columns", "spaced_code_label", "code_space_label", "glued",
+              "lost_zero"],
     "wrapped_labels": ["figures_first_line", "figures_middle_line", "figures_last_line"],
     "total_last": ["total_last"],
     "zeros": ["0", "0.00"],
@@ -1706,7 +1710,7 @@ class Generator:
         cv = self.vary.get("codes")
         stacked = "header_stack" in self.vary
         g = group or (("经济分类" if econ else "功能分类") if stacked else None)
-        if cv == "lei_kuan_xiang_columns":
+        if cv in ("lei_kuan_xiang_columns", "lost_zero"):
             n = 2 if econ else 3
             return [(x, "科目编码") for x in ("类", "款", "项")[:n]] + [(label, None)]
         if cv in ("spaced_code_label", "code_space_label", "glued"):
@@ -1716,10 +1720,16 @@ class Generator:
     def code_fields(self, code, label, econ=False):
         """Row fields of code and label; the label's index."""
         cv = self.vary.get("codes")
-        if cv == "lei_kuan_xiang_columns":
+        if cv in ("lei_kuan_xiang_columns", "lost_zero"):
             n = 2 if econ else 3
             if code:
                 parts = [code[:3], code[3:5], code[5:7]][:n]
+                # lost_zero: the last part's leading zero lost in print
+                # ("301 | 2" for 30102), on some rows
+                last = len([x for x in parts if x]) - 1
+                if cv == "lost_zero" and last > 0 and parts[last].startswith("0") and \
+                        self.vrng.random() < 0.2:
+                    parts[last] = parts[last][1:]
             else:
                 parts = [""] * n
             return parts + [label], n
