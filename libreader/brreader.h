@@ -177,6 +177,14 @@ size_t dt_code_repair(const char *const *parts, size_t np, const char *const *cl
                       int (*exists)(void *ctx, const char *code), void *ctx, char *out,
                       size_t cap);
 
+/* A header word printed under each heading of a final-accounts table, naming
+ * its figure's stage (DT_STAGE): 1 预算数 (the budget twin), 0 决算数 (the
+ * heading's role), -1 none. */
+int dt_catalog_stage(br_kind kind, const char *text);
+/* The role of a heading's stage column: the role itself, or its budget twin
+ * (DT_BUDGET; NONE when it has none). */
+br_role dt_catalog_stage_role(br_role role, int budget);
+
 /* A header component naming only a year's stage ("2021年预算数", "上年执行数",
  * "预算数": DT_PERIOD). */
 int dt_catalog_period(const char *comp);

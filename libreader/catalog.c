@@ -244,6 +244,44 @@ dt_what dt_catalog_column_at(br_kind kind, const char *const *comp, size_t depth
     return column_at(kind, comp, depth, role, 0);
 }
 
+static const struct {
+    unsigned kinds;
+    const char *word;
+    int budget;
+} stages[] = {
+#define DT_STAGE(kinds, word, budget) {kinds, word, budget},
+#include "catalog.def"
+#undef DT_STAGE
+};
+
+static const struct {
+    br_role role, twin;
+} budgets[] = {
+#define DT_BUDGET(role, twin) {BR_ROLE_##role, BR_ROLE_##twin},
+#include "catalog.def"
+#undef DT_BUDGET
+};
+
+int dt_catalog_stage(br_kind kind, const char *text)
+{
+    char buf[DT_COMP_MAX];
+    dt_squeeze(text, strlen(text), buf, sizeof buf);
+    for (size_t i = 0; i < COUNT(stages); i++)
+        if ((stages[i].kinds & (1u << kind)) && strcmp(stages[i].word, buf) == 0)
+            return stages[i].budget;
+    return -1;
+}
+
+br_role dt_catalog_stage_role(br_role role, int budget)
+{
+    if (!budget)
+        return role;
+    for (size_t i = 0; i < COUNT(budgets); i++)
+        if (budgets[i].role == role)
+            return budgets[i].twin;
+    return BR_ROLE_NONE;
+}
+
 static const char *const periods[] = {
 #define DT_PERIOD(word) word,
 #include "catalog.def"

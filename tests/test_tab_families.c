@@ -819,3 +819,43 @@ Test(tab_families, code_part_lost_digit_repaired_where_one_code_fits)
     cr_assert_null(br_row_uncertain(br_table_find_row(t, "301")));
     cr_assert_eq(errors(), 0);
 }
+
+/* ---- 预算数 | 决算数 under each heading (final accounts) ---- */
+
+/* The 财政拨款“三公”经费支出决算表 as Shanghai prints it (real corpus 20, here
+ * tab-separated): each heading over its 预算数 | 决算数 — the heading's role
+ * at that stage (DT_STAGE: 预算数 its budget twin), the same model as the
+ * layout reader's; a 决算数 that does not add up is an error at its cell. */
+Test(tab_families, three_public_budget_and_final_under_each_heading)
+{
+    read_text("附件 7\n"
+              "某某局 2024 年财政拨款“三公”经费支出决算表\n"
+              "单位：万元\n"
+              "项目\t合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t\n"
+              "\t\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t\n"
+              "\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t"
+              "预算数\t决算数\n"
+              "合计\t2.85\t0.49\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t2.85\t0.39\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    static const br_role want[] = {
+        BR_ROLE_BUDGET_TOTAL, BR_ROLE_TOTAL, BR_ROLE_BUDGET_ABROAD, BR_ROLE_ABROAD,
+        BR_ROLE_BUDGET_VEHICLE_SUBTOTAL, BR_ROLE_VEHICLE_SUBTOTAL,
+        BR_ROLE_BUDGET_VEHICLE_PURCHASE, BR_ROLE_VEHICLE_PURCHASE,
+        BR_ROLE_BUDGET_VEHICLE_OPERATION, BR_ROLE_VEHICLE_OPERATION,
+        BR_ROLE_BUDGET_RECEPTION, BR_ROLE_RECEPTION};
+    assert_columns(t, want, sizeof want / sizeof *want);
+    static const br_role some[] = {BR_ROLE_BUDGET_TOTAL, BR_ROLE_TOTAL, BR_ROLE_BUDGET_RECEPTION,
+                                   BR_ROLE_RECEPTION};
+    ROW(t, 0, NULL, "合计", some, "2.85", "0.49", "2.85", "0.39");
+    cr_assert_null(br_table_uncertain(t, -1));
+    /* 决算 合计 0.49 against 0.00 + 0.00 + 0.39: one error, at total */
+    size_t n = 0;
+    for (size_t i = 0; i < br_report_count(rep); i++) {
+        const br_finding *f = br_report_at(rep, i);
+        if (f->severity == BR_SEV_ERROR && br_report_consequence_of(rep, i) < 0) {
+            n++;
+            cr_assert_str_eq(f->column, "total");
+        }
+    }
+    cr_assert_eq(n, 1);
+}

@@ -198,6 +198,16 @@ static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t
                     ref = y;
             }
 
+    /* stage words pair a budget with a final figure under each heading only
+     * where the header prints the final one (决算数): "预算数" beside 上年执行数
+     * is this year's budget */
+    int finals = 0;
+    for (size_t h = 0; h < nhdr; h++)
+        for (size_t i = 0; i < H[h].n; i++) {
+            char w[DT_COMP_MAX];
+            dt_squeeze(H[h].f[i].s, H[h].f[i].len, w, sizeof w);
+            finals |= dt_catalog_stage(st->kind, w) == 0;
+        }
     br_side last_side = BR_SIDE_INCOME;
     int named = 0, labels = 0;
     for (size_t i = 0; i < L->width; i++) {
@@ -226,6 +236,17 @@ static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t
 
         br_role role;
         dt_what what = classify(st->kind, path, nhdr, &role);
+        /* 预算数 | 决算数 under each heading of a final-accounts table: the
+         * heading's column at that stage (DT_STAGE; its budget twin) */
+        size_t low = nhdr;
+        while (low > 0 && !path[low - 1][0])
+            low--;
+        int stage = low > 1 && finals ? dt_catalog_stage(st->kind, path[low - 1]) : -1;
+        if (what == DT_COL_MONEY && stage >= 0) {
+            br_role twin = dt_catalog_stage_role(role, stage);
+            if (twin != BR_ROLE_NONE)
+                role = twin;
+        }
         int earlier = 0;
         if (what == DT_COL_MONEY) {
             char all[DT_MAX_HEADER * DT_COMP_MAX];

@@ -857,7 +857,7 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
 }
 
 /*
- * A last header line of stage words only (预算数 决算数 … , stage.c), twice
+ * A last header line of stage words only (预算数 决算数 …, DT_STAGE), twice
  * as many as the headings that are leaves without it: pair k belongs to
  * heading k, in x order.  owner[i] = the heading of stage cell i, or -1.
  */
@@ -873,7 +873,7 @@ static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int two_sid
     for (size_t i = 0; i < n; i++) {
         if (h[i].dead || h[i].li != sl)
             continue;
-        if (lt_stage_word(t->kind, h[i].text) < 0)
+        if (dt_catalog_stage(t->kind, h[i].text) < 0)
             return;
         ns++;
     }
@@ -1040,7 +1040,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
             continue;
         const char *comp[LT_MAX_HDR_LINES + 2];
         size_t depth;
-        int prev = 0, stage = lt_stage_word(t->kind, h[b].text);
+        int prev = 0, stage = dt_catalog_stage(t->kind, h[b].text);
         if (owner[b] >= 0) { /* a stage cell: its heading's path, then the stage */
             size_t o = (size_t)owner[b];
             int x0 = h[o].x0, x1 = h[o].x1; /* the heading spans its stage cells */
@@ -1066,7 +1066,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
             if (dt_catalog_column(t->kind, comp, depth - 1, &r) == DT_COL_MONEY &&
                 r != BR_ROLE_NONE) {
                 c->what = DT_COL_MONEY;
-                c->role = lt_stage_role(r, stage);
+                c->role = dt_catalog_stage_role(r, stage);
             }
         }
         for (size_t d = 0; d < depth; d++) {

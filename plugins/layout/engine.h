@@ -17,7 +17,8 @@
  *   template.c header cells geometry cannot sort: catalog column orders
  *              (三公/会议费/培训费), letter-spaced names, role changes
  *   repeat.c   one list printed in two copies of the columns side by side
- *   stage.c    预算数 | 决算数 under each heading of a final-accounts table
+ *   (预算数 | 决算数 under each heading of a final-accounts table: the
+ *   stage words and budget twins in libreader, dt_catalog_stage)
  *   perf.c     project performance tables (key/value lines, indicators)
  *   pageno.c   page numbers printed after a page's last row, taken off it
  *   indent.c   the indentation of narrative lines (for dt_read_narrative)
@@ -322,14 +323,6 @@ void lt_perf_emit(lt_engine *e, lt_table *t);
 const lt_doc *lt_page_numbers(lt_engine *e, const lt_doc *in);
 /* 1 when line `no` ends in a number that may be its page's (e->doubt). */
 int lt_page_number_doubt(const lt_engine *e, long no);
-
-/* ---- stage.c ---- */
-/* A header word naming the stage of the heading above it (DT_STAGE):
- * 1 the budget (预算数), 0 the actual (决算数), -1 none. */
-int lt_stage_word(br_kind kind, const char *text);
-/* The role of a heading's stage column: the role itself, or its budget twin
- * (DT_BUDGET; NONE when it has none). */
-br_role lt_stage_role(br_role role, int budget);
 
 /* ---- bands.c ---- */
 /* Set t->L.bands for a DT_FIGURE_ROWS kind with one money column and text columns. */
