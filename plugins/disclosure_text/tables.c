@@ -550,6 +550,29 @@ static int row_exists(void *ctx, const char *code)
     return dt_host->table_find_row((const br_table *)ctx, code) != NULL;
 }
 
+/* The parts of a code printed over 类 | 款 | 项 (at most 3 digits each, else
+ * 0) and the code as printed, space-separated, in shown. */
+static size_t printed_code(const dt_layout *L, const dt_field *f, size_t nf, char (*parts)[4],
+                           char *shown, size_t cap)
+{
+    size_t np = 0, sn = 0;
+    int fits = 1;
+    shown[0] = '\0';
+    for (size_t i = 0; i < nf && i < L->width; i++) {
+        if (L->map[i].what != DT_COL_CODE || !f[i].len)
+            continue;
+        if (sn < cap)
+            sn += (size_t)snprintf(shown + sn, cap - sn, "%s%.*s", sn ? " " : "",
+                                   (int)f[i].len, f[i].s);
+        fits &= f[i].len <= 3 && np < 3;
+        if (fits) {
+            memcpy(parts[np], f[i].s, f[i].len);
+            parts[np++][f[i].len] = '\0';
+        }
+    }
+    return fits ? np : 0;
+}
+
 /*
  * A code over 类 | 款 | 项 with a part of the wrong length: the one reading
  * the hierarchy allows (libreader dt_code_repair), between the table's last
@@ -559,23 +582,14 @@ static int row_exists(void *ctx, const char *code)
 static int repair_code(dt_reader *rd, rowkey *k, const dt_field *f, size_t nf,
                        const after *below, long line)
 {
-    const dt_layout *L = &rd->cur.layout;
     const br_table *t = rd->cur.t;
     char parts[3][4], shown[32];
     const char *pp[3];
-    size_t np = 0, sn = 0;
-    shown[0] = '\0';
-    for (size_t i = 0; i < nf && i < L->width && np < 3; i++)
-        if (L->map[i].what == DT_COL_CODE && f[i].len) {
-            if (f[i].len > 3)
-                return 0;
-            memcpy(parts[np], f[i].s, f[i].len);
-            parts[np][f[i].len] = '\0';
-            pp[np] = parts[np];
-            np++;
-            sn += (size_t)snprintf(shown + sn, sizeof shown - sn, "%s%.*s", sn ? " " : "",
-                                   (int)f[i].len, f[i].s);
-        }
+    size_t np = printed_code(&rd->cur.layout, f, nf, parts, shown, sizeof shown);
+    if (!np)
+        return 0;
+    for (size_t i = 0; i < np; i++)
+        pp[i] = parts[i];
     const char *prev = NULL, *classes[12];
     size_t ncl = 0, nrows = t ? dt_host->table_row_count(t) : 0;
     for (size_t i = 0; i < nrows; i++) {
@@ -617,14 +631,8 @@ static int repair_code(dt_reader *rd, rowkey *k, const dt_field *f, size_t nf,
 static void damaged_code(dt_reader *rd, br_row *r, const rowkey *k, const dt_field *f, size_t nf,
                          long line)
 {
-    const dt_layout *L = &rd->cur.layout;
-    char shown[64];
-    size_t n = 0;
-    shown[0] = '\0';
-    for (size_t i = 0; i < nf && i < L->width; i++)
-        if (L->map[i].what == DT_COL_CODE && f[i].len && n + f[i].len + 2 < sizeof shown)
-            n += (size_t)snprintf(shown + n, sizeof shown - n, "%s%.*s", n ? " " : "",
-                                  (int)f[i].len, f[i].s);
+    char parts[3][4], shown[32];
+    printed_code(&rd->cur.layout, f, nf, parts, shown, sizeof shown);
     dt_note(rd, BR_SEV_WARNING, k->label, BR_ROLE_NONE, line,
             "subject code printed \"%s\" is no subject code (a part lost digits in print); "
             "row \"%s\" kept without code",
