@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := build-essential cmake pkg-config libffi-dev libcsv-dev libcri
                    libutf8proc-dev python3-dev python3-venv python3-setuptools python3-wheel \
                    python3-pytest python3-pandas python3-numpy python3-tqdm python3-matplotlib \
                    python3-nbformat python3-nbclient python3-ipykernel libpoppler-glib-dev \
-                   python3-cairo fonts-wqy-microhei
+                   python3-cairo fonts-wqy-microhei poppler-utils
 PYTHON := /usr/bin/python3
 BUILD := build
 ASAN_BUILD := build-asan

@@ -5,7 +5,7 @@ check_corpus.py — generate a corpus with gen_disclosure.py and check it with
 
     check_corpus.py --cli build/budgetrec [--docs 30] [--seed 7] [--jobs 2]
                     [--inject FAMILY|all] [--no-verify-model] [--keep DIR] [--bench]
-                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed|pdf]
+                    [--vary FAMILIES|all] [--vary-p P] [--layout tab|space|mixed|pdf|pdftotext]
                     [--max-errors N] [--max-warnings-per-doc X] [--min-recall R]
                     [--report-only] [--verbose]
 
@@ -44,8 +44,10 @@ report is printed and the exit status is 1 when one is not met, 0 with
 (render_pdf.py): the model's lines are already those of the pdf reader (the
 non-blank lines counted through the document), so rows, claims and injected
 changes are matched by line as for the texts, and each row must also be read
-on its page.  Without python3-cairo or the font it exits 77 (ctest's
-SKIP_RETURN_CODE), saying which is missing.
+on its page.  --layout pdftotext checks the same PDFs as `pdftotext -layout`
+prints them (the text a user of a PDF disclosure has), lines those of that
+text.  Without python3-cairo, the font or (pdftotext) poppler-utils it exits
+77 (ctest's SKIP_RETURN_CODE), saying which is missing.
 
 Also prints timings (generation, check, documents per second).  With
 --bench (e.g. --docs 1000 --bench) it is the throughput benchmark, not run by
@@ -325,7 +327,7 @@ def vary_report(docs, findings, false_errs, found, model_bad, inject):
     fams = gen_disclosure.VARY_FAMILIES
     tot = {"docs": len(rows), "false": 0, "warnings": 0, "found": 0, "injected": 0,
            "model_bad": 0}
-    for layout in ("tab", "space", "pdf"):
+    for layout in ("tab", "space", "pdf", "pdftotext"):
         lr = [r for r in rows if r["layout"] == layout]
         if not lr:
             continue
@@ -411,7 +413,8 @@ def main(argv=None):
     ap.add_argument("--vary", help="variation families of gen_disclosure.py: all or "
                     "FAMILY[,FAMILY…]; prints the per-family report")
     ap.add_argument("--vary-p", type=float, help="probability of each family per document")
-    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf", "pdftotext"],
+                    default="tab")
     ap.add_argument("--max-errors", type=int,
                     help="most error findings allowed (clean: all errors; inject: false errors)")
     ap.add_argument("--max-warnings-per-doc", type=float,
@@ -431,8 +434,8 @@ def main(argv=None):
         gen_disclosure.parse_vary(a.vary)
     except ValueError as e:
         ap.error(str(e))
-    if a.layout == "pdf" and gen_disclosure.render_pdf.available():
-        print("SKIP: --layout pdf: %s" % gen_disclosure.render_pdf.available())
+    if a.layout in ("pdf", "pdftotext") and gen_disclosure.drawing_unavailable(a.layout):
+        print("SKIP: --layout %s: %s" % (a.layout, gen_disclosure.drawing_unavailable(a.layout)))
         return 77
     varied = bool(a.vary) or a.layout != "tab"
     quiet = varied and not a.verbose

@@ -7,7 +7,7 @@ disclosures (部门预算公开) in the layout of the reference document
     gen_disclosure.py --out DIR [--docs N] [--seed S] [--inject FAMILY|all]
                       [--rounding lossy|lossless|exact]
                       [--vary FAMILY[,FAMILY…]|all [--vary-p P]]
-                      [--layout tab|space|mixed|pdf [--jobs N]]
+                      [--layout tab|space|mixed|pdf|pdftotext [--jobs N]]
 
 Each document NNNN_<hex>.txt comes with:
 
@@ -148,6 +148,13 @@ continuation pages; unit lines "编制部门：…   单位：万元" spaced), o
 (one of the two per document).  The space layout keeps every line of the
 tab layout, so line numbers are the same.
 
+--layout pdftotext: the PDF of --layout pdf as `pdftotext -layout`
+(poppler-utils) prints it, NNNN_<hex>.txt — the text a user of a PDF
+disclosure actually has, whose columns follow the glyphs' x positions, not
+the generator's ideal columns; the PDF kept as NNNN_<hex>.pdf.src, the
+generator's text as .layout; model.json's lines are those of that text
+(pdf line k is its k-th non-blank line), pages as for pdf.
+
 --layout pdf: the space layout of the same document (the same seed gives the
 same documents as --layout space) drawn as a PDF by render_pdf.py
 (python3-cairo, fonts-wqy-microhei; on --jobs N processes): NNNN_<hex>.pdf,
@@ -208,6 +215,8 @@ import argparse
 import json
 import os
 import random
+import shutil
+import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
@@ -2565,6 +2574,14 @@ def patch_claim(g, cl):
     cl["value"] = cl["new"]
 
 
+def drawing_unavailable(layout):
+    """None when documents of this layout can be made, else why not."""
+    why = render_pdf.available()
+    if not why and layout == "pdftotext" and not shutil.which("pdftotext"):
+        why = "pdftotext is not installed (apt-get install poppler-utils)"
+    return why
+
+
 def parse_vary(spec):
     """'all' or a comma-separated list of families → list of families."""
     if not spec:
@@ -2595,6 +2612,8 @@ def to_pdf_lines(mapping, model, side):
             r["line"] = pl(r["line"])
             if "wrapped" in r:
                 r["wrapped"] = [pl(x) for x in r["wrapped"]]
+            if "label_line" in r:
+                r["label_line"] = pl(r["label_line"])
     for c in model["claims"]:
         c["text_line"] = c["line"]
         c["page"] = mapping[c["line"]][0]
@@ -2606,6 +2625,40 @@ def to_pdf_lines(mapping, model, side):
                 side[k] = pl(side[k])
         if side.get("accept_lines"):
             side["accept_lines"] = [pl(x) for x in side["accept_lines"]]
+
+
+def pdftotext_layout(pdf, txt):
+    """`pdftotext -layout pdf txt` (poppler-utils); the text's line number of
+    every non-blank line, in order: pdftotext prints one non-blank line for
+    each line the pdf reader counts, the vertical gaps as blank lines."""
+    subprocess.run(["pdftotext", "-layout", pdf, txt], check=True)
+    with open(txt, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    return [no for no, ln in enumerate(lines, 1) if ln.replace("\f", "").strip()]
+
+
+def to_text_lines(nonblank, model, side):
+    """Model and sidecar lines (pdf lines, to_pdf_lines) as lines of the text
+    pdftotext printed: pdf line k is its k-th non-blank line."""
+    def tl(no):
+        return nonblank[no - 1] if no else no
+
+    for t in model["tables"]:
+        t["line"], t["end"] = tl(t["line"]), tl(t["end"])
+        for r in t["rows"]:
+            r["line"] = tl(r["line"])
+            if "wrapped" in r:
+                r["wrapped"] = [tl(x) for x in r["wrapped"]]
+            if "label_line" in r:
+                r["label_line"] = tl(r["label_line"])
+    for c in model["claims"]:
+        c["line"] = tl(c["line"])
+    if side:
+        for k in ("line", "changed_line"):
+            if side.get(k):
+                side[k] = tl(side[k])
+        if side.get("accept_lines"):
+            side["accept_lines"] = [tl(x) for x in side["accept_lines"]]
 
 
 def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary_p=None,
@@ -2623,7 +2676,8 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
     master = random.Random(seed)
     written = []
     pool = None
-    if layout == "pdf" and jobs > 1:
+    drawn = layout in ("pdf", "pdftotext")
+    if drawn and jobs > 1:
         import concurrent.futures
         pool = concurrent.futures.ProcessPoolExecutor(jobs)
     for i in range(docs):
@@ -2633,11 +2687,12 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
             fam = FAMILIES[i % len(FAMILIES)]
         elif inject_family:
             fam = inject_family
-        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p, layout)
+        text, model, side, rec = make_document(s, fam, rounding, fams, vary_p,
+                                               "pdf" if drawn else layout)
         name = "%04d_%08x" % (i, s)
         path = os.path.join(out, name + ".txt")
         mapping = None
-        if layout == "pdf":
+        if drawn:
             # the space layout drawn as a PDF; the text kept as .layout (not
             # *.txt: `budgetrec check DIR` reads the PDF only)
             with open(os.path.join(out, name + ".layout"), "w", encoding="utf-8") as f:
@@ -2645,16 +2700,24 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
             path = os.path.join(out, name + ".pdf")
             mapping = pool.submit(render_pdf.render, text, path) if pool else \
                 render_pdf.render(text, path)
-            rec["layout"] = "pdf"
+            rec["layout"] = layout
         else:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
         written.append((path, model, side, rec, name, mapping))
     if pool:
         pool.shutdown()
-    for path, model, side, rec, name, mapping in written:
+    for i, (path, model, side, rec, name, mapping) in enumerate(written):
         if mapping is not None:
             to_pdf_lines(mapping if isinstance(mapping, dict) else mapping.result(), model, side)
+        if layout == "pdftotext":
+            # the PDF's text as a user gets it; the PDF kept as *.pdf.src
+            # (a directory check reads the text only)
+            txt = os.path.join(out, name + ".txt")
+            to_text_lines(pdftotext_layout(path, txt), model, side)
+            os.replace(path, path + ".src")
+            path = txt
+            written[i] = (path, model, side, rec, name, mapping)
         with open(os.path.join(out, name + ".model.json"), "w", encoding="utf-8") as f:
             json.dump(model, f, ensure_ascii=False, indent=0)
         if side is not None:
@@ -2678,15 +2741,16 @@ def main(argv=None):
     ap.add_argument("--vary-p", type=float,
                     help="probability of each family per document (default 0.5 with all, "
                          "1 with a list)")
-    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf"], default="tab")
+    ap.add_argument("--layout", choices=["tab", "space", "mixed", "pdf", "pdftotext"],
+                    default="tab")
     ap.add_argument("--jobs", type=int, default=1, help="processes drawing PDFs (--layout pdf)")
     a = ap.parse_args(argv)
     try:
         parse_vary(a.vary)
     except ValueError as e:
         ap.error(str(e))
-    if a.layout == "pdf" and render_pdf.available():
-        ap.error("--layout pdf: %s" % render_pdf.available())
+    if a.layout in ("pdf", "pdftotext") and drawing_unavailable(a.layout):
+        ap.error("--layout %s: %s" % (a.layout, drawing_unavailable(a.layout)))
     generate(a.out, a.docs, a.seed, a.inject, a.rounding, a.vary, a.vary_p, a.layout, a.jobs)
     return 0
 
