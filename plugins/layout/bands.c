@@ -73,13 +73,14 @@ static int by_x_then_line(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-/* Display width of UTF-8 text: a character of 3 or more bytes is 2. */
-static int width(const char *s, size_t len)
+/* Width of UTF-8 text in columns: a character of 3 or more bytes is `wide`
+ * (2 in display columns, 1 where the text counts characters). */
+static int width(const char *s, size_t len, int wide)
 {
     int w = 0;
     for (size_t i = 0; i < len; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
-            w += (unsigned char)s[i] >= 0xE0 ? 2 : 1;
+            w += (unsigned char)s[i] >= 0xE0 ? wide : 1;
     return w;
 }
 
@@ -103,9 +104,12 @@ static size_t split(const lt_span *sp, size_t at, frag *out, size_t cap)
             cut = 1;
         if (!cut)
             continue;
-        int w = width(s, len);
-        int a = width(s, start), b = width(s, i);
         int span = sp->x1 - sp->x0;
+        /* a span as wide as its characters: the text counts one column
+         * each (pdftotext), else display columns */
+        int wide = width(s, len, 1) == span ? 1 : 2;
+        int w = width(s, len, wide);
+        int a = width(s, start, wide), b = width(s, i, wide);
         out[n++] = (frag){s + start, i - start, sp->x0 + span * a / (w ? w : 1),
                           sp->x0 + span * b / (w ? w : 1), at, -1};
         start = i + 1;

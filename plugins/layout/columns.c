@@ -105,6 +105,31 @@ static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2,
     return best >= 0;
 }
 
+/* A code part's own name: 类 | 款 | 项 printed apart under the code's
+ * heading. */
+static int code_part_name(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    const char *own = slash ? slash + 1 : name;
+    return strcmp(own, "类") == 0 || strcmp(own, "款") == 0 || strcmp(own, "项") == 0;
+}
+
+/*
+ * "项" right of the code parts 类 | 款 of its line, outside their heading
+ * ("功能分类科目编码" over 类 | 款 | 项): a code part too.  Where a text counts
+ * one column per character (pdftotext), a CJK heading is half as wide as
+ * it was printed and no longer reaches the last parts under it.
+ */
+static void code_parts_beside(lt_layout *L)
+{
+    for (size_t i = 1; i < L->ncols; i++) {
+        lt_col *c = &L->cols[i], *left = &L->cols[i - 1];
+        if (c->what == DT_COL_NONE && code_part_name(c->name) && !strchr(c->name, '/') &&
+            left->what == DT_COL_CODE && code_part_name(left->name) && left->li == c->li)
+            c->what = DT_COL_CODE;
+    }
+}
+
 static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int skip_li,
                         int *sx0, int *sx1)
 {
@@ -1087,6 +1112,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                                     comp[d]);
     }
     qsort(L->cols, L->ncols, sizeof L->cols[0], cmp_col);
+    code_parts_beside(L);
     lt_template_apply(e, t); /* the catalog's column order and role changes */
     if (t->kind == BR_KIND_THREE_PUBLIC) {
         vehicle_group(L, 1);

@@ -46,7 +46,9 @@ void lt_narrative_indents(const lt_doc *in, const unsigned char *narr, int *inde
         for (size_t i = first; i < end; i++)
             if (narr[i] && in->lines[i].nspans) {
                 long long dx = in->lines[i].spans[0].x0 - margin;
-                long long k = (dx * cols + width / 2) / width;
+                /* a text's x counts characters, its indentation spaces
+                 * (one column each however the text counts a CJK one) */
+                long long k = in->char_width <= 1 ? dx : (dx * cols + width / 2) / width;
                 indent[i] = k > INDENT_MAX ? INDENT_MAX : (int)k;
             }
         first = end;

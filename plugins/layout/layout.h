@@ -82,6 +82,11 @@ int lt_readings_compare(br_disclosure *doc, const lt_reading *model, const lt_re
  * before each page's first line) → positioned lines, in the arena. */
 int lt_text_lines(br_disclosure *doc, const char *text, size_t len, lt_doc *out);
 
+/* 1 when a space-aligned text counts one column per character (pdftotext
+ * -layout), 0 when wide characters count two (textcols.c); longest is the
+ * longest line in bytes. */
+int lt_text_narrow(br_disclosure *doc, const char *text, size_t len, size_t longest);
+
 /* Display width of a code point as pdftotext -layout prints it: 2 for
  * East-Asian wide characters, else 1. */
 int lt_cp_width(unsigned cp);

@@ -3,8 +3,11 @@
  * (space-aligned columns, a form feed after each page) → positioned lines.
  *
  * A span is a run of characters separated from the next by two or more
- * spaces (a single space stays inside the run); x counts display columns,
- * East-Asian wide characters counting 2, as pdftotext aligned them.
+ * spaces (a single space stays inside the run); x counts columns as the
+ * text was laid out: one per character as `pdftotext -layout` prints (a
+ * CJK ideograph too), or display columns, East-Asian wide characters
+ * counting 2, as a terminal aligns them — whichever aligns the text's
+ * figures (textcols.c).
  */
 #include <string.h>
 
@@ -53,7 +56,7 @@ int lt_cp_width(unsigned c)
  * End of the run starting at s[i]: the next two spaces, or a single space
  * between a figure and text or between two figures (pdftotext closes a gap
  * to one space when the columns are tight: "156,211,123 一、一般公共服务支出",
- * "2.85 0.39").
+ * "3,047.90 (一) 一般公共服务支出", "2.85 0.39").
  */
 static size_t run_end(const char *s, size_t len, size_t i)
 {
@@ -69,7 +72,10 @@ static size_t run_end(const char *s, size_t len, size_t i)
         while (ne < len && s[ne] != ' ')
             ne++;
         int a = lt_money_token(s + tok, i - tok), b = lt_money_token(s + next, ne - next);
-        if ((a && (unsigned char)s[next] >= 0x80) || (b && (unsigned char)s[i - 1] >= 0x80) ||
+        /* text begins with a CJK character or a bracket: "3,047.90 (一) 一般公共服务支出" */
+        int text_next = (unsigned char)s[next] >= 0x80 || s[next] == '(';
+        int text_before = (unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')';
+        if ((a && text_next) || (b && text_before) ||
             (a && b)) /* "2.85 0.39": two figures of tight columns */
             return i;
         tok = next;
@@ -87,14 +93,15 @@ static int plain_cp(unsigned c)
 
 /*
  * One raw line r[0..rlen) → its normalised text in nb (cap bytes) with, for
- * every byte, the display column where its character starts (xs) and ends
- * (xe) as the line is printed: the widths of the characters as they stand
+ * every byte, the column where its character starts (xs) and ends (xe) as
+ * the line is printed (narrow: one per character, else display columns):
+ * the widths of the characters as they stand
  * in the file (a full-width "，" is 2 columns, "\\geq" 4), not of their
  * normalised forms (",", "≥"), so that columns after them stay where the
  * file has them.  Returns the normalised length, or (size_t)-1 (no memory).
  */
 static size_t normalise_line(br_disclosure *doc, const char *r, size_t rlen, char *nb, int *xs,
-                             int *xe, size_t cap)
+                             int *xe, size_t cap, int narrow)
 {
     size_t o = 0;
     int x = 0;
@@ -106,7 +113,7 @@ static size_t normalise_line(br_disclosure *doc, const char *r, size_t rlen, cha
             continue;
         }
         if (plain_cp(cp)) {
-            int w = cp == '\t' ? 1 : lt_cp_width(cp);
+            int w = cp == '\t' || narrow ? 1 : lt_cp_width(cp);
             for (size_t b = 0; b < k && o < cap; b++, o++) {
                 nb[o] = r[i + b];
                 xs[o] = x;
@@ -118,7 +125,7 @@ static size_t normalise_line(br_disclosure *doc, const char *r, size_t rlen, cha
         }
         /* one character (with its combining marks), or a TeX relation word */
         size_t j = i + k;
-        int w = lt_cp_width(cp);
+        int w = narrow ? 1 : lt_cp_width(cp);
         if (cp == '\\') {
             while (j < rlen && (((unsigned char)r[j] | 0x20) >= 'a' && ((unsigned char)r[j] | 0x20) <= 'z'))
                 j++, w++;
@@ -231,6 +238,7 @@ int lt_text_lines(br_disclosure *doc, const char *text, size_t len, lt_doc *out)
     int *xe = lt_host->doc_alloc(doc, cap * sizeof *xe);
     if (!lines || !nb || !xs || !xe)
         return BR_ERR_NOMEM;
+    int narrow = lt_text_narrow(doc, text, len, longest);
     size_t nl = 0;
     int page = 1;
     long no = 1;
@@ -239,7 +247,7 @@ int lt_text_lines(br_disclosure *doc, const char *text, size_t len, lt_doc *out)
         size_t e = i;
         while (e < len && text[e] != '\n' && text[e] != '\f')
             e++;
-        size_t nn = normalise_line(doc, text + i, e - i, nb, xs, xe, cap);
+        size_t nn = normalise_line(doc, text + i, e - i, nb, xs, xe, cap, narrow);
         if (nn == (size_t)-1)
             return BR_ERR_NOMEM;
         while (nn > 0 && (nb[nn - 1] == '\r' || nb[nn - 1] == ' '))

@@ -259,12 +259,31 @@ static int sibling_role(const lt_layout *L, const lt_col *c, br_role role)
     return 0;
 }
 
+/* Every role the geometry did name is one of the template's: a header that
+ * names a column the layout does not have (上年 | 本年 groups: prev_total)
+ * is of another layout, whatever its figures would fit. */
+static int template_covers(const lt_layout *L, const br_role *roles, size_t n)
+{
+    for (size_t i = 0; i < L->ncols; i++) {
+        const lt_col *c = &L->cols[i];
+        if (c->what != DT_COL_MONEY || c->role == BR_ROLE_NONE)
+            continue;
+        size_t k = 0;
+        while (k < n && roles[k] != c->role)
+            k++;
+        if (k == n)
+            return 0;
+    }
+    return 1;
+}
+
 void lt_template_apply(lt_engine *e, lt_table *t)
 {
     lt_layout *L = &t->L;
     (void)e;
     for (size_t o = 0; o < sizeof orders / sizeof orders[0] && !geometry_named(L); o++) {
-        if (orders[o].kind != t->kind || !header_has(t, orders[o].word))
+        if (orders[o].kind != t->kind || !header_has(t, orders[o].word) ||
+            !template_covers(L, orders[o].roles, nroles(orders[o].roles)))
             continue;
         /* the columns of the layout, placed by the first row's figures */
         size_t n = nroles(orders[o].roles);
