@@ -73,16 +73,6 @@ static int by_x_then_line(const void *a, const void *b)
     return (p->at > q->at) - (p->at < q->at);
 }
 
-/* Width of UTF-8 text in columns: a character of 3 or more bytes is `wide`
- * (2 in display columns, 1 where the text counts characters). */
-static int width(const char *s, size_t len, int wide)
-{
-    int w = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            w += (unsigned char)s[i] >= 0xE0 ? wide : 1;
-    return w;
-}
 
 /* The fragments of a span on a figure line: two cells printed one space
  * apart ("台式计算机(20万以下) 分散自行组织") are two, a space inside brackets
@@ -107,9 +97,9 @@ static size_t split(const lt_span *sp, size_t at, frag *out, size_t cap)
         int span = sp->x1 - sp->x0;
         /* a span as wide as its characters: the text counts one column
          * each (pdftotext), else display columns */
-        int wide = width(s, len, 1) == span ? 1 : 2;
-        int w = width(s, len, wide);
-        int a = width(s, start, wide), b = width(s, i, wide);
+        int wide = lt_text_width(s, len, 1) == span ? 1 : 2;
+        int w = lt_text_width(s, len, wide);
+        int a = lt_text_width(s, start, wide), b = lt_text_width(s, i, wide);
         out[n++] = (frag){s + start, i - start, sp->x0 + span * a / (w ? w : 1),
                           sp->x0 + span * b / (w ? w : 1), at, -1};
         start = i + 1;

@@ -305,7 +305,8 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                     }
                 if (nb == 0)
                     continue;
-                if (nb != 1)
+                /* (a stage word is a cell of its own: "(境)费" over 预算数) */
+                if (nb != 1 || dt_catalog_stage(kind, h[b].text) >= 0)
                     break;
                 if (dl == 1) { /* next line: only a lone fragment ("费支出") */
                     size_t on_line = 0;
@@ -398,7 +399,8 @@ static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
             if (!h[j].dead && h[j].li > h[a].li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
                 (b == n || h[j].li < h[b].li))
                 b = j;
-        if (b == n)
+        /* (a stage word is a cell of its own: "(境)费" over 预算数) */
+        if (b == n || dt_catalog_stage(kind, h[b].text) >= 0)
             continue;
         /* (the last line may be shorter, centred under the others) */
         int centred = h[b].x1 - h[b].x0 <= h[a].x1 - h[a].x0 &&
@@ -859,8 +861,11 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
             if (h[a].dead || h[a].li != (int)li || !above(&up, &me))
                 continue;
             /* an ancestor lies under the ancestor above it (公务用车运行维护费
-             * of 公务用车购置及运行费 heads no cell of 公务接待费 beside it) */
-            if (parent && !overlap(px0, px1, up.x0, up.x1))
+             * of 公务用车购置及运行费 heads no cell of 公务接待费 beside it), or
+             * touches it: a text that counts one column per character
+             * prints a CJK heading half as wide as it is ("“三公”经费预算数"
+             * ending where 公务用车购置及运行费's stretch begins) */
+            if (parent && !overlap(px0, px1 + 1, up.x0, up.x1))
                 continue;
             int o = (up.x1 < me.x1 ? up.x1 : me.x1) - (up.x0 > me.x0 ? up.x0 : me.x0);
             if (best < 0 || o > bo) {
@@ -882,56 +887,56 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
 }
 
 /*
- * A last header line of stage words only (预算数 决算数 …, DT_STAGE), twice
- * as many as the headings that are leaves without it: pair k belongs to
- * heading k, in x order.  owner[i] = the heading of stage cell i, or -1.
+ * A last header line of stage words only (预算数 决算数 …, DT_STAGE), in
+ * pairs side by side: each pair belongs to the lowest heading centred over
+ * it (its centre within the pair's extent; a group heading higher up,
+ * "公务用车购置及运行维护费", is centred over several pairs or none, and a
+ * lower heading is the pair's own: "购置费").  Every pair must find a heading
+ * of its own, in x order, or none is paired.  owner[i] = the heading of
+ * stage cell i, or -1.  (Centres, not extents: where a text counts one
+ * column per character a CJK heading is half as wide as printed, its
+ * centre still over its pair.)
  */
-static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int two_sided, int *owner)
+static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int *owner)
 {
     for (size_t i = 0; i < n; i++)
         owner[i] = -1;
     int sl = -1;
-    size_t ns = 0;
     for (size_t i = 0; i < n; i++)
         if (!h[i].dead && h[i].li > sl)
             sl = h[i].li;
+    size_t stg[LT_MAX_HDR_SPANS], ns = 0;
     for (size_t i = 0; i < n; i++) {
         if (h[i].dead || h[i].li != sl)
             continue;
         if (dt_catalog_stage(t->kind, h[i].text) < 0)
             return;
-        ns++;
+        stg[ns++] = i;
     }
-    size_t head[LT_MAX_HDR_SPANS], stg[LT_MAX_HDR_SPANS], nh = 0, k = 0;
-    for (size_t a = 0; a < n; a++) {
-        if (h[a].dead || h[a].li == sl || h[a].structural)
-            continue;
-        int sx0, sx1, parent = centred_over(h, n, a, two_sided, sl, &sx0, &sx1);
-        for (size_t b = 0; b < n && !parent; b++)
-            parent = !h[b].dead && h[b].li > h[a].li && h[b].li != sl && covers(&h[a], &h[b]);
-        if (!parent)
-            head[nh++] = a;
-    }
-    if (ns < 2 || ns != 2 * nh)
+    if (ns < 2 || ns % 2)
         return;
-    for (size_t i = 0; i < n; i++)
-        if (!h[i].dead && h[i].li == sl)
-            stg[k++] = i;
-    /* both in x order (insertion sort: few cells) */
-    for (size_t i = 1; i < nh; i++)
-        for (size_t j = i; j > 0 && h[head[j - 1]].x0 + h[head[j - 1]].x1 > h[head[j]].x0 + h[head[j]].x1; j--) {
-            size_t x = head[j];
-            head[j] = head[j - 1];
-            head[j - 1] = x;
-        }
-    for (size_t i = 1; i < ns; i++)
+    for (size_t i = 1; i < ns; i++) /* x order (insertion sort: few cells) */
         for (size_t j = i; j > 0 && h[stg[j - 1]].x0 > h[stg[j]].x0; j--) {
             size_t x = stg[j];
             stg[j] = stg[j - 1];
             stg[j - 1] = x;
         }
+    int head[LT_MAX_HDR_SPANS];
+    for (size_t k = 0; k < ns / 2; k++) {
+        int px0 = h[stg[2 * k]].x0, px1 = h[stg[2 * k + 1]].x1;
+        head[k] = -1;
+        for (size_t a = 0; a < n; a++) {
+            int c2 = h[a].x0 + h[a].x1;
+            if (h[a].dead || h[a].li >= sl || h[a].structural || c2 < 2 * px0 || c2 > 2 * px1)
+                continue;
+            if (head[k] < 0 || h[a].li > h[head[k]].li)
+                head[k] = (int)a;
+        }
+        if (head[k] < 0 || (k > 0 && head[k] == head[k - 1]))
+            return;
+    }
     for (size_t i = 0; i < ns; i++)
-        owner[stg[i]] = (int)head[i / 2];
+        owner[stg[i]] = head[i / 2];
 }
 
 static int cmp_col(const void *a, const void *b)
@@ -1022,7 +1027,9 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     for (size_t a = 0; a < n; a++) { /* for join_wrapped: a known name is a cell of its own */
         const char *one[1] = {h[a].text};
         br_role r;
-        h[a].known = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_NONE;
+        /* (a stage word too: "(境)费" over 预算数 | 决算数 is not "(境)费预算数") */
+        h[a].known = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_NONE ||
+                     dt_catalog_stage(t->kind, h[a].text) >= 0;
     }
     int cw = e->in->char_width > 0 ? e->in->char_width : 1;
     int tol = cw / 2; /* pdf: half a character; text: exact */
@@ -1059,7 +1066,10 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     memset(L, 0, sizeof *L);
     int year = t->year ? t->year : e->doc_year;
     int owner[LT_MAX_HDR_SPANS];
-    stage_pairs(t, h, n, two_sided, owner);
+    stage_pairs(t, h, n, owner);
+    for (size_t i = 0; i < n; i++) /* a heading of stage cells is no column */
+        if (owner[i] >= 0)
+            h[owner[i]].parent = 1;
     for (size_t b = 0; b < n && L->ncols < LT_MAX_COLS; b++) {
         if (h[b].dead || h[b].parent)
             continue;

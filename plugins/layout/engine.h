@@ -246,6 +246,13 @@ const char *lt_strip_enum(const char *s, size_t *len);
 int lt_cjk_numeral(const char *s);
 /* Characters (UTF-8 code points) of s. */
 size_t lt_chars(const char *s);
+/* Columns of s[0..len): a character of 3 or more UTF-8 bytes (CJK) counts
+ * `wide` — 2 in display columns (the width it was printed with), 1 where a
+ * text counts one column per character (pdftotext). */
+int lt_text_width(const char *s, size_t len, int wide);
+/* How a span counts a CJK character: 1 when it is as wide as its characters
+ * (a text that counts one column per character), else 2. */
+int lt_span_wide(const lt_span *sp);
 /* A line that reads as a sentence: sentence punctuation (。，;；). */
 int lt_sentence(const char *s);
 

@@ -6,15 +6,6 @@
 
 #include "engine.h"
 
-/* Display columns of UTF-8 text: a CJK (3- or 4-byte) character is 2. */
-static long display_columns(const char *s)
-{
-    long cols = 0;
-    for (size_t i = 0, n = strlen(s); i < n; i += dt_char_at(s, n, i))
-        cols += (unsigned char)s[i] >= 0xE0 ? 2 : 1;
-    return cols;
-}
-
 #define INDENT_MAX 120 /* columns: wider than any page */
 
 void lt_narrative_indents(const lt_doc *in, const unsigned char *narr, int *indent)
@@ -26,7 +17,7 @@ void lt_narrative_indents(const lt_doc *in, const unsigned char *narr, int *inde
         for (size_t s = 0; narr[i] && s < in->lines[i].nspans; s++) {
             const lt_span *sp = &in->lines[i].spans[s];
             width += sp->x1 - sp->x0;
-            cols += display_columns(sp->text);
+            cols += lt_text_width(sp->text, strlen(sp->text), 2);
         }
     }
     if (width <= 0 || cols <= 0)

@@ -184,6 +184,21 @@ size_t lt_chars(const char *s)
     return n;
 }
 
+int lt_text_width(const char *s, size_t len, int wide)
+{
+    int w = 0;
+    for (size_t i = 0; i < len && s[i]; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w += (unsigned char)s[i] >= 0xE0 ? wide : 1;
+    return w;
+}
+
+int lt_span_wide(const lt_span *sp)
+{
+    const char *s = sp->text;
+    return lt_text_width(s, strlen(s), 1) == sp->x1 - sp->x0 ? 1 : 2;
+}
+
 int lt_cjk_numeral(const char *s)
 {
     static const char *const digits[] = {"零", "一", "二", "三", "四", "五", "六",

@@ -31,18 +31,6 @@
 
 /* ---- splitting ---------------------------------------------------------- */
 
-/* Display width of UTF-8 text: a character of 3 or more bytes is 2. */
-static int width(const char *s, size_t len)
-{
-    int w = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if ((c & 0xC0) == 0x80)
-            continue;
-        w += c >= 0xE0 ? 2 : 1;
-    }
-    return w;
-}
 
 /* A side of the split: at least two characters, the first not ASCII. */
 static int cell_part(const char *s, size_t len)
@@ -61,7 +49,8 @@ size_t lt_header_split(const lt_table *t, const lt_span *sp, lt_span *out,
         size_t a = (size_t)(space - s), b0 = a + 1;
         if (cell_part(s, a) && b0 < len && cell_part(s + b0, len - b0) &&
             a < DT_COMP_MAX && len - b0 < DT_COMP_MAX) {
-            int wa = width(s, a), wt = width(s, len);
+            int wide = lt_span_wide(sp);
+            int wa = lt_text_width(s, a, wide), wt = lt_text_width(s, len, wide);
             int xs = sp->x0 + (int)((long)(sp->x1 - sp->x0) * wa / (wt > 0 ? wt : 1));
             int xb = sp->x0 + (int)((long)(sp->x1 - sp->x0) * (wa + 1) / (wt > 0 ? wt : 1));
             memcpy(buf[0], s, a);
@@ -93,6 +82,9 @@ const lt_line *lt_header_letters(lt_engine *e, const lt_table *t, const lt_line 
 {
     size_t n = ln->nspans, k = 0;
     lt_span *out = NULL;
+    /* a CJK letter's width: two display columns (a text that counts one
+     * column per character prints it one wide) */
+    int letter_w = 2 * (e->in->char_width > 0 ? e->in->char_width : 1);
     for (size_t i = 0; i < n; i++) {
         const lt_span *a = &ln->spans[i];
         /* a run of single letters, each at most four letters' width after
@@ -100,8 +92,7 @@ const lt_line *lt_header_letters(lt_engine *e, const lt_table *t, const lt_line 
         size_t j = i + 1;
         while (j < n && j - i < 8 && one_letter(ln->spans[j - 1].text) &&
                one_letter(ln->spans[j].text) &&
-               ln->spans[j].x0 - ln->spans[j - 1].x1 <=
-                   4 * (ln->spans[j - 1].x1 - ln->spans[j - 1].x0))
+               ln->spans[j].x0 - ln->spans[j - 1].x1 <= 4 * letter_w)
             j++;
         if (j - i >= 2 && one_letter(a->text)) {
             char word[32] = "";
