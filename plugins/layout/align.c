@@ -142,6 +142,8 @@ void lt_align_rows(lt_engine *e, lt_table *t)
     if (t->L.two_sided)
         return;
     int cw = e->in->char_width > 0 ? e->in->char_width : 1;
+    if (e->in->narrow)
+        cw = NARROW_DRIFT;
     edge E[LT_MAX_COLS];
     /* page by page: pdftotext lays out every page anew */
     for (lt_prow *from = t->rows, *to; from; from = to) {

@@ -105,6 +105,31 @@ static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2,
     return best >= 0;
 }
 
+/*
+ * A text that counts one column per character (pdftotext) prints a CJK
+ * header cell at its left edge and half as wide as it is; the figures under
+ * it end where the cell as printed ends ("人员经费" [30,34) over figures
+ * ending at 38).  A money column no wider than its own cell's characters
+ * (not a stretch over cells below) ends as printed (px1) as far as its
+ * name's display width: where a figure clearly lies under it (rows.c).
+ * Its x1 stays: the header's geometry, and the spacing of the columns a
+ * row's figures keep, are those of the text.
+ */
+static void printed_extents(lt_layout *L)
+{
+    for (size_t i = 0; i < L->ncols; i++) {
+        lt_col *c = &L->cols[i];
+        const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
+        /* (a cell stacked over lines, "人员" / "经费", is as wide as its
+         * widest line: scaled alike) */
+        int chars = (int)lt_chars(own), printed = lt_text_width(own, strlen(own), 2);
+        int w = c->x1 - c->x0;
+        c->px1 = c->x1;
+        if (c->what == DT_COL_MONEY && w <= chars && printed > chars && chars > 0)
+            c->px1 = c->x0 + (w * printed + chars / 2) / chars;
+    }
+}
+
 /* A code part's own name: 类 | 款 | 项 printed apart under the code's
  * heading. */
 static int code_part_name(const char *name)
@@ -1122,6 +1147,10 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                                     comp[d]);
     }
     qsort(L->cols, L->ncols, sizeof L->cols[0], cmp_col);
+    for (size_t i = 0; i < L->ncols; i++)
+        L->cols[i].px1 = L->cols[i].x1;
+    if (e->in->narrow)
+        printed_extents(L);
     code_parts_beside(L);
     lt_template_apply(e, t); /* the catalog's column order and role changes */
     if (t->kind == BR_KIND_THREE_PUBLIC) {

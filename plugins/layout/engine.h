@@ -50,6 +50,7 @@ typedef struct lt_perf lt_perf;
 /* A leaf column of a table, from the header. */
 typedef struct lt_col {
     int x0, x1;
+    int px1; /* where its header cell ends as printed (columns.c: printed_extents) */
     int li; /* header line of the leaf cell */
     dt_what what;
     br_role role;

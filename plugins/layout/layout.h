@@ -41,7 +41,16 @@ typedef struct lt_doc {
     size_t nlines;
     int npages;
     int char_width; /* x units per display column: 1 for layout-text, ~points for pdf */
+    int narrow;     /* a text that counts one column per character (pdftotext
+                     * -layout): its columns' figures end within NARROW_DRIFT
+                     * of each other, not exactly (textcols.c) */
 } lt_doc;
+
+/* How far apart the right edges of one column's figures may lie in a text
+ * that counts one column per character: pdftotext places a figure by its
+ * left edge, interpolated between other lines' fragments, so a short figure
+ * may end a column or two short of a long one. */
+#define NARROW_DRIFT 2
 
 /*
  * Read narrative and tables from positioned lines into `doc` (claims, tables,

@@ -269,7 +269,7 @@ int lt_text_lines(br_disclosure *doc, const char *text, size_t len, lt_doc *out)
         no++;
         i = e + 1;
     }
-    *out = (lt_doc){lines, nl, page, 1};
+    *out = (lt_doc){lines, nl, page, 1, narrow};
     return BR_OK;
 }
 

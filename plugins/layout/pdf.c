@@ -376,7 +376,7 @@ int lt_pdf_read(const br_source *src, br_disclosure *doc, br_error *err)
     /* the model from the glyphs; the text reading of the same lines beside
      * it, building nothing; where they disagree on a table, the table is
      * uncertain */
-    lt_doc in = {lines.v, lines.n, npages, 12}, tin;
+    lt_doc in = {lines.v, lines.n, npages, 12, 0}, tin;
     lt_reading *glyphs = lt_reading_new(doc, 0), *printed = lt_reading_new(doc, 1);
     if (!glyphs || !printed)
         rc = BR_ERR_NOMEM;

@@ -193,8 +193,9 @@ static int assign_pos(const lt_span *const *fig, size_t nf, const lt_col *const 
 
 /*
  * A figure sits unambiguously in a column when its right edge (figures are
- * right-aligned) falls within that column's x-extent, widened by one
- * character, and within no other's.  Returns the column or -1.
+ * right-aligned) falls within that column's x-extent as printed (px1),
+ * widened by one character, and within no other's.  Returns the column or
+ * -1.
  */
 static int clear_column(const lt_span *f, const lt_col *const *col, size_t nc, int cw)
 {
@@ -202,8 +203,9 @@ static int clear_column(const lt_span *f, const lt_col *const *col, size_t nc, i
     for (size_t j = 0; j < nc; j++) {
         /* a figure wider than its centred header reaches past it by half
          * the difference when it fills the column */
-        int over = ((f->x1 - f->x0) - (col[j]->x1 - col[j]->x0)) / 2;
-        if (f->x1 >= col[j]->x0 - cw && f->x1 <= col[j]->x1 + cw + (over > 0 ? over : 0)) {
+        int x1 = col[j]->px1 > col[j]->x1 ? col[j]->px1 : col[j]->x1;
+        int over = ((f->x1 - f->x0) - (x1 - col[j]->x0)) / 2;
+        if (f->x1 >= col[j]->x0 - cw && f->x1 <= x1 + cw + (over > 0 ? over : 0)) {
             if (hit >= 0)
                 return -1;
             hit = (int)j;
