@@ -59,6 +59,25 @@ static int covers(const hspan *up, const hspan *lo)
 
 static int money_name(const hspan *h) { return h->known && !h->structural; }
 
+/* A code part's own name: 类 | 款 | 项 printed apart under the code's
+ * heading. */
+static int code_part_name(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    const char *own = slash ? slash + 1 : name;
+    return strcmp(own, "类") == 0 || strcmp(own, "款") == 0 || strcmp(own, "项") == 0;
+}
+
+/* A header cell that is never the rest of a wrapped one: a stage word
+ * ("(境)费" over 预算数 is not "(境)费预算数") or a code part ("科目编码" over
+ * 款 is not "科目编码款") — where a text counts one column per character a
+ * heading is half as wide as printed, and such a cell may sit alone under
+ * it. */
+static int cell_of_its_own(br_kind kind, const char *text)
+{
+    return dt_catalog_stage(kind, text) >= 0 || code_part_name(text);
+}
+
 /*
  * A figure column's name centred over two figure columns side by side on a
  * lower line ("预算数" over 合计 … 项目支出, "基本支出" over 人员经费 | 公用经费)
@@ -130,28 +149,31 @@ static void printed_extents(lt_layout *L)
     }
 }
 
-/* A code part's own name: 类 | 款 | 项 printed apart under the code's
- * heading. */
-static int code_part_name(const char *name)
-{
-    const char *slash = strrchr(name, '/');
-    const char *own = slash ? slash + 1 : name;
-    return strcmp(own, "类") == 0 || strcmp(own, "款") == 0 || strcmp(own, "项") == 0;
-}
 
 /*
- * "项" right of the code parts 类 | 款 of its line, outside their heading
- * ("功能分类科目编码" over 类 | 款 | 项): a code part too.  Where a text counts
+ * "项" beside the code parts 类 | 款 of its line, outside their heading
+ * ("功能分类科目编码" over 类 | 款 | 项; "类" left of "科目编码" over 款): a code
+ * part too.  Where a text counts
  * one column per character (pdftotext), a CJK heading is half as wide as
  * it was printed and no longer reaches the last parts under it.
  */
 static void code_parts_beside(lt_layout *L)
 {
-    for (size_t i = 1; i < L->ncols; i++) {
-        lt_col *c = &L->cols[i], *left = &L->cols[i - 1];
-        if (c->what == DT_COL_NONE && code_part_name(c->name) && !strchr(c->name, '/') &&
-            left->what == DT_COL_CODE && code_part_name(left->name) && left->li == c->li)
-            c->what = DT_COL_CODE;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < L->ncols; i++) {
+            lt_col *c = &L->cols[i];
+            if (c->what != DT_COL_NONE || !code_part_name(c->name) || strchr(c->name, '/'))
+                continue;
+            for (size_t j = i ? i - 1 : 1; j <= i + 1 && j < L->ncols; j += 2) {
+                const lt_col *o = &L->cols[j];
+                if (o->what == DT_COL_CODE && code_part_name(o->name) && o->li == c->li) {
+                    c->what = DT_COL_CODE;
+                    changed = 1;
+                    break;
+                }
+            }
+        }
     }
 }
 
@@ -330,8 +352,7 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                     }
                 if (nb == 0)
                     continue;
-                /* (a stage word is a cell of its own: "(境)费" over 预算数) */
-                if (nb != 1 || dt_catalog_stage(kind, h[b].text) >= 0)
+                if (nb != 1 || cell_of_its_own(kind, h[b].text))
                     break;
                 if (dl == 1) { /* next line: only a lone fragment ("费支出") */
                     size_t on_line = 0;
@@ -424,8 +445,7 @@ static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
             if (!h[j].dead && h[j].li > h[a].li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
                 (b == n || h[j].li < h[b].li))
                 b = j;
-        /* (a stage word is a cell of its own: "(境)费" over 预算数) */
-        if (b == n || dt_catalog_stage(kind, h[b].text) >= 0)
+        if (b == n || cell_of_its_own(kind, h[b].text))
             continue;
         /* (the last line may be shorter, centred under the others) */
         int centred = h[b].x1 - h[b].x0 <= h[a].x1 - h[a].x0 &&
@@ -552,24 +572,12 @@ static void join_three(br_kind kind, hspan *h, size_t n, int tol)
     }
 }
 
-/* Display width of UTF-8 text: 2 for a CJK character, 1 otherwise. */
-static int disp_width(const char *s, size_t len)
-{
-    int w = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        w += k >= 3 ? 2 : 1;
-        i += k;
-    }
-    return w;
-}
-
 /*
  * Two header cells printed one space apart run into one span
- * ("政府性基金预算 国有资本经营预算"): when every space-separated part names
- * a column of the kind by itself, each part is a cell, its x-extent the
- * span's shared out by display width.  Returns 1 when split.
+ * ("政府性基金预算 国有资本经营预算", pdftotext's "款 项"): when every
+ * space-separated part names a column of the kind by itself, or every part
+ * is a code part, each part is a cell, its x-extent the span's shared out
+ * by width.  Returns 1 when split.
  */
 static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, size_t *n)
 {
@@ -587,21 +595,25 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
     }
     if (np < 2 || *n + np > LT_MAX_HDR_SPANS)
         return 0;
+    int money = 1, code = 1; /* every part a money column's name, or a code part's */
     for (size_t i = 0; i < np; i++) {
         char buf[DT_COMP_MAX];
         dt_copy(parts[i], lens[i], buf, sizeof buf);
         const char *one[1] = {buf};
         br_role r;
-        if (dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY)
-            return 0;
+        money &= dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
+        code &= code_part_name(buf);
     }
-    int total = disp_width(sp->text, strlen(sp->text)), span = sp->x1 - sp->x0;
+    if (!money && !code)
+        return 0;
+    int wide = lt_span_wide(sp);
+    int total = lt_text_width(sp->text, strlen(sp->text), wide), span = sp->x1 - sp->x0;
     for (size_t i = 0; i < np; i++) {
         hspan *x = &h[(*n)++];
         memset(x, 0, sizeof *x);
-        int off = disp_width(sp->text, (size_t)(parts[i] - sp->text));
+        int off = lt_text_width(sp->text, (size_t)(parts[i] - sp->text), wide);
         x->x0 = sp->x0 + off * span / total;
-        x->x1 = sp->x0 + (off + disp_width(parts[i], lens[i])) * span / total;
+        x->x1 = sp->x0 + (off + lt_text_width(parts[i], lens[i], wide)) * span / total;
         x->li = x->top = li;
         x->w = x->x1 - x->x0;
         dt_copy(parts[i], lens[i], x->text, sizeof x->text);

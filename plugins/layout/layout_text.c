@@ -75,8 +75,11 @@ static size_t run_end(const char *s, size_t len, size_t i)
         /* text begins with a CJK character or a bracket: "3,047.90 (一) 一般公共服务支出" */
         int text_next = (unsigned char)s[next] >= 0x80 || s[next] == '(';
         int text_before = (unsigned char)s[i - 1] >= 0x80 || s[i - 1] == ')';
+        /* a whole number before a figure: "0 112.44" (a zero printed in a
+         * tight column; not after one: "2.04 9" is a page number glued) */
+        int whole = i - tok <= 12 && strspn(s + tok, "0123456789") == i - tok;
         if ((a && text_next) || (b && text_before) ||
-            (a && b)) /* "2.85 0.39": two figures of tight columns */
+            ((a || whole) && b)) /* "2.85 0.39": two figures of tight columns */
             return i;
         tok = next;
         i = next;

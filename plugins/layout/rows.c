@@ -549,6 +549,71 @@ static const seg *unglue(lt_engine *e, const lt_table *t, const seg *g, seg *buf
     return buf;
 }
 
+/* Digit groups one space apart, each 1 to 3 digits ("03 01"): the number
+ * of groups, else 0. */
+static size_t digit_groups(const char *s)
+{
+    size_t groups = 0;
+    while (*s) {
+        size_t d = strspn(s, "0123456789");
+        if (d == 0 || d > 3)
+            return 0;
+        groups++;
+        s += d;
+        if (*s == ' ' && s[1] >= '0' && s[1] <= '9')
+            s++;
+        else if (*s)
+            return 0;
+    }
+    return groups;
+}
+
+/* Code parts printed one space apart, as pdftotext closes the gap of tight
+ * columns ("201   03 01   行政运行"), where the code is printed in parts
+ * (two or more code columns): each part a span of its own (arena), its
+ * x-extent the span's shared out by characters. */
+static const seg *split_code_parts(lt_engine *e, const lt_table *t, const seg *g, seg *buf)
+{
+    size_t code_cols = 0, k = 0, extra = 0;
+    for (size_t c = 0; c < t->L.ncols; c++)
+        code_cols += t->L.cols[c].what == DT_COL_CODE;
+    if (code_cols < 2 || t->L.two_sided)
+        return g;
+    for (k = 0; k < g->n && (lt_digits(g->sp[k]->text) || digit_groups(g->sp[k]->text) > 1); k++)
+        extra += digit_groups(g->sp[k]->text) - 1;
+    if (!extra || g->n + extra > LT_MAX_ROW_SPANS)
+        return g;
+    seg out = {.n = 0};
+    for (size_t i = 0; i < g->n; i++) {
+        const lt_span *s = g->sp[i];
+        size_t ng = i < k ? digit_groups(s->text) : 1;
+        if (ng <= 1) {
+            out.sp[out.n++] = s;
+            continue;
+        }
+        lt_span *parts = lt_host->doc_alloc(e->doc, ng * sizeof *parts);
+        size_t len = strlen(s->text);
+        char *text = lt_host->doc_alloc(e->doc, len + 1);
+        if (!parts || !text) {
+            e->failed = 1;
+            return g;
+        }
+        memcpy(text, s->text, len + 1);
+        int span = s->x1 - s->x0;
+        for (size_t q = 0, at = 0; q < ng; q++) {
+            size_t d = strspn(text + at, "0123456789");
+            int x0 = s->x0 + (int)((long)span * (long)at / (long)len);
+            int x1 = s->x0 + (int)((long)span * (long)(at + d) / (long)len);
+            text[at + d] = 0;
+            parts[q] = (lt_span){text + at, x0, x1 > x0 ? x1 : x0 + 1};
+            out.sp[out.n++] = &parts[q];
+            at += d + 1;
+        }
+    }
+    *buf = out;
+    return buf;
+}
+
 /* The line above (t->pre, one text span) is the first part of the label of
  * this segment's row: it lies right of the segment's code, left of its
  * figures, and where the segment has a label of its own, starts with it. */
@@ -754,8 +819,8 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
-    seg gbuf;
-    const seg *g = unglue(e, t, g0, &gbuf);
+    seg gbuf, pbuf;
+    const seg *g = split_code_parts(e, t, unglue(e, t, g0, &gbuf), &pbuf);
     if (figures_above(e, t, ln, g, side, panel))
         return;
     const lt_span *code[4];
