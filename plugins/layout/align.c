@@ -35,15 +35,18 @@ static int page_of(const lt_prow *r)
 }
 
 /* The rows of [from, to) placed with certainty (full rows, rows whose
- * figures each lie clearly within one column's header): their figures end
- * where their columns' do. */
-static void learn(const lt_table *t, const lt_prow *from, const lt_prow *to, edge *E)
+ * figures each lie clearly within one column's header; full rows only
+ * with full_only): their figures end where their columns' do. */
+static void learn(const lt_table *t, const lt_prow *from, const lt_prow *to, int full_only,
+                  edge *E)
 {
     const lt_col *vc[LT_MAX_COLS];
     for (const lt_prow *r = from; r != to; r = r->next) {
         if (!r->certain)
             continue;
         size_t nvc = lt_row_columns(t, r, vc);
+        if (full_only && r->nfig != nvc)
+            continue;
         for (size_t k = 0; k < r->nfig; k++) {
             if (r->at[k] < 0 || (size_t)r->at[k] >= nvc)
                 continue;
@@ -150,7 +153,9 @@ void lt_align_rows(lt_engine *e, lt_table *t)
         for (to = from; to && page_of(to) == page_of(from);)
             to = to->next;
         memset(E, 0, sizeof E);
-        learn(t, from, to, E);
+        /* (where a text counts one column per character the header's
+         * extents are estimates: only full rows show where columns end) */
+        learn(t, from, to, e->in->narrow, E);
         if (!aligned(t, from, to, E, cw))
             continue;
         for (lt_prow *r = from; r != to; r = r->next)
