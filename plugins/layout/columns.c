@@ -1278,3 +1278,56 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                     L->cols[i].side, L->cols[i].model, L->cols[i].name);
     t->have_layout = 1;
 }
+
+/*
+ * pdftotext lays every page out anew: a table continued on a new page,
+ * its header repeated, may print its columns elsewhere than on its first
+ * page (each page's columns follow its own labels).  When the repeated
+ * header line names every figure column once, in order, the columns take
+ * this page's positions for the rows that follow.  (A one-sided table
+ * whose columns the header's geometry gave; others keep their layout.)
+ */
+void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
+{
+    lt_layout *L = &t->L;
+    if (L->two_sided || L->npanels || L->nrepeat || L->from_figures)
+        return;
+    int at[LT_MAX_COLS];
+    size_t matched = 0;
+    int last = -1;
+    for (size_t i = 0; i < L->ncols; i++) {
+        lt_col *c = &L->cols[i];
+        at[i] = -1;
+        if (c->what != DT_COL_MONEY)
+            continue;
+        const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
+        for (size_t k = 0; k < ln->nspans; k++) {
+            char buf[DT_COMP_MAX];
+            lt_squeeze(ln->spans[k].text, buf, sizeof buf);
+            if (strcmp(buf, own) != 0)
+                continue;
+            if (at[i] >= 0)
+                return; /* named twice */
+            at[i] = (int)k;
+        }
+        if (at[i] <= last)
+            return; /* unnamed, or out of order */
+        last = at[i];
+        matched++;
+    }
+    if (matched < 2)
+        return;
+    for (size_t i = 0; i < L->ncols; i++) {
+        if (at[i] < 0)
+            continue;
+        lt_col *c = &L->cols[i];
+        const lt_span *sp = &ln->spans[at[i]];
+        if (L->label_x1 == c->x0)
+            L->label_x1 = sp->x0;
+        c->x0 = sp->x0;
+        c->x1 = c->px1 = sp->x1;
+    }
+    if (e->in->narrow)
+        printed_extents(L);
+}
+

@@ -666,6 +666,8 @@ static void table_line1(lt_engine *e, size_t i)
             }
             if (!t->have_layout && t->nhdr < LT_MAX_HDR_LINES)
                 t->hdr[t->nhdr++] = lt_header_letters(e, t, ln); /* "金   额" */
+            else if (t->have_layout && header_repeat(t, ln))
+                lt_layout_repage(e, t, ln); /* this page's columns */
             return;
         }
         if (!t->have_layout) {
@@ -680,8 +682,10 @@ static void table_line1(lt_engine *e, size_t i)
         t->in_data = 1;
     }
     int fig = has_figure(ln);
-    if (!fig && header_repeat(t, ln))
+    if (!fig && header_repeat(t, ln)) {
+        lt_layout_repage(e, t, ln);
         return;
+    }
     if (t->L.vlist || t->L.bands) { /* read whole when emitted (vlist.c, bands.c) */
         int prose = 0;
         for (size_t k = 0; k < ln->nspans; k++)

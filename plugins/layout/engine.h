@@ -274,6 +274,9 @@ int lt_title_at(lt_engine *e, size_t i, const char **title, size_t *nlines);
 /* ---- columns.c ---- */
 /* Build the layout of the current table from its header lines. */
 void lt_layout_build(lt_engine *e, lt_table *t);
+/* The table's header repeated on a new page (ln, one line naming every
+ * figure column): its columns where this page prints them (columns.c). */
+void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln);
 
 /* ---- template.c ---- */
 /* In a table whose column order the catalog knows (DT_ORDER), split a
