@@ -1409,3 +1409,172 @@ Test(layout_space, group_over_cells_stacked_from_its_row)
                      "prev_total=1413.40,total=1391.51,project=1209.43,basic=182.08");
     cr_assert_eq(at_least(BR_SEV_WARNING), 0, "%s", said);
 }
+
+/* ---- pdftotext: one column per character ----
+ *
+ * `pdftotext -layout` prints a CJK character in one column, as a digit: a
+ * column's figures end in one character column whatever the labels before
+ * them, while its CJK header cell is printed half as wide as it stands
+ * (textcols.c decides how a text counts; the snippets below are pdftotext's
+ * own output of drawn tables). */
+
+/* Header cells half as wide as their columns: 104.72 ends under 人员经费's
+ * cell as printed, not at 日常公用经费's left edge. */
+Test(layout_space, narrow_text_short_rows_under_printed_header)
+{
+    load("表三\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "部门名称：某某市某某局              单位：万元\n"
+         "\n"
+         "       经济分类科目                2021 年基本支出\n"
+         " 科目编码       科目名称     总计       人员经费     日常公用经费\n"
+         "         合计         185.65      111.24     74.41\n"
+         " 301     工资福利支出     104.72      104.72\n"
+         " 30101   基本工资        39.82       39.82\n"
+         " 30102   津贴补贴        31.46       31.46\n"
+         " 30108   机关事业单位基本     11.4        11.4\n"
+         "         养老保险缴费\n"
+         " 30109   职业年金缴费        5.7       5.7\n"
+         " 30110   职工基本医疗保险      5.7       5.7\n"
+         "         缴费\n"
+         " 30112   其他社会保障缴费     2.09      2.09\n"
+         " 30113   住房公积金        8.55      8.55\n"
+         " 302     商品和服务支出     74.41                  74.41\n"
+         " 30205   水费          29.57                  29.57\n"
+         " 30207   邮电费          2.93                   2.93\n"
+         " 30209   物业管理费        8.06                   8.06\n"
+         " 30211   差旅费          2.18                   2.18\n"
+         " 30213   维修（护）费         11                     11\n"
+         " 30214   租赁费          2.45                   2.45\n"
+         " 30215   会议费             4                      4\n"
+         " 30217   公务接待费           2                      2\n"
+         " 30229   福利费          2.22                   2.22\n"
+         " 30231   公务用车运行维护       10                     10\n"
+         "         费\n"
+         " 303     对个人和家庭的补     6.52      6.52\n"
+         "         助\n"
+         " 30305   生活补助         6.52      6.52\n");
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(columns(t), "total,personnel,public");
+    cr_assert_str_eq(cells(row(t, "301")), "total=104.72,personnel=104.72");
+    cr_assert_str_eq(cells(row(t, "30109")), "total=5.7,personnel=5.7");
+    cr_assert_str_eq(cells(row(t, "30112")), "total=2.09,personnel=2.09");
+    cr_assert_str_eq(cells(row(t, "302")), "total=74.41,public=74.41");
+    cr_assert_str_eq(cells(row(t, "30215")), "total=4,public=4");
+    cr_assert_str_eq(cells(row(t, "303")), "total=6.52,personnel=6.52");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* Code parts pdftotext printed one space apart, in the header ("类  款 项")
+ * and in the rows ("201   03 01"): parts of the code, not of the label. */
+Test(layout_space, narrow_text_code_parts_one_space_apart)
+{
+    load("表八\n"
+         "\n"
+         "某某市某某局 2021 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "   科目编码                    科目               2021年预算数\n"
+         "  类  款 项                   名称          总计       基本    项目\n"
+         "                                                支出    支出\n"
+         "                                      2524.33 615.02 1909.31\n"
+         "                合计\n"
+         "  201           一般公共服务支出              2354.71   445.40   1909.31\n"
+         "  201   03                            2354.71   445.40   1909.31\n"
+         "                政府办公厅（室）及相关机构事务\n"
+         "  201   03 01                          445.40 445.40           0\n"
+         "                行政运行\n"
+         "  201   03 02   一般行政管理事务              1880.02        0   1880.02\n"
+         "  201   03 99                           29.29        0     29.29\n"
+         "                其他政府办公厅（室）及相关机构事务支出\n"
+         "  208           社会保障和就业支出               85.59    85.59         0\n"
+         "  208   05                              85.59    85.59         0\n"
+         "                行政事业单位养老支出\n"
+         "  208   05 05   机关事业单位基本养老保险缴费支出      57.06    57.06         0\n"
+         "  208   05 06   机关事业单位职业年金缴费支出        28.53    28.53         0\n"
+         "  221           住房保障支出                  84.03    84.03         0\n"
+         "  221   02                              84.03    84.03         0\n"
+         "                住房改革支出\n"
+         "  221   02 01   住房公积金                   84.03    84.03         0\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_str_eq(columns(t), "total,basic,project");
+    cr_assert_str_eq(br_row_label(row(t, "2010301")), "行政运行");
+    cr_assert_str_eq(cells(row(t, "2010301")), "total=445.40,basic=445.40,project=0");
+    cr_assert_str_eq(br_row_label(row(t, "2010302")), "一般行政管理事务");
+    cr_assert_str_eq(cells(row(t, "2010399")), "total=29.29,basic=0,project=29.29");
+    cr_assert_str_eq(cells(row(t, "2080505")), "total=57.06,basic=57.06,project=0");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* A zero one space before the next figure ("0 112.44"): two figures. */
+Test(layout_space, narrow_text_zero_glued_to_next_figure)
+{
+    load("表二\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "    科目编码                   项目      上年           本年预算数\n"
+         "  类   款  项                           预算     合计     项目     基本\n"
+         "                                        数               支出     支出\n"
+         "  201              一般公共服务支出    416.78   483.25   370.81 112.44\n"
+         "  201   03    政府办公厅（室）及相关机构事务 416.78   483.25   370.81 112.44\n"
+         "  201   03   01   行政运行              87.70   112.44       0 112.44\n"
+         "  201   03   02   一般行政管理事务      84.13     68.4     68.4      0\n"
+         "  201   03   08   信访事务             244.95   302.41   302.41      0\n"
+         "                  合计                 416.78   483.25   370.81 112.44\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(columns(t), "prev_total,total,project,basic");
+    cr_assert_str_eq(cells(row(t, "2010301")), "prev_total=87.70,total=112.44,project=0,basic=112.44");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* A table continued on a new page whose columns pdftotext printed elsewhere
+ * (each page follows its own labels): that page's repeated header places
+ * its rows. */
+Test(layout_space, narrow_text_continuation_page_own_columns)
+{
+    load("某某市某某局 2024 年部门预算\n"
+         "\n"
+         "表八\n"
+         "\n"
+         "某某市某某局 2024 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码            科目名称          总计       项目支出      基本支出\n"
+         "           合计                 3047.90   2436.26    611.64\n"
+         " 201       一般公共服务支出           2894.45   2436.26    458.19\n"
+         " 20105     统计信息事务             2894.45   2436.26    458.19\n"
+         " 2010501   行政运行                458.19              458.19\n"
+         " 2010502   一般行政管理事务            892.33    892.33\n"
+         " 2010505   专项统计业务             1455.54   1455.54\n"
+         " 2010507   专项普查活动               88.39     88.39\n"
+         " 208       社会保障和就业支出            80.70               80.70\n"
+         " 20805     行政事业单位养老支出           80.70               80.70\n"
+         " 2080505   机关事业单位基本养老保险缴费支出     53.80               53.80\n"
+         " 2080506   机关事业单位职业年金缴费支出       26.90               26.90\n"
+         " 210       卫生健康支出               32.40               32.40\n"
+         " 21011     行政事业单位医疗             32.40               32.40\n"
+         " 2101101   行政单位医疗               20.17               20.17\n"
+         " 2101103   公务员医疗补助              10.09               10.09\n"
+         " 2101199   其他行政事业单位医疗支出          2.14                2.14\n"
+         " 221       住房保障支出               40.35               40.35\n"
+         "— 18 —\n"
+         "\f某某市某某局 2024 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 科目编码            科目名称    总计       项目支出   基本支出\n"
+         " 22102     住房改革支出         40.35            40.35\n"
+         " 2210201   住房公积金          40.35            40.35\n"
+         "— 19 —\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_str_eq(cells(row(t, "2010501")), "total=458.19,basic=458.19");
+    cr_assert_str_eq(cells(row(t, "22102")), "total=40.35,basic=40.35");
+    cr_assert_str_eq(cells(row(t, "2210201")), "total=40.35,basic=40.35");
+}
