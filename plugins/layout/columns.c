@@ -182,8 +182,10 @@ static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int s
 {
     int panel_title = two_sided && !h[a].structural &&
                       (!h[a].known || dt_catalog_side(h[a].text) != BR_SIDE_NONE);
-    /* a code or label name over the parts of the code ("编码" over 类 | 款) */
-    if (h[a].structural && !h[a].label_word)
+    /* a code or label name over the parts of the code ("编码" over 类 | 款),
+     * never over a figure column's name */
+    int code_title = h[a].structural && !h[a].label_word;
+    if (code_title)
         panel_title = 1;
     if (!money_name(&h[a]) && !panel_title)
         return 0;
@@ -200,7 +202,7 @@ static int centred_over(const hspan *h, size_t n, size_t a, int two_sided, int s
                 (b2 == n || h[j].x0 < h[b2].x0))
                 b2 = j;
         if (b2 == n || (!money_name(&h[b2]) && !panel_title) || h[b2].x0 + h[b2].x1 <= ca ||
-            h[b2].top <= h[a].li)
+            h[b2].top <= h[a].li || (code_title && (money_name(&h[b1]) || money_name(&h[b2]))))
             continue;
         /* …and centred on their stretch (within a fifth of it) */
         int span = h[b2].x1 - h[b1].x0, mid = h[b1].x0 + h[b2].x1;

@@ -744,6 +744,14 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
     for (size_t c = 0; c < t->L.ncols; c++)
         if (t->L.cols[c].what == DT_COL_MONEY && t->L.cols[c].x0 < vx)
             vx = t->L.cols[c].x0;
+    /* where a text counts one column per character, code parts lie by the
+     * code columns (a short figure may end left of its narrow header: "6"
+     * under 总计 is no code part) */
+    int cx = INT32_MAX;
+    for (size_t c = 0; e->in->narrow && c < t->L.ncols; c++)
+        if (t->L.cols[c].what == DT_COL_CODE &&
+            (cx == INT32_MAX || t->L.cols[c].x1 + 2 * NARROW_DRIFT > cx))
+            cx = t->L.cols[c].x1 + 2 * NARROW_DRIFT;
     size_t ncode = 0, nfig = 0;
     for (size_t k = 0; k < g->n; k++) {
         const lt_span *s = g->sp[k];
@@ -751,7 +759,7 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
             continue;
         if (is_text(s))
             return 0; /* a label (or text) with the figures */
-        if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx)
+        if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx && s->x0 < cx)
             ncode++; /* code parts, left of the figures */
         else
             nfig++;
