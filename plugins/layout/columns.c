@@ -881,6 +881,12 @@ static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int two_sid
     for (size_t a = 0; a < n; a++) {
         if (h[a].dead || h[a].li == sl || h[a].structural)
             continue;
+        /* (a department's code or a sequence number heads no figures:
+         * 部门编码 | 部门名称 before the headings) */
+        dt_what what;
+        own_role(t->kind, h[a].text, &what);
+        if (what == DT_COL_DEPT || what == DT_COL_SEQ)
+            continue;
         int sx0, sx1, parent = centred_over(h, n, a, two_sided, sl, &sx0, &sx1);
         for (size_t b = 0; b < n && !parent; b++)
             parent = !h[b].dead && h[b].li > h[a].li && h[b].li != sl && covers(&h[a], &h[b]);

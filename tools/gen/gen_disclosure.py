@@ -949,12 +949,15 @@ class Generator:
         actual spending, which the basic-expenditure table's 30212 / 30217 /
         30231 and the narrative state in a final account too); the 预算数 (the
         year's initial budget) are drawn from the family's own stream, part by
-        part, so that both stages add up.  No previous-year columns."""
+        part, so that both stages add up.  No previous-year columns.  Zero
+        figures print 0.00 in some documents (as Shanghai prints them), and
+        always where both stages are all zero (not a table of blank rows)."""
         actual = {"abroad": self.tp_abroad, "vehicle_purchase": self.tp_vehicle_purchase,
                   "vehicle_operation": self.tp_vehicle_op, "reception": self.tp_reception}
         budget = {k: self.initial_budget(v) for k, v in actual.items()}
         self.tp_budget = budget
-        self.tp_budget_total = sum(budget.values())
+        zeros = self.frng["final_accounts"].random() < 0.5 or \
+            not any(budget.values()) and not any(actual.values())
         for stage, fig in (("budget_", budget), ("", actual)):
             fig = dict(fig, vehicle_subtotal=fig["vehicle_purchase"] + fig["vehicle_operation"])
             fig["total"] = fig["abroad"] + fig["vehicle_subtotal"] + fig["reception"]
@@ -962,7 +965,7 @@ class Generator:
                 for role in ("total", "abroad", "vehicle_subtotal", "vehicle_purchase",
                              "vehicle_operation", "reception"):
                     r.cells.pop(stage + role, None)
-                    t.put(r, stage + role, fig[role] or None)
+                    t.put(r, stage + role, fig[role] if zeros else fig[role] or None)
         for r in t.rows:  # no previous year, no columns beside the 三公
             for role in list(r.cells):
                 if role.startswith("prev_") or role in ("admin_operation", "meeting", "training"):
