@@ -134,10 +134,40 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      alignment)
                      (the layout reader reads it as a list of one figure per
                      row and does not join such rows yet)
+  final_accounts     the document is the year's final accounts (决算), not its
+                     budget: heading "…年度部门决算情况说明", every table titled
+                     决算表 / 决算总表 / 决算明细表 (the phase a reader tells from
+                     the titles) and its year columns 决算数 — the model's
+                     figures are the year's 决算; the narrative worded as a
+                     final account (收入总计, 支出总计, 政府采购支出总额, vehicles
+                     at the year's end).  The 三公 table is the 财政拨款“三公”经费
+                     支出决算表: 预算数 | 决算数 under each heading (合计,
+                     因公出国(境)费, 公务用车购置及运行维护费 小计 / 购置费 /
+                     运行维护费, 公务接待费; 接待 before the vehicles where
+                     three_public_order says so), roles budget_total | total,
+                     budget_abroad | abroad, …; its 决算数 are the model's 三公
+                     figures (tied to 30212 / 30217 / 30231 and to the
+                     narrative as before), its 预算数 (the 年初预算) drawn part by
+                     part, never below what was spent, so that both stages add
+                     up; no previous-year columns; zero figures 0.00 in some
+                     documents (always where both stages are zero); with
+                     "财政拨款“三公”经费" over all the headings
+                     (budget_final_pairs_grouped); stated empty (table_set
+                     three_public_note) by Shanghai's "说明：…本年度没有财政拨款
+                     “三公”经费支出，故本表无数据。" under the header.  The
+                     narrative's 三公 sentence states the 决算数 (a claim), its
+                     change on last year's (a claim no table column can check)
+                     and "完成预算的 P%，年初预算为 B 万元" (no claims: a final
+                     account's budget figures are not its figures).  Left out:
+                     the final-accounts table set itself (收入支出决算总表 with
+                     年初结转和结余 / 年末结转和结余, 预算数 | 决算数 columns in
+                     other tables, 绩效自评 tables): the budget's tables keep
+                     their shape under the new titles.
 
-The families after table_set (page_number_glued, figures_above) draw from
-random streams of their own, one per family, so that a document that does
-not draw them is the one it was before they were added.
+The families after table_set (page_number_glued, figures_above,
+final_accounts) draw from random streams of their own, one per family, so
+that a document that does not draw them is the one it was before they were
+added.
 
 Layout (--layout): tab (the tab-separated fields of the reference), space
 (`pdftotext -layout`: each table's fields in columns separated by runs of
@@ -169,8 +199,11 @@ one printed figure as its part (personnel / public) and its total, the 合计
 across the panels its total only, each panel's own total its part and total
 (the one-panel 合计 row is not printed); a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
-line); a row printed figures_above has "label_line", the line of its label.  A table's "line" is its annex marker, or its title's line without
-one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
+line); a row printed figures_above has "label_line", the line of its label.
+A final account's 三公 rows (final_accounts) hold each heading's 预算数
+under its budget_ role (budget_total, budget_abroad, …) beside the 决算数
+under the plain one.  A table's "line" is its annex marker, or its title's
+line without one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
 removed).  "code" is the full code ("2010301") whatever its printing.
 
 Injection families (one printed figure changed; the expected location is the
@@ -200,6 +233,11 @@ null.  "performance_weights" moves one weight by more than n/2 for n weights
 10-point 预算执行率 indicator by convention); no check can tell which weight is
 wrong, so its sidecar names the changed row but also `accept_lines`, the
 table's line span, where a finding about that table's weights is accepted.
+The 预算数 of a final account's 三公 table (final_accounts) are never changed:
+one identity covers each (budget_total = Σ parts, 小计 = 购置 + 运行), and a
+single broken identity cannot say which of its figures is wrong (the finding
+lands on its total); "three_public" changes a 决算数 of the 合计 row, which
+the narrative states, as in a budget.
 
 Standard library only; Decimal for all money.
 """
