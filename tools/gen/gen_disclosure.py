@@ -144,7 +144,8 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      支出决算表: 预算数 | 决算数 under each heading (合计,
                      因公出国(境)费, 公务用车购置及运行维护费 小计 / 购置费 /
                      运行维护费, 公务接待费; 接待 before the vehicles where
-                     three_public_order says so), roles budget_total | total,
+                     three_public_order says so, except under the group's
+                     title, which is Shanghai's order), roles budget_total | total,
                      budget_abroad | abroad, …; its 决算数 are the model's 三公
                      figures (tied to 30212 / 30217 / 30231 and to the
                      narrative as before), its 预算数 (the 年初预算) drawn part by
@@ -2145,7 +2146,10 @@ class Generator:
                ("vehicle_operation", fr.choice(["运行维护费", "公务用车运行维护费"]))]
         block = [("total", "合计"), ("abroad", "因公出国(境)费")]
         tail = [("reception", "公务接待费")]
-        if "reception" in self.vary.get("three_public_order", ""):
+        # (接待 first only without the group's title: the grouped table is
+        # Shanghai's, which prints the vehicles first)
+        if "reception" in self.vary.get("three_public_order", "") and \
+                self.vary["final_accounts"] == "budget_final_pairs":
             block, tail = block + tail, []
         block += veh + tail
         L0, L1, L2, roles = ["部门编码", "部门名称"], ["", ""], ["", ""], []
