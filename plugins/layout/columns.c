@@ -28,11 +28,18 @@ typedef struct hspan {
     int w;          /* the width of its widest line (a wrapped cell is joined) */
     int top;        /* the header line of its first line (li: its last) */
     int hx0, hx1;   /* a heading centred on cells narrower than it: their stretch */
+    int cw;         /* the width of a character in x units (text 1, pdf its glyphs') */
 } hspan;
 
 static int overlap(int a0, int a1, int b0, int b1) { return a0 < b1 && b0 < a1; }
 
-static int widen(const hspan *h) { int w = (h->x1 - h->x0) / 4; return w < 3 ? 3 : w; }
+/* The slack of a heading over the cells below it: a quarter of its width,
+ * at least three characters (in x units: pdf positions are points) */
+static int widen(const hspan *h)
+{
+    int w = (h->x1 - h->x0) / 4, least = 3 * (h->cw > 0 ? h->cw : 1);
+    return w < least ? least : w;
+}
 
 /* A spanning header over a cell below it: a known column name only over a
  * narrower cell it overlaps; a group title ("项目", "收入预算") also over
@@ -1000,12 +1007,13 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                 n++;
             }
         }
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
     for (size_t a = 0; a < n; a++) { /* for join_wrapped: a known name is a cell of its own */
         const char *one[1] = {h[a].text};
+        h[a].cw = cw;
         br_role r;
         h[a].known = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_NONE;
     }
-    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
     int tol = cw / 2; /* pdf: half a character; text: exact */
     join_three(t->kind, h, n, tol);
     join_wrapped(t->kind, h, n, cw, tol);
