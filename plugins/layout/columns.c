@@ -34,10 +34,14 @@ typedef struct hspan {
 static int overlap(int a0, int a1, int b0, int b1) { return a0 < b1 && b0 < a1; }
 
 /* The slack of a heading over the cells below it: a quarter of its width,
- * at least three characters (in x units: pdf positions are points) */
+ * at least three characters of a text layout (pdftotext's columns shift
+ * cells by a character or two), just over one character of a PDF (exact
+ * positions, in points: "小计" centred between its 预算数 | 决算数 a
+ * character from each heads both; more slack reaches the neighbours' cells
+ * in the Jiangsu PDFs of the real corpus) */
 static int widen(const hspan *h)
 {
-    int w = (h->x1 - h->x0) / 4, least = 3 * (h->cw > 0 ? h->cw : 1);
+    int w = (h->x1 - h->x0) / 4, least = h->cw > 1 ? h->cw + 1 : 3;
     return w < least ? least : w;
 }
 
