@@ -637,6 +637,7 @@ class Generator:
                     self.vary[fam] = r.choice(VARIANTS[fam])
         # final_accounts: the document is the year's final accounts (决算)
         self.final = "final_accounts" in self.vary
+        self.tp_budget = None  # final_accounts: the 三公 年初预算 by part
         if layout == "mixed":
             layout = self.vrng.choice(["tab", "space"])
         # pdf: the space layout, to be drawn as a PDF (render_pdf.py)
@@ -991,8 +992,7 @@ class Generator:
         part, so that both stages add up.  No previous-year columns.  Zero
         figures print 0.00 in some documents (as Shanghai prints them), and
         always where both stages are all zero (not a table of blank rows)."""
-        actual = {"abroad": self.tp_abroad, "vehicle_purchase": self.tp_vehicle_purchase,
-                  "vehicle_operation": self.tp_vehicle_op, "reception": self.tp_reception}
+        actual = self.three_public_parts()
         budget = {k: self.initial_budget(v) for k, v in actual.items()}
         self.tp_budget = budget
         zeros = self.frng["final_accounts"].random() < 0.5 or \
@@ -1474,12 +1474,8 @@ class Generator:
             text += "与 %d 年持平。" % py
         parts = []
         pl = []
-        for label, cls, v in (("因公出国（境）费", "three_public_abroad", self.tp_abroad),
-                              ("公务接待费", "three_public_reception", self.tp_reception),
-                              ("公务用车购置费", "three_public_vehicle_purchase",
-                               self.tp_vehicle_purchase),
-                              ("公务用车运行维护费", "three_public_vehicle_operation",
-                               self.tp_vehicle_op)):
+        for label, cls, key in self.THREE_PUBLIC_PARTS:
+            v = self.three_public_parts()[key]
             if v or rng.random() < 0.2:
                 s = self.fa(v, "trim")
                 parts.append("%s %s 万元" % (label, s))
@@ -1493,6 +1489,13 @@ class Generator:
         for cls, s, label in pl:
             self.claim(cls, s, n, label)
 
+    def three_public_parts(self):
+        """The year's 三公 figures by part (the table's roles)."""
+        return {"abroad": self.tp_abroad, "reception": self.tp_reception,
+                "vehicle_purchase": self.tp_vehicle_purchase,
+                "vehicle_operation": self.tp_vehicle_op}
+
+    # the parts as the narrative names them, in its order
     THREE_PUBLIC_PARTS = (("因公出国（境）费", "three_public_abroad", "abroad"),
                           ("公务接待费", "three_public_reception", "reception"),
                           ("公务用车购置费", "three_public_vehicle_purchase", "vehicle_purchase"),
@@ -1508,10 +1511,8 @@ class Generator:
         rng = self.rng
         y, py = self.year, self.prev
         self.para("四、“三公”经费财政拨款支出决算情况说明")
-        actual = {"abroad": self.tp_abroad, "reception": self.tp_reception,
-                  "vehicle_purchase": self.tp_vehicle_purchase,
-                  "vehicle_operation": self.tp_vehicle_op}
-        budget = getattr(self, "tp_budget", actual)  # (no 三公 table: as budgeted)
+        actual = self.three_public_parts()
+        budget = self.tp_budget or actual  # (no 三公 table: spent as budgeted)
         tpv = self.fa(self.tp_total, "trim")
         dtp = self.tp_total - self.tp_prev_total
         text = "%d 年度“三公”经费财政拨款支出决算数为 %s 万元，" % (y, tpv)
@@ -1520,16 +1521,17 @@ class Generator:
                                            self.fa(abs(dtp), "trim"))
         else:
             text += "与 %d 年度持平，" % py
-        text += "%s年初预算为 %s 万元。" % (self.used_of(self.tp_total, sum(budget.values())),
-                                        self.fa(sum(budget.values()), "trim"))
+        budget_total = sum(budget.values())
+        if budget_total:
+            text += "%s，" % self.used_of(self.tp_total, budget_total)
+        text += "年初预算为 %s 万元。" % self.fa(budget_total, "trim")
         parts, pl = [], []
         for label, cls, key in self.THREE_PUBLIC_PARTS:
             v = actual[key]
             if v or rng.random() < 0.2:
                 s = self.fa(v, "trim")
-                parts.append("%s支出决算为 %s 万元%s" % (label, s,
-                                                   "，" + self.used_of(v, budget[key]).rstrip("，")
-                                                   if budget[key] else ""))
+                used = "，" + self.used_of(v, budget[key]) if budget[key] else ""
+                parts.append("%s支出决算为 %s 万元%s" % (label, s, used))
                 pl.append((cls, s, label))
         if parts:
             text += "其中：" + "；".join(parts) + "。"
@@ -1542,10 +1544,8 @@ class Generator:
 
     @staticmethod
     def used_of(spent, budget):
-        """"完成预算的 P%，" (nothing when there was no budget)."""
-        if not budget:
-            return ""
-        return "完成预算的 %s%%，" % format(q2(spent * 100 / budget), ".2f")
+        """"完成预算的 P%": the share of a (non-zero) budget spent."""
+        return "完成预算的 %s%%" % format(q2(spent * 100 / budget), ".2f")
 
     def other_matters_text(self):
         rng = self.rng
