@@ -86,7 +86,8 @@ int dt_split_lines(br_disclosure *doc, const char *text, size_t len, dt_lines *o
  * The first table's title at line i may be the second line of a wrapped
  * title ("…2021 年财政" / "拨款收支总表"): the line before it (blank lines
  * between) is its first part when the words naming the kind run over the
- * break.  Returns the index of the title's first line.
+ * break, or when it names the whole title's kind alone.  Returns the index
+ * of the title's first line.
  */
 static size_t wrapped_title_start(const dt_lines *lines, size_t i, const char *s, size_t len)
 {
@@ -107,7 +108,11 @@ static size_t wrapped_title_start(const dt_lines *lines, size_t i, const char *s
     n += dt_copy(s, len, whole + n, sizeof whole - n);
     size_t from = 0, to = 0;
     int kind = dt_catalog_title_span(whole, n, &from, &to);
-    return kind > BR_KIND_UNKNOWN && from < brk && to > brk ? j - 1 : i;
+    /* the words naming the kind run over the break, or the first line
+     * alone names it ("…“三公”经" / "费支出决算表") */
+    return kind > BR_KIND_UNKNOWN && ((from < brk && to > brk) || dt_catalog_title(head, brk) == kind)
+               ? j - 1
+               : i;
 }
 
 size_t dt_tables_start(const dt_lines *lines)

@@ -1578,3 +1578,36 @@ Test(layout_space, narrow_text_continuation_page_own_columns)
     cr_assert_str_eq(cells(row(t, "22102")), "total=40.35,basic=40.35");
     cr_assert_str_eq(cells(row(t, "2210201")), "total=40.35,basic=40.35");
 }
+
+/* A final account's 财政拨款“三公”经费支出决算表 after 部门编码 | 部门名称
+ * (gen_disclosure.py --vary final_accounts): 预算数 | 决算数 under each
+ * heading, the pairs in the headings' order — the department's code heads
+ * no pair.  公务用车运行维护费 is wider than its pair, and 公务接待费 beside it
+ * stands on the line above: its pair is still its own, not a second
+ * 运行维护费 pair. */
+Test(layout_space, three_public_final_pairs_after_department_code)
+{
+    load("某某局 2023 年度部门决算\n"
+         "\n"
+         "重庆市某区机关事务管理局 2023 年财政拨款“三公”经费支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "部门编码   部门名称        合计       因公出国(境)费               公务用车购置及运行维护费                 公务接待费\n"
+         "                                                           小计       公务用车购置费  公务用车运行维护费\n"
+         "                      预算数  决算数  预算数  决算数  预算数  决算数  预算数  决算数  预算数    决算数    预算数  决算数\n"
+         "          合计          9.06    8.00                    7.00    6.00                    7.00      6.00      2.06    2.00\n"
+         "358       机关事务局    9.06    8.00                    7.00    6.00                    7.00      6.00      2.06    2.00\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(columns(t),
+                     "budget_total,total,budget_abroad,abroad,budget_vehicle_subtotal,"
+                     "vehicle_subtotal,budget_vehicle_purchase,vehicle_purchase,"
+                     "budget_vehicle_operation,vehicle_operation,budget_reception,reception");
+    const char *want = "budget_total=9.06,total=8.00,budget_vehicle_subtotal=7.00,"
+                       "vehicle_subtotal=6.00,budget_vehicle_operation=7.00,"
+                       "vehicle_operation=6.00,budget_reception=2.06,reception=2.00";
+    cr_assert_str_eq(cells(row(t, "合计")), want);
+    cr_assert_str_eq(cells(row(t, "358")), want);
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(at_least(BR_SEV_WARNING), 0, "%s", said);
+}

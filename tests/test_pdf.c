@@ -311,3 +311,45 @@ Test(pdf, readings_that_agree_mark_nothing)
     br_report_free(rep);
     br_disclosure_free(doc);
 }
+
+/* A final account's 财政拨款“三公”经费支出决算表 in 元 (gen_disclosure.py
+ * --vary final_accounts,units; final_three_public_yuan.layout.txt drawn by
+ * tools/gen/render_pdf.py): "小计" stands centred between its 预算数 and
+ * 决算数, touching neither; it heads both as in the layout text (a heading's
+ * slack is three characters, in points here), so the 决算数 小计 is
+ * vehicle_subtotal — each heading's pair read at its roles, the PDF and its
+ * text alike. */
+Test(pdf, final_three_public_pairs_under_a_narrow_heading)
+{
+    static const br_role roles[] = {
+        BR_ROLE_BUDGET_TOTAL, BR_ROLE_TOTAL, BR_ROLE_BUDGET_ABROAD, BR_ROLE_ABROAD,
+        BR_ROLE_BUDGET_VEHICLE_SUBTOTAL, BR_ROLE_VEHICLE_SUBTOTAL,
+        BR_ROLE_BUDGET_VEHICLE_PURCHASE, BR_ROLE_VEHICLE_PURCHASE,
+        BR_ROLE_BUDGET_VEHICLE_OPERATION, BR_ROLE_VEHICLE_OPERATION,
+        BR_ROLE_BUDGET_RECEPTION, BR_ROLE_RECEPTION};
+    static const char *const want[] = {"168400.00", "154000.00", "0.00", "0.00",
+                                       "158400.00", "144000.00", "0.00", "0.00",
+                                       "158400.00", "144000.00", "10000.00", "10000.00"};
+    static const char *const files[] = {"final_three_public_yuan.pdf",
+                                        "final_three_public_yuan.layout.txt"};
+    for (size_t f = 0; f < 2; f++) {
+        br_disclosure *doc = read(files[f]);
+        cr_assert_eq(br_disclosure_phase(doc), BR_PHASE_FINAL, "%s", files[f]);
+        const br_table *t = br_disclosure_find_table(doc, BR_KIND_THREE_PUBLIC);
+        cr_assert_not_null(t, "%s", files[f]);
+        cr_assert_eq(br_table_column_count(t), 12, "%s", files[f]);
+        for (size_t c = 0; c < 12; c++)
+            cr_assert_eq(br_table_column_role(t, c), roles[c], "%s column %zu is %s", files[f], c,
+                         br_role_name(br_table_column_role(t, c)));
+        for (size_t c = 0; c < 12; c++) {
+            money(t, "合计", BR_SIDE_NONE, roles[c], want[c]);
+            money(t, "163", BR_SIDE_NONE, roles[c], want[c]);
+        }
+        cr_assert_null(br_table_uncertain(t, -1));
+        br_report *rep = br_registry_check(reg, doc, NULL);
+        cr_assert_eq(findings(rep, BR_SEV_ERROR, NULL), 0, "%s", files[f]);
+        cr_assert_eq(findings(rep, BR_SEV_WARNING, NULL), 0, "%s", files[f]);
+        br_report_free(rep);
+        br_disclosure_free(doc);
+    }
+}

@@ -859,3 +859,42 @@ Test(tab_families, three_public_budget_and_final_under_each_heading)
     }
     cr_assert_eq(n, 1);
 }
+
+/* A final account's 三公 table (gen_disclosure.py --vary final_accounts)
+ * whose title wrapped after "…“三公”经": "费支出决算表" alone would name an
+ * expenditure table, but the title's first line names the 三公 table, and
+ * the table is read as one — after 部门编码 | 部门名称, each heading's
+ * 预算数 | 决算数. */
+Test(tab_families, three_public_final_title_wrapped_after_its_name)
+{
+    read_text("某某局 2021 年度部门决算情况说明\n"
+              "\n"
+              "公开04表\n"
+              "\n"
+              "重庆市某区档案馆 2021 年财政拨款“三公”经\n"
+              "\n"
+              "费支出决算表\n"
+              "\n"
+              "单位：万元\n"
+              "\n"
+              "部门编码\t部门名称\t合计\t\t因公出国(境)费\t\t公务用车购置及运行维护费\t\t\t\t\t\t"
+              "公务接待费\t\n"
+              "\t\t\t\t\t\t小计\t\t购置费\t\t运行维护费\t\t\t\n"
+              "\t\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t预算数\t决算数\t"
+              "预算数\t决算数\n"
+              "\t合计\t10.06\t5.36\t0.00\t0.00\t6.91\t5.36\t0.00\t0.00\t6.91\t5.36\t3.15\t0.00\n"
+              "421\t档案馆\t10.06\t5.36\t0.00\t0.00\t6.91\t5.36\t0.00\t0.00\t6.91\t5.36\t3.15\t0.00\n");
+    cr_assert_null(br_disclosure_find_table(doc, BR_KIND_EXPENDITURE));
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    static const br_role want[] = {
+        BR_ROLE_BUDGET_TOTAL, BR_ROLE_TOTAL, BR_ROLE_BUDGET_ABROAD, BR_ROLE_ABROAD,
+        BR_ROLE_BUDGET_VEHICLE_SUBTOTAL, BR_ROLE_VEHICLE_SUBTOTAL,
+        BR_ROLE_BUDGET_VEHICLE_PURCHASE, BR_ROLE_VEHICLE_PURCHASE,
+        BR_ROLE_BUDGET_VEHICLE_OPERATION, BR_ROLE_VEHICLE_OPERATION,
+        BR_ROLE_BUDGET_RECEPTION, BR_ROLE_RECEPTION};
+    assert_columns(t, want, sizeof want / sizeof *want);
+    ROW(t, 0, NULL, "合计", want, "10.06", "5.36", "0.00", "0.00", "6.91", "5.36", "0.00", "0.00",
+        "6.91", "5.36", "3.15", "0.00");
+    cr_assert_eq(br_table_row_count(t), 2);
+    cr_assert_eq(errors(), 0);
+}

@@ -170,8 +170,10 @@ static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long li
         kind = dt_catalog_title(s, len);
         /* a title wrapped onto a second line ("…一般公共预算财政拨款支出" /
          * "预算表", "…财政" / "拨款收支总表"): the whole title names the kind
-         * when the tail alone names none (or an unmodelled one), or when
-         * the words naming it run over the break */
+         * when the tail alone names none (or an unmodelled one), when the
+         * words naming it run over the break, or when the first line alone
+         * names it ("…“三公”经" / "费支出决算表": the tail names an
+         * expenditure table only on its own) */
         if (sc->prefix) {
             char whole[DT_TITLE_MAX], head[DT_TITLE_MAX];
             size_t k = dt_copy(sc->prefix, sc->prefix_len, whole, sizeof whole);
@@ -180,7 +182,8 @@ static int lone_text(dt_reader *rd, scan *sc, const char *s, size_t len, long li
             size_t from = 0, to = 0;
             int joined = dt_catalog_title_span(whole, k, &from, &to);
             if (joined >= 0 && joined != BR_KIND_UNKNOWN &&
-                (kind < 0 || kind == BR_KIND_UNKNOWN || (from < brk && to > brk)))
+                (kind < 0 || kind == BR_KIND_UNKNOWN || (from < brk && to > brk) ||
+                 dt_catalog_title(head, brk) == joined))
                 kind = joined;
         }
         if (kind >= 0) {

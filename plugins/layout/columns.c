@@ -28,11 +28,22 @@ typedef struct hspan {
     int w;          /* the width of its widest line (a wrapped cell is joined) */
     int top;        /* the header line of its first line (li: its last) */
     int hx0, hx1;   /* a heading centred on cells narrower than it: their stretch */
+    int cw;         /* the width of a character in x units (text 1, pdf its glyphs') */
 } hspan;
 
 static int overlap(int a0, int a1, int b0, int b1) { return a0 < b1 && b0 < a1; }
 
-static int widen(const hspan *h) { int w = (h->x1 - h->x0) / 4; return w < 3 ? 3 : w; }
+/* The slack of a heading over the cells below it: a quarter of its width,
+ * at least three characters of a text layout (pdftotext's columns shift
+ * cells by a character or two), just over one character of a PDF (exact
+ * positions, in points: "小计" centred between its 预算数 | 决算数 a
+ * character from each heads both; more slack reaches the neighbours' cells
+ * in the Jiangsu PDFs of the real corpus) */
+static int widen(const hspan *h)
+{
+    int w = (h->x1 - h->x0) / 4, least = h->cw > 1 ? h->cw + 1 : 3;
+    return w < least ? least : w;
+}
 
 /* A spanning header over a cell below it: a known column name only over a
  * narrower cell it overlaps; a group title ("项目", "收入预算") also over
@@ -968,6 +979,12 @@ static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int *owner)
             int c2 = h[a].x0 + h[a].x1;
             if (h[a].dead || h[a].li >= sl || h[a].structural || c2 < 2 * px0 || c2 > 2 * px1)
                 continue;
+            /* (a department's code or a sequence number heads no figures:
+             * 部门编码 | 部门名称 before the headings) */
+            dt_what what;
+            own_role(t->kind, h[a].text, &what);
+            if (what == DT_COL_DEPT || what == DT_COL_SEQ)
+                continue;
             if (head[k] < 0 || h[a].li > h[head[k]].li)
                 head[k] = (int)a;
         }
@@ -1063,14 +1080,15 @@ void lt_layout_build(lt_engine *e, lt_table *t)
                 n++;
             }
         }
+    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
     for (size_t a = 0; a < n; a++) { /* for join_wrapped: a known name is a cell of its own */
         const char *one[1] = {h[a].text};
+        h[a].cw = cw;
         br_role r;
         /* (a stage word too: "(境)费" over 预算数 | 决算数 is not "(境)费预算数") */
         h[a].known = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_NONE ||
                      dt_catalog_stage(t->kind, h[a].text) >= 0;
     }
-    int cw = e->in->char_width > 0 ? e->in->char_width : 1;
     int tol = cw / 2; /* pdf: half a character; text: exact */
     join_three(t->kind, h, n, tol);
     join_wrapped(t->kind, h, n, cw, tol);

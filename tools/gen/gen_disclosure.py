@@ -134,10 +134,41 @@ has NNNN_<hex>.vary.json: {"families": {family: variant}, "layout": …,
                      alignment)
                      (the layout reader reads it as a list of one figure per
                      row and does not join such rows yet)
+  final_accounts     the document is the year's final accounts (决算), not its
+                     budget: heading "…年度部门决算情况说明", every table titled
+                     决算表 / 决算总表 / 决算明细表 (the phase a reader tells from
+                     the titles) and its year columns 决算数 — the model's
+                     figures are the year's 决算; the narrative worded as a
+                     final account (收入总计, 支出总计, 政府采购支出总额, vehicles
+                     at the year's end).  The 三公 table is the 财政拨款“三公”经费
+                     支出决算表: 预算数 | 决算数 under each heading (合计,
+                     因公出国(境)费, 公务用车购置及运行维护费 小计 / 购置费 /
+                     运行维护费, 公务接待费; 接待 before the vehicles where
+                     three_public_order says so, except under the group's
+                     title, which is Shanghai's order), roles budget_total | total,
+                     budget_abroad | abroad, …; its 决算数 are the model's 三公
+                     figures (tied to 30212 / 30217 / 30231 and to the
+                     narrative as before), its 预算数 (the 年初预算) drawn part by
+                     part, never below what was spent, so that both stages add
+                     up; no previous-year columns; zero figures 0.00 in some
+                     documents (always where both stages are zero); with
+                     "财政拨款“三公”经费" over all the headings
+                     (budget_final_pairs_grouped); stated empty (table_set
+                     three_public_note) by Shanghai's "说明：…本年度没有财政拨款
+                     “三公”经费支出，故本表无数据。" under the header.  The
+                     narrative's 三公 sentence states the 决算数 (a claim), its
+                     change on last year's (a claim no table column can check)
+                     and "完成预算的 P%，年初预算为 B 万元" (no claims: a final
+                     account's budget figures are not its figures).  Left out:
+                     the final-accounts table set itself (收入支出决算总表 with
+                     年初结转和结余 / 年末结转和结余, 预算数 | 决算数 columns in
+                     other tables, 绩效自评 tables): the budget's tables keep
+                     their shape under the new titles.
 
-The families after table_set (page_number_glued, figures_above) draw from
-random streams of their own, one per family, so that a document that does
-not draw them is the one it was before they were added.
+The families after table_set (page_number_glued, figures_above,
+final_accounts) draw from random streams of their own, one per family, so
+that a document that does not draw them is the one it was before they were
+added.
 
 Layout (--layout): tab (the tab-separated fields of the reference), space
 (`pdftotext -layout`: each table's fields in columns separated by runs of
@@ -176,8 +207,11 @@ one printed figure as its part (personnel / public) and its total, the 合计
 across the panels its total only, each panel's own total its part and total
 (the one-panel 合计 row is not printed); a wrapped row also has "wrapped": [first, last] (the lines of
 its label; in the one-field code variants the code is on the label's first
-line); a row printed figures_above has "label_line", the line of its label.  A table's "line" is its annex marker, or its title's line without
-one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
+line); a row printed figures_above has "label_line", the line of its label.
+A final account's 三公 rows (final_accounts) hold each heading's 预算数
+under its budget_ role (budget_total, budget_abroad, …) beside the 决算数
+under the plain one.  A table's "line" is its annex marker, or its title's
+line without one; a table in 元 has "unit": "元" and its cells in 元 as printed (commas
 removed).  "code" is the full code ("2010301") whatever its printing.
 
 Injection families (one printed figure changed; the expected location is the
@@ -207,6 +241,11 @@ null.  "performance_weights" moves one weight by more than n/2 for n weights
 10-point 预算执行率 indicator by convention); no check can tell which weight is
 wrong, so its sidecar names the changed row but also `accept_lines`, the
 table's line span, where a finding about that table's weights is accepted.
+The 预算数 of a final account's 三公 table (final_accounts) are never changed:
+one identity covers each (budget_total = Σ parts, 小计 = 购置 + 运行), and a
+single broken identity cannot say which of its figures is wrong (the finding
+lands on its total); "three_public" changes a 决算数 of the 合计 row, which
+the narrative states, as in a budget.
 
 Standard library only; Decimal for all money.
 """
@@ -248,10 +287,11 @@ VARY_FAMILIES = [
     "header_wording", "header_stack", "annex_label", "three_public_order", "project_first",
     "codes", "wrapped_labels", "total_last", "zeros", "page_footer", "units",
     "narrative_scope", "table_set", "basic_panels", "page_number_glued", "figures_above",
+    "final_accounts",
 ]
 # Families added after table_set: each drawn from a random stream of its own
 # (Generator.frng), so that documents which do not draw them stay unchanged.
-OWN_STREAM = ("basic_panels", "page_number_glued", "figures_above")
+OWN_STREAM = ("basic_panels", "page_number_glued", "figures_above", "final_accounts")
 VARIANTS = {
     "header_wording": ["relative", "absolute_execution", "relative_execution", "final_accounts"],
     "header_stack": ["three_lines", "four_lines"],
@@ -272,6 +312,7 @@ VARIANTS = {
     "basic_panels": ["two_panels_total_row", "two_panels_panel_totals"],
     "page_number_glued": ["far_right", "one_space"],
     "figures_above": ["figures_line_above", "code_with_figures"],
+    "final_accounts": ["budget_final_pairs", "budget_final_pairs_grouped"],
 }
 # Class names before the 2019 revision of the functional classification.
 OLD_CLASS_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出",
@@ -603,6 +644,9 @@ class Generator:
                 r = self.frng[fam] = random.Random("%s:%d" % (fam, seed))
                 if r.random() < vary_p:
                     self.vary[fam] = r.choice(VARIANTS[fam])
+        # final_accounts: the document is the year's final accounts (决算)
+        self.final = "final_accounts" in self.vary
+        self.tp_budget = None  # final_accounts: the 三公 年初预算 by part
         if layout == "mixed":
             layout = self.vrng.choice(["tab", "space"])
         # pdf: the space layout, to be drawn as a PDF (render_pdf.py)
@@ -907,6 +951,8 @@ class Generator:
                 for role, code in (("meeting", "30215"), ("training", "30216")):
                     if code in self.econ:
                         t.put(r, role, self.econ[code][1])
+        if self.final and any(t.kind == "three_public" for t in self.tables):
+            self.final_three_public(self.table("three_public"))
         ts = v.get("table_set")
         if ts == "three_public_note":
             self.table("three_public").rows = []
@@ -945,6 +991,43 @@ class Generator:
                         c.value = c.value * 10000
                         c.printed = format(c.value, ",.2f")
             self.vary_detail["yuan_tables"] = sorted(self.units)
+
+    def final_three_public(self, t):
+        """final_accounts: the 三公 table is the 决算 table, 预算数 | 决算数 under
+        each heading.  The model's 三公 figures are the 决算数 (the year's
+        actual spending, which the basic-expenditure table's 30212 / 30217 /
+        30231 and the narrative state in a final account too); the 预算数 (the
+        year's initial budget) are drawn from the family's own stream, part by
+        part, so that both stages add up.  No previous-year columns.  Zero
+        figures print 0.00 in some documents (as Shanghai prints them), and
+        always where both stages are all zero (not a table of blank rows)."""
+        actual = self.three_public_parts()
+        budget = {k: self.initial_budget(v) for k, v in actual.items()}
+        self.tp_budget = budget
+        zeros = self.frng["final_accounts"].random() < 0.5 or \
+            not any(budget.values()) and not any(actual.values())
+        for stage, fig in (("budget_", budget), ("", actual)):
+            fig = dict(fig, vehicle_subtotal=fig["vehicle_purchase"] + fig["vehicle_operation"])
+            fig["total"] = fig["abroad"] + fig["vehicle_subtotal"] + fig["reception"]
+            for r in t.rows:
+                for role in ("total", "abroad", "vehicle_subtotal", "vehicle_purchase",
+                             "vehicle_operation", "reception"):
+                    r.cells.pop(stage + role, None)
+                    t.put(r, stage + role, fig[role] if zeros else fig[role] or None)
+        for r in t.rows:  # no previous year, no columns beside the 三公
+            for role in list(r.cells):
+                if role.startswith("prev_") or role in ("admin_operation", "meeting", "training"):
+                    del r.cells[role]
+
+    def initial_budget(self, spent):
+        """The 年初预算 of a 三公 part that spent `spent`: as much or more (an
+        unspent part may have had a budget), never less."""
+        fr = self.frng["final_accounts"]
+        if not spent:
+            return cents(fr, 100, 600) if fr.random() < 0.15 else ZERO
+        if fr.random() < 0.3:
+            return spent
+        return q2(spent * D(fr.randint(101, 160)) / D(100))
 
     def basic_panels(self, t):
         """The 基本支出 table printed in two panels (basic_panels): 人员经费 (301,
@@ -1237,7 +1320,8 @@ class Generator:
         y, py = self.year, self.prev
         self.emit("")
         self.emit("")
-        self.para("%s %d 年部门预算情况说明" % (self.dept, y))
+        fin = self.final
+        self.para("%s %d 年%s情况说明" % (self.dept, y, "度部门决算" if fin else "部门预算"))
         self.para("一、单位基本情况")
         self.para("（一）职能职责")
         self.para(self.duties)
@@ -1267,11 +1351,15 @@ class Generator:
         tp = self.money_n(T)
         dt = format(abs(d_total), ".2f")
         word = "增加" if d_total > 0 else "减少"
-        line = ("(一) 收入预算：%d 年年初预算数 %s 万元，其中：一般公共预算拨款 %s 万元。" % (y, tp, tp))
+        # (final accounts: the year's 收入总计 / 支出总计; "年初预算数" there is
+        # the budget the actuals are compared with, not a figure of the tables)
+        total_word = ("收入决算", "收入总计") if fin else ("收入预算", "年初预算数")
+        line = ("(一) %s：%d 年%s %s 万元，其中：一般公共预算拨款 %s 万元。"
+                % (total_word[0], y, total_word[1], tp, tp))
         if d_total:
             line += "收入较去年%s %s 万元，主要是一般公共预算拨款%s %s 万元。" % (word, dt, word, dt)
         n = self.para(line)
-        self.claim("income_total", tp, n, "年初预算数")
+        self.claim("income_total", tp, n, total_word[1])
         self.claim("income_gpb", tp, n, "一般公共预算拨款")
         if d_total:
             self.claim("income_change", dt, n, "收入较去年" + word)
@@ -1287,7 +1375,9 @@ class Generator:
             pending.append(("expenditure_class", v, name, c))
         d_b = B - self.prev_basic
         d_p = P - self.prev_project
-        line = "(二) 支出预算：%d 年年初预算数 %s 万元，其中：%s。" % (y, tp, "，".join(parts))
+        total_word = ("支出决算", "支出总计") if fin else ("支出预算", "年初预算数")
+        line = "(二) %s：%d 年%s %s 万元，其中：%s。" % (total_word[0], y, total_word[1], tp,
+                                                    "，".join(parts))
         def how(d):  # a change as the narrative states it, and its claim's value
             if not d:
                 return "与上年持平", "0"
@@ -1303,7 +1393,7 @@ class Generator:
             self.para("其中：%s（类）%s（款）%s万元，主要用于保障%s正常运转及开展各项业务工作。" % (
                 self.class_name[self.main_class], self.kuan_name,
                 self.vrng.choice([format(kv, ",.2f"), format(kv, ".2f")]), self.short))
-        self.claim("expenditure_total", tp, n, "年初预算数")
+        self.claim("expenditure_total", tp, n, total_word[1])
         for cls, v, name, c in pending:
             self.claim(cls, v, n, name, code=c)
         if d_total:
@@ -1311,7 +1401,7 @@ class Generator:
             self.claim("basic_change", how(d_b)[1], n, "基本支出")
             self.claim("project_change", how(d_p)[1], n, "项目支出")
 
-        self.para("三、部门预算情况说明")
+        self.para("三、一般公共预算财政拨款决算情况说明" if fin else "三、部门预算情况说明")
         bp, pp = self.money_n(B), self.money_n(P)
         new = [p for p in self.projects if p["kind"] == "annual"][:2]
         reason_b = rng.choice(["人员变动及工资调整", "在职人员减少", "社会保险缴费基数调整",
@@ -1368,6 +1458,20 @@ class Generator:
         self.para("%s %d 年未使用国有资本经营预算拨款安排的支出。" % (self.dept, y))
 
         # 三公
+        if fin:
+            self.final_three_public_text()
+        else:
+            self.three_public_text()
+        self.other_matters_text()
+
+        # tables
+        for k, t in enumerate(self.tables):
+            getattr(self, "r_" + t.kind)(t)
+
+    def three_public_text(self):
+        """The 三公 section of a budget: the year's budget, its change, its parts."""
+        rng = self.rng
+        y, py = self.year, self.prev
         self.para("四、“三公”经费情况说明")
         tpv = self.fa(self.tp_total, "trim")
         dtp = self.tp_total - self.tp_prev_total
@@ -1379,12 +1483,8 @@ class Generator:
             text += "与 %d 年持平。" % py
         parts = []
         pl = []
-        for label, cls, v in (("因公出国（境）费", "three_public_abroad", self.tp_abroad),
-                              ("公务接待费", "three_public_reception", self.tp_reception),
-                              ("公务用车购置费", "three_public_vehicle_purchase",
-                               self.tp_vehicle_purchase),
-                              ("公务用车运行维护费", "three_public_vehicle_operation",
-                               self.tp_vehicle_op)):
+        for label, cls, key in self.THREE_PUBLIC_PARTS:
+            v = self.three_public_parts()[key]
             if v or rng.random() < 0.2:
                 s = self.fa(v, "trim")
                 parts.append("%s %s 万元" % (label, s))
@@ -1398,6 +1498,68 @@ class Generator:
         for cls, s, label in pl:
             self.claim(cls, s, n, label)
 
+    def three_public_parts(self):
+        """The year's 三公 figures by part (the table's roles)."""
+        return {"abroad": self.tp_abroad, "reception": self.tp_reception,
+                "vehicle_purchase": self.tp_vehicle_purchase,
+                "vehicle_operation": self.tp_vehicle_op}
+
+    # the parts as the narrative names them, in its order
+    THREE_PUBLIC_PARTS = (("因公出国（境）费", "three_public_abroad", "abroad"),
+                          ("公务接待费", "three_public_reception", "reception"),
+                          ("公务用车购置费", "three_public_vehicle_purchase", "vehicle_purchase"),
+                          ("公务用车运行维护费", "three_public_vehicle_operation",
+                           "vehicle_operation"))
+
+    def final_three_public_text(self):
+        """The 三公 section of final accounts, as Shanghai words it: the 决算数,
+        its change on last year's, how much of the 年初预算 it used; then each
+        part's 决算 and its share of its budget.  The 年初预算 and the
+        percentages are no claims (the reader leaves a final account's budget
+        figures unclassified)."""
+        rng = self.rng
+        y, py = self.year, self.prev
+        self.para("四、“三公”经费财政拨款支出决算情况说明")
+        actual = self.three_public_parts()
+        budget = self.tp_budget or actual  # (no 三公 table: spent as budgeted)
+        tpv = self.fa(self.tp_total, "trim")
+        dtp = self.tp_total - self.tp_prev_total
+        text = "%d 年度“三公”经费财政拨款支出决算数为 %s 万元，" % (y, tpv)
+        if dtp:
+            text += "比 %d 年度%s %s 万元，" % (py, "增加" if dtp > 0 else "减少",
+                                           self.fa(abs(dtp), "trim"))
+        else:
+            text += "与 %d 年度持平，" % py
+        budget_total = sum(budget.values())
+        if budget_total:
+            text += "%s，" % self.used_of(self.tp_total, budget_total)
+        text += "年初预算为 %s 万元。" % self.fa(budget_total, "trim")
+        parts, pl = [], []
+        for label, cls, key in self.THREE_PUBLIC_PARTS:
+            v = actual[key]
+            if v or rng.random() < 0.2:
+                s = self.fa(v, "trim")
+                used = "，" + self.used_of(v, budget[key]) if budget[key] else ""
+                parts.append("%s支出决算为 %s 万元%s" % (label, s, used))
+                pl.append((cls, s, label))
+        if parts:
+            text += "其中：" + "；".join(parts) + "。"
+        n = self.para(text)
+        self.claim("three_public_total", tpv, n, "“三公”经费财政拨款支出决算数")
+        self.claim("three_public_change", self.fa(abs(dtp), "trim") if dtp else "0", n,
+                   "比%d年度" % py)
+        for cls, s, label in pl:
+            self.claim(cls, s, n, label)
+
+    @staticmethod
+    def used_of(spent, budget):
+        """"完成预算的 P%": the share of a (non-zero) budget spent."""
+        return "完成预算的 %s%%" % format(q2(spent * 100 / budget), ".2f")
+
+    def other_matters_text(self):
+        rng = self.rng
+        y, py = self.year, self.prev
+        fin = self.final
         self.para("五、其他重要事项的情况说明")
         ov = self.money_n(self.oper)
         oc = format(abs(self.oper_change), ".2f")
@@ -1409,12 +1571,15 @@ class Generator:
         pt = self.fa(self.proc_total, "trim" if not self.proc_total else "2dp")
         pg = self.fa(self.proc_goods, "trim" if not self.proc_goods else "2dp")
         ps = self.fa(self.proc_services, "trim" if not self.proc_services else "2dp")
-        n = self.para("2、政府采购情况。政府采购预算总额 %s 万元，其中一般公共预算拨款政府采购 %s 万元，"
-                      "含政府采购货物预算 %s 万元，政府采购服务预算 %s 万元。" % (pt, pt, pg, ps))
-        self.claim("procurement_total", pt, n, "政府采购预算总额")
+        stage = "支出" if fin else "预算"
+        n = self.para("2、政府采购%s情况。%s政府采购%s总额 %s 万元，其中一般公共预算拨款政府采购 %s 万元，"
+                      "含政府采购货物%s %s 万元，政府采购服务%s %s 万元。" % (
+                          "支出" if fin else "", "%d 年度" % y if fin else "", stage, pt, pt,
+                          stage, pg, stage, ps))
+        self.claim("procurement_total", pt, n, "政府采购%s总额" % stage)
         self.claim("procurement_gpb", pt, n, "一般公共预算拨款政府采购")
-        self.claim("procurement_goods", pg, n, "政府采购货物预算")
-        self.claim("procurement_services", ps, n, "政府采购服务预算")
+        self.claim("procurement_goods", pg, n, "政府采购货物" + stage)
+        self.claim("procurement_services", ps, n, "政府采购服务" + stage)
         pa = self.money_n(self.annual_total)
         if rng.random() < 0.4:  # broken as the reference's line is
             self.para("3、绩效目标设置情况。%d 年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨" % y)
@@ -1423,11 +1588,14 @@ class Generator:
             n = self.para("3、绩效目标设置情况。%d 年项目支出均实行了绩效目标管理，涉及一般公共预算当年财政拨款 %s 万元。"
                           % (y, pa))
         self.claim("performance_amount", pa, n, "涉及一般公共预算当年财政拨款")
+        # (a budget counts the vehicles at the end of last year, final accounts
+        # at the end of their year)
+        at = "截至 %d 年 12 月 31 日" % y if fin else "截止 %d 年 12 月" % py
         if self.vehicles:
-            text = ("4、国有资产占有使用情况。截止 %d 年 12 月，所属各预算单位共有车辆 %d 辆，其中一般公务用车 %d 辆。"
-                    % (py, self.vehicles, self.vehicles))
+            text = ("4、国有资产占有使用情况。%s，所属各预算单位共有车辆 %d 辆，其中一般公务用车 %d 辆。"
+                    % (at, self.vehicles, self.vehicles))
         else:
-            text = "4、国有资产占有使用情况。截止 %d 年 12 月，所属各预算单位无公务用车。" % py
+            text = "4、国有资产占有使用情况。%s，所属各预算单位无公务用车。" % at
         if self.tp_vehicle_purchase:
             text += "%d 年一般公共预算安排购置公务用车。" % y
         else:
@@ -1439,17 +1607,29 @@ class Generator:
         self.para("六、专业性名词解释")
         for s in GLOSSARY:
             self.para(s)
-        self.para("部门预算公开联系人：%s" % rng.choice(["张敏", "李娜", "王磊", "刘洋", "陈静"]))
+        self.para("部门%s公开联系人：%s" % ("决算" if fin else "预算", rng.choice(["张敏", "李娜", "王磊", "刘洋", "陈静"])))
         self.para("联系方式：%s，电话：023-%08d" % (rng.choice(["赵倩", "孙伟", "周丽"]),
                                             rng.randint(40000000, 89999999)))
 
-        # tables
-        for k, t in enumerate(self.tables):
-            getattr(self, "r_" + t.kind)(t)
-
     # ---- table rendering helpers ----
     def title(self, what):
-        return "%s %d 年%s" % (self.dept, self.year, what)
+        return "%s %d 年%s" % (self.dept, self.year, self.phased(what))
+
+    def phased(self, title):
+        """A table's title in the document's phase: final accounts print
+        决算表 where a budget prints 预算表 (the phase a reader tells from the
+        titles); a 总表 or 明细表 says 决算 before it."""
+        if not self.final:
+            return title
+        for budget, final in (("预算表", "决算表"), ("预算明细表", "决算明细表"),
+                              ("明细表", "决算明细表"), ("总表", "决算总表")):
+            if title.endswith(budget):
+                return title[:-len(budget)] + final
+        return title
+
+    def stage_word(self):
+        """The figures' column word: 预算数, or 决算数 in final accounts."""
+        return "决算数" if self.final else "预算数"
 
     def paged(self, t, title_lines, header, rows, first=None, more=32, retitle=True,
               squeezed=None):
@@ -1642,7 +1822,8 @@ class Generator:
     def r_fiscal_summary(self, t):
         self.annex(t, "附件 1")
         header = ["收入\t\t支出\t\t\t\t",
-                  "项目\t预算数\t支出科目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算"]
+                  "项目\t%s\t支出科目\t合计\t一般公共预算\t政府性基金预算\t国有资本经营预算"
+                  % self.stage_word()]
         out = []
         for ri, re in t.pairs:
             f = [ri.label if ri else "", ri.s("amount") if ri else "",
@@ -1679,6 +1860,10 @@ class Generator:
                      basic_cur="本年基本支出")
         elif hw == "final_accounts":
             w.update(prev="%d年决算数" % py, cur="%d年预算数" % y, basic_cur="基本支出")
+        if self.final:  # final accounts: each year's 决算数
+            w.update(prev=w["prev"].replace("预算执行数", "决算数").replace("执行数", "决算数")
+                     .replace("预算数", "决算数"),
+                     cur=w["cur"].replace("预算数", "决算数"))
         if hw:
             w["label"] = c(["项目", "功能分类科目名称", "科目名称"])
             w["econ_label"] = c(["项目", "经济分类科目名称", "科目名称"])
@@ -1853,7 +2038,8 @@ class Generator:
             self.annex(t, "附件 2")
             return self.r_generic_coded(t, "一般公共预算财政拨款支出预算表")
         self.annex(t, "附件 2")
-        header = ["科目编码\t科目名称\t%d 年预算数\t%d 年预算数\t\t" % (self.prev, self.year),
+        header = ["科目编码\t科目名称\t%d 年%s\t%d 年%s\t\t" % (
+                      self.prev, self.stage_word(), self.year, self.stage_word()),
                   "\t\t\t总计\t基本支出\t项目支出"]
         rows = []
         for r in t.rows:
@@ -1924,6 +2110,8 @@ class Generator:
 
     def r_three_public(self, t):
         self.annex(t, "附件 4")
+        if self.final:
+            return self.r_final_three_public(t)
         if self.vary.get("table_set") == "three_public_note":
             self.para(self.title("一般公共预算“三公”经费支出表"))
             self.unit_line(t)
@@ -1952,12 +2140,64 @@ class Generator:
         self.paged(t, [self.title("一般公共预算“三公”经费支出表")], header, rows, first=50)
         t.end = len(self.lines)
 
+    FINAL_THREE_PUBLIC = "财政拨款“三公”经费支出决算表"
+
+    def r_final_three_public(self, t):
+        """final_accounts: the 财政拨款“三公”经费支出决算表, 预算数 | 决算数 under
+        each heading (合计, 因公出国(境)费, 公务用车购置及运行维护费 小计 / 购置费 /
+        运行维护费, 公务接待费; 接待 before the vehicles where three_public_order
+        says so), with "财政拨款“三公”经费" over them all
+        (budget_final_pairs_grouped).  Stated empty (table_set
+        three_public_note): the header, then the note, as Shanghai prints it."""
+        fr = self.frng["final_accounts"]
+        veh = [("vehicle_subtotal", "小计"),
+               ("vehicle_purchase", fr.choice(["购置费", "公务用车购置费"])),
+               ("vehicle_operation", fr.choice(["运行维护费", "公务用车运行维护费"]))]
+        block = [("total", "合计"), ("abroad", "因公出国(境)费")]
+        tail = [("reception", "公务接待费")]
+        # (接待 first only without the group's title: the grouped table is
+        # Shanghai's, which prints the vehicles first)
+        if "reception" in self.vary.get("three_public_order", "") and \
+                self.vary["final_accounts"] == "budget_final_pairs":
+            block, tail = block + tail, []
+        block += veh + tail
+        L0, L1, L2, roles = ["部门编码", "部门名称"], ["", ""], ["", ""], []
+        for role, name in block:
+            for stage, word in (("budget_", "预算数"), ("", "决算数")):
+                first = stage == "budget_"
+                if role.startswith("vehicle"):
+                    L0.append("公务用车购置及运行维护费" if role == "vehicle_subtotal" and first
+                              else "")
+                    L1.append(name if first else "")
+                else:
+                    L0.append(name if first else "")
+                    L1.append("")
+                L2.append(word)
+                roles.append(stage + role)
+        lines = [L0, L1, L2]
+        if self.vary["final_accounts"] == "budget_final_pairs_grouped":
+            lines.insert(0, ["", ""] + ["财政拨款“三公”经费"] + [""] * (len(roles) - 1))
+        header = ["\t".join(x) for x in lines]
+        title = self.title(self.FINAL_THREE_PUBLIC)
+        if self.vary.get("table_set") == "three_public_note":
+            self.para(title)
+            self.unit_line(t)
+            for h in header:
+                self.emit(h)
+            self.emit("说明：%s本年度没有财政拨款“三公”经费支出，故本表无数据。" % self.dept)
+            self.emit("")
+            t.end = len(self.lines)
+            return
+        rows = [(r, [r.code or "", r.label] + [r.s(x) for x in roles]) for r in t.rows]
+        self.paged(t, [title], header, rows, first=50)
+        t.end = len(self.lines)
+
     def r_gov_fund(self, t):
         self.annex(t, "附件 5")
         self.emit(self.dept)
-        self.para("%d 年政府性基金预算财政拨款支出预算表" % self.year)
+        self.para("%d 年%s" % (self.year, self.phased("政府性基金预算财政拨款支出预算表")))
         self.unit_line(t)
-        self.emit("科目编码\t科目名称\t预算数\t\t")
+        self.emit("科目编码\t科目名称\t%s\t\t" % self.stage_word())
         self.emit("\t\t总计\t基本支出\t项目支出")
         t.rows[0].line = self.emit("\t合计\t\t\t")
         self.emit("")
@@ -1965,7 +2205,7 @@ class Generator:
 
     def r_summary(self, t):
         self.annex(t, "附件 6")
-        header = ["收入\t\t支出\t", "项目\t预算数\t支出科目\t预算数"]
+        header = ["收入\t\t支出\t", "项目\t%s\t支出科目\t%s" % ((self.stage_word(),) * 2)]
         out = []
         for ri, re in t.pairs:
             f = [ri.label if ri else "", ri.s("amount") if ri else "", re.label, re.s("amount")]
@@ -2012,7 +2252,8 @@ class Generator:
             f += [r.s("total"), r.s("gpb")] + [""] * 8
             rows.append((r, f))
         self.above_off = True  # figures_above: not in this list (see the docstring)
-        self.paged(t, ["%s政府采购预算明细表" % self.dept], header, rows, first=50)
+        self.paged(t, ["%s%s" % (self.dept, self.phased("政府采购预算明细表"))], header, rows,
+                   first=50)
         self.above_off = False
         t.end = len(self.lines)
 
@@ -2043,7 +2284,9 @@ class Generator:
 
     def r_performance_overall(self, t):
         self.annex(t, "附件 11")
-        self.para("%d 年区%s预算整体绩效目标表" % (self.year, self.short))
+        # (final accounts: the title without 预算, a 绩效 table saying nothing
+        # of the phase — the 决算's 绩效自评 tables are not generated)
+        self.para("%d 年区%s%s整体绩效目标表" % (self.year, self.short, "" if self.final else "预算"))
         self.unit_line(t)
         tv = format(self.total, ".2f")
         self.emit("部门（单位）名称\t%s\t\t支出预算总量\t%s\t" % (self.dept, tv))
@@ -2062,7 +2305,8 @@ class Generator:
         p = t.project
         k = self.projects.index(p) + 1
         self.annex(t, ("附件 12-%d" if k == 1 else "表 12-%d") % k)
-        self.para("%d 年区级预算绩效目标申报表" % self.year)
+        self.para("%d 年区级%s绩效目标%s表" % (self.year, *(("项目", "") if self.final
+                                                          else ("预算", "申报"))))
         self.unit_line(t)
         c = self.dept_code
         self.emit("项目名称\t%s-%s\t\t\t\t\t\t" % (p["code"], p["perf_name"]))
