@@ -119,11 +119,21 @@ static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2,
             if (h[r].dead || !same_row(&h[r], &h[b1]) || h[r].x1 < h[b2].x1 ||
                 !money_name(&h[r]) || r == l || (l == b1 && r == b2))
                 continue;
-            int ok = 1; /* every cell of the run names a figure column */
-            for (size_t j = 0; j < n && ok; j++)
-                if (!h[j].dead && same_row(&h[j], &h[b1]) && h[j].x0 >= h[l].x0 &&
-                    h[j].x1 <= h[r].x1 && !money_name(&h[j]))
+            /* every cell of the run names a figure column, each its own
+             * (a group's cells are distinct: a second 合计 starts the next
+             * group) */
+            int ok = 1;
+            for (size_t j = 0; j < n && ok; j++) {
+                if (h[j].dead || !same_row(&h[j], &h[b1]) || h[j].x0 < h[l].x0 ||
+                    h[j].x1 > h[r].x1)
+                    continue;
+                if (!money_name(&h[j]))
                     ok = 0;
+                for (size_t q = 0; q < j && ok; q++)
+                    if (!h[q].dead && same_row(&h[q], &h[b1]) && h[q].x0 >= h[l].x0 &&
+                        h[q].x1 <= h[r].x1 && strcmp(h[q].text, h[j].text) == 0)
+                        ok = 0;
+            }
             int w = h[r].x1 - h[l].x0, d = abs(ca - (h[l].x0 + h[r].x1));
             if (ok && 6 * d <= 2 * w && (best < 0 || d < best)) {
                 best = d;
@@ -342,7 +352,7 @@ static int label_over_fragment(br_kind kind, const hspan *h, size_t n, size_t a,
     return 0;
 }
 
-static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
+static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol, int narrow)
 {
     /* lowest lines first: a cell wrapped under a spanning header joins its
      * own last line before the header could take it ("公务用车 / 购置费"
@@ -355,11 +365,16 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
         for (size_t a = 0; a < n; a++) {
             if (h[a].dead || h[a].li != li)
                 continue;
+            /* (where a text counts one column per character the first
+             * line reaches as far as it is printed, over a fragment that
+             * names nothing alone: "结转下年资" over "金", not "功能分类"
+             * over 金额) */
+            int ax1 = narrow ? h[a].x0 + lt_text_width(h[a].text, strlen(h[a].text), 2) : h[a].x1;
             for (int dl = 2; dl >= 1; dl--) {
                 size_t nb = 0, b = 0;
                 for (size_t j = 0; j < n; j++)
                     if (!h[j].dead && h[j].li == h[a].li + dl &&
-                        overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1)) {
+                        overlap(h[a].x0, h[j].known ? h[a].x1 : ax1, h[j].x0, h[j].x1)) {
                         nb++;
                         b = j;
                     }
@@ -389,7 +404,8 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol)
                 }
                 size_t na = 0;
                 for (size_t j = 0; j < n; j++)
-                    if (!h[j].dead && h[j].li == h[a].li && overlap(h[j].x0, h[j].x1, h[b].x0, h[b].x1))
+                    if (!h[j].dead && h[j].li == h[a].li &&
+                        overlap(h[j].x0, j == a && !h[b].known ? ax1 : h[j].x1, h[b].x0, h[b].x1))
                         na++;
                 int wa = h[a].x1 - h[a].x0, wb = h[b].x1 - h[b].x0;
                 int dx = h[a].x0 - h[b].x0;
@@ -868,6 +884,11 @@ static void group_stretch(hspan *h, size_t n, int cw)
                     claimed = (ln < n && overlap(ext0(&h[ln]) - cw, ext1(&h[ln]) + cw, c0, c1)) ||
                               (rn < n && overlap(ext0(&h[rn]) - cw, ext1(&h[rn]) + cw, c0, c1));
                 }
+                /* (a group's cells are distinct: a second 合计 starts the
+                 * next group) */
+                for (size_t k = i; k <= j && !claimed; k++)
+                    for (size_t q = i; q < k && !claimed; q++)
+                        claimed = strcmp(h[c[q]].text, h[c[k]].text) == 0;
                 if (claimed)
                     continue;
                 int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
@@ -1091,7 +1112,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     }
     int tol = cw / 2; /* pdf: half a character; text: exact */
     join_three(t->kind, h, n, tol);
-    join_wrapped(t->kind, h, n, cw, tol);
+    join_wrapped(t->kind, h, n, cw, tol, e->in->narrow);
     join_stacked(t->kind, h, n, tol);
     for (size_t a = 0; a < n; a++) {
         const char *one[1] = {h[a].text};

@@ -286,9 +286,12 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
     int whole = 0;
     for (size_t i = 0; i < t->L.ncols; i++) {
         const lt_col *c = &t->L.cols[i];
-        if (!c->unc_kind || !c->nfig)
+        /* (an unknown column without figures costs nothing; a repeated
+         * role puts the header's reading in doubt, figures or not) */
+        int unknown = c->unc_kind && strcmp(c->unc_kind, "unknown_header") == 0;
+        if (!c->unc_kind || (unknown && !c->nfig))
             continue;
-        if (strcmp(c->unc_kind, "unknown_header") == 0) {
+        if (unknown) {
             if (whole)
                 continue;
             snprintf(why, sizeof why,
