@@ -21,6 +21,10 @@
 
 #include "layout.h"
 
+/* Figures enough to tell how a text counts (a document prints thousands;
+ * one tool laid out all of them). */
+#define ENOUGH_FIGURES 400
+
 /* Bytes of the UTF-8 sequence starting with c (1 for a stray byte). */
 static size_t seq_len(unsigned char c)
 {
@@ -85,6 +89,7 @@ int lt_text_narrow(br_disclosure *doc, const char *text, size_t len, size_t long
     }
     const unsigned char *s = (const unsigned char *)text;
     size_t narrow = 0, display = 0; /* columns before s[i] on this line */
+    size_t figures = 0;
     int spaces = 0;                 /* spaces just before s[i] */
     for (size_t i = 0; i < len;) {
         unsigned char c = s[i];
@@ -110,6 +115,8 @@ int lt_text_narrow(br_disclosure *doc, const char *text, size_t len, size_t long
             if (digits >= 2 && ends_cell) {
                 tally_edge(&t, 0, narrow + (e - i));
                 tally_edge(&t, 1, display + (e - i));
+                if (++figures == ENOUGH_FIGURES)
+                    break; /* (the rest of the text is laid out alike) */
             }
             narrow += e - i, display += e - i;
             spaces = 0;
@@ -120,7 +127,9 @@ int lt_text_narrow(br_disclosure *doc, const char *text, size_t len, size_t long
         if (i + k > len)
             k = 1;
         narrow++;
-        display += (size_t)lt_cp_width(decode(s + i, k));
+        /* (lead bytes E4–E9: the CJK unified ideographs, wide; most of a
+         * line, so not decoded) */
+        display += k == 3 && c >= 0xE4 && c <= 0xE9 ? 2 : (size_t)lt_cp_width(decode(s + i, k));
         spaces = 0;
         i += k;
     }
