@@ -513,13 +513,16 @@ static lt_prow *figures_row(const lt_table *t, const lt_line *ln, const seg *g, 
     return r;
 }
 
-/* A code glued to its label ("310资本性支出"): the digits' length, else 0. */
+/* A code glued to its label ("310资本性支出", or one space apart as
+ * pdftotext closes a tight gap: "30299 其他商品和服务支出"): the digits'
+ * length, else 0. */
 static size_t glued_code(const char *s)
 {
     size_t n = 0;
     while (s[n] >= '0' && s[n] <= '9')
         n++;
-    return (n == 3 || n == 5 || n == 7) && (unsigned char)s[n] >= 0x80 ? n : 0;
+    size_t at = s[n] == ' ' ? n + 1 : n;
+    return (n == 3 || n == 5 || n == 7) && (unsigned char)s[at] >= 0x80 ? n : 0;
 }
 
 /* The segment with a glued code and label cut into two spans (arena). */
@@ -539,8 +542,9 @@ static const seg *unglue(lt_engine *e, const lt_table *t, const seg *g, seg *buf
     int xm = s->x0 + (int)n * (cw > 1 ? cw / 2 : 1); /* digits are half-width */
     memcpy(code, s->text, n);
     code[n] = 0;
+    size_t at = s->text[n] == ' ' ? n + 1 : n;
     two[0] = (lt_span){code, s->x0, xm};
-    two[1] = (lt_span){s->text + n, xm, s->x1 > xm ? s->x1 : xm + 1};
+    two[1] = (lt_span){s->text + at, xm, s->x1 > xm ? s->x1 : xm + 1};
     buf->n = 0;
     buf->sp[buf->n++] = &two[0];
     buf->sp[buf->n++] = &two[1];
