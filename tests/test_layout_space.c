@@ -1611,3 +1611,31 @@ Test(layout_space, three_public_final_pairs_after_department_code)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(at_least(BR_SEV_WARNING), 0, "%s", said);
 }
+
+/* Two year blocks under their headings, each block opening with 合计: the
+ * narrow year headings are centred nearer runs that cut across the blocks
+ * (因公出国 … the second 合计); a group's run starts where a block does. */
+Test(layout_space, narrow_text_year_blocks_start_at_their_total)
+{
+    load("某某局 2023 年部门预算\n"
+         "\n"
+         "某某市某某局 2023 年一般公共预算“三公”经费支出表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  部门编码   部门名称                          2022年决算数                                          2023年预算数\n"
+         "                合计      因公出国(境)费          公务用车购置及运行费       公务接待费     合计     因公出国(境)费       公务用车购置及运行费       公务接待费\n"
+         "                                     小计    公务用车购置费   运行费                               小计    公务用车购置费  运行费\n"
+         "         合计     13.06         8.62                            4.44   2.94                                      2.94\n"
+         "  267    某某局    13.06         8.62                            4.44   2.94                                      2.94\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(columns(t), "prev_total,prev_abroad,prev_vehicle_subtotal,"
+                                 "prev_vehicle_purchase,prev_vehicle_operation,prev_reception,"
+                                 "total,abroad,vehicle_subtotal,vehicle_purchase,vehicle_operation,"
+                                 "reception");
+    const char *want = "prev_total=13.06,prev_abroad=8.62,prev_reception=4.44,total=2.94,"
+                       "reception=2.94";
+    cr_assert_str_eq(cells(row(t, "合计")), want);
+    cr_assert_str_eq(cells(row(t, "267")), want);
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

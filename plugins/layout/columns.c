@@ -108,12 +108,34 @@ static int same_row(const hspan *p, const hspan *q)
 /* A run of two or more figure-column names of b1's line, from b1 or a cell
  * left of it to b2 or a cell right of it, that heading a is centred on
  * within a sixth: the nearest centred one's extent. */
+/*
+ * Where a header row names its cells twice (上年 | 本年 blocks: 总计 因公出国
+ * … 总计 因公出国 …), a group's run starts where a block does: at a cell
+ * named as the row's first figure cell.  1 when cell l may start a run.
+ */
+static int starts_block(const hspan *h, size_t n, size_t row, size_t l)
+{
+    size_t first = n;
+    int repeated = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (h[j].dead || !same_row(&h[j], &h[row]) || !money_name(&h[j]))
+            continue;
+        if (first == n || h[j].x0 < h[first].x0)
+            first = j;
+        for (size_t q = 0; q < j && !repeated; q++)
+            repeated = !h[q].dead && same_row(&h[q], &h[row]) && money_name(&h[q]) &&
+                       strcmp(h[q].text, h[j].text) == 0;
+    }
+    return !repeated || first == n || strcmp(h[l].text, h[first].text) == 0;
+}
+
 static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2, int *sx0,
                        int *sx1)
 {
     int ca = h[a].x0 + h[a].x1, best = -1;
     for (size_t l = 0; l < n; l++) {
-        if (h[l].dead || !same_row(&h[l], &h[b1]) || h[l].x0 > h[b1].x0 || !money_name(&h[l]))
+        if (h[l].dead || !same_row(&h[l], &h[b1]) || h[l].x0 > h[b1].x0 || !money_name(&h[l]) ||
+            !starts_block(h, n, b1, l))
             continue;
         for (size_t r = 0; r < n; r++) {
             if (h[r].dead || !same_row(&h[r], &h[b1]) || h[r].x1 < h[b2].x1 ||
@@ -873,7 +895,8 @@ static void group_stretch(hspan *h, size_t n, int cw)
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
-                if ((lfix && i != 0) || (rfix && j + 1 != nc))
+                if ((lfix && i != 0) || (rfix && j + 1 != nc) ||
+                    (money_name(&h[c[i]]) && !starts_block(h, n, c[i], c[i])))
                     continue;
                 /* a cell its neighbour heading touches (or stretches over)
                  * is the neighbour's (合计 | 因公出国(境)费 | … each centred
