@@ -1639,3 +1639,36 @@ Test(layout_space, narrow_text_year_blocks_start_at_their_total)
     cr_assert_str_eq(cells(row(t, "267")), want);
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A group heading as narrow as the one cell it is printed over
+ * ("年初特定目标" over "一般性项目"): a column's name by itself is that
+ * cell, not the end of a heading stacked over it. */
+Test(layout_space, narrow_text_group_heading_over_one_named_cell)
+{
+    load("某某局 2024 年部门决算\n"
+         "\n"
+         "某某市某某局 2024 年项目支出决算明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "序号      预算单位       项目名称      合计                     年初特定目标                               上级专项\n"
+         "                                      小计       人员性项目 一般性项目         民生配套项目   小计      提前下达专项 结转项目   市级专项\n"
+         "                 合计          1047.70 1016.16      47.40  968.76             31.54       31.54\n"
+         "1    某某市某某局   审计业务培训经费      37.88   37.88      37.88       0                 0           0\n"
+         "                 经济责任审计专项经\n"
+         "2    某某市某某局   费            84.18    84.18         0     84.18                0         0\n"
+         "                 政府投资审计业务经\n"
+         "3    某某市某某局   费           833.48   833.48          0   833.48                0         0\n");
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(columns(t), "total,annual_subtotal,annual_personnel,annual_general,"
+                                 "annual_livelihood,superior_subtotal,superior_advance,"
+                                 "superior_municipal");
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "total=1047.70,annual_subtotal=1016.16,annual_personnel=47.40,"
+                     "annual_general=968.76,superior_subtotal=31.54,superior_advance=31.54");
+    cr_assert_str_eq(cells(row(t, "经济责任审计专项经费")),
+                     "total=84.18,annual_subtotal=84.18,annual_personnel=0,annual_general=84.18,"
+                     "superior_subtotal=0,superior_advance=0");
+    /* (the snippet stops after three of its projects: 合计 is not checked
+     * here, the columns are) */
+}

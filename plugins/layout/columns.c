@@ -486,7 +486,7 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol, int 
  * column and names the same one as each part that names one alone (not a
  * heading over a cell of its width: "基本支出" over "人员经费").
  */
-static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
+static void join_stacked(br_kind kind, hspan *h, size_t n, int tol, int narrow)
 {
     for (size_t a = 0; a < n; a++) {
         if (h[a].dead)
@@ -496,7 +496,10 @@ static void join_stacked(br_kind kind, hspan *h, size_t n, int tol)
             if (!h[j].dead && h[j].li > h[a].li && overlap(h[a].x0, h[a].x1, h[j].x0, h[j].x1) &&
                 (b == n || h[j].li < h[b].li))
                 b = j;
-        if (b == n || cell_of_its_own(kind, h[b].text))
+        /* (where a text counts one column per character a group heading
+         * is as narrow as the one cell it is printed over: a name of a
+         * column by itself, "一般性项目" under "年初特定目标", is that cell) */
+        if (b == n || cell_of_its_own(kind, h[b].text) || (narrow && h[b].known))
             continue;
         /* (the last line may be shorter, centred under the others) */
         int centred = h[b].x1 - h[b].x0 <= h[a].x1 - h[a].x0 &&
@@ -1136,7 +1139,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     int tol = cw / 2; /* pdf: half a character; text: exact */
     join_three(t->kind, h, n, tol);
     join_wrapped(t->kind, h, n, cw, tol, e->in->narrow);
-    join_stacked(t->kind, h, n, tol);
+    join_stacked(t->kind, h, n, tol, e->in->narrow);
     for (size_t a = 0; a < n; a++) {
         const char *one[1] = {h[a].text};
         br_role r;
