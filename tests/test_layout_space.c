@@ -1672,3 +1672,49 @@ Test(layout_space, narrow_text_group_heading_over_one_named_cell)
     /* (the snippet stops after three of its projects: 合计 is not checked
      * here, the columns are) */
 }
+
+/* A continuation page whose repeated header names the year's columns on
+ * one line and the previous year's on the line above ("上年决算数" over
+ * 合计 | 项目支出 | 基本支出): the columns it names take this page's
+ * positions, the one named above moves with them. */
+Test(layout_space, narrow_text_continuation_header_over_two_lines)
+{
+    load("某某局 2024 年部门决算\n"
+         "\n"
+         "某某市某某局 2024 年一般公共预算财政拨款支出决算表\n"
+         "\n"
+         "编制部门：某某市某某局                          单位:万元\n"
+         "\n"
+         " 科目编码          功能分类科目名称       上年决算数                 决算数\n"
+         "                                          合计       项目支出      基本支出\n"
+         "           合计                  1826.52   2262.35   1936.43    325.92\n"
+         " 201       一般公共服务支出            1760.88   2194.17   1936.43    257.74\n"
+         " 20103     政府办公厅（室）及相关机构事务     1760.88   2194.17   1936.43    257.74\n"
+         " 2010301   行政运行                 293.82    257.74              257.74\n"
+         " 2010302   一般行政管理事务             867.45   1239.21   1239.21\n"
+         " 2010308   信访事务                 599.61    697.22    697.22\n"
+         " 208       社会保障和就业支出             35.51     36.36               36.36\n"
+         " 20805     行政事业单位养老支出            35.51     36.36               36.36\n"
+         " 2080505   机关事业单位基本养老保险缴费支出      26.18     24.24               24.24\n"
+         " 2080506   机关事业单位职业年金缴费支出         9.33     12.12               12.12\n"
+         "\f某某市某某局\n"
+         "\n"
+         "2024 年一般公共预算财政拨款支出决算表\n"
+         "\n"
+         "编制部门：某某市某某局          单位:万元\n"
+         "\n"
+         " 科目编码          功能分类科目名称   上年决算数               决算数\n"
+         "                                    合计       项目支出   基本支出\n"
+         " 210       卫生健康支出           13.59    13.64            13.64\n"
+         " 21011     行政事业单位医疗         13.59    13.64            13.64\n"
+         " 2101101   行政单位医疗            8.18     9.09             9.09\n"
+         " 2101103   公务员医疗补助           5.41     4.55             4.55\n"
+         " 221       住房保障支出           16.54    18.18            18.18\n"
+         " 22102     住房改革支出           16.54    18.18            18.18\n"
+         " 2210201   住房公积金            16.54    18.18            18.18\n");
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(columns(t), "prev_total,total,project,basic");
+    cr_assert_str_eq(cells(row(t, "2010301")), "prev_total=293.82,total=257.74,basic=257.74");
+    cr_assert_str_eq(cells(row(t, "21011")), "prev_total=13.59,total=13.64,basic=13.64");
+    cr_assert_str_eq(cells(row(t, "2210201")), "prev_total=16.54,total=18.18,basic=18.18");
+}

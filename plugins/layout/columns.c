@@ -1360,13 +1360,14 @@ void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
     if (L->two_sided || L->npanels || L->nrepeat || L->from_figures)
         return;
     int at[LT_MAX_COLS];
-    size_t matched = 0;
+    size_t matched = 0, money = 0;
     int last = -1;
     for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];
         at[i] = -1;
         if (c->what != DT_COL_MONEY)
             continue;
+        money++;
         const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
         for (size_t k = 0; k < ln->nspans; k++) {
             char buf[DT_COMP_MAX];
@@ -1377,22 +1378,41 @@ void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
                 return; /* named twice */
             at[i] = (int)k;
         }
+        if (at[i] < 0)
+            continue; /* named on another header line ("上年决算数" over 合计 …) */
         if (at[i] <= last)
-            return; /* unnamed, or out of order */
+            return; /* out of order */
         last = at[i];
         matched++;
     }
-    if (matched < 2)
+    /* the line names most of the figure columns (all but one) */
+    if (matched < 2 || matched + 1 < money)
         return;
+    int delta[LT_MAX_COLS], have = 0, d = 0;
+    for (size_t i = 0; i < L->ncols; i++)
+        if (at[i] >= 0) {
+            delta[i] = ln->spans[at[i]].x0 - L->cols[i].x0;
+            if (!have++)
+                d = delta[i];
+        }
     for (size_t i = 0; i < L->ncols; i++) {
-        if (at[i] < 0)
-            continue;
         lt_col *c = &L->cols[i];
-        const lt_span *sp = &ln->spans[at[i]];
-        if (L->label_x1 == c->x0)
-            L->label_x1 = sp->x0;
-        c->x0 = sp->x0;
-        c->x1 = c->px1 = sp->x1;
+        if (at[i] >= 0) {
+            const lt_span *sp = &ln->spans[at[i]];
+            if (L->label_x1 == c->x0)
+                L->label_x1 = sp->x0;
+            c->x0 = sp->x0;
+            c->x1 = c->px1 = sp->x1;
+            d = delta[i];
+        } else if (c->what == DT_COL_MONEY) {
+            /* the one named elsewhere moves with the column before it (or
+             * the first named one) */
+            if (L->label_x1 == c->x0)
+                L->label_x1 += d;
+            c->x0 += d;
+            c->x1 += d;
+            c->px1 = c->x1;
+        }
     }
     if (e->in->narrow)
         printed_extents(L);
