@@ -1718,3 +1718,31 @@ Test(layout_space, narrow_text_continuation_header_over_two_lines)
     cr_assert_str_eq(cells(row(t, "21011")), "prev_total=13.59,total=13.64,basic=13.64");
     cr_assert_str_eq(cells(row(t, "2210201")), "prev_total=16.54,total=18.18,basic=18.18");
 }
+
+/* Three cells of one heading run together by single spaces ("小计 公务用车购置费
+ * 运行费" under 公务用车购置及运行费): named under their heading, they are
+ * its three cells, and the heading heads them. */
+Test(layout_space, narrow_text_heading_cells_one_space_apart)
+{
+    load("某某局 2021 年部门预算\n"
+         "\n"
+         "某某市某某局 2021 年一般公共预算“三公”经费支出表\n"
+         "\n"
+         "部门名称：某某市某某局                      单位：万元\n"
+         "\n"
+         "部门编码     部门名称                       2020年决算数                                  2021年预算数\n"
+         "                合计     因公出国(境)费      公务用车购置及运行费  公务接待费     合计     因公出国(境)费     公务用车购置及运行费   公务接待费\n"
+         "                                  小计 公务用车购置费 运行费                             小计 公务用车购置费 运行费\n"
+         "         合计     2.00                                2.00   4.27                                4.27\n"
+         "                2.00                                2.00   4.27                                4.27\n"
+         "401      某某局\n");
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(columns(t), "prev_total,prev_abroad,prev_vehicle_subtotal,"
+                                 "prev_vehicle_purchase,prev_vehicle_operation,prev_reception,"
+                                 "total,abroad,vehicle_subtotal,vehicle_purchase,vehicle_operation,"
+                                 "reception");
+    const char *want = "prev_total=2.00,prev_reception=2.00,total=4.27,reception=4.27";
+    cr_assert_str_eq(cells(row(t, "合计")), want);
+    cr_assert_str_eq(cells(row(t, "401")), want);
+    cr_assert_null(br_table_uncertain(t, -1));
+}

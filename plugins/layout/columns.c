@@ -649,17 +649,44 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
     }
     if (np < 2 || *n + np > LT_MAX_HDR_SPANS)
         return 0;
-    int money = 1, code = 1; /* every part a money column's name, or a code part's */
+    /* the heading over the span, for parts named only under one ("小计
+     * 公务用车购置费 运行费" under 公务用车购置及运行费) */
+    char over[DT_COMP_MAX] = "";
+    for (int up = li - 1; up >= 0 && !over[0]; up--)
+        for (size_t k = 0; k < t->hdr[up]->nspans && !over[0]; k++) {
+            const lt_span *u = &t->hdr[up]->spans[k];
+            if (u->x0 < sp->x1 && sp->x0 < u->x1)
+                lt_squeeze(u->text, over, sizeof over);
+        }
+    int money = 1, code = 1, under = 0; /* every part a money column's name, or a code part's */
     for (size_t i = 0; i < np; i++) {
         char buf[DT_COMP_MAX];
         dt_copy(parts[i], lens[i], buf, sizeof buf);
-        const char *one[1] = {buf};
+        const char *one[1] = {buf}, *two[2] = {over, buf};
         br_role r;
-        money &= dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
+        int alone = dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
+        /* (named under the heading: a whole row of its cells, three or
+         * more — two fragments one space apart are as likely one cell's
+         * lines run together: "公务用车 购置") */
+        int below = !alone && np >= 3 && over[0] &&
+                    dt_catalog_column(t->kind, two, 2, &r) == DT_COL_MONEY;
+        money &= alone || below;
+        under |= below;
         code &= code_part_name(buf);
     }
     if (!money && !code)
         return 0;
+    /* parts named under the heading: the heading heads them all */
+    for (size_t a = 0; under && money && a < *n; a++) {
+        char buf[DT_COMP_MAX];
+        lt_squeeze(h[a].text, buf, sizeof buf);
+        if (h[a].dead || h[a].li >= li || strcmp(buf, over) != 0 || h[a].x1 <= sp->x0 ||
+            sp->x1 <= h[a].x0)
+            continue;
+        h[a].parent = 1;
+        h[a].hx0 = h[a].x0 < sp->x0 ? h[a].x0 : sp->x0;
+        h[a].hx1 = h[a].x1 > sp->x1 ? h[a].x1 : sp->x1;
+    }
     int wide = lt_span_wide(sp);
     int total = lt_text_width(sp->text, strlen(sp->text), wide), span = sp->x1 - sp->x0;
     for (size_t i = 0; i < np; i++) {
