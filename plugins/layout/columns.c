@@ -111,9 +111,10 @@ static int same_row(const hspan *p, const hspan *q)
 /*
  * Where a header row names its cells twice (上年 | 本年 blocks: 总计 因公出国
  * … 总计 因公出国 …), a group's run starts where a block does: at a cell
- * named as the row's first figure cell.  1 when cell l may start a run.
+ * named as the row's first figure cell.  The name a run must start with in
+ * the row of cell `row`, or NULL when the row names no cell twice.
  */
-static int starts_block(const hspan *h, size_t n, size_t row, size_t l)
+static const char *block_start(const hspan *h, size_t n, size_t row)
 {
     size_t first = n;
     int repeated = 0;
@@ -126,16 +127,17 @@ static int starts_block(const hspan *h, size_t n, size_t row, size_t l)
             repeated = !h[q].dead && same_row(&h[q], &h[row]) && money_name(&h[q]) &&
                        strcmp(h[q].text, h[j].text) == 0;
     }
-    return !repeated || first == n || strcmp(h[l].text, h[first].text) == 0;
+    return repeated && first < n ? h[first].text : NULL;
 }
 
 static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2, int *sx0,
                        int *sx1)
 {
     int ca = h[a].x0 + h[a].x1, best = -1;
+    const char *start = block_start(h, n, b1);
     for (size_t l = 0; l < n; l++) {
         if (h[l].dead || !same_row(&h[l], &h[b1]) || h[l].x0 > h[b1].x0 || !money_name(&h[l]) ||
-            !starts_block(h, n, b1, l))
+            (start && strcmp(h[l].text, start) != 0))
             continue;
         for (size_t r = 0; r < n; r++) {
             if (h[r].dead || !same_row(&h[r], &h[b1]) || h[r].x1 < h[b2].x1 ||
@@ -923,10 +925,11 @@ static void group_stretch(hspan *h, size_t n, int cw)
             rfix = rn < n && !runder && !h[rn].structural;
         }
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
+        const char *start = nc ? block_start(h, n, c[0]) : NULL;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
                 if ((lfix && i != 0) || (rfix && j + 1 != nc) ||
-                    (money_name(&h[c[i]]) && !starts_block(h, n, c[i], c[i])))
+                    (start && money_name(&h[c[i]]) && strcmp(h[c[i]].text, start) != 0))
                     continue;
                 /* a cell its neighbour heading touches (or stretches over)
                  * is the neighbour's (合计 | 因公出国(境)费 | … each centred

@@ -49,18 +49,6 @@ int lt_use_panel_title(const char *text)
     return 0;
 }
 
-/* Where a column's header cell ends as printed: a text that counts one
- * column per character prints a CJK name half as wide as it is, centred
- * where it was ("金额" [42,44) stands for [41,45)). */
-static int printed_x1(const lt_col *c)
-{
-    const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
-    int w = c->x1 - c->x0, printed = lt_text_width(own, strlen(own), 2);
-    if (w != (int)lt_chars(own) || printed <= w)
-        return c->x1;
-    return c->x0 + (w + printed) / 2;
-}
-
 void lt_panels_build(lt_engine *e, lt_table *t)
 {
     lt_layout *L = &t->L;
@@ -89,8 +77,11 @@ void lt_panels_build(lt_engine *e, lt_table *t)
         int money_x1 = INT_MIN, label_x0 = INT_MAX;
         for (size_t i = 0; i < L->ncols; i++) {
             const lt_col *c = &L->cols[i];
-            if (panel_of[i] == k - 1 && c->what == DT_COL_MONEY && printed_x1(c) > money_x1)
-                money_x1 = printed_x1(c);
+            /* (as printed: px1, columns.c — a CJK name in a text that
+             * counts one column per character ends further right) */
+            int x1 = c->px1 > c->x1 ? c->px1 : c->x1;
+            if (panel_of[i] == k - 1 && c->what == DT_COL_MONEY && x1 > money_x1)
+                money_x1 = x1;
             if (panel_of[i] == k && c->what == DT_COL_LABEL && c->x0 < label_x0)
                 label_x0 = c->x0;
         }
