@@ -1492,10 +1492,15 @@ class Generator:
         if parts:
             text += "其中：" + "，".join(parts) + "。"
         n = self.para(text)
-        self.claim("three_public_total", tpv, n, "“三公”经费预算")
-        self.claim("three_public_change", self.fa(abs(dtp), "trim") if dtp else "0", n,
-                   "比%d年" % py)
-        for cls, s, label in pl:
+        self.three_public_claims(n, tpv, "“三公”经费预算", dtp, "比%d年" % py, pl)
+
+    def three_public_claims(self, n, total, total_label, change, change_label, parts):
+        """The 三公 sentence's claims at line n: its total, its change on last
+        year, each part it names ((class, printed, label))."""
+        self.claim("three_public_total", total, n, total_label)
+        self.claim("three_public_change", self.fa(abs(change), "trim") if change else "0", n,
+                   change_label)
+        for cls, s, label in parts:
             self.claim(cls, s, n, label)
 
     def three_public_parts(self):
@@ -1545,11 +1550,7 @@ class Generator:
         if parts:
             text += "其中：" + "；".join(parts) + "。"
         n = self.para(text)
-        self.claim("three_public_total", tpv, n, "“三公”经费财政拨款支出决算数")
-        self.claim("three_public_change", self.fa(abs(dtp), "trim") if dtp else "0", n,
-                   "比%d年度" % py)
-        for cls, s, label in pl:
-            self.claim(cls, s, n, label)
+        self.three_public_claims(n, tpv, "“三公”经费财政拨款支出决算数", dtp, "比%d年度" % py, pl)
 
     @staticmethod
     def used_of(spent, budget):
