@@ -1746,3 +1746,274 @@ Test(layout_space, narrow_text_heading_cells_one_space_apart)
     cr_assert_str_eq(cells(row(t, "401")), want);
     cr_assert_null(br_table_uncertain(t, -1));
 }
+/* pdftotext prints a continued table's 序号 and 预算单位 where its new page
+ * puts them; a numbered row whose figures stand a line above its label
+ * there is read by that page's columns, not lost. */
+Test(layout_space, narrow_text_numbered_row_above_its_label_on_new_page)
+{
+    load(
+         "\f附件10\n"
+         "\n"
+         "重庆市梁平区信访办公室 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  序号      预算单位          项目名称       合计                   年初特定目标                             上级专项\n"
+         "                                            小计      人员性项目 一般性项目      民生配套项目      小计   提前下达专项 结转项目   市级专项\n"
+         "  1    重庆市梁平区信访办公室   矛盾纠纷化解经费      36.83    36.83            36.83        0.00\n"
+         "  2    重庆市梁平区信访办公室   信访维稳专项经费     506.27   506.27           506.27        0.00\n"
+         "  3    重庆市梁平区信访办公室   律师参与信访工作经费    59.92    59.92            59.92        0.00\n"
+         "  4    重庆市梁平区信访办公室   信访信息系统运行经费    82.20    82.20             0.00       82.20                             18\n"
+         "\f重庆市梁平区信访办公室 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "     序号      预算单位            项目名称   合计                  年初特定目标                               上级专项\n"
+         "                                            小计      人员性项目 一般性项目        民生配套项目      小计   提前下达专项 结转项目   市级专项\n"
+         "                                    19.00   19.00            19.00         0.00\n"
+         "     5    重庆市梁平区信访办公室   公务用车购置经费\n"
+         "                                    704.22 704.22             622.02       82.20\n"
+         "                        合计\n"
+         "19\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(cells(row(t, "公务用车购置经费")),
+                     "total=19.00,annual_subtotal=19.00,annual_general=19.00,annual_livelihood=0.00");
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "total=704.22,annual_subtotal=704.22,annual_general=622.02,annual_livelihood=82.20");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* Fail closed: a line of figures that no row takes (no label of its own, its
+ * next line figures too) leaves the table's sums short — the table is
+ * uncertain, a note names the line, and its 合计 is not judged. */
+Test(layout_space, narrow_text_figures_of_no_row_fail_closed)
+{
+    load(
+         "\f附件10\n"
+         "\n"
+         "重庆市梁平区信访办公室 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  序号      预算单位          项目名称       合计                   年初特定目标                             上级专项\n"
+         "                                            小计      人员性项目 一般性项目      民生配套项目      小计   提前下达专项 结转项目   市级专项\n"
+         "  1    重庆市梁平区信访办公室   矛盾纠纷化解经费      36.83    36.83            36.83        0.00\n"
+         "  2    重庆市梁平区信访办公室   信访维稳专项经费     506.27   506.27           506.27        0.00\n"
+         "  3    重庆市梁平区信访办公室   律师参与信访工作经费    59.92    59.92            59.92        0.00\n"
+         "  4    重庆市梁平区信访办公室   信访信息系统运行经费    82.20    82.20             0.00       82.20                             18\n"
+         "\f重庆市梁平区信访办公室 2022 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "     序号      预算单位            项目名称   合计                  年初特定目标                               上级专项\n"
+         "                                            小计      人员性项目 一般性项目        民生配套项目      小计   提前下达专项 结转项目   市级专项\n"
+         "                                    19.00   19.00            19.00         0.00\n"
+         "                                    704.22 704.22             622.02       82.20\n"
+         "                        合计\n"
+         "19\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "unread_figures");
+    cr_assert(has_note("belong to no row"));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* A zero one space before a bracketed enumerator ("0 (二) 外交支出"): the
+ * left side's figure and the right side's label. */
+Test(layout_space, narrow_text_zero_glued_to_enumerated_label)
+{
+    load(
+         "\f重庆市潼南区审计局 2024 年财政拨款收支决算总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "        收入                                            支出\n"
+         "       项目         决算数             支出科目         合计      一般公共预算       政府性基金预算   国有资本经营预算\n"
+         "一、本年收入           1,288.38 一、本年支出             1,288.38    1,288.38\n"
+         "(一) 一般公共预算拨款     1,288.38 (一) 一般公共服务支出       1,264.33    1,264.33\n"
+         "(二) 政府性基金预算拨款           0 (二) 外交支出                  0           0\n"
+         "(三) 国有资本经营预算拨款          0 (三) 国防支出                  0           0\n"
+         "二、上年结转                  0 (四) 公共安全支出                0           0\n"
+         "(一) 一般公共预算拨款            0 (五) 教育支出                  0           0\n"
+         "(二) 政府性基金预算拨款           0 (六) 科学技术支出                0           0\n"
+         "(三) 国有资本经营预算拨款          0 (七) 文化旅游体育与传媒支出           0           0\n"
+         "                          (八) 社会保障和就业支出         12.24       12.24\n"
+         "                          (九) 社会保险基金支出              0           0\n"
+         "                          (十) 卫生健康支出             5.69        5.69\n"
+         "                          (十一) 节能环保支出               0           0\n"
+         "                          (十二) 城乡社区支出               0           0\n"
+         "                          (十三) 农林水支出                0           0\n"
+         "                          (十四) 交通运输支出               0           0\n"
+         "                          (十五) 资源勘探工业信息等支出          0           0\n"
+         "                          (十六) 商业服务业等支出             0           0\n"
+         "                          (十七) 金融支出                 0           0\n"
+         "                          (十八) 援助其他地区支出             0           0\n"
+         "\f            收入                                         支出\n"
+         "       项目        决算数              支出科目         合计       一般公共预算       政府性基金预算   国有资本经营预算\n"
+         "                          (十九) 自然资源海洋气象等支出           0           0\n"
+         "                          (二十) 住房保障支出             6.12        6.12\n"
+         "                          (二十一) 粮油物资储备支出             0           0\n"
+         "                          (二十二) 国有资本经营预算支出           0           0\n"
+         "                          (二十三) 灾害防治及应急管理支出          0           0\n"
+         "                          (二十四) 其他支出                 0           0\n"
+         "                          (二十五) 转移性支出                0           0\n"
+         "                          (二十六) 债务付息支出               0           0\n"
+         "                          (二十七) 债务发行费用支出             0           0\n"
+         "                          (二十八) 抗疫特别国债安排的支出          0           0\n"
+         "                          二、结转下年                     0           0\n"
+         "收入总计             1,288.38 支出总计                1,288.38    1,288.38\n"
+         );
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    cr_assert_str_eq(cells(row(t, "外交支出")), "total=0,gpb=0");
+    cr_assert_str_eq(cells(row(t, "国防支出")), "total=0,gpb=0");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* A table of two sides continued on a page that prints its columns three
+ * characters further right: that page's repeated header places its rows. */
+Test(layout_space, narrow_text_two_sided_continuation_page_own_columns)
+{
+    load(
+         "重庆市黔江区档案馆 2021 年财政拨款收支总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "         收入                                              支出\n"
+         "       项目         预算数               支出科目        合计        一般公共预算       政府性基金预算   国有资本经营预算\n"
+         "一、本年收入           2,041.54   一、本年支出            2,041.54      2,041.54\n"
+         "(一) 一般公共预算拨款     2,041.54   (一) 一般公共服务支出      1,968.07      1,968.07\n"
+         "(二) 政府性基金预算拨款        0.00   (二) 外交支出              0.00          0.00\n"
+         "(三) 国有资本经营预算拨款       0.00   (三) 国防支出              0.00          0.00\n"
+         "二、上年结转               0.00   (四) 公共安全支出            0.00          0.00\n"
+         "(一) 一般公共预算拨款         0.00   (五) 教育支出              0.00          0.00\n"
+         "(二) 政府性基金预算拨款        0.00   (六) 科学技术支出            0.00          0.00\n"
+         "(三) 国有资本经营预算拨款       0.00   (七) 文化旅游体育与传媒支出       0.00          0.00\n"
+         "                            (八) 社会保障和就业支出        41.90         41.90\n"
+         "                            (九) 社会保险基金支出          0.00          0.00\n"
+         "                            (十) 卫生健康支出           13.22         13.22\n"
+         "                            (十一) 节能环保支出           0.00          0.00                        9\n"
+         "\f             收入                                             支出\n"
+         "        项目        预算数                支出科目          合计        一般公共预算       政府性基金预算   国有资本经营预算\n"
+         "                             (十二) 城乡社区支出             0.00          0.00\n"
+         "                             (十三) 农林水支出              0.00          0.00\n"
+         "                             (十四) 交通运输支出             0.00          0.00\n"
+         "                             (十五) 资源勘探工业信息等支出        0.00          0.00\n"
+         "                             (十六) 商业服务业等支出           0.00          0.00\n"
+         "                             (十七) 金融支出               0.00          0.00\n"
+         "                             (十八) 援助其他地区支出           0.00          0.00\n"
+         "                             (十九) 自然资源海洋气象等支出        0.00          0.00\n"
+         "                             (二十) 住房保障支出            18.35         18.35\n"
+         "                             (二十一) 粮油物资储备支出          0.00          0.00\n"
+         "                             (二十二) 国有资本经营预算支出        0.00          0.00\n"
+         "                             (二十三) 灾害防治及应急管理支出       0.00          0.00\n"
+         "                             (二十四) 其他支出              0.00          0.00\n"
+         "                             (二十五) 转移性支出             0.00          0.00\n"
+         "                             (二十六) 债务付息支出            0.00          0.00\n"
+         "                             (二十七) 债务发行费用支出          0.00          0.00\n"
+         "                             (二十八) 抗疫特别国债安排的支出       0.00          0.00\n"
+         "                             二、结转下年                  0.00          0.00\n"
+         " 收入总计             2,041.54   支出总计                2,041.54      2,041.54\n"
+         );
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    cr_assert_str_eq(cells(row(t, "城乡社区支出")), "total=0.00,gpb=0.00");
+    cr_assert_str_eq(cells(row(t, "住房保障支出")), "total=18.35,gpb=18.35");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* The same, the new page's header a character off its figures' shift
+ * (合计 where it was, the figures one right): pairs of zeros stay under
+ * 合计 | 一般公共预算, not one column further on. */
+Test(layout_space, narrow_text_continuation_header_rounded_anew)
+{
+    load(
+         "重庆市开州区信访办公室 2021 年财政拨款收支决\n"
+         "\n"
+         "算总表\n"
+         "\n"
+         "部门名称：重庆市开州区信访办公室                       单位：万元\n"
+         "\n"
+         "         收入                                               支出\n"
+         "       项目         决算数               支出科目         合计        一般公共预算       政府性基金预算   国有资本经营预算\n"
+         "一、本年收入           1,786.06   一、本年支出             1,786.06      1,786.06\n"
+         "(一) 一般公共预算拨款     1,786.06   (一) 一般公共服务支出       1,651.90      1,651.90\n"
+         "(二) 政府性基金预算拨款           0   (二) 外交支出                  0             0\n"
+         "(三) 国有资本经营预算拨款          0   (三) 国防支出                  0             0\n"
+         "二、上年结转                  0   (四) 公共安全支出                0             0\n"
+         "(一) 一般公共预算拨款            0   (五) 教育支出                  0             0\n"
+         "(二) 政府性基金预算拨款           0   (六) 科学技术支出                0             0\n"
+         "(三) 国有资本经营预算拨款          0   (七) 文化旅游体育与传媒支出           0             0\n"
+         "                            (八) 社会保障和就业支出         73.18         73.18\n"
+         "                            (九) 社会保险基金支出              0             0\n"
+         "                            (十) 卫生健康支出            24.39         24.39\n"
+         "                            (十一) 节能环保支出               0             0\n"
+         "\f            收入                                             支出\n"
+         "       项目        决算数                支出科目         合计         一般公共预算       政府性基金预算   国有资本经营预算\n"
+         "                            (十二) 城乡社区支出                0             0\n"
+         "                            (十三) 农林水支出                 0             0\n"
+         "                            (十四) 交通运输支出                0             0\n"
+         "                            (十五) 资源勘探工业信息等支出           0             0\n"
+         "                            (十六) 商业服务业等支出              0             0\n"
+         "                            (十七) 金融支出                  0             0\n"
+         "                            (十八) 援助其他地区支出              0             0\n"
+         "                            (十九) 自然资源海洋气象等支出           0             0\n"
+         "                            (二十) 住房保障支出            36.59         36.59\n"
+         "                            (二十一) 粮油物资储备支出             0             0\n"
+         "                            (二十二) 国有资本经营预算支出           0             0\n"
+         "                            (二十三) 灾害防治及应急管理支出          0             0\n"
+         "                            (二十四) 其他支出                 0             0\n"
+         "                            (二十五) 转移性支出                0             0\n"
+         "                            (二十六) 债务付息支出               0             0\n"
+         "                            (二十七) 债务发行费用支出             0             0\n"
+         "                            (二十八) 抗疫特别国债安排的支出          0             0\n"
+         "                            二、结转下年                     0             0\n"
+         "收入总计             1,786.06   支出总计                1,786.06      1,786.06\n"
+         );
+    const br_table *t = table(BR_KIND_FISCAL_SUMMARY);
+    cr_assert_str_eq(cells(row(t, "城乡社区支出")), "total=0,gpb=0");
+    cr_assert_str_eq(cells(row(t, "金融支出")), "total=0,gpb=0");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* "项目支 基本支" over "出 … 出": each last character, centred under its
+ * cell as printed (two columns right of it in a count of one per
+ * character), ends that cell — not a column of its own. */
+Test(layout_space, narrow_text_stacked_last_characters)
+{
+    load(
+         "\f附件 2\n"
+         "\n"
+         "重庆市南川区司法局 2021 年一般公共预算财政拨款支出决算表\n"
+         "\n"
+         "编制部门：重庆市南川区司法局                          单位:万元\n"
+         "\n"
+         "               功能分类            2020 年       2021 年决算数\n"
+         "  科目编             科目名          决算数       总计     项目支 基本支\n"
+         "   码                称                             出     出\n"
+         "            合计                 929.00   872.86 357.74 515.12\n"
+         "  204       公共安全支出             799.34   757.66 357.74 399.92\n"
+         "  20406     司法                 799.34   757.66 357.74 399.92\n"
+         "  2040601   行政运行               455.91   399.92      0 399.92\n"
+         "  2040602   一般行政管理事务           343.43   357.74 357.74      0\n"
+         "  208       社会保障和就业支出           72.56    58.83      0  58.83\n"
+         "  20805     行政事业单位养老支出          72.56    58.83      0  58.83\n"
+         "  2080505   机关事业单位基本养老保险缴费支出    49.03    39.22      0  39.22\n"
+         "  2080506   机关事业单位职业年金缴费支出      23.53    19.61      0  19.61\n"
+         "  210       卫生健康支出              28.28     27.0      0  26.96\n"
+         "  21011     行政事业单位医疗            28.28    26.96      0  26.96\n"
+         "  2101101   行政单位医疗              19.61    19.61      0  19.61\n"
+         "  2101103   公务员医疗补助              8.67     7.35      0   7.35\n"
+         "  221       住房保障支出              28.82     29.4      0  29.41\n"
+         "  22102     住房改革支出              28.82    29.41      0  29.41\n"
+         "  2210201   住房公积金               28.82    29.41      0  29.41\n"
+         "— 15 —\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(columns(t), "prev_total,total,project,basic");
+    cr_assert_str_eq(cells(row(t, "20406")), "prev_total=799.34,total=757.66,project=357.74,basic=399.92");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -420,6 +420,11 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol, int 
                         dt_copy(h[b].text, strlen(h[b].text), jb + la, sizeof jb - la);
                         int under = abs(h[a].x0 - h[b].x0) <= cw ||
                                     abs((h[a].x0 + h[a].x1) - (h[b].x0 + h[b].x1)) <= 2 * cw;
+                        /* (one column per character: centred as printed,
+                         * "基本支" over "出" two characters right) */
+                        int bx1 = h[b].x0 + lt_text_width(h[b].text, strlen(h[b].text), 2);
+                        under |= narrow && abs((h[a].x0 + ax1) - (h[b].x0 + bx1)) <=
+                                               2 * NARROW_DRIFT;
                         if (((h[a].known && lt_chars(h[b].text) > 1) || h[b].known || !under ||
                              !names_column(kind, jb)) &&
                             !(under && label_over_fragment(kind, h, n, a, b)))
@@ -1384,11 +1389,39 @@ void lt_layout_build(lt_engine *e, lt_table *t)
  * this page's positions for the rows that follow.  (A one-sided table
  * whose columns the header's geometry gave; others keep their layout.)
  */
+/* The span of line ln that is column c's own name, when one is; else -1. */
+static int named_once(const lt_col *c, const lt_line *ln)
+{
+    const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
+    int at = -1;
+    for (size_t k = 0; k < ln->nspans; k++) {
+        char buf[DT_COMP_MAX];
+        lt_squeeze(ln->spans[k].text, buf, sizeof buf);
+        if (strcmp(buf, own) != 0)
+            continue;
+        if (at >= 0)
+            return -1;
+        at = (int)k;
+    }
+    return at;
+}
+
 void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
 {
     lt_layout *L = &t->L;
-    if (L->two_sided || L->npanels || L->nrepeat || L->from_figures)
+    if (L->npanels || L->nrepeat || L->from_figures)
         return;
+    /* the columns printed but not read (序号, 预算单位) and the code
+     * columns move to where this page names them, whatever line of the
+     * header does: their cells are told from labels and figures by place */
+    for (size_t i = 0; i < L->ncols; i++) {
+        lt_col *c = &L->cols[i];
+        int k = c->what == DT_COL_IGNORE || c->what == DT_COL_CODE ? named_once(c, ln) : -1;
+        if (k >= 0) {
+            c->x0 = ln->spans[k].x0;
+            c->x1 = c->px1 = ln->spans[k].x1;
+        }
+    }
     int at[LT_MAX_COLS];
     size_t matched = 0, money = 0;
     int last = -1;
@@ -1415,9 +1448,14 @@ void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
         last = at[i];
         matched++;
     }
-    /* the line names most of the figure columns (all but one) */
-    if (matched < 2 || matched + 1 < money)
+    /* the line names most of the figure columns (all but one; a table of
+     * two sides all, and so where its sides part) */
+    if (matched < 2 || matched + 1 < money || (L->two_sided && matched < money))
         return;
+    int split_at = -1; /* two sides: the column whose end parts them */
+    for (size_t i = 0; L->two_sided && i < L->ncols; i++)
+        if (L->cols[i].x1 == L->split_x && L->cols[i].what == DT_COL_MONEY)
+            split_at = (int)i;
     int delta[LT_MAX_COLS], have = 0, d = 0;
     for (size_t i = 0; i < L->ncols; i++)
         if (at[i] >= 0) {
@@ -1446,5 +1484,7 @@ void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
     }
     if (e->in->narrow)
         printed_extents(L);
+    if (split_at >= 0)
+        L->split_x = L->cols[split_at].x1;
 }
 

@@ -315,6 +315,15 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
                 e->failed = 1;
         }
     }
+    if (t->stray_line && !whole) {
+        snprintf(why, sizeof why,
+                 "the figures on line %ld belong to no row this reading found; the table's "
+                 "sums may miss them",
+                 t->stray_line);
+        whole = 1;
+        if (lt_host->table_set_uncertain(bt, -1, "unread_figures", why) != BR_OK)
+            e->failed = 1;
+    }
     size_t i = 0;
     for (lt_prow *r = t->rows; r; r = r->next, i++) {
         if (r->unc_kind && rows[i] && lt_host->row_set_uncertain(rows[i], r->unc_kind,

@@ -162,6 +162,7 @@ typedef struct lt_table {
     const lt_line *wrap_heads[2]; /* pieces waiting for the row below */
     size_t wrap_nheads;
     long above_taken; /* a label line whose row's figures were printed a line above it */
+    long stray_line;  /* the first line of figures read into no row (fail closed: emit.c) */
     int wraps;        /* a label piece continued a row above (lt_row_continue) */
     /* a code printed alone on its line, its label and figures on the next
      * (pdftotext breaks the right copy of a repeated table so), by rpanel */

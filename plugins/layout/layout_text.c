@@ -11,6 +11,7 @@
  */
 #include <string.h>
 
+#include "brreader.h"
 #include "layout.h"
 
 /* Decode one UTF-8 code point at s (bytes available n); *cp gets it. */
@@ -56,7 +57,7 @@ int lt_cp_width(unsigned c)
  * End of the run starting at s[i]: the next two spaces, or a single space
  * between a figure and text or between two figures (pdftotext closes a gap
  * to one space when the columns are tight: "156,211,123 一、一般公共服务支出",
- * "3,047.90 (一) 一般公共服务支出", "2.85 0.39").
+ * "3,047.90 (一) 一般公共服务支出", "2.85 0.39", "0 (二) 外交支出").
  */
 static size_t run_end(const char *s, size_t len, size_t i)
 {
@@ -78,7 +79,12 @@ static size_t run_end(const char *s, size_t len, size_t i)
         /* a whole number before a figure: "0 112.44" (a zero printed in a
          * tight column; not after one: "2.04 9" is a page number glued) */
         int whole = i - tok <= 12 && strspn(s + tok, "0123456789") == i - tok;
-        if ((a && text_next) || (b && text_before) ||
+        /* …and before a bracketed enumerator: "0 (二) 外交支出" (not "附件 3 (续)") */
+        const char *lab = s + next;
+        size_t llen = len - next;
+        if (whole && s[next] == '(')
+            dt_strip_enumerator(&lab, &llen);
+        if ((a && text_next) || (b && text_before) || lab != s + next ||
             ((a || whole) && b)) /* "2.85 0.39": two figures of tight columns */
             return i;
         tok = next;

@@ -306,6 +306,15 @@ static int shift_cost(const lt_span *const *fig, size_t nf, const lt_col *const 
     return (int)lt_median_spread(d, nf);
 }
 
+/* How far apart two headers' positions may be and still be the same
+ * distance from their figures: where a text counts one column per
+ * character (pdftotext), each page rounds its words' positions anew —
+ * a character either way. */
+static int header_slack(const lt_engine *e)
+{
+    return e->in->narrow ? 1 : 0;
+}
+
 /* The placement w keeps every figure pinned to a column there (pin[i] ≥ 0). */
 static int keeps_pins(const int *pin, const size_t *w, size_t nf)
 {
@@ -331,8 +340,8 @@ static int keeps_pins(const int *pin, const size_t *w, size_t nf)
  * arithmetic overruled the nearest placement.
  */
 static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
-                  const lt_col *const *col, size_t nc, int cw, const int *pin, size_t *out,
-                  int *clear_out)
+                  const lt_col *const *col, size_t nc, int cw, int slack, const int *pin,
+                  size_t *out, int *clear_out)
 {
     *clear_out = 0;
     assign_pos(fig, nf, col, nc, out);
@@ -375,6 +384,8 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
     if (clear && kept && numbers && broken0 == 0)
         return 0;
     int cost0 = 0, shift0 = clear ? -1 : shift_cost(fig, nf, col, out); /* clear wins ties */
+    if (shift0 > 0 && shift0 <= slack)
+        shift0 = 0;
     for (size_t i = 0; i < nf; i++)
         cost0 += dist(fig[i], col[out[i]]);
     int best_sat = sat0, best_ex = ex0, best_shift = shift0, best_cost = cost0, moved = 0;
@@ -397,6 +408,8 @@ static int assign(const lt_table *t, const lt_span *const *fig, size_t nf,
         int nb;
         int sat = numbers ? ident_score(t, v, nf, col, nc, w, &ex, &nb) : 0;
         int sh = shift_cost(fig, nf, col, w);
+        if (sh <= slack)
+            sh = 0; /* as uniform as the header's positions tell */
         int better = sat != best_sat ? sat > best_sat
                      : ex != best_ex ? ex > best_ex
                      : sh != best_shift ? sh < best_shift
@@ -931,8 +944,16 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
          * label's lines go to the panel's row above when it has none */
         if (t->L.two_sided)
             into = figures_row(t, ln, g, side);
-        if (!into && (t->L.has_label || t->L.two_sided))
-            return; /* figures without a label: a stray line */
+        if (!into && (t->L.has_label || t->L.two_sided)) {
+            /* figures without a label: a row this reading could not place
+             * (its label perhaps taken for a cell of another column); the
+             * table's sums may miss it, so none of them is judged */
+            if (!t->stray_line)
+                t->stray_line = ln->no;
+            lt_note(e, t, BR_SEV_INFO, NULL, ln->no,
+                    "%zu figures with no label on this line belong to no row; not read", nf);
+            return;
+        }
         lab = "合计";
         ll = strlen(lab);
     }
@@ -969,8 +990,8 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (nf > LT_MAX_COLS)
         nf = LT_MAX_COLS;
     int clear = 0;
-    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, NULL, where,
-           &clear);
+    assign(t, fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, header_slack(e),
+           NULL, where, &clear);
     if (nf > nvc) {
         lt_note(e, t, BR_SEV_WARNING, r->code[0] ? r->code : r->label, ln->no,
                 "%zu figures for %zu columns; the extra ones are not read", nf, nvc);
@@ -1004,8 +1025,8 @@ int lt_row_place(lt_engine *e, lt_table *t, lt_prow *r, const int *pin)
     for (size_t j = 0; j < nvc; j++)
         if (vc[j]->model < 0)
             return 0; /* figures counted into a column not modelled: left as read */
-    assign(t, r->fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1, pin, where,
-           &clear);
+    assign(t, r->fig, nf, vc, nvc, e->in->char_width > 0 ? e->in->char_width : 1,
+           header_slack(e), pin, where, &clear);
     for (size_t j = 0; j < nvc; j++)
         if (r->have[vc[j]->model]) {
             r->have[vc[j]->model] = 0;

@@ -46,8 +46,9 @@ static int figure_byte(char c)
     return (c >= '0' && c <= '9') || c == ',' || c == '.';
 }
 
-/* Per metric (0 narrow, 1 display): how many figures of the page share their
- * right edge with another; the counts per edge, reset at every page. */
+/* Per metric (0 narrow, 1 display): how many of the page's figures end on
+ * an edge another one ended on before (figures less distinct edges); the
+ * counts per edge, reset at every page. */
 typedef struct edge_tally {
     int *count[2];
     int *touched[2];
@@ -69,8 +70,10 @@ static void close_page(edge_tally *t)
     for (int m = 0; m < 2; m++) {
         for (size_t i = 0; i < t->ntouched[m]; i++) {
             int *c = &t->count[m][t->touched[m][i]];
+            /* (figures less edges: four figures on one edge beat two
+             * pairs on two) */
             if (*c >= 2)
-                t->aligned[m] += *c;
+                t->aligned[m] += *c - 1;
             *c = 0;
         }
         t->ntouched[m] = 0;
