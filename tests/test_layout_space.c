@@ -2017,3 +2017,43 @@ Test(layout_space, narrow_text_stacked_last_characters)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Two groups of sub-columns ("年初特定目标" over 小计 … 民生配套项目, "上级专项"
+ * over 小计 … 市级专项) in a text that counts one column per character: a
+ * heading is centred only roughly on its run there — the second group takes
+ * every cell between the first group and the end, its 小计 and 市级专项 too. */
+Test(layout_space, narrow_text_second_group_takes_its_edge_cells)
+{
+    load(
+         "\f表九\n"
+         "\n"
+         "重庆市涪陵区退役军人事务局 2021 年项目支出明细表\n"
+         "\n"
+         "部门名称：重庆市涪陵区退役军人事务局            单位：万元\n"
+         "\n"
+         " 序号          预算单位          项目名称        合计                      年初特定目标                                   上级专项\n"
+         "                                                小计      人员性项目     一般性项目       民生配套项目       小计      提前下达专项   结转项目   市级专项\n"
+         "                         合计           836.62   807.61      16.83    439.21       351.57    29.01                     29.01\n"
+         " 1       重庆市涪陵区退役军人事务局   困难退役军人帮扶     156.21   156.21               156.21\n"
+         "                         经费\n"
+         " 2       重庆市涪陵区退役军人事务局   退役军人服务站运     276.00   276.00                276.00\n"
+         "                         行经费\n"
+         " 3       重庆市涪陵区退役军人事务局   双拥工作经费        16.83    16.83      16.83\n"
+         " 4       重庆市涪陵区退役军人事务局   烈士纪念设施维护     351.57   351.57                             351.57\n"
+         "                         经费\n"
+         " 5       重庆市涪陵区退役军人事务局   退役军人就业培训       7.00     7.00                  7.00\n"
+         "                         经费\n"
+         " 6       重庆市涪陵区退役军人事务局   2020 年上级      29.01                                               29.01                     29.01\n"
+         "                         转移支付专项\n"
+         "第 20 页\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(columns(t), "total,annual_subtotal,annual_personnel,annual_general,"
+                                 "annual_livelihood,superior_subtotal,superior_advance,"
+                                 "superior_carryover,superior_municipal");
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "total=836.62,annual_subtotal=807.61,annual_personnel=16.83,annual_general=439.21,"
+                     "annual_livelihood=351.57,superior_subtotal=29.01,superior_municipal=29.01");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -862,7 +862,23 @@ static void row_labels_out(hspan *h, size_t n)
 static int ext0(const hspan *x) { return x->hx1 > x->hx0 && x->hx0 < x->x0 ? x->hx0 : x->x0; }
 static int ext1(const hspan *x) { return x->hx1 > x->hx0 && x->hx1 > x->x1 ? x->hx1 : x->x1; }
 
-static void group_stretch(hspan *h, size_t n, int cw)
+/* Cells of the run's line (c[0..nc), x order) that a run c[i..j] of a
+ * heading leaves with no heading: left of it and clear of its left
+ * neighbour ln's extent; right of it when no heading stands to its right
+ * (rn == n). */
+static size_t orphans_beside(const hspan *h, size_t n, const size_t *c, size_t nc, size_t i,
+                             size_t j, size_t ln, size_t rn, int cw)
+{
+    size_t k, orphans = 0;
+    for (k = 0; k < i; k++)
+        orphans += ln == n || !overlap(ext0(&h[ln]) - cw, ext1(&h[ln]) + cw, ext0(&h[c[k]]),
+                                       ext1(&h[c[k]]));
+    for (k = j + 1; rn == n && k < nc; k++)
+        orphans++;
+    return orphans;
+}
+
+static void group_stretch(hspan *h, size_t n, int cw, int narrow)
 {
     /* the lowest headings first: a heading over headings is centred on
      * their stretches ("2023 年预算数" over 合计 … 公务用车购置及运行费, the
@@ -930,6 +946,7 @@ static void group_stretch(hspan *h, size_t n, int cw)
             rfix = rn < n && !runder && !h[rn].structural;
         }
         int ca = h[a].x0 + h[a].x1, best = -1, bx0 = 0, bx1 = 0;
+        size_t best_orphans = nc + 1;
         const char *start = nc ? block_start(h, n, c[0]) : NULL;
         for (size_t i = 0; i <= lo; i++)
             for (size_t j = hi; j < nc; j++) {
@@ -954,7 +971,15 @@ static void group_stretch(hspan *h, size_t n, int cw)
                     continue;
                 int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
                 int d = abs(x0 + x1 - ca), tol = 4 * cw > (x1 - x0) / 3 ? 4 * cw : (x1 - x0) / 3;
-                if (j > i && x1 - x0 > h[a].x1 - h[a].x0 && d <= tol && (best < 0 || d < best)) {
+                /* where a text counts one column per character a heading's
+                 * centre is only roughly its run's: of the runs centred
+                 * enough, the one that leaves no cell between it and the
+                 * headings beside it without a heading ("小计" between
+                 * 年初特定目标's run and 上级专项's) */
+                size_t orphans = narrow ? orphans_beside(h, n, c, nc, i, j, ln, rn, cw) : 0;
+                if (j > i && x1 - x0 > h[a].x1 - h[a].x0 && d <= tol &&
+                    (best < 0 || orphans < best_orphans || (orphans == best_orphans && d < best))) {
+                    best_orphans = orphans;
                     best = d;
                     bx0 = x0;
                     bx1 = x1;
@@ -1199,7 +1224,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
         }
     }
     relocate_displaced(h, n);
-    group_stretch(h, n, cw);
+    group_stretch(h, n, cw, e->in->narrow);
 
     lt_layout *L = &t->L;
     memset(L, 0, sizeof *L);
