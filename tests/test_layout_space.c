@@ -2057,3 +2057,33 @@ Test(layout_space, narrow_text_second_group_takes_its_edge_cells)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* The same groups where the second heading ("上级专项") only touches the
+ * cells under it in a count of one column per character: it is no column
+ * of its own, and the first group still reaches its 小计. */
+Test(layout_space, narrow_text_group_heading_touching_its_cells)
+{
+    load(
+         "\f重庆市渝北区科学技术局 2022 年项目支出决算明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         " 序号      预算单位           项目名称        合计                       年初特定目标                                    上级专项\n"
+         "                                                小计       人员性项目  一般性项目       民生配套项目       小计      提前下达专项    结转项目   市级专项\n"
+         "                     合计            1,363.28   1,313.89            597.89       716.00    49.39       49.39\n"
+         " 1    重庆市渝北区科学技术局    科普活动经费          716.00     716.00              0.00       716.00     0.00        0.00\n"
+         " 2    重庆市渝北区科学技术局    科技成果转化奖励资金      597.89     597.89            597.89         0.00     0.00        0.00\n"
+         "                     2021 年上级转移支\n"
+         " 3     重庆市渝北区科学技术局   付专项             49.39       0.00                0.00         0.00   49.39       49.39\n"
+         "第 16 页\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(columns(t), "total,annual_subtotal,annual_personnel,annual_general,"
+                                 "annual_livelihood,superior_subtotal,superior_advance,"
+                                 "superior_carryover,superior_municipal");
+    cr_assert_str_eq(cells(row(t, "科普活动经费")),
+                     "total=716.00,annual_subtotal=716.00,annual_general=0.00,"
+                     "annual_livelihood=716.00,superior_subtotal=0.00,superior_advance=0.00");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

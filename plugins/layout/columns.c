@@ -862,6 +862,15 @@ static void row_labels_out(hspan *h, size_t n)
 static int ext0(const hspan *x) { return x->hx1 > x->hx0 && x->hx0 < x->x0 ? x->hx0 : x->x0; }
 static int ext1(const hspan *x) { return x->hx1 > x->hx0 && x->hx1 > x->x1 ? x->hx1 : x->x1; }
 
+/* Where a cell reaches with its stretch: as printed where a text counts one
+ * column per character (a CJK heading is half as wide there: "上级专项"
+ * ends where 结转项目 under it starts). */
+static int reach(const hspan *x, int narrow)
+{
+    int printed = narrow ? x->x0 + lt_text_width(x->text, strlen(x->text), 2) : 0;
+    return printed > ext1(x) ? printed : ext1(x);
+}
+
 /* Cells of the run's line (c[0..nc), x order) that a run c[i..j] of a
  * heading leaves with no heading: left of it and clear of its left
  * neighbour ln's extent; right of it when no heading stands to its right
@@ -939,8 +948,10 @@ static void group_stretch(hspan *h, size_t n, int cw, int narrow)
             for (size_t j = 0; j < n; j++) {
                 if (h[j].dead || h[j].li != lb)
                     continue;
-                lunder |= ln < n && overlap(ext0(&h[ln]), ext1(&h[ln]), ext0(&h[j]), ext1(&h[j]));
-                runder |= rn < n && overlap(ext0(&h[rn]), ext1(&h[rn]), ext0(&h[j]), ext1(&h[j]));
+                lunder |= ln < n && overlap(ext0(&h[ln]), reach(&h[ln], narrow), ext0(&h[j]),
+                                            ext1(&h[j]));
+                runder |= rn < n && overlap(ext0(&h[rn]), reach(&h[rn], narrow), ext0(&h[j]),
+                                            ext1(&h[j]));
             }
             lfix = ln < n && !lunder && !h[ln].structural;
             rfix = rn < n && !runder && !h[rn].structural;
