@@ -2087,3 +2087,33 @@ Test(layout_space, narrow_text_group_heading_touching_its_cells)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Two header cells each wrapped over two lines whose lines pdftotext ran
+ * into one line ("公务用车 购置 公务用车运行 维护费"): two cells, each cut at
+ * a space of its own — not four names, "公务用车运行" naming nothing. */
+Test(layout_space, narrow_text_header_cells_lines_run_together)
+{
+    load(
+         "\f附件 4\n"
+         "\n"
+         "重庆市铜梁区司法局 2023 年一般公共预算“三公”经费支出表\n"
+         "\n"
+         "编制部门：重庆市铜梁区司法局                   单位:万元\n"
+         "\n"
+         "部门编 码   部门名称                           2022 年预算数                                                     2023 年预算数\n"
+         "               总计      因公出国 (境) 费 用         公务用车购置及运行费         公务接待费     总计      因公出 国(境) 费用             公务用车购置及运行费          公务接 待费\n"
+         "                                      公务用车 购置 公务用车运行 维护费                                       小计     公务用车购置 公务用车运 行维护费\n"
+         "        合计     13.72                                   10.00      3.72   10.00                 10.00                 10.00\n"
+         "349     司法局    13.72                                   10.00      3.72   10.00                 10.00                 10.00\n"
+         "\f附件 5\n"
+         );
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(columns(t), "prev_total,prev_abroad,prev_vehicle_purchase,"
+                                 "prev_vehicle_operation,prev_reception,total,abroad,"
+                                 "vehicle_subtotal,vehicle_purchase,vehicle_operation,reception");
+    cr_assert_str_eq(cells(row(t, "349")),
+                     "prev_total=13.72,prev_vehicle_operation=10.00,prev_reception=3.72,total=10.00,"
+                     "vehicle_subtotal=10.00,vehicle_operation=10.00");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -665,24 +665,53 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
             if (u->x0 < sp->x1 && sp->x0 < u->x1)
                 lt_squeeze(u->text, over, sizeof over);
         }
-    int money = 1, code = 1, under = 0; /* every part a money column's name, or a code part's */
+    /* the cells: runs of parts, each naming a money column alone or under
+     * the heading, as many as name one ("公务用车 购置 公务用车运行 维护费":
+     * two cells' lines run together, each cut at a space of its own) — or
+     * every part a code part's name */
+    size_t cut[9], ncell = 0; /* cell c: parts [cut[c], cut[c + 1]) */
+    int money = 0, code = 1, under = 0;
     for (size_t i = 0; i < np; i++) {
         char buf[DT_COMP_MAX];
         dt_copy(parts[i], lens[i], buf, sizeof buf);
-        const char *one[1] = {buf}, *two[2] = {over, buf};
-        br_role r;
-        int alone = dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
-        /* (named under the heading: a whole row of its cells, three or
-         * more — two fragments one space apart are as likely one cell's
-         * lines run together: "公务用车 购置") */
-        int below = !alone && np >= 3 && over[0] &&
-                    dt_catalog_column(t->kind, two, 2, &r) == DT_COL_MONEY;
-        money &= alone || below;
-        under |= below;
         code &= code_part_name(buf);
+    }
+    for (unsigned m = 0; m < 1u << (np - 1); m++) { /* bit g: a cell ends at gap g */
+        size_t c = 0, at[9];
+        int ok = 1, bel = 0;
+        at[0] = 0;
+        for (size_t i = 0; i < np && ok; i++) {
+            if (i + 1 < np && !((m >> i) & 1))
+                continue;
+            char buf[DT_COMP_MAX];
+            size_t l = 0;
+            for (size_t k = at[c]; k <= i; k++)
+                l += dt_copy(parts[k], lens[k], buf + l, sizeof buf - l);
+            const char *one[1] = {buf}, *two[2] = {over, buf};
+            br_role r;
+            /* (named under the heading: a whole row of its cells, three or
+             * more parts — two fragments one space apart are as likely one
+             * cell's lines run together) */
+            int below = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY && np >= 3 &&
+                        over[0] && dt_catalog_column_at(t->kind, two, 2, &r) == DT_COL_MONEY;
+            ok = below || dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
+            bel |= below;
+            at[++c] = i + 1;
+        }
+        if (!ok || c < 2 || c <= ncell)
+            continue;
+        money = 1;
+        under = bel;
+        ncell = c;
+        memcpy(cut, at, (c + 1) * sizeof *at);
     }
     if (!money && !code)
         return 0;
+    if (!money) { /* code parts: one cell each */
+        for (ncell = 0; ncell < np; ncell++)
+            cut[ncell] = ncell;
+        cut[ncell] = np;
+    }
     /* parts named under the heading: the heading heads them all */
     for (size_t a = 0; under && money && a < *n; a++) {
         char buf[DT_COMP_MAX];
@@ -696,15 +725,19 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
     }
     int wide = lt_span_wide(sp);
     int total = lt_text_width(sp->text, strlen(sp->text), wide), span = sp->x1 - sp->x0;
-    for (size_t i = 0; i < np; i++) {
+    for (size_t c = 0; c < ncell; c++) {
         hspan *x = &h[(*n)++];
         memset(x, 0, sizeof *x);
-        int off = lt_text_width(sp->text, (size_t)(parts[i] - sp->text), wide);
+        const char *first = parts[cut[c]], *last = parts[cut[c + 1] - 1];
+        size_t len = (size_t)(last + lens[cut[c + 1] - 1] - first);
+        int off = lt_text_width(sp->text, (size_t)(first - sp->text), wide);
         x->x0 = sp->x0 + off * span / total;
-        x->x1 = sp->x0 + (off + lt_text_width(parts[i], lens[i], wide)) * span / total;
+        x->x1 = sp->x0 + (off + lt_text_width(first, len, wide)) * span / total;
         x->li = x->top = li;
         x->w = x->x1 - x->x0;
-        dt_copy(parts[i], lens[i], x->text, sizeof x->text);
+        size_t l = 0;
+        for (size_t k = cut[c]; k < cut[c + 1]; k++)
+            l += dt_copy(parts[k], lens[k], x->text + l, sizeof x->text - l);
     }
     return 1;
 }
