@@ -405,6 +405,63 @@ Test(tables, three_public_with_only_a_total_row_says_nothing)
     br_disclosure_free(doc);
 }
 
+/* A 三公 table printed down the page (real disclosures' web pages): its
+ * items numbered, the details of one under it (其中：运行维护费, then 购置
+ * unnumbered).  合计 is the sum of the numbered items; the details are no
+ * parts of it. */
+static br_table *three_public_down(br_disclosure *doc, const char *vehicle)
+{
+    br_role roles[] = {BR_ROLE_TOTAL};
+    br_table *t = table(doc, BR_KIND_THREE_PUBLIC, roles, 1);
+    row(t, NULL, "合计", BR_SIDE_NONE, 5, "4432");
+    row(t, NULL, "1.因公出国(境)费用", BR_SIDE_NONE, 6, "39");
+    row(t, NULL, "2.公务接待费", BR_SIDE_NONE, 7, "323");
+    row(t, NULL, "3.公务用车购置及运行维护费", BR_SIDE_NONE, 8, vehicle);
+    row(t, NULL, "其中:公务用车运行维护费", BR_SIDE_NONE, 9, "2648");
+    row(t, NULL, "公务用车购置", BR_SIDE_NONE, 10, "1422");
+    return t;
+}
+
+Test(tables, three_public_down_the_page_details_are_no_items)
+{
+    br_disclosure *doc = br_disclosure_new("hand.txt");
+    three_public_down(doc, "4070");
+    br_report *r = check(doc);
+    cr_assert_eq(count(r, HIER, -1), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(tables, three_public_down_the_page_item_left_out)
+{
+    br_disclosure *doc = br_disclosure_new("hand.txt");
+    three_public_down(doc, "0");
+    br_report *r = check(doc);
+    cr_assert_eq(count(r, HIER, -1), 1);
+    expect(nth(r, HIER, 0), BR_SEV_ERROR, "three_public", "合计", "total", "362", "4432", 5, NULL);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* Details with no numbers to tell where they end: the items are not known,
+ * and 合计 is not judged. */
+Test(tables, three_public_details_without_numbers_are_not_guessed)
+{
+    br_disclosure *doc = br_disclosure_new("hand.txt");
+    br_role roles[] = {BR_ROLE_TOTAL};
+    br_table *t = table(doc, BR_KIND_THREE_PUBLIC, roles, 1);
+    row(t, NULL, "合计", BR_SIDE_NONE, 5, "4432");
+    row(t, NULL, "因公出国(境)费用", BR_SIDE_NONE, 6, "39");
+    row(t, NULL, "公务用车购置及运行维护费", BR_SIDE_NONE, 8, "4070");
+    row(t, NULL, "其中:公务用车运行维护费", BR_SIDE_NONE, 9, "2648");
+    row(t, NULL, "公务用车购置", BR_SIDE_NONE, 10, "1422");
+    row(t, NULL, "公务接待费", BR_SIDE_NONE, 7, "323");
+    br_report *r = check(doc);
+    cr_assert_eq(count(r, HIER, BR_SEV_ERROR), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
 /* ---- two-sided tables on models ------------------------------------------------------ */
 
 static const br_role fiscal_roles[] = {BR_ROLE_AMOUNT, BR_ROLE_TOTAL, BR_ROLE_GPB,

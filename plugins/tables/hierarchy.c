@@ -321,7 +321,7 @@ static int groups(br_report *report, const br_table *t, const size_t *cols, size
             const char *label = tb_host->row_label(r);
             if (is_category(kind, label) || is_grand(kind, label))
                 break;
-            if (!tb_label_matches(label, TB_PREFIX, "其中"))
+            if (!tb_is_detail_label(label))
                 rc = rl_push(&parts, r);
         }
         if (rc == BR_OK && parts.n)
@@ -339,12 +339,26 @@ static int label_table(br_report *report, const br_table *t, label_how how, cons
     rowlist grands;
     rl_init(&grands);
     int usable = 1, rc = BR_OK;
+    /* items listed with details under them (1. … 3. 公务用车购置及运行维护费,
+     * 其中：运行维护费, 购置): the details — the 其中 row and the rows after
+     * it up to the next numbered item — are no items; with no numbers to
+     * tell where the details end, the items are not known */
+    int in_details = 0, details = 0, numbered = 0;
     items->n = 0;
     for (size_t i = 0; i < nrows && rc == BR_OK; i++) {
         const br_row *r = tb_host->table_row_at(t, i);
         const char *label = tb_host->row_label(r);
         if (tb_host->row_side(r) != BR_SIDE_NONE)
             usable = 0;
+        numbered |= tb_is_enumerated_label(label);
+        if (how == HOW_ITEMS && !is_grand(kind, label)) {
+            if (tb_is_detail_label(label))
+                in_details = details = 1;
+            else if (tb_is_enumerated_label(label))
+                in_details = 0;
+            if (in_details)
+                continue;
+        }
         if (is_grand(kind, label))
             rc = rl_push(&grands, r);
         else if (how != HOW_ITEMS ? is_category(kind, label) : !tb_is_subtotal_label(label))
@@ -352,6 +366,8 @@ static int label_table(br_report *report, const br_table *t, label_how how, cons
         else if (how == HOW_ITEMS)
             usable = 0; /* subtotals group the items in a way labels do not say */
     }
+    if (details && !numbered)
+        usable = 0;
     if (rc == BR_OK && usable && items->n && !nested_codes(items))
         for (size_t g = 0; rc == BR_OK && g < grands.n; g++)
             rc = roll_up(report, t, cols, ncols, grands.v[g], items->v, items->n, " = Σ", terms);

@@ -68,6 +68,10 @@ static const struct {
 #define TB_GRAND(match, word) {TB_##match, word},
 #include "labels.def"
 #undef TB_GRAND
+}, detail_words[] = {
+#define TB_DETAIL(match, word) {TB_##match, word},
+#include "labels.def"
+#undef TB_DETAIL
 }, subtotal_words[] = {
 #define TB_SUBTOTAL(match, word) {TB_##match, word},
 #include "labels.def"
@@ -83,6 +87,50 @@ int tb_is_grand_label(const char *label)
         if (tb_key_matches(key, grand_words[i].match, grand_words[i].word))
             return 1;
     return 0;
+}
+
+int tb_is_detail_label(const char *label)
+{
+    char key[TB_KEY_MAX];
+    if (!tb_label_key(label, key, sizeof key))
+        return 0;
+    for (size_t i = 0; i < sizeof detail_words / sizeof *detail_words; i++)
+        if (tb_key_matches(key, detail_words[i].match, detail_words[i].word))
+            return 1;
+    return 0;
+}
+
+/* The label starts with an enumerator of its own ("1.", "2、", "(三)",
+ * "四、"): an item of a numbered list, not the detail of one. */
+int tb_is_enumerated_label(const char *label)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    const char *p = label;
+    while (*p == ' ')
+        p++;
+    int open = 0;
+    if (*p == '(' || strncmp(p, "（", 3) == 0) {
+        open = 1;
+        p += *p == '(' ? 1 : 3;
+    }
+    size_t digits = strspn(p, "0123456789"), cjk = 0;
+    p += digits;
+    for (int more = !digits; more;) {
+        more = 0;
+        for (size_t i = 0; i < sizeof numerals / sizeof *numerals; i++)
+            if (strncmp(p, numerals[i], 3) == 0) {
+                p += 3;
+                cjk++;
+                more = 1;
+                break;
+            }
+    }
+    if (!digits && !cjk)
+        return 0;
+    if (open)
+        return *p == ')' || strncmp(p, "）", 3) == 0;
+    return *p == '.' || strncmp(p, "、", 3) == 0 || strncmp(p, "．", 3) == 0 ||
+           (digits && (*p == ')' || strncmp(p, "）", 3) == 0));
 }
 
 int tb_is_subtotal_label(const char *label)

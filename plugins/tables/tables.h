@@ -25,6 +25,8 @@ int tb_label_matches(const char *label, tb_match m, const char *word);
 /* The label is a grand total (合计 …) / a subtotal (小计 …): labels.def. */
 int tb_is_grand_label(const char *label);
 int tb_is_subtotal_label(const char *label);
+int tb_is_detail_label(const char *label);     /* 其中… (labels.def TB_DETAIL) */
+int tb_is_enumerated_label(const char *label); /* "1." "(三)" "四、" … */
 
 /* Money columns of t (every role before the text roles) into cols;
  * returns how many (at most cap). */
