@@ -230,3 +230,49 @@ Test(fail_closed, an_isolated_break_stays_an_error)
     br_report_free(rep);
     br_disclosure_free(doc);
 }
+
+/* A table named by its title whose header and figures could not be read at
+ * all (a web page flattened to one cell per line): a reader warning, and
+ * the coverage counts it not read — not "1 of 1 tables read with certainty". */
+Test(fail_closed, a_table_not_read_at_all_is_said)
+{
+    br_disclosure *doc = read_text("2021年区本级“三公”经费预算支出表\n"
+                                   "单位:万元\n"
+                                   "项目 |\n"
+                                   "预算数 |\n"
+                                   "合计 |\n"
+                                   "4432 |\n"
+                                   "1.因公出国(境)费用 |\n"
+                                   "39 |\n");
+    br_report *rep = check(doc);
+    const br_finding *f = only(rep, "disclosure-text.parse");
+    cr_assert_eq(f->severity, BR_SEV_WARNING);
+    cr_assert_str_eq(f->message, "the table's header and figures could not be read; nothing in "
+                                 "it is checked");
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.tables, 1);
+    cr_assert_eq(cov.tables_uncertain, 1);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+}
+
+/* A table printed with its header only and a note that it is empty: its
+ * columns are read, no warning — an empty table, not one unread. */
+Test(fail_closed, a_table_of_header_only_is_read)
+{
+    br_disclosure *doc = read_text("某某局 2022 年一般公共预算“三公”经费支出表\n"
+                                   "\n"
+                                   "单位:万元\n"
+                                   "\n"
+                                   "部门编码\t部门名称\t合计\t因公出国(境)费\t公务用车购置及运行费\t公务接待费\n"
+                                   "注：本单位无“三公”经费支出。\n");
+    br_report *rep = check(doc);
+    cr_assert_eq(severity_count(rep, BR_SEV_WARNING), 0);
+    cr_assert_eq(br_table_column_count(br_disclosure_table_at(doc, 0)), 4);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.tables_uncertain, 0);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+}

@@ -280,8 +280,25 @@ static void audit_table(br_disclosure *doc, br_table *t)
     }
 }
 
+/* A table named by its title whose header and figures the reader could not
+ * read at all (no column, no attribute): nothing in it is checked, and the
+ * coverage says so instead of counting it read. */
+static void unread_table(br_disclosure *doc, br_table *t)
+{
+    if (t->ncols || t->nattrs || t->nrows || t->uncertain)
+        return;
+    const char *kind = br_kind_name(t->kind);
+    if (br_table_set_uncertain(t, -1, "unread_table",
+                               "the table's header and figures could not be read") == BR_OK)
+        br_disclosure_add_note(doc, BR_SEV_WARNING, kind, NULL, NULL, t->line,
+                               "the table's header and figures could not be read; nothing in it "
+                               "is checked");
+}
+
 void br_disclosure_audit_columns(br_disclosure *doc)
 {
-    for (size_t i = 0; doc && i < doc->ntables; i++)
+    for (size_t i = 0; doc && i < doc->ntables; i++) {
+        unread_table(doc, doc->tables[i]);
         audit_table(doc, doc->tables[i]);
+    }
 }

@@ -50,11 +50,18 @@ void dt_department_code(dt_reader *rd, const char *s, size_t len)
         rd->dept_code_set = 1;
 }
 
+static int fix_layout(dt_reader *rd, long line);
+
 static void table_close(dt_reader *rd)
 {
     dt_table_state *st = &rd->cur;
     if (!st->open)
         return;
+    /* a table printed with its header only (stated empty, "注：本单位无…"):
+     * its columns, as read, so that it is not taken for one not read */
+    if (st->kind != BR_KIND_UNKNOWN && !st->have_layout && st->nhdr > 0 &&
+        !(st->flags & DT_PERFORMANCE))
+        fix_layout(rd, st->title_line);
     if (st->kind != BR_KIND_UNKNOWN && dt_table_ensure(rd)) {
         if (st->flags & DT_PERFORMANCE)
             dt_perf_finish(rd);
