@@ -2117,3 +2117,35 @@ Test(layout_space, narrow_text_header_cells_lines_run_together)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* 预算数 | 决算数 pairs under 小计 | 购置费 | 运行维护费 run together into one
+ * span ("预算数 决算数 预算数 决算数 预算数 决算数") and cut up evenly: no
+ * heading is centred over its pair, so each pair goes to the header's
+ * leaves in order. */
+Test(layout_space, narrow_text_stage_pairs_run_together)
+{
+    load(
+         "\f附件 4\n"
+         "\n"
+         "重庆市铜梁区信访办公室 2024 年财政拨款“三公”经费支出决算表\n"
+         "\n"
+         "编制部门：重庆市铜梁区信访办公室                             单位:万元\n"
+         "\n"
+         " 部门编码   部门名称        合计           因公出国(境)费              公务用车购置及运行维护费              公务接待费\n"
+         "                                                  小计        购置费    运行维护费\n"
+         "               预算数      决算数      预算数   决算数   预算数 决算数 预算数 决算数 预算数 决算数            预算数     决算数\n"
+         "        合计      16.29    11.00                15.10  10.00        15.10 10.00    1.19    1.00\n"
+         " 254    信访办     16.29    11.00                15.10  10.00        15.10 10.00    1.19    1.00\n"
+         );
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(columns(t),
+                     "budget_total,total,budget_abroad,abroad,budget_vehicle_subtotal,"
+                     "vehicle_subtotal,budget_vehicle_purchase,vehicle_purchase,"
+                     "budget_vehicle_operation,vehicle_operation,budget_reception,reception");
+    cr_assert_str_eq(cells(row(t, "254")),
+                     "budget_total=16.29,total=11.00,budget_vehicle_subtotal=15.10,"
+                     "vehicle_subtotal=10.00,budget_vehicle_operation=15.10,vehicle_operation=10.00,"
+                     "budget_reception=1.19,reception=1.00");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

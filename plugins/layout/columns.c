@@ -1098,6 +1098,45 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
  * column per character a CJK heading is half as wide as printed, its
  * centre still over its pair.)
  */
+/*
+ * The pairs no heading is centred over — stage words run together into one
+ * span and cut up evenly ("预算数 决算数 预算数 决算数 …" under 小计 | 购置费
+ * | 运行维护费, pdftotext packing them one space apart): the headings they
+ * stand under are the header's leaves above the stage line (cells with no
+ * heading cell under them, naming no department, number or label), and
+ * when there are as many as pairs, pair k is leaf k's, in x order.
+ */
+static void stage_pairs_in_order(const lt_table *t, const hspan *h, size_t n, const size_t *stg,
+                                 size_t ns, int sl, int *owner)
+{
+    size_t leaf[LT_MAX_HDR_SPANS], nl = 0;
+    for (size_t a = 0; a < n && nl < LT_MAX_HDR_SPANS; a++) {
+        if (h[a].dead || h[a].li >= sl || h[a].structural)
+            continue;
+        dt_what what;
+        own_role(t->kind, h[a].text, &what);
+        if (what == DT_COL_DEPT || what == DT_COL_SEQ || what == DT_COL_LABEL ||
+            what == DT_COL_CODE)
+            continue;
+        int under = 0;
+        for (size_t b = 0; b < n && !under; b++)
+            under = !h[b].dead && h[b].li > h[a].li && h[b].li < sl &&
+                    overlap(ext0(&h[a]), ext1(&h[a]), h[b].x0, h[b].x1);
+        if (!under)
+            leaf[nl++] = a;
+    }
+    if (nl != ns / 2)
+        return;
+    for (size_t i = 1; i < nl; i++)
+        for (size_t j = i; j > 0 && h[leaf[j - 1]].x0 > h[leaf[j]].x0; j--) {
+            size_t x = leaf[j];
+            leaf[j] = leaf[j - 1];
+            leaf[j - 1] = x;
+        }
+    for (size_t i = 0; i < ns; i++)
+        owner[stg[i]] = (int)leaf[i / 2];
+}
+
 static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int *owner)
 {
     for (size_t i = 0; i < n; i++)
@@ -1139,8 +1178,10 @@ static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int *owner)
             if (head[k] < 0 || h[a].li > h[head[k]].li)
                 head[k] = (int)a;
         }
-        if (head[k] < 0 || (k > 0 && head[k] == head[k - 1]))
+        if (head[k] < 0 || (k > 0 && head[k] == head[k - 1])) {
+            stage_pairs_in_order(t, h, n, stg, ns, sl, owner);
             return;
+        }
     }
     for (size_t i = 0; i < ns; i++)
         owner[stg[i]] = head[i / 2];
