@@ -2149,3 +2149,52 @@ Test(layout_space, narrow_text_stage_pairs_run_together)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Two year headings, "2021年" over 决算数 and "2022年预算数" over 合计 |
+ * 基本支出 | 项目支出 (the last two stacked over two lines): the first is
+ * centred on a run from the label column 科目名称 to 合计 — but a heading
+ * heads figure columns only, so 合计 is this year's, not a second previous
+ * year's total. */
+Test(layout_space, narrow_text_year_over_stacked_cells)
+{
+    load(
+         "\f附件 2\n"
+         "\n"
+         "重庆市黔江区医疗保障局 2022 年一般公共预算财政拨款支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  科目编码              科目名      2021年              2022年预算数\n"
+         "类   款  项             称       决算数         合计        基本支    项目支\n"
+         "                                                     出      出\n"
+         "                 合计          4,500.96   4407.19    701.76 3705.43\n"
+         "208              社会保障和就业支出      73.13     82.17     82.17       0\n"
+         "                 行政事业单位养老支\n"
+         "208    05        出             73.13      82.17    82.17         0\n"
+         "                 机关事业单位基本养\n"
+         "208    05   05   老保险缴费支出       38.89      54.78    54.78         0\n"
+         "                 机关事业单位职业年\n"
+         "208    05   06   金缴费支出          34.24     27.39    27.39         0\n"
+         "210              卫生健康支出      4,398.25    4283.9   578.51   3705.43\n"
+         "210    11        行政事业单位医疗       36.23     38.81    38.81         0\n"
+         "210    11   1    行政单位医疗         20.75     20.54    20.54         0\n"
+         "210    11   03   公务员医疗补助         8.52     10.27    10.27         0\n"
+         "                 其他行政事业单位医\n"
+         " 210 11     99   疗支出             6.96      8.00     8.00         0\n"
+         " 210 15          医疗保障管理事务    4,362.02   4245.13   539.70   3705.43\n"
+         " 210 15     01   行政运行          593.67    539.70   539.70         0\n"
+         " 210 15     2    一般行政管理事务    3,039.05   2979.46        0   2979.46\n"
+         " 210 15     04   信息化建设          75.21    103.03        0    103.03\n"
+         " 210 15     06   医疗保障经办事务      654.09    622.94        0    622.94\n"
+         " 221             住房保障支出         29.58     41.08    41.08         0\n"
+         " 221 02          住房改革支出         29.58     41.08    41.08         0\n"
+         " 221 02     1    住房公积金          29.58     41.08    41.08         0\n"
+         "第 15 页\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(columns(t), "prev_total,total,basic,project");
+    cr_assert_str_eq(cells(row(t, "合计")),
+                     "prev_total=4500.96,total=4407.19,basic=701.76,project=3705.43");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

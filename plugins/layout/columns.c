@@ -1011,6 +1011,10 @@ static void group_stretch(hspan *h, size_t n, int cw, int narrow)
                 for (size_t k = i; k <= j && !claimed; k++)
                     for (size_t q = i; q < k && !claimed; q++)
                         claimed = strcmp(h[c[q]].text, h[c[k]].text) == 0;
+                /* (a heading heads figure columns: no label or code
+                 * column in its run) */
+                for (size_t k = i; k <= j && !claimed; k++)
+                    claimed = h[c[k]].structural;
                 if (claimed)
                     continue;
                 int x0 = ext0(&h[c[i]]), x1 = ext1(&h[c[j]]);
