@@ -2198,3 +2198,71 @@ Test(layout_space, narrow_text_year_over_stacked_cells)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* 人员经费 | 日常公用经费 each stacked over two lines, their first lines run
+ * together ("人员经 日常公" over "费" and "用经费"): two cells, each completed
+ * by the fragment under it — not one unknown heading over two columns. */
+Test(layout_space, narrow_text_stacked_first_lines_run_together)
+{
+    load(
+         "\f附件3\n"
+         "\n"
+         "重庆市梁平区信访办公室 2022 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "              经济分类科目            2022 年基本支出\n"
+         "    科目编           科目名         总计     人员经 日常公\n"
+         "      码            称                   费    用经费\n"
+         "    301     工资福利支出           149.17 149.17   0.00\n"
+         "                              64.48   64.48  0.00\n"
+         "    30101   基本工资\n"
+         "                             35.04   35.04    0.00\n"
+         "    30102   津贴补贴\n"
+         "    30108   机关事业单位基本养老保险缴费   15.92   15.92    0.00\n"
+         "    30109   职业年金缴费            7.96    7.96    0.00\n"
+         "    30110   职工基本医疗保险缴费        7.96    7.96    0.00\n"
+         "                              2.99    2.99    0.00\n"
+         "    30111   公务员医疗补助缴费\n"
+         "                              2.88    2.88    0.00\n"
+         "    30112   其他社会保障缴费\n"
+         "                             11.94   11.94    0.00\n"
+         "    30113   住房公积金\n"
+         "    302     商品和服务支出          81.21    0.00   81.21\n"
+         "    30201   办公费               2.25    0.00    2.25\n"
+         "    30202   印刷费               3.08    0.00    3.08\n"
+         "    30205   水费                7.73    0.00    7.73\n"
+         "    30207   邮电费               3.09    0.00    3.09\n"
+         "                                10    0.00      10\n"
+         "    30209   物业管理费\n"
+         "                              2.51    0.00    2.51\n"
+         "    30213   维修（护）费\n"
+         "8\n"
+         "\f重庆市梁平区信访办公室\n"
+         "\n"
+         "2022 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "            经济分类科目          2022 年基本支出\n"
+         "  科目编           科目名       总计     人员经 日常公\n"
+         "    码            称                费    用经费\n"
+         "  30215   会议费              0.28   0.00  0.28\n"
+         "                           1.66   0.00  1.66\n"
+         "  30216   培训费\n"
+         "  30217   公务接待费                1   0.00       1\n"
+         "  30226   劳务费               6.27   0.00    6.27\n"
+         "  30231   公务用车运行维护费           12   0.00      12\n"
+         "  30239   其他交通费用            4.42   0.00    4.42\n"
+         "  30299   其他商品和服务支出        26.92   0.00   26.92\n"
+         "  303     对个人和家庭的补助           12     12    0.00\n"
+         "  30307   医疗费补助               12     12    0.00\n"
+         "          合计              242.38 161.17   81.21\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(columns(t), "total,personnel,public");
+    cr_assert_str_eq(cells(row(t, "合计")), "total=242.38,personnel=161.17,public=81.21");
+    cr_assert_str_eq(cells(row(t, "30231")), "total=12,personnel=0.00,public=12");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

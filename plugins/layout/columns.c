@@ -425,6 +425,9 @@ static void join_wrapped(br_kind kind, hspan *h, size_t n, int cw, int tol, int 
                         int bx1 = h[b].x0 + lt_text_width(h[b].text, strlen(h[b].text), 2);
                         under |= narrow && abs((h[a].x0 + ax1) - (h[b].x0 + bx1)) <=
                                                2 * NARROW_DRIFT;
+                        /* (…or starting within it as printed: "日常公" over
+                         * "用经费", their lines run on from the cell beside) */
+                        under |= narrow && h[b].x0 >= h[a].x0 && h[b].x0 < ax1;
                         if (((h[a].known && lt_chars(h[b].text) > 1) || h[b].known || !under ||
                              !names_column(kind, jb)) &&
                             !(under && label_over_fragment(kind, h, n, a, b)))
@@ -640,7 +643,52 @@ static void join_three(br_kind kind, hspan *h, size_t n, int tol)
  * is a code part, each part is a cell, its x-extent the span's shared out
  * by width.  Returns 1 when split.
  */
-static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, size_t *n)
+/*
+ * The first line of a cell stacked over two header lines, cut from span sp
+ * of line li at first[0..len) (its text `text`): the one fragment of line
+ * li + 1 under it, naming nothing alone, completes a money column's name
+ * ("人员经 日常公" over "费" and "用经费": the first lines of 人员经费 and
+ * 日常公用经费 run together).
+ * Where a text counts one column per character, the cell reaches as far
+ * as it is printed.
+ */
+static int stacked_name(const lt_table *t, const lt_span *sp, int li, const char *first,
+                        size_t len, const char *text, int narrow)
+{
+    if ((size_t)li + 1 >= t->nhdr)
+        return 0;
+    int wide = lt_span_wide(sp);
+    int total = lt_text_width(sp->text, strlen(sp->text), wide), span = sp->x1 - sp->x0;
+    int off = lt_text_width(sp->text, (size_t)(first - sp->text), wide);
+    int x0 = sp->x0 + off * span / total;
+    int x1 = sp->x0 + (off + lt_text_width(first, len, narrow ? 2 : wide)) * span / total;
+    const lt_line *below = t->hdr[li + 1];
+    const lt_span *under = NULL;
+    for (size_t k = 0; k < below->nspans; k++) {
+        const lt_span *b = &below->spans[k];
+        if (b->x0 >= x1 || b->x1 <= x0)
+            continue;
+        if (under || b->x0 < x0 - 1)
+            return 0; /* two fragments, or one reaching out left of it */
+        under = b;
+    }
+    if (!under)
+        return 0;
+    char rest[DT_COMP_MAX];
+    lt_squeeze(under->text, rest, sizeof rest);
+    const char *alone[1] = {rest};
+    br_role r;
+    if (dt_catalog_column(t->kind, alone, 1, &r) != DT_COL_NONE)
+        return 0; /* a cell of its own under it, not the rest of a word */
+    char joined[DT_COMP_MAX];
+    size_t l = dt_copy(text, strlen(text), joined, sizeof joined);
+    dt_copy(rest, strlen(rest), joined + l, sizeof joined - l);
+    const char *one[1] = {joined};
+    return dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
+}
+
+static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, size_t *n,
+                       int narrow)
 {
     const char *parts[8];
     size_t lens[8], np = 0;
@@ -694,7 +742,9 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
              * cell's lines run together) */
             int below = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY && np >= 3 &&
                         over[0] && dt_catalog_column_at(t->kind, two, 2, &r) == DT_COL_MONEY;
-            ok = below || dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY;
+            ok = below || dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY ||
+                 stacked_name(t, sp, li, parts[at[c]], (size_t)(parts[i] + lens[i] - parts[at[c]]),
+                              buf, narrow);
             bel |= below;
             at[++c] = i + 1;
         }
@@ -1255,7 +1305,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
     for (size_t li = 0; li < t->nhdr; li++)
         for (size_t s = 0; s < t->hdr[li]->nspans && n < LT_MAX_HDR_SPANS; s++) {
             const lt_span *sp0 = &t->hdr[li]->spans[s];
-            if (split_names(t, sp0, (int)li, h, &n))
+            if (split_names(t, sp0, (int)li, h, &n, e->in->narrow))
                 continue;
             /* a layout whose column order the catalog knows: cells one
              * space apart are two (template.c) */
