@@ -247,8 +247,8 @@ Test(fail_closed, a_table_not_read_at_all_is_said)
     br_report *rep = check(doc);
     const br_finding *f = only(rep, "disclosure-text.parse");
     cr_assert_eq(f->severity, BR_SEV_WARNING);
-    cr_assert_str_eq(f->message, "the table's header and figures could not be read; nothing in "
-                                 "it is checked");
+    cr_assert_str_eq(f->message, "no header or figures could be read under the table's title; "
+                                 "nothing in it is checked");
     br_coverage cov;
     cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
     cr_assert_eq(cov.tables, 1);

@@ -289,10 +289,10 @@ static void unread_table(br_disclosure *doc, br_table *t)
         return;
     const char *kind = br_kind_name(t->kind);
     if (br_table_set_uncertain(t, -1, "unread_table",
-                               "the table's header and figures could not be read") == BR_OK)
+                               "no header or figures could be read under the table's title") == BR_OK)
         br_disclosure_add_note(doc, BR_SEV_WARNING, kind, NULL, NULL, t->line,
-                               "the table's header and figures could not be read; nothing in it "
-                               "is checked");
+                               "no header or figures could be read under the table's title; "
+                               "nothing in it is checked");
 }
 
 void br_disclosure_audit_columns(br_disclosure *doc)
