@@ -1662,7 +1662,7 @@ Test(layout_space, narrow_text_group_heading_over_one_named_cell)
     const br_table *t = table(BR_KIND_PROJECTS);
     cr_assert_str_eq(columns(t), "total,annual_subtotal,annual_personnel,annual_general,"
                                  "annual_livelihood,superior_subtotal,superior_advance,"
-                                 "superior_municipal");
+                                 "superior_carryover,superior_municipal");
     cr_assert_str_eq(cells(row(t, "合计")),
                      "total=1047.70,annual_subtotal=1016.16,annual_personnel=47.40,"
                      "annual_general=968.76,superior_subtotal=31.54,superior_advance=31.54");
@@ -2263,6 +2263,34 @@ Test(layout_space, narrow_text_stacked_first_lines_run_together)
     cr_assert_str_eq(columns(t), "total,personnel,public");
     cr_assert_str_eq(cells(row(t, "合计")), "total=242.38,personnel=161.17,public=81.21");
     cr_assert_str_eq(cells(row(t, "30231")), "total=12,personnel=0.00,public=12");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* Two cells of a group one space apart, the second named only under its
+ * heading ("提前下达专项 结转项目" under 上级专项): two columns. */
+Test(layout_space, narrow_text_cells_named_under_their_heading_one_space_apart)
+{
+    load(
+         "\f公开09表\n"
+         "\n"
+         "重庆市南川区退役军人事务局 2020 年项目支出明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "  序号        预算单位           项目名称        合计                  年初特定目标                             上级专项\n"
+         "                                               小计      人员性项目 一般性项目       民生配套项目   小计      提前下达专项 结转项目     市级专项\n"
+         "  1     重庆市南川区退役军人事务局   退役军人服务站运行经费    35.00   35.00            35.00\n"
+         "  2     重庆市南川区退役军人事务局   困难退役军人帮扶经费     51.65   51.65            51.65\n"
+         "  3     重庆市南川区退役军人事务局   上级专项补助资金       21.67                                      21.67           21.67\n"
+         "                        合计            108.32   86.65             86.65            21.67           21.67\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(columns(t), "total,annual_subtotal,annual_personnel,annual_general,"
+                                 "annual_livelihood,superior_subtotal,superior_advance,"
+                                 "superior_carryover,superior_municipal");
+    cr_assert_str_eq(cells(row(t, "上级专项补助资金")),
+                     "total=21.67,superior_subtotal=21.67,superior_carryover=21.67");
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }

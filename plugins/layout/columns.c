@@ -737,10 +737,10 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
                 l += dt_copy(parts[k], lens[k], buf + l, sizeof buf - l);
             const char *one[1] = {buf}, *two[2] = {over, buf};
             br_role r;
-            /* (named under the heading: a whole row of its cells, three or
-             * more parts — two fragments one space apart are as likely one
-             * cell's lines run together) */
-            int below = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY && np >= 3 &&
+            /* (named under the heading by its own words: "结转项目" under
+             * 上级专项 — not by the heading's: "公务用车" of "公务用车 购置",
+             * one cell's lines run together, names nothing) */
+            int below = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY &&
                         over[0] && dt_catalog_column_at(t->kind, two, 2, &r) == DT_COL_MONEY;
             ok = below || dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY ||
                  stacked_name(t, sp, li, parts[at[c]], (size_t)(parts[i] + lens[i] - parts[at[c]]),
