@@ -2294,3 +2294,70 @@ Test(layout_space, narrow_text_cells_named_under_their_heading_one_space_apart)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A table continued on a page whose repeated header stacks its names over
+ * lines ("人员" / "经费", "日常" / "公用" / "经费"), placed further left: a
+ * name's first line places its column on that page, so 302's items stay
+ * under 日常公用经费. */
+Test(layout_space, narrow_text_continuation_header_stacked_names)
+{
+    load(
+         "重庆市大足区政务服务管理办公室 2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "             经济分类科目          2020 年基本支出\n"
+         "科目               科目       总计       人员    日常\n"
+         "编码               名称                经费    公用\n"
+         "                                         经费\n"
+         "                         631.16   540.64 90.52\n"
+         "        合计\n"
+         "                         540.64   540.64\n"
+         "301     工资福利支出\n"
+         "30101   基本工资             187.44   187.44\n"
+         "                         178.64   178.64\n"
+         "30102   津贴补贴\n"
+         "                          58.57    58.57\n"
+         "30108   机关事业单位基本养老保险缴费\n"
+         "30109   职业年金缴费            29.29    29.29\n"
+         "30110   职工基本医疗保险缴费        25.63    25.63\n"
+         "30111   公务员医疗补助缴费         10.98    10.98\n"
+         "30112   其他社会保障缴费           6.16     6.16\n"
+         "30113   住房公积金             43.93    43.93\n"
+         "                          90.52            90.52\n"
+         "302     商品和服务支出\n"
+         "30201   办公费                4.44             4.44\n"
+         "                            1.8              1.8\n"
+         "30202   印刷费\n"
+         "30205   水费                  3.6              3.6\n"
+         "                             20               20\n"
+         "30207   邮电费\n"
+         "\f重庆市大足区政务服务管理办公室 2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "          经济分类科目       2020 年基本支出\n"
+         "科目            科目     总计      人员  日常\n"
+         "编码            名称             经费  公用\n"
+         "                                 经费\n"
+         "30216   培训费             7          7\n"
+         "                        5          5\n"
+         "30217   公务接待费\n"
+         "                      7.09       7.09\n"
+         "30227   委托业务费\n"
+         "                      9.46       9.46\n"
+         "30228   工会经费\n"
+         "                       19         19\n"
+         "30229   福利费\n"
+         "                        8          8\n"
+         "30231   公务用车运行维护费\n"
+         "                      5.13       5.13\n"
+         "30239   其他交通费用\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(columns(t), "total,personnel,public");
+    cr_assert_str_eq(cells(row(t, "30216")), "total=7,public=7");
+    cr_assert_str_eq(cells(row(t, "30239")), "total=5.13,public=5.13");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

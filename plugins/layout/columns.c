@@ -1570,6 +1570,33 @@ static int named_once(const lt_col *c, const lt_line *ln)
     return at;
 }
 
+/* The span of line ln that is the first line of figure column i's name
+ * stacked over lines ("人员" of 人员经费, "日常" of 日常公用经费 over "公用" /
+ * "经费"): a beginning of its own name, two characters or more, that
+ * begins no other figure column's name nor names one; else -1. */
+static int stacked_first_line(const lt_layout *L, size_t i, const lt_line *ln)
+{
+    const char *slash = strrchr(L->cols[i].name, '/');
+    const char *own = slash ? slash + 1 : L->cols[i].name;
+    int at = -1;
+    for (size_t k = 0; k < ln->nspans; k++) {
+        char buf[DT_COMP_MAX];
+        size_t bl = lt_squeeze(ln->spans[k].text, buf, sizeof buf);
+        if (lt_chars(buf) < 2 || bl >= strlen(own) || strncmp(own, buf, bl) != 0)
+            continue;
+        for (size_t j = 0; j < L->ncols; j++) {
+            const char *sj = strrchr(L->cols[j].name, '/');
+            const char *oj = sj ? sj + 1 : L->cols[j].name;
+            if (j != i && L->cols[j].what == DT_COL_MONEY && strncmp(oj, buf, bl) == 0)
+                return -1;
+        }
+        if (at >= 0)
+            return -1;
+        at = (int)k;
+    }
+    return at;
+}
+
 void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
 {
     lt_layout *L = &t->L;
@@ -1605,6 +1632,8 @@ void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
                 return; /* named twice */
             at[i] = (int)k;
         }
+        if (at[i] < 0)
+            at[i] = stacked_first_line(L, i, ln);
         if (at[i] < 0)
             continue; /* named on another header line ("上年决算数" over 合计 …) */
         if (at[i] <= last)
