@@ -2361,3 +2361,53 @@ Test(layout_space, narrow_text_continuation_header_stacked_names)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* 基本支出 in two panels (人员经费 | 日常公用经费, each 科目编码 | 科目名称 |
+ * 预算数) in a count of one column per character: the left panel's
+ * 预算数 glued to the right panel's 科目编码 in the header ("预算数 科目编码"),
+ * and each left figure to the right code ("109.7 302", "9 30228") — cells
+ * of their own. */
+Test(layout_space, narrow_text_two_panels_figure_glued_to_next_code)
+{
+    load(
+         "\f附件 3\n"
+         "\n"
+         "重庆市开州区机关事务管理局 2024 年一般公共预算财政拨款基本支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "              人员经费                        日常公用经费\n"
+         " 科目编码          科目名称       预算数 科目编码          科目名称     预算数\n"
+         " 301     工资福利支出           438.57 302     商品和服务支出     145.34\n"
+         " 30101   基本工资             157.52 30201   办公费             10\n"
+         " 30102   津贴补贴              97.24 30203   咨询费           9.44\n"
+         " 30107   绩效工资                 44 30206   电费           29.64\n"
+         " 30108   机关事业单位基本养老保险缴费     47.8 30209   物业管理费         1.24\n"
+         " 30109   职业年金缴费             23.9 30211   差旅费            2.1\n"
+         " 30110   职工基本医疗保险缴费         23.9 30212   因公出国（境）费用     9.44\n"
+         " 30112   其他社会保障缴费           8.36 30213   维修（护）费          28\n"
+         " 30113   住房公积金             35.85 30215   会议费           7.93\n"
+         " 303     对个人和家庭的补助         22.82 30217   公务接待费            1\n"
+         " 30302   退休费                3.49 30226   劳务费          10.88\n"
+         " 30305   生活补助                  9 30228   工会经费         20.15\n"
+         " 30307   医疗费补助                 6 30231   公务用车运行维护费     7.29\n"
+         " 30309   奖励金                4.33 30239   其他交通费用        4.32\n"
+         "\f重庆市开州区机关事务管理局\n"
+         "\n"
+         "2024 年一般公共预算财政拨款基本支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "            人员经费                            日常公用经费\n"
+         " 科目编码        科目名称         预算数      科目编码       科目名称     预算数\n"
+         "                                   30299   其他商品和服务支出     3.91\n"
+         "        人员经费合计            461.39           公用经费合计      145.34\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(columns(t), "personnel,public,total");
+    cr_assert_str_eq(cells(row(t, "30305")), "personnel=9,total=9");
+    cr_assert_str_eq(cells(row(t, "30228")), "public=20.15,total=20.15");
+    cr_assert_str_eq(cells(row(t, "302")), "public=145.34,total=145.34");
+    cr_assert_str_eq(cells(row(t, "30299")), "public=3.91,total=3.91");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

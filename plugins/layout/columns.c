@@ -726,7 +726,7 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
     }
     for (unsigned m = 0; m < 1u << (np - 1); m++) { /* bit g: a cell ends at gap g */
         size_t c = 0, at[9];
-        int ok = 1, bel = 0;
+        int ok = 1, bel = 0, nmoney = 0;
         at[0] = 0;
         for (size_t i = 0; i < np && ok; i++) {
             if (i + 1 < np && !((m >> i) & 1))
@@ -742,13 +742,20 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
              * one cell's lines run together, names nothing) */
             int below = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY &&
                         over[0] && dt_catalog_column_at(t->kind, two, 2, &r) == DT_COL_MONEY;
-            ok = below || dt_catalog_column(t->kind, one, 1, &r) == DT_COL_MONEY ||
+            dt_what w = dt_catalog_column(t->kind, one, 1, &r);
+            ok = below || w == DT_COL_MONEY ||
                  stacked_name(t, sp, li, parts[at[c]], (size_t)(parts[i] + lens[i] - parts[at[c]]),
                               buf, narrow);
+            nmoney += ok;
+            /* (…or a code or label column's name beside a figure column's:
+             * "预算数 科目编码", one panel's 金额 glued to the next panel's
+             * code; two label words alone are one cell: "项目 名称") */
+            if (!ok && (w == DT_COL_CODE || w == DT_COL_LABEL))
+                ok = 1;
             bel |= below;
             at[++c] = i + 1;
         }
-        if (!ok || c < 2 || c <= ncell)
+        if (!ok || c < 2 || c <= ncell || !nmoney)
             continue;
         money = 1;
         under = bel;

@@ -84,7 +84,17 @@ static size_t run_end(const char *s, size_t len, size_t i)
         size_t llen = len - next;
         if (whole && s[next] == '(')
             dt_strip_enumerator(&lab, &llen);
-        if ((a && text_next) || (b && text_before) || lab != s + next ||
+        /* …and a figure before the code of the panel beside, its label
+         * after it ("109.7 302   商品和服务支出", "3 30214  租赁费": two
+         * cells; not a code "201 03", nor a page number "451.40 9" at the
+         * line's end) */
+        size_t nd = strspn(s + next, "0123456789"), after = ne;
+        while (after < len && s[after] == ' ')
+            after++;
+        int two_numbers = ((a && memchr(s + tok, '.', i - tok)) || whole) &&
+                          (nd == 3 || nd == 5 || nd == 7) && nd == ne - next && after < len &&
+                          (unsigned char)s[after] >= 0x80;
+        if ((a && text_next) || (b && text_before) || lab != s + next || two_numbers ||
             ((a || whole) && b)) /* "2.85 0.39": two figures of tight columns */
             return i;
         tok = next;
