@@ -2411,3 +2411,33 @@ Test(layout_space, narrow_text_two_panels_figure_glued_to_next_code)
     cr_assert_str_eq(cells(row(t, "30299")), "public=3.91,total=3.91");
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Year-stage cells under six headings run together into long spans
+ * ("2023 年预算数 2024 年预算数 …", eight cells of sixteen words): every cell
+ * is read, not the first few. */
+Test(layout_space, narrow_text_many_stage_cells_run_together)
+{
+    load(
+         "\f附件 4\n"
+         "\n"
+         "重庆市南川区医疗保障局 2024 年一般公共预算“三公”经费支出表\n"
+         "\n"
+         "编制单位：重庆市南川区医疗保障局                    单位:万元\n"
+         "\n"
+         "部门编码   部门名称           合计               因公出国(境)费                                   公务用车购置及运行费                                 公务接待费\n"
+         "                                                                    小计              公务用车购置费                运行费\n"
+         "              2023 年预算数 2024 年预算数 2023 年预算数   2024 年预算数   2023 年预算数 2024 年预算数 2023 年预算数 2024 年预算数 2023 年预算数 2024 年预算数 2023 年预算数 2024 年预算数\n"
+         "       合计            5.98      39.00                             3.00      39.00               27.00     3.00      12.00     2.98\n"
+         "148    医保局           5.98      39.00                             3.00      39.00               27.00     3.00      12.00     2.98\n"
+         );
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(columns(t), "prev_total,total,prev_abroad,abroad,prev_vehicle_subtotal,"
+                                 "vehicle_subtotal,prev_vehicle_purchase,vehicle_purchase,"
+                                 "prev_vehicle_operation,vehicle_operation,prev_reception,reception");
+    cr_assert_str_eq(cells(row(t, "148")),
+                     "prev_total=5.98,total=39.00,prev_vehicle_subtotal=3.00,vehicle_subtotal=39.00,"
+                     "vehicle_purchase=27.00,prev_vehicle_operation=3.00,vehicle_operation=12.00,"
+                     "prev_reception=2.98");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

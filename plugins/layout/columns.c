@@ -690,12 +690,15 @@ static int stacked_name(const lt_table *t, const lt_span *sp, int li, const char
 static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, size_t *n,
                        int narrow)
 {
-    const char *parts[8];
-    size_t lens[8], np = 0;
-    for (const char *p = sp->text; *p && np < 8;) {
+    enum { MAX_PARTS = 24, MAX_RUN = 6 };
+    const char *parts[MAX_PARTS];
+    size_t lens[MAX_PARTS], np = 0;
+    for (const char *p = sp->text; *p;) {
         while (*p == ' ')
             p++;
         size_t l = strcspn(p, " ");
+        if (l && np == MAX_PARTS)
+            return 0; /* (more than a header cell holds: left whole) */
         if (l) {
             parts[np] = p;
             lens[np++] = l;
@@ -717,50 +720,70 @@ static int split_names(const lt_table *t, const lt_span *sp, int li, hspan *h, s
      * the heading, as many as name one ("公务用车 购置 公务用车运行 维护费":
      * two cells' lines run together, each cut at a space of its own) — or
      * every part a code part's name */
-    size_t cut[9], ncell = 0; /* cell c: parts [cut[c], cut[c + 1]) */
+    size_t cut[MAX_PARTS + 1], ncell = 0; /* cell c: parts [cut[c], cut[c + 1]) */
     int money = 0, code = 1, under = 0;
     for (size_t i = 0; i < np; i++) {
         char buf[DT_COMP_MAX];
         dt_copy(parts[i], lens[i], buf, sizeof buf);
         code &= code_part_name(buf);
     }
-    for (unsigned m = 0; m < 1u << (np - 1); m++) { /* bit g: a cell ends at gap g */
-        size_t c = 0, at[9];
-        int ok = 1, bel = 0, nmoney = 0;
-        at[0] = 0;
-        for (size_t i = 0; i < np && ok; i++) {
-            if (i + 1 < np && !((m >> i) & 1))
+    /* best[j][m]: most cells over parts [0, j), m: one of them a money
+     * column's (-1: none); from[j][m]: where its last cell starts */
+    int best[MAX_PARTS + 1][2];
+    unsigned char from[MAX_PARTS + 1][2], frm[MAX_PARTS + 1][2], bel[MAX_PARTS + 1][2];
+    for (size_t j = 0; j <= np; j++)
+        best[j][0] = best[j][1] = -1;
+    best[0][0] = 0;
+    for (size_t j = 1; j <= np; j++)
+        for (size_t i = j > MAX_RUN ? j - MAX_RUN : 0; i < j; i++) {
+            if (best[i][0] < 0 && best[i][1] < 0)
                 continue;
             char buf[DT_COMP_MAX];
             size_t l = 0;
-            for (size_t k = at[c]; k <= i; k++)
+            for (size_t k = i; k < j; k++)
                 l += dt_copy(parts[k], lens[k], buf + l, sizeof buf - l);
             const char *one[1] = {buf}, *two[2] = {over, buf};
             br_role r;
+            dt_what w = dt_catalog_column(t->kind, one, 1, &r);
             /* (named under the heading by its own words: "结转项目" under
              * 上级专项 — not by the heading's: "公务用车" of "公务用车 购置",
              * one cell's lines run together, names nothing) */
-            int below = dt_catalog_column(t->kind, one, 1, &r) != DT_COL_MONEY &&
-                        over[0] && dt_catalog_column_at(t->kind, two, 2, &r) == DT_COL_MONEY;
-            dt_what w = dt_catalog_column(t->kind, one, 1, &r);
-            ok = below || w == DT_COL_MONEY ||
-                 stacked_name(t, sp, li, parts[at[c]], (size_t)(parts[i] + lens[i] - parts[at[c]]),
-                              buf, narrow);
-            nmoney += ok;
+            int below = w != DT_COL_MONEY && over[0] &&
+                        dt_catalog_column_at(t->kind, two, 2, &r) == DT_COL_MONEY;
+            int is_money = below || w == DT_COL_MONEY ||
+                           stacked_name(t, sp, li, parts[i],
+                                        (size_t)(parts[j - 1] + lens[j - 1] - parts[i]), buf, narrow);
             /* (…or a code or label column's name beside a figure column's:
              * "预算数 科目编码", one panel's 金额 glued to the next panel's
              * code; two label words alone are one cell: "项目 名称") */
-            if (!ok && (w == DT_COL_CODE || w == DT_COL_LABEL))
-                ok = 1;
-            bel |= below;
-            at[++c] = i + 1;
+            if (!is_money && w != DT_COL_CODE && w != DT_COL_LABEL)
+                continue;
+            for (int m = 0; m < 2; m++) {
+                if (best[i][m] < 0)
+                    continue;
+                int to = m || is_money;
+                if (best[i][m] + 1 > best[j][to]) {
+                    best[j][to] = best[i][m] + 1;
+                    from[j][to] = (unsigned char)i;
+                    frm[j][to] = (unsigned char)m;
+                    bel[j][to] = (unsigned char)below;
+                }
+            }
         }
-        if (!ok || c < 2 || c <= ncell || !nmoney)
-            continue;
+    if (best[np][1] >= 2) {
         money = 1;
-        under = bel;
-        ncell = c;
-        memcpy(cut, at, (c + 1) * sizeof *at);
+        ncell = (size_t)best[np][1];
+        size_t j = np, c = ncell;
+        int m = 1;
+        cut[c] = np;
+        while (c > 0) {
+            size_t i = from[j][m];
+            under |= bel[j][m];
+            int pm = frm[j][m];
+            cut[--c] = i;
+            j = i;
+            m = pm;
+        }
     }
     if (!money && !code)
         return 0;
