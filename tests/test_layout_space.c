@@ -2441,3 +2441,42 @@ Test(layout_space, narrow_text_many_stage_cells_run_together)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A continued page whose repeated header names two columns alike (小计 of
+ * 年初特定目标, 小计 of 上级专项): each 小计 in turn places its column, and
+ * the page's rows go by that page's columns. */
+Test(layout_space, narrow_text_continuation_header_names_twice)
+{
+    load(
+         "\f附件 10\n"
+         "\n"
+         "重庆市合川区信访办公室 2022 年项目支出决算明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "序号         预算单位            项目名称     合计                          年初特定目标                                上级专项\n"
+         "                                                小计       人员性项目     一般性项目       民生配套项目   小计      提前下达专项    结转项目   市级专项\n"
+         "                                   2,010.56   1,996.04    1,395.16   600.88             14.52       14.52\n"
+         "                      合计\n"
+         "1       重庆市合川区信访办公室                 300.00     300.00                 300.00\n"
+         "                      律师参与信访工作经费\n"
+         "2       重庆市合川区信访办公室   信访信息系统运行经费     243.00     243.00                243.00\n"
+         "3       重庆市合川区信访办公室   信访维稳专项经费     1,395.16   1,395.16    1,395.16\n"
+         "-20-\n"
+         "\f重庆市合川区信访办公室 2022 年项目支出决算明细表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "序号        预算单位           项目名称         合计                   年初特定目标                              上级专项\n"
+         "                                              小计       人员性项目  一般性项目      民生配套项目   小计      提前下达专项   结转项目   市级专项\n"
+         "4      重庆市合川区信访办公室                    57.88    57.88             57.88\n"
+         "                     矛盾纠纷化解经费\n"
+         "5      重庆市合川区信访办公室   2021 年上级转移支付专项   14.52                                       14.52      14.52\n"
+         "-21-\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(cells(row(t, "矛盾纠纷化解经费")),
+                     "total=57.88,annual_subtotal=57.88,annual_general=57.88");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -1600,6 +1600,42 @@ static int named_once(const lt_col *c, const lt_line *ln)
     return at;
 }
 
+/* The own name of column c (the last part of its header path). */
+static const char *own_name(const lt_col *c)
+{
+    const char *slash = strrchr(c->name, '/');
+    return slash ? slash + 1 : c->name;
+}
+
+/* The span of line ln naming figure column i: where several figure columns
+ * share the name (小计 of 年初特定目标, 小计 of 上级专项), the line's spans of
+ * that name in turn; -1 when the line does not name it, -2 when it names it
+ * more often than there are columns of that name. */
+static int named_in_turn(const lt_layout *L, size_t i, const lt_line *ln)
+{
+    const char *own = own_name(&L->cols[i]);
+    size_t turn = 0, cols = 0;
+    for (size_t j = 0; j < L->ncols; j++)
+        if (L->cols[j].what == DT_COL_MONEY && strcmp(own_name(&L->cols[j]), own) == 0) {
+            turn += j < i;
+            cols++;
+        }
+    int at = -1;
+    size_t seen = 0;
+    for (size_t k = 0; k < ln->nspans; k++) {
+        char buf[DT_COMP_MAX];
+        lt_squeeze(ln->spans[k].text, buf, sizeof buf);
+        if (strcmp(buf, own) != 0)
+            continue;
+        if (seen == turn)
+            at = (int)k;
+        seen++;
+    }
+    if (seen > cols)
+        return -2;
+    return seen == cols ? at : -1;
+}
+
 /* The span of line ln that is the first line of figure column i's name
  * stacked over lines ("人员" of 人员经费, "日常" of 日常公用经费 over "公用" /
  * "经费"): a beginning of its own name, two characters or more, that
@@ -1652,16 +1688,9 @@ void lt_layout_repage(lt_engine *e, lt_table *t, const lt_line *ln)
         if (c->what != DT_COL_MONEY)
             continue;
         money++;
-        const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
-        for (size_t k = 0; k < ln->nspans; k++) {
-            char buf[DT_COMP_MAX];
-            lt_squeeze(ln->spans[k].text, buf, sizeof buf);
-            if (strcmp(buf, own) != 0)
-                continue;
-            if (at[i] >= 0)
-                return; /* named twice */
-            at[i] = (int)k;
-        }
+        at[i] = named_in_turn(L, i, ln);
+        if (at[i] == -2)
+            return; /* named more often than there are columns of the name */
         if (at[i] < 0)
             at[i] = stacked_first_line(L, i, ln);
         if (at[i] < 0)
