@@ -2480,3 +2480,49 @@ Test(layout_space, narrow_text_continuation_header_names_twice)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A coded row whose label stands a line below its figures, its code's
+ * parts printed well right of 类 | 款 | 项 ("201    08 02" over "一般行政
+ * 管理事务"): 02 is the code's last part, not a figure. */
+Test(layout_space, narrow_text_code_parts_far_from_their_headings)
+{
+    load(
+         "重庆市荣昌区审计局 2021 年部门\n"
+         "\n"
+         "支出决算总表\n"
+         "\n"
+         "编制部门：重庆市荣昌区审计局                        单位:万元\n"
+         "\n"
+         " 科目编码                 功能              2021年决算数\n"
+         "类  款 项                分类           合计     基本   项目\n"
+         "                      科目                  支出   支出\n"
+         "                      名称\n"
+         "201            一般公共服务支出           2575.85 447.71 2128.14\n"
+         "201    08      审计事务               2575.85 447.71 2128.14\n"
+         "201    08 01   行政运行                447.71 447.71\n"
+         "201    08 02                      1081.15        1081.15\n"
+         "               一般行政管理事务\n"
+         "201    08 04   审计业务               1046.99            1046.99\n"
+         "208            社会保障和就业支出            64.36    64.36\n"
+         "208    05      行政事业单位养老支出           64.36    64.36\n"
+         "208    05 01   行政单位离退休               1.65     1.65\n"
+         "208    05 05   机关事业单位基本养老保险缴费支出     41.81    41.81\n"
+         "208    05 6    机关事业单位职业年金缴费支出       20.90    20.90\n"
+         "210            医疗卫生与计划生育支出          24.66    24.66\n"
+         "210    11      行政事业单位医疗             24.66    24.66\n"
+         "210    11 01   行政单位医疗               15.68    15.68\n"
+         "210    11 3    公务员医疗补助               7.84     7.84\n"
+         "210    11 99                         1.14     1.14\n"
+         "               其他行政事业单位医疗支出\n"
+         "221                                 31.36    31.36\n"
+         "               住房保障支出\n"
+         "221    02      住房改革支出               31.36    31.36\n"
+         "221    02 01                        31.36    31.36\n"
+         "               住房公积金\n"
+         "               合计                 2696.23   568.09   2128.14\n"
+         );
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    cr_assert_str_eq(br_row_label(row(t, "2010802")), "一般行政管理事务");
+    cr_assert_str_eq(cells(row(t, "2010802")), "total=1081.15,project=1081.15");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -776,7 +776,10 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
             continue;
         if (is_text(s))
             return 0; /* a label (or text) with the figures */
-        if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx && s->x0 < cx)
+        /* (a part of two digits after the class's three is a code part
+         * wherever it stands left of the figures: "201  08 02") */
+        int part = ncode && strlen(s->text) == 2 && strlen(g->sp[0]->text) == 3;
+        if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx && (s->x0 < cx || part))
             ncode++; /* code parts, left of the figures */
         else
             nfig++;
