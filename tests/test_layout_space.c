@@ -2526,3 +2526,32 @@ Test(layout_space, narrow_text_code_parts_far_from_their_headings)
     cr_assert_str_eq(cells(row(t, "2010802")), "total=1081.15,project=1081.15");
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A group heading in a count of one column per character that lies between
+ * two of its cells, touching neither ("年初特定目标" between 人员性项目 and
+ * 一般性项目): as printed it reaches over them, and heads its run — the
+ * next group does not take 民生配套项目. */
+Test(layout_space, narrow_text_group_heading_between_its_cells)
+{
+    load(
+         "\f公开表十\n"
+         "\n"
+         "重庆市江津区信访办公室 2021 年项目支出明细表\n"
+         "\n"
+         "单位：元\n"
+         "\n"
+         "序号      预算单位          项目名称         合计                                 年初特定目标                                   上级专项\n"
+         "                                                    小计          人员性项目        一般性项目          民生配套项目   小计   提前下达专项 结转项目   市级专项\n"
+         "1    重庆市江津区信访办公室   信访维稳专项经费        120,000.00      120,000.00           0.00   120,000.00\n"
+         "2    重庆市江津区信访办公室   律师参与信访工作经费    5,777,300.00    5,777,300.00           0.00 5,777,300.00\n"
+         "3    重庆市江津区信访办公室   信访信息系统运行经费    6,839,900.00    6,839,900.00   6,839,900.00         0.00\n"
+         "4    重庆市江津区信访办公室   矛盾纠纷化解经费        476,200.00      476,200.00           0.00   476,200.00\n"
+         "                   合计           13,213,400.00   13,213,400.00   6,839,900.00 6,373,500.00\n"
+         );
+    const br_table *t = table(BR_KIND_PROJECTS);
+    cr_assert_str_eq(columns(t), "total,annual_subtotal,annual_personnel,annual_general,"
+                                 "annual_livelihood,superior_subtotal,superior_advance,"
+                                 "superior_carryover,superior_municipal");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

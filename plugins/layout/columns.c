@@ -1022,12 +1022,15 @@ static void group_stretch(hspan *h, size_t n, int cw, int narrow)
             if (h[j].x0 >= h[a].x1 && h[j].x0 < right)
                 right = h[j].x0, rn = j;
         }
-        /* the nearest lower line with cells under it */
+        /* the nearest lower line with cells under it (where a text counts
+         * one column per character, under the heading as printed: "年初特定
+         * 目标" reaches 一般性项目 beside it) */
+        int ax1 = narrow ? h[a].x0 + lt_text_width(h[a].text, strlen(h[a].text), 2) : h[a].x1;
         int lb = -1;
         for (int li = h[a].li + 1; li < LT_MAX_HDR_LINES && lb < 0; li++)
             for (size_t j = 0; j < n && lb < 0; j++)
                 if (!h[j].dead && h[j].li == li &&
-                    overlap(h[a].x0 - cw, h[a].x1 + cw, ext0(&h[j]), ext1(&h[j])))
+                    overlap(h[a].x0 - cw, ax1 + cw, ext0(&h[j]), ext1(&h[j])))
                     lb = li;
         if (lb < 0)
             continue;
@@ -1045,7 +1048,7 @@ static void group_stretch(hspan *h, size_t n, int cw, int narrow)
         size_t lo = nc, hi = 0; /* the cells it overlaps (or touches: a
                                  * heading printed in the gap between two) */
         for (size_t i = 0; i < nc; i++)
-            if (overlap(h[a].x0 - cw, h[a].x1 + cw, ext0(&h[c[i]]), ext1(&h[c[i]]))) {
+            if (overlap(h[a].x0 - cw, ax1 + cw, ext0(&h[c[i]]), ext1(&h[c[i]]))) {
                 if (lo == nc)
                     lo = i;
                 hi = i;
