@@ -2555,3 +2555,71 @@ Test(layout_space, narrow_text_group_heading_between_its_cells)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* pdftotext shifts a wrapped label's figures a character right
+ * ("本养老保险缴费  48.19  48.19" one column past its neighbours): the
+ * figure lands nearer the next column, and 301's 人员经费 sum breaks
+ * against 日常公用经费 by the same amount — the neighbouring-column pattern
+ * of a rough position: one reader warning, the sums not judged, no error. */
+Test(layout_space, narrow_text_neighbouring_column_is_doubted)
+{
+    load(
+         "\f重庆市永川区司法局 2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "编制部门：重庆市永川区司法局                              单位:万元\n"
+         "\n"
+         "   经济分类科目              本年基本支出\n"
+         "科目     科目          总计     人员     日常\n"
+         "编码     名称                 经费     公用\n"
+         "                                 经费\n"
+         "        合计        598.61 450.46 148.15\n"
+         "301     工资福利支出    436.13 436.13\n"
+         "30101   基本工资       121.8  121.8\n"
+         "30102   津贴补贴        92.4   92.4\n"
+         "30107   绩效工资          87     87\n"
+         "        机关事业单位基\n"
+         "30108   本养老保险缴费    48.19   48.19\n"
+         "30109   职业年金缴费      24.1    24.1\n"
+         "        职工基本医疗保\n"
+         "30110   险缴费         24.1    24.1\n"
+         "        其他社会保障缴\n"
+         "30112   费            2.4     2.4\n"
+         "30113   住房公积金      36.14   36.14\n"
+         "302     商品和服务支出   148.15           148.15\n"
+         "30201   办公费         3.19             3.19\n"
+         "30202   印刷费        21.38            21.38\n"
+         "30203   咨询费         0.66             0.66\n"
+         "30207   邮电费         6.19             6.19\n"
+         "30211   差旅费        23.74            23.74\n"
+         "        因公出国（境）\n"
+         "30212   费用          4.24             4.24\n"
+         "30213   维修（护）费     27.69            27.69\n"
+         "30215   会议费            4                4\n"
+         "\f重庆市永川区司法局\n"
+         "\n"
+         "2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "编制部门：重庆市永川区司法局                            单位:万元\n"
+         "\n"
+         "   经济分类科目             本年基本支出\n"
+         "科目     科目         总计    人员   日常\n"
+         "编码     名称               经费   公用\n"
+         "                             经费\n"
+         "30227   委托业务费     19.51      19.51\n"
+         "30229   福利费        6.97       6.97\n"
+         "30239   其他交通费用        1          1\n"
+         "        其他商品和服务\n"
+         "30299   支出        29.58           29.58\n"
+         "        对个人和家庭的\n"
+         "303     补助        14.33   14.33\n"
+         "30305   生活补助         11      11\n"
+         "        其他对个人和家\n"
+         "30399   庭的补助       3.33    3.33\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    const br_cell *cell = br_row_cell(row(t, "30101"), 1);
+    cr_assert(cell->flags & BR_CELL_POSITIONAL);
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+    cr_assert_eq(at_least(BR_SEV_WARNING), 1, "%s", said);
+    cr_assert(strstr(said, "a figure may stand under the neighbouring column"), "%s", said);
+}

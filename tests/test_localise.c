@@ -177,6 +177,52 @@ Test(localise, figure_in_the_neighbouring_column_is_one_slip)
     br_disclosure_free(doc);
 }
 
+/* The same slip where the reader read the columns from rough positions
+ * (BR_CELL_POSITIONAL: pdftotext text): the reader's doubt, not the
+ * department's error — info "not checked" for the pair, counted so, and
+ * one reader warning naming the row and column. */
+Test(localise, figure_in_the_neighbouring_column_by_rough_position_is_doubted)
+{
+    const char *rows[][4] = {{"201", "30.00", "20.00", "10.00"},
+                             {"20101", "12.50", "10.00", "2.50"},
+                             {"20103", "17.50", "17.50", NULL}};
+    br_disclosure *doc = br_disclosure_new("mem");
+    br_table *t = table(doc, rows, 3);
+    for (size_t i = 0; i < br_table_row_count(t); i++)
+        for (size_t c = 0; c < 3; c++) {
+            br_row *r = (br_row *)br_table_row_at(t, i);
+            const br_cell *cell = br_row_cell(r, c);
+            if (cell && (cell->flags & BR_CELL_PRESENT))
+                br_row_set_value(r, c, cell->value, BR_CELL_POSITIONAL);
+        }
+    br_report *r = run(doc);
+    size_t p = 0, warnings = 0, doubted = 0;
+    cr_assert_eq(errors(r, &p), 0);
+    for (size_t i = 0; i < br_report_count(r); i++) {
+        const br_finding *f = br_report_at(r, i);
+        if (f->severity == BR_SEV_WARNING) {
+            warnings++;
+            cr_assert_str_eq(f->check, "budgetrec.reading");
+            cr_assert_str_eq(f->row, "20103");
+            cr_assert_str_eq(f->column, "basic");
+            cr_assert_str_eq(f->message, "a figure may stand under the neighbouring column (its "
+                                         "column was read from positions the text keeps only "
+                                         "roughly); the sums through it are not checked");
+        }
+        doubted += f->severity == BR_SEV_INFO && strstr(f->message, "not checked: ") == f->message;
+    }
+    cr_assert_eq(warnings, 1);
+    cr_assert_eq(doubted, 2);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(r, &cov), BR_OK);
+    cr_assert_eq(cov.broken, 0);
+    cr_assert_eq(cov.nreasons, 1);
+    cr_assert_str_eq(cov.reasons[0].kind, "column_unclear");
+    cr_assert_eq(cov.reasons[0].count, 2);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
 /* A roll-up chain of one column: rows[0] = Σ rows[1], rows[1] = Σ rows[2]. */
 static int chain(const br_disclosure *doc, br_report *report)
 {

@@ -179,6 +179,7 @@ br_report *br_registry_check(const br_registry *reg, const br_disclosure *doc,
         }
     }
     br_report_localise(report);
+    br_report_doubt_positional(report);
     br_report_doubt_systematic(report);
     return report;
 }

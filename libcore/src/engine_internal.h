@@ -70,6 +70,11 @@ br_tally *br_report_tallies(br_report *report, size_t *n);
 /* systematic.c: many rows of one table breaking one check are a misreading,
  * not so many publication errors: one warning instead of an error per row. */
 void br_report_doubt_systematic(br_report *report);
+/* systematic.c: finding i becomes an info "not checked: … — why". */
+void br_report_doubt_finding(br_report *report, size_t i, const char *why);
+/* positional.c: a figure under the neighbouring column whose column came
+ * from rough positions (BR_CELL_POSITIONAL) is not the department's slip. */
+void br_report_doubt_positional(br_report *report);
 /* report.c: the report's coverage counters (coverage.c fills them). */
 br_coverage *br_report_coverage_mut(br_report *report);
 /* coverage.c: count one identity's outcome (a br_identity_result); `kind` is

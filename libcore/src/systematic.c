@@ -58,7 +58,7 @@ static size_t distinct_rows(const br_report *report, const br_tally *tally)
 }
 
 /* Finding i (and what follows from it) becomes an info "not checked". */
-static void doubt(br_report *report, size_t i, const char *why)
+void br_report_doubt_finding(br_report *report, size_t i, const char *why)
 {
     br_finding *f = br_report_finding_mut(report, i);
     char msg[1024];
@@ -85,7 +85,7 @@ static void doubt_table(br_report *report, const br_tally *tally, size_t rows)
             (p >= 0 && primary_error(report, (size_t)p, tally) &&
              br_report_at(report, i)->severity >= BR_SEV_WARNING)) {
             doubted += p < 0;
-            doubt(report, i, why);
+            br_report_doubt_finding(report, i, why);
         }
     }
     br_coverage *c = br_report_coverage_mut(report);

@@ -22,6 +22,13 @@ void lt_note(lt_engine *e, const lt_table *t, br_severity sev, const char *row, 
         e->failed = 1;
 }
 
+/* A figure's column read from its position in a text that keeps positions
+ * only roughly (one column per character: pdftotext -layout). */
+static unsigned positional(const lt_engine *e)
+{
+    return e->in->narrow ? BR_CELL_POSITIONAL : 0;
+}
+
 /* ---- the shared solver (libreader/assign.c) run over the emitted rows ---- */
 
 
@@ -125,7 +132,7 @@ static void hierarchy(lt_engine *e, lt_table *t, br_table *bt, br_row **rows)
         for (size_t c = 0; c < L->ncols; c++) {
             lt_host->row_clear(row, c);
             if (r->have[c])
-                lt_host->row_set_value(row, c, r->vals[c], 0);
+                lt_host->row_set_value(row, c, r->vals[c], positional(e));
         }
     }
 }
@@ -459,7 +466,8 @@ void lt_table_emit(lt_engine *e, lt_table *t)
         rows[i] = row;
         for (size_t c = 0; c < t->L.nroles; c++)
             if (r->have[c])
-                lt_host->row_set_value(row, c, r->vals[c], r->inferred[c] ? BR_CELL_INFERRED : 0);
+                lt_host->row_set_value(row, c, r->vals[c],
+                                       r->inferred[c] ? BR_CELL_INFERRED : positional(e));
     }
     if (!t->L.two_sided)
         hierarchy(e, t, bt, rows);

@@ -204,7 +204,12 @@ enum {
     BR_CELL_NUMERIC = 1u << 3,  /* a text cell whose text is a plain figure: `value` holds it */
     /* appended (ABI 1.2): the figure's column is a guess (a tie the
      * arithmetic could not break): identities through it are not checked */
-    BR_CELL_UNCERTAIN = 1u << 4
+    BR_CELL_UNCERTAIN = 1u << 4,
+    /* appended (ABI 1.2): the figure's column was read from positions the
+     * text keeps only roughly (pdftotext -layout, one column per
+     * character): a figure found under the neighbouring column is not
+     * reported as the department's slip (libcore positional.c) */
+    BR_CELL_POSITIONAL = 1u << 5
 };
 
 /*
