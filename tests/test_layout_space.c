@@ -2623,3 +2623,51 @@ Test(layout_space, narrow_text_neighbouring_column_is_doubted)
     cr_assert_eq(at_least(BR_SEV_WARNING), 1, "%s", said);
     cr_assert(strstr(said, "a figure may stand under the neighbouring column"), "%s", said);
 }
+
+/* A figure one space before a zero with the page's number after them
+ * ("29.42 0      7"): the zero is the last column's figure, not a page
+ * number — the page's number is the line's last. */
+Test(layout_space, narrow_text_figure_glued_to_zero_before_page_number)
+{
+    load(
+         "\f表二\n"
+         "\n"
+         "重庆市北碚区机关事务管理局 2023 年一般公共预算财政拨款\n"
+         "\n"
+         "支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "          科目名称               2022 年决算数             2023 年决算数\n"
+         "                                            总计       基本支出 项目支出\n"
+         "合计                              2,008.33   2004.79     492.02 1512.77\n"
+         "201一般公共服务支出                     1,917.04    1898.3     385.53 1512.77\n"
+         "20103政府办公厅（室）及相关机构事务            1,917.04    1898.3     385.53 1512.77\n"
+         "2010301行政运行                       397.10    385.53     385.53       0\n"
+         "2010302一般行政管理事务                 1,480.17   1480.17          0 1480.17\n"
+         "2010399其他政府办公厅（室）及相关机构事务支出         39.77      32.6          0    32.6\n"
+         "208社会保障和就业支出                       52.36     59.91      59.91       0\n"
+         "20805行政事业单位养老支出                    52.36     59.91      59.91       0\n"
+         "2080501行政单位离退休                      0.78      1.07       1.07       0\n"
+         "2080505机关事业单位基本养老保险缴费支出            32.17     39.23      39.23       0\n"
+         "2080506机关事业单位职业年金缴费支出              19.41     19.61      19.61       0\n"
+         "210卫生健康支出                          13.04     17.16      17.16       0\n"
+         "21011行政事业单位医疗                      13.04     17.16      17.16       0\n"
+         "2101101行政单位医疗                      13.04     17.16      17.16       0\n"
+         "221住房保障支出                          25.89      29.4      29.42       0\n"
+         "22102住房改革支出                        25.89     29.42      29.42       0\n"
+         "6\n"
+         "\f重庆市北碚区机关事务管理局 2023 年一般公共预算财政拨款\n"
+         "\n"
+         "支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "               科目名称       2022 年决算数             2023 年决算数\n"
+         "                                         总计       基本支出 项目支出\n"
+         "2210201住房公积金                     25.89    29.42      29.42 0   7\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_EXPENDITURE);
+    cr_assert_str_eq(cells(row(t, "2210201")), "prev_total=25.89,total=29.42,basic=29.42,project=0");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -94,6 +94,9 @@ static size_t run_end(const char *s, size_t len, size_t i)
         int two_numbers = ((a && memchr(s + tok, '.', i - tok)) || whole) &&
                           (nd == 3 || nd == 5 || nd == 7) && nd == ne - next && after < len &&
                           (unsigned char)s[after] >= 0x80;
+        /* …and a figure before a whole number with more of the line after
+         * it: the page's number is the line's last ("29.42 0   7") */
+        two_numbers |= a && nd && nd <= 12 && nd == ne - next && after < len;
         if ((a && text_next) || (b && text_before) || lab != s + next || two_numbers ||
             ((a || whole) && b)) /* "2.85 0.39": two figures of tight columns */
             return i;
