@@ -2671,3 +2671,32 @@ Test(layout_space, narrow_text_figure_glued_to_zero_before_page_number)
     cr_assert_str_eq(cells(row(t, "2210201")), "prev_total=25.89,total=29.42,basic=29.42,project=0");
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Stage pairs under 小计 | 公务用车购置费 | 运行维护费 whose group title
+ * (公务用车购置及运行维护费) is centred over the middle pair: a pair goes to a
+ * leaf of the header, not to a heading over headings — here in order. */
+Test(layout_space, narrow_text_stage_pair_under_a_group_title)
+{
+    load(
+         "\f附件 4\n"
+         "\n"
+         "重庆市涪陵区科学技术局 2021 年财政拨款“三公”经费支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "部门编码    部门名称        合计          因公出国(境)费     公务接待费                   公务用车购置及运行维护费\n"
+         "                                                                 小计      公务用车购置费 运行维护费\n"
+         "               预算数      决算数     预算数   决算数   预算数     决算数     预算数 决算数 预算数 决算数 预算数 决算数\n"
+         "                12.03    8.00                1.15    1.00    10.88  7.00  2.62   8.26 7.00\n"
+         "        合计\n"
+         "414     科技局     12.03    8.00                1.15    1.00   10.88   7.00   2.62   8.26   7.00\n"
+         );
+    const br_table *t = table(BR_KIND_THREE_PUBLIC);
+    cr_assert_str_eq(cells(row(t, "414")),
+                     "budget_total=12.03,total=8.00,budget_reception=1.15,reception=1.00,"
+                     "budget_vehicle_subtotal=10.88,vehicle_subtotal=7.00,"
+                     "budget_vehicle_purchase=2.62,budget_vehicle_operation=8.26,"
+                     "vehicle_operation=7.00");
+    cr_assert_null(br_table_uncertain(t, -1));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -1193,6 +1193,16 @@ static size_t path_of(const lt_table *t, const hspan *h, size_t n, size_t b, int
  * heading cell under them, naming no department, number or label), and
  * when there are as many as pairs, pair k is leaf k's, in x order.
  */
+/* Cell a, above the stage line sl, has a heading cell under it. */
+static int heads_cells(const hspan *h, size_t n, size_t a, int sl)
+{
+    for (size_t b = 0; b < n; b++)
+        if (!h[b].dead && h[b].li > h[a].li && h[b].li < sl &&
+            overlap(ext0(&h[a]), ext1(&h[a]), h[b].x0, h[b].x1))
+            return 1;
+    return 0;
+}
+
 static void stage_pairs_in_order(const lt_table *t, const hspan *h, size_t n, const size_t *stg,
                                  size_t ns, int sl, int *owner)
 {
@@ -1205,11 +1215,7 @@ static void stage_pairs_in_order(const lt_table *t, const hspan *h, size_t n, co
         if (what == DT_COL_DEPT || what == DT_COL_SEQ || what == DT_COL_LABEL ||
             what == DT_COL_CODE)
             continue;
-        int under = 0;
-        for (size_t b = 0; b < n && !under; b++)
-            under = !h[b].dead && h[b].li > h[a].li && h[b].li < sl &&
-                    overlap(ext0(&h[a]), ext1(&h[a]), h[b].x0, h[b].x1);
-        if (!under)
+        if (!heads_cells(h, n, a, sl))
             leaf[nl++] = a;
     }
     if (nl != ns / 2)
@@ -1265,7 +1271,10 @@ static void stage_pairs(const lt_table *t, const hspan *h, size_t n, int *owner)
             if (head[k] < 0 || h[a].li > h[head[k]].li)
                 head[k] = (int)a;
         }
-        if (head[k] < 0 || (k > 0 && head[k] == head[k - 1])) {
+        /* (none, one taken twice, or a heading over headings — the pair
+         * under a group's title stands under one of its cells) */
+        if (head[k] < 0 || (k > 0 && head[k] == head[k - 1]) ||
+            heads_cells(h, n, (size_t)head[k], sl)) {
             stage_pairs_in_order(t, h, n, stg, ns, sl, owner);
             return;
         }
