@@ -2700,3 +2700,65 @@ Test(layout_space, narrow_text_stage_pair_under_a_group_title)
     cr_assert_null(br_table_uncertain(t, -1));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Two panels whose grand total stands alone under the right panel's 金额
+ * ("合计 … 318"): three digits ending where figures end are the total's
+ * figure, not a code waiting for its label on the next line. */
+Test(layout_space, narrow_text_panels_total_of_three_digits)
+{
+    load(
+         "\f公开表三\n"
+         "\n"
+         "重庆市涪陵区医疗保障局 2020 年一般公共预算财政拨款基本支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "             人员经费                           公用经费\n"
+         "科目编码          科目名称        金额      科目编码       科目名称     金额\n"
+         "301     工资福利支出           208.24   302     商品和服务支出      91.8\n"
+         "30101   基本工资              64.46   30201   办公费          3.47\n"
+         "30102   津贴补贴              65.12   30203   咨询费            18\n"
+         "30103   奖金                10.34   30205   水费          25.76\n"
+         "30108   机关事业单位基本养老保险缴费    22.39   30211   差旅费            10\n"
+         "30109   职业年金缴费            11.19   30215   会议费          3.95\n"
+         "30110   职工基本医疗保险缴费         9.79   30217   公务接待费           6\n"
+         "30111   公务员医疗补助缴费           4.2   30227   委托业务费           3\n"
+         "30112   其他社会保障缴费           3.96   30229   福利费             7\n"
+         "30113   住房公积金             16.79   30231   公务用车运行维护费   13.83\n"
+         "303     对个人和家庭的补助         17.96   30299   其他商品和服务支出    0.79\n"
+         "30302   退休费                   1\n"
+         "30305   生活补助               5.96\n"
+         "30399   其他对个人和家庭的补助          11\n"
+         "        合计                                              318\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(cells(row(t, "合计")), "total=318");
+    cr_assert_str_eq(br_row_uncertain(row(t, "合计"))->kind, "spanning_total");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}
+
+/* Fail closed: a code alone on its line whose label and figures never come
+ * (the table ends under it) is a row lost — noted, the table uncertain, its
+ * sums not judged. */
+Test(layout_space, a_code_whose_row_never_comes_fails_closed)
+{
+    load("某某局 2022 年部门预算\n"
+         "\n"
+         "表八\n"
+         "\n"
+         "某某局 2022 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码      科目名称               合计      基本支出     项目支出\n"
+         "201           一般公共服务支出       30.00       20.00        10.00\n"
+         "20101         人大事务               20.00       20.00\n"
+         "20102\n"
+         "              合计                   30.00       20.00        10.00\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "unread_figures");
+    cr_assert(has_note("code 20102 alone on this line belongs to no row"));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -324,8 +324,8 @@ static void mark_uncertain(lt_engine *e, lt_table *t, br_table *bt, br_row **row
     }
     if (t->stray_line && !whole) {
         snprintf(why, sizeof why,
-                 "the figures on line %ld belong to no row this reading found; the table's "
-                 "sums may miss them",
+                 "line %ld holds figures or a code no row this reading found took; the "
+                 "table's sums may miss them",
                  t->stray_line);
         whole = 1;
         if (lt_host->table_set_uncertain(bt, -1, "unread_figures", why) != BR_OK)
@@ -400,6 +400,8 @@ void lt_table_emit(lt_engine *e, lt_table *t)
     }
     if (t->kind == BR_KIND_UNKNOWN || !t->have_layout || t->L.nroles == 0)
         return; /* a title without a table (contents, a heading), or one SPEC does not model */
+    lt_row_drop_pending(e, t, 0);
+    lt_row_drop_pending(e, t, 1);
     if (t->L.vlist)
         lt_vlist_rows(e, t);
     else if (t->L.bands)

@@ -349,6 +349,9 @@ void lt_row_line(lt_engine *e, lt_table *t, const lt_line *ln);
 int lt_row_continue(lt_engine *e, lt_table *t, const lt_line *ln);
 /* The value columns of the row's panel, in print order (vc: LT_MAX_COLS). */
 size_t lt_row_columns(const lt_table *t, const lt_prow *r, const lt_col **vc);
+/* rows.c: a code alone on its line that no row took: noted, the table
+ * uncertain (unread_figures) */
+void lt_row_drop_pending(lt_engine *e, lt_table *t, int rp);
 /* Place a short row's figures (r->fig) again, those with pin[i] ≥ 0 in
  * value column pin[i] of its panel, the others as lt_row_line does; 1 when
  * placed, 0 when the row is left as read (two panels, a column not

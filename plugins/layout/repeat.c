@@ -96,6 +96,22 @@ int lt_repeat_of(const lt_table *t, const lt_span *s)
     return best;
 }
 
+/* Digits s end nearer a figure column's right edge than they begin near a
+ * code column's left edge (figures right-aligned, codes left-aligned). */
+static int nearer_figures(const lt_table *t, const lt_span *s)
+{
+    int dcode = -1, dmoney = -1;
+    for (size_t i = 0; i < t->L.ncols; i++) {
+        const lt_col *c = &t->L.cols[i];
+        int d = c->what == DT_COL_CODE ? abs(s->x0 - c->x0) : abs(s->x1 - c->x1);
+        if (c->what == DT_COL_CODE && (dcode < 0 || d < dcode))
+            dcode = d;
+        if (c->what == DT_COL_MONEY && (dmoney < 0 || d < dmoney))
+            dmoney = d;
+    }
+    return dmoney >= 0 && dcode >= 0 && dmoney < dcode;
+}
+
 size_t lt_repeat_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t cap)
 {
     for (size_t p = 0; p < cap; p++)
@@ -112,6 +128,10 @@ size_t lt_repeat_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t 
          * code (a code is followed by its label) */
         if (k == SP_CODE && lt_digits(s->text) && other && !fig && i + 1 < ln->nspans &&
             kind_of(&ln->spans[i + 1]) == SP_CODE)
+            k = SP_FIGURE;
+        /* …and three digits ending where a copy's figures end, far from
+         * where its codes begin ("合计 … 318" under the right 金额) */
+        if (k == SP_CODE && lt_digits(s->text) && nearer_figures(t, s))
             k = SP_FIGURE;
         if (i > 0 && p + 1 < (size_t)t->L.nrepeat &&
             ((k == SP_CODE && other) || (k == SP_TEXT && fig))) {

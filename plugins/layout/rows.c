@@ -844,6 +844,19 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
     return 1;
 }
 
+/* A code printed alone on its line whose row never came (no label on the
+ * lines after it): a row lost — fail closed as for figures no row took. */
+void lt_row_drop_pending(lt_engine *e, lt_table *t, int rp)
+{
+    if (!t->pend_code[rp][0])
+        return;
+    if (!t->stray_line)
+        t->stray_line = t->pend_line[rp];
+    lt_note(e, t, BR_SEV_INFO, NULL, t->pend_line[rp],
+            "code %s alone on this line belongs to no row; not read", t->pend_code[rp]);
+    t->pend_code[rp][0] = 0;
+}
+
 static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *g0, br_side side,
                        int panel)
 {
@@ -859,6 +872,7 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
         strlen(g->sp[0]->text) >= 3) {
         size_t l = strlen(g->sp[0]->text);
         if (l == 3 || l == 5 || l == 7) {
+            lt_row_drop_pending(e, t, rp);
             memcpy(t->pend_code[rp], g->sp[0]->text, l + 1);
             t->pend_line[rp] = ln->no;
             return;
@@ -925,9 +939,12 @@ static void read_panel(lt_engine *e, lt_table *t, const lt_line *ln, const seg *
     if (!codebuf[0] && !damaged[0] && ll == 0 && nf == 0)
         return;
     /* the code printed alone on the line above */
-    if (!ncode && ll > 0 && t->pend_code[rp][0] && ln->no - t->pend_line[rp] <= 2)
+    if (!ncode && ll > 0 && t->pend_code[rp][0] && ln->no - t->pend_line[rp] <= 2 &&
+        !dt_catalog_total_label(lab, ll)) { /* (合计 takes no code) */
         memcpy(codebuf, t->pend_code[rp], sizeof codebuf);
-    t->pend_code[rp][0] = 0;
+        t->pend_code[rp][0] = 0;
+    }
+    lt_row_drop_pending(e, t, rp);
     lt_prow *into = NULL; /* an earlier row of this panel that takes the figures */
     /* a table without a code column whose code-led row above awaits its
      * figures: this line, no code of its own, is that label's next piece */
