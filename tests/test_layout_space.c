@@ -2762,3 +2762,52 @@ Test(layout_space, a_code_whose_row_never_comes_fails_closed)
     cr_assert(has_note("code 20102 alone on this line belongs to no row"));
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A page pdftotext laid out loosely (labels wrapped, figures drifting a
+ * character either way): several figures land nearer the neighbouring
+ * column.  Their sums are not judged, and the table gets one reader
+ * warning that counts them, not one per figure. */
+Test(layout_space, narrow_text_figures_under_neighbouring_columns_one_warning)
+{
+    load(
+         "\f附件 2\n"
+         "\n"
+         "重庆市江津区科学技术局 2021 年一般公共预算财政拨款支出决算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "        功能分类       上年决              本年决算数\n"
+         " 科目编        项目      算数        小计     基本支 项目支\n"
+         "   码                                   出      出\n"
+         " 206     科学技术支出    1963.41   2107.15 255.58 1851.57\n"
+         "         科学技术管理事\n"
+         " 20601   务         1963.41 2107.15 255.58       1851.57\n"
+         " 2060101 行政运行       212.13  255.58 255.58\n"
+         "         一般行政管理事\n"
+         " 2060102 务         1447.56   1462.18            1462.18\n"
+         "         其他科学技术管\n"
+         " 2060199 理事务支出      303.72    389.39             389.39\n"
+         "         社会保障和就业\n"
+         " 208     支出          23.10     25.02    25.02\n"
+         "         行政事业单位养\n"
+         " 20805   老支出         23.10     25.02    25.02\n"
+         "         机关事业单位基\n"
+         " 2080505 本养老保险缴费     13.84     16.68    16.68\n"
+         "         支出\n"
+         "         机关事业单位职\n"
+         " 2080506 业年金缴费支出      9.26      8.34     8.34\n"
+         " 210     卫生健康支出       8.38     11.47    11.47\n"
+         "         行政事业单位医\n"
+         " 21011   疗            8.38   11.47      11.47\n"
+         " 2101101 行政单位医疗       6.00    8.34       8.34\n"
+         " 2101103 公务员医疗补助      2.38    3.13       3.13\n"
+         " 221     住房保障支出      10.13   12.51      12.51\n"
+         " 22102   住房改革支出      10.13   12.51      12.51\n"
+         " 2210201 住房公积金       10.13   12.51      12.51\n"
+         "         合计        2005.02 2156.15     304.58   1851.57\n"
+         );
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+    cr_assert_eq(at_least(BR_SEV_WARNING), 1, "%s", said);
+    cr_assert(strstr(said, "figures of this table, this row's first, may stand under the "
+                           "neighbouring column"), "%s", said);
+}

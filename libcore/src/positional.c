@@ -32,30 +32,51 @@ static int positional(const br_report *report, size_t i)
     return 0;
 }
 
+/* Finding j is a consequence of finding i, directly or through others. */
+static int follows_from(const br_report *report, size_t j, size_t i)
+{
+    long p = br_report_consequence_of(report, j);
+    for (size_t steps = 0; p >= 0 && steps < 64; steps++) {
+        if (p == (long)i)
+            return 1;
+        p = br_report_consequence_of(report, (size_t)p);
+    }
+    return 0;
+}
+
 void br_report_doubt_positional(br_report *report)
 {
+    enum { MAX_TABLES = 32 };
     static const char why[] =
         "the figure may stand under the neighbouring column: its column was read from "
         "positions this text keeps only roughly";
+    /* one warning per table: its first such row, and how many */
+    br_finding warn[MAX_TABLES];
+    size_t count[MAX_TABLES], nwarn = 0;
     size_t n = br_report_count(report);
     for (size_t i = 0; i < n; i++) {
         const br_finding *f = br_report_at(report, i);
         if (f->severity != BR_SEV_ERROR || br_report_consequence_of(report, i) >= 0 ||
             !f->cause || strcmp(f->cause, "neighbouring_column") != 0 || !positional(report, i))
             continue;
-        br_finding w = {.check = "budgetrec.reading",
-                        .severity = BR_SEV_WARNING,
-                        .table = f->table,
-                        .row = f->row,
-                        .column = f->column,
-                        .line = f->line,
-                        .message = "a figure may stand under the neighbouring column (its column "
-                                   "was read from positions the text keeps only roughly); the "
-                                   "sums through it are not checked"};
+        size_t w = 0;
+        while (w < nwarn && !(warn[w].table && f->table && strcmp(warn[w].table, f->table) == 0))
+            w++;
+        if (w == nwarn && nwarn < MAX_TABLES) {
+            warn[nwarn] = (br_finding){.check = "budgetrec.reading",
+                                       .severity = BR_SEV_WARNING,
+                                       .table = f->table,
+                                       .row = f->row,
+                                       .column = f->column,
+                                       .line = f->line};
+            count[nwarn++] = 0;
+        }
+        if (w < nwarn)
+            count[w]++;
         size_t doubted = 0;
         for (size_t j = 0; j < n; j++) {
-            long p = br_report_consequence_of(report, j);
-            if (j == i || (p == (long)i && br_report_at(report, j)->severity >= BR_SEV_WARNING)) {
+            if (j == i || (follows_from(report, j, i) &&
+                           br_report_at(report, j)->severity >= BR_SEV_WARNING)) {
                 doubted++;
                 br_report_doubt_finding(report, j, why);
             }
@@ -66,6 +87,19 @@ void br_report_doubt_positional(br_report *report)
             c->identities--;
             br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, "column_unclear");
         }
-        br_report_add(report, &w);
+    }
+    for (size_t w = 0; w < nwarn; w++) {
+        char msg[512];
+        if (count[w] == 1)
+            snprintf(msg, sizeof msg, "a figure may stand under the neighbouring column (its "
+                                      "column was read from positions the text keeps only "
+                                      "roughly); the sums through it are not checked");
+        else
+            snprintf(msg, sizeof msg, "%zu figures of this table, this row's first, may stand "
+                                      "under the neighbouring column (their columns were read "
+                                      "from positions the text keeps only roughly); the sums "
+                                      "through them are not checked", count[w]);
+        warn[w].message = msg;
+        br_report_add(report, &warn[w]);
     }
 }
