@@ -2811,3 +2811,49 @@ Test(layout_space, narrow_text_figures_under_neighbouring_columns_one_warning)
     cr_assert(strstr(said, "figures of this table, this row's first, may stand under the "
                            "neighbouring column"), "%s", said);
 }
+
+/* Two panels continued on a page laid out further left: a left figure one
+ * space before the right panel's code and label ("4 30228   工会经费") —
+ * the code begins the right copy (a label follows it), however near the
+ * first page's figure column it ends. */
+Test(layout_space, narrow_text_panels_code_with_its_label_on_a_shifted_page)
+{
+    load(
+         "\f附件 3\n"
+         "\n"
+         "重庆市涪陵区审计局 2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "编制部门：重庆市涪陵区审计局           单位:万元\n"
+         "\n"
+         "             人员经费                            公用经费\n"
+         "科目编码          科目名称        金额      科目编码        科目名称    金额\n"
+         "301     工资福利支出           293.72   302     商品和服务支出    153.74\n"
+         "30101   基本工资                 89   30201   办公费            15\n"
+         "30102   津贴补贴                 97   30205   水费              5\n"
+         "30103   奖金                   12   30206   电费              6\n"
+         "30108   机关事业单位基本养老保险缴费    31.68   30209   物业管理费        4.61\n"
+         "30109   职业年金缴费            15.84   30211   差旅费         18.39\n"
+         "30110   职工基本医疗保险缴费        15.84   30213   维修（护）费       25.7\n"
+         "30111   公务员医疗补助缴费          5.94   30215   会议费          4.74\n"
+         "30112   其他社会保障缴费           1.75   30216   培训费            20\n"
+         "30113   住房公积金             23.76   30217   公务接待费           5\n"
+         "30114   医疗费                0.91   30226   劳务费          3.78\n"
+         "303     对个人和家庭的补助            31   30227   委托业务费          14\n"
+         "\f重庆市涪陵区审计局 2020 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "编制部门：重庆市涪陵区审计局                         单位:万元\n"
+         "\n"
+         "            人员经费                      公用经费\n"
+         "科目编码         科目名称      金额   科目编码       科目名称      金额\n"
+         "30302   退休费               4 30228   工会经费         19.52\n"
+         "30305   生活补助             11 30231   公务用车运行维护费        3\n"
+         "30307   医疗费补助          3.54 30299   其他商品和服务支出        9\n"
+         "30309   奖励金            5.46\n"
+         "30399   其他对个人和家庭的补助       7\n"
+         "        合计                                      478.46\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(cells(row(t, "30302")), "personnel=4,total=4");
+    cr_assert_str_eq(cells(row(t, "30228")), "public=19.52,total=19.52");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

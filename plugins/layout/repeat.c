@@ -112,6 +112,16 @@ static int nearer_figures(const lt_table *t, const lt_span *s)
     return dmoney >= 0 && dcode >= 0 && dmoney < dcode;
 }
 
+/* A text other than a page number follows span i of line ln. */
+static int label_follows(const lt_line *ln, size_t i)
+{
+    for (size_t k = i + 1; k < ln->nspans; k++)
+        if (kind_of(&ln->spans[k]) == SP_TEXT &&
+            dt_page_number(ln->spans[k].text, strlen(ln->spans[k].text)) < 0)
+            return 1;
+    return 0;
+}
+
 size_t lt_repeat_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t cap)
 {
     for (size_t p = 0; p < cap; p++)
@@ -129,9 +139,10 @@ size_t lt_repeat_cut(const lt_table *t, const lt_line *ln, lt_seg *segs, size_t 
         if (k == SP_CODE && lt_digits(s->text) && other && !fig && i + 1 < ln->nspans &&
             kind_of(&ln->spans[i + 1]) == SP_CODE)
             k = SP_FIGURE;
-        /* …and three digits ending where a copy's figures end, far from
-         * where its codes begin ("合计 … 318" under the right 金额) */
-        if (k == SP_CODE && lt_digits(s->text) && nearer_figures(t, s))
+        /* …and digits no label follows that end where a copy's figures
+         * end, far from where its codes begin ("合计 … 318" under the
+         * right 金额; a code is followed by its label) */
+        if (k == SP_CODE && lt_digits(s->text) && !label_follows(ln, i) && nearer_figures(t, s))
             k = SP_FIGURE;
         if (i > 0 && p + 1 < (size_t)t->L.nrepeat &&
             ((k == SP_CODE && other) || (k == SP_TEXT && fig))) {
