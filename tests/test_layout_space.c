@@ -2857,3 +2857,64 @@ Test(layout_space, narrow_text_panels_code_with_its_label_on_a_shifted_page)
     cr_assert_str_eq(cells(row(t, "30228")), "public=19.52,total=19.52");
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* A table continued on a page whose repeated header runs its cells
+ * together ("人员 日常" for 人员 | 日常, "经费 公用"): still the header, not a
+ * line of text that ends the table — the page's rows stay in it. */
+Test(layout_space, narrow_text_continuation_header_cells_run_together)
+{
+    load(
+         "\f附件 3\n"
+         "\n"
+         "重庆市璧山区信访办公室 2021 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码         科目         2021 年基本支出\n"
+         "类  款         名称       总计      人员    日常\n"
+         "                              经费    公用\n"
+         "                                    经费\n"
+         "           合计        196.09 112.86 83.23\n"
+         "301        工资福利支出    112.86 112.86\n"
+         "301   01   基本工资       28.07   28.07\n"
+         "301   02   津贴补贴       29.19   29.19\n"
+         "301   3    奖金           2.1     2.1\n"
+         "301   07   绩效工资       17.08   17.08\n"
+         "301   08   机关事业单位基    12.23   12.23\n"
+         "           本养老保险缴费\n"
+         "301   09   职业年金缴费     6.12    6.12\n"
+         "301   10   职工基本医疗保    6.12    6.12\n"
+         "           险缴费\n"
+         "301   11   公务员医疗补助    2.29    2.29\n"
+         "           缴费\n"
+         "301   12   其他社会保障缴    0.49    0.49\n"
+         "           费\n"
+         "301   13   住房公积金      9.17    9.17\n"
+         "302        商品和服务支出   83.23           83.23\n"
+         "302   1    办公费           6               6\n"
+         "302   03   咨询费          12              12\n"
+         "\f重庆市璧山区信访办公室 2021 年一般公共预算财政拨款基本支出预算表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码         科目        2021 年基本支出\n"
+         "类  款         名称      总计      人员 日常\n"
+         "                             经费 公用\n"
+         "                                经费\n"
+         "302   5    水费         9.02       9.02\n"
+         "302   06   电费           16         16\n"
+         "302   07   邮电费           2          2\n"
+         "302   09   物业管理费      2.72       2.72\n"
+         "302   13   维修（护）费     3.29       3.29\n"
+         "302   15   会议费        1.15       1.15\n"
+         "302   16   培训费          10         10\n"
+         "302   26   劳务费        6.61       6.61\n"
+         "302   27   委托业务费      0.77       0.77\n"
+         "302   28   工会经费        6.4        6.4\n"
+         "302   99   其他商品和服务    7.27       7.27\n"
+         "           支出\n"
+         );
+    const br_table *t = table(BR_KIND_GPB_BASIC);
+    cr_assert_str_eq(cells(row(t, "30206")), "total=16,public=16");
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -234,20 +234,53 @@ static int last_of_page(const lt_engine *e, size_t i)
 }
 
 /* A text-only line repeating the header (a new page without the title). */
+/* Text a[0..n) is one of the table's header cells (a span of a header line,
+ * or a part of one between spaces). */
+static int header_word(const lt_table *t, const char *a, size_t n)
+{
+    for (size_t h = 0; h < t->nhdr; h++)
+        for (size_t k = 0; k < t->hdr[h]->nspans; k++) {
+            const char *b = t->hdr[h]->spans[k].text;
+            char sq[DT_COMP_MAX];
+            size_t sl = lt_squeeze(b, sq, sizeof sq);
+            if (sl == n && memcmp(sq, a, n) == 0)
+                return 1;
+            for (const char *p = b; *p;) { /* its parts between spaces */
+                while (*p == ' ')
+                    p++;
+                size_t l = strcspn(p, " ");
+                if (l == n && memcmp(p, a, n) == 0)
+                    return 1;
+                p += l;
+            }
+        }
+    return 0;
+}
+
+/* Line ln repeats the header: every span is a header cell — or, cells run
+ * together otherwise on a new page ("人员 日常" for "人员" | "日常"), every
+ * part of it between spaces is one. */
 static int header_repeat(const lt_table *t, const lt_line *ln)
 {
     if (t->nhdr == 0 || has_figure(ln))
         return 0;
     for (size_t i = 0; i < ln->nspans; i++) {
-        int found = 0;
-        char a[DT_COMP_MAX], b[DT_COMP_MAX];
-        lt_squeeze(ln->spans[i].text, a, sizeof a);
-        for (size_t h = 0; h < t->nhdr && !found; h++)
-            for (size_t k = 0; k < t->hdr[h]->nspans && !found; k++) {
-                lt_squeeze(t->hdr[h]->spans[k].text, b, sizeof b);
-                found = strcmp(a, b) == 0;
-            }
-        if (!found)
+        char a[DT_COMP_MAX];
+        size_t al = lt_squeeze(ln->spans[i].text, a, sizeof a);
+        if (header_word(t, a, al))
+            continue;
+        const char *p = ln->spans[i].text;
+        int parts = 0;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            size_t l = strcspn(p, " ");
+            if (l && !header_word(t, p, l))
+                return 0;
+            parts += l > 0;
+            p += l;
+        }
+        if (parts < 2)
             return 0;
     }
     return 1;
