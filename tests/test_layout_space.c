@@ -2918,3 +2918,31 @@ Test(layout_space, narrow_text_continuation_header_cells_run_together)
     cr_assert_str_eq(cells(row(t, "30206")), "total=16,public=16");
     cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
 }
+
+/* Fail closed: a line of prose inside a coded table ends it, and rows
+ * follow (a subject code, then figures): the rows after it are not read —
+ * the table is uncertain and a warning names the line, instead of 201 being
+ * accused of not adding up. */
+Test(layout_space, rows_after_a_table_ended_on_text_fail_closed)
+{
+    load("某某局 2022 年部门预算\n"
+         "\n"
+         "表八\n"
+         "\n"
+         "某某局 2022 年部门支出总表\n"
+         "\n"
+         "单位：万元\n"
+         "\n"
+         "科目编码      科目名称               合计      基本支出     项目支出\n"
+         "              合计                   30.00       20.00        10.00\n"
+         "201           一般公共服务支出       30.00       20.00        10.00\n"
+         "20101         人大事务               20.00       20.00\n"
+         "以上为本表第一部分，下接第二部分。\n"
+         "20102         政协事务               10.00                    10.00\n");
+    const br_table *t = table(BR_KIND_EXPENDITURE);
+    const br_uncertainty *u = br_table_uncertain(t, -1);
+    cr_assert_not_null(u);
+    cr_assert_str_eq(u->kind, "unread_figures");
+    cr_assert(has_note("a subject code and figures after the table above ended (line 13)"));
+    cr_assert_eq(errors(), 0, "%s", (at_least(BR_SEV_ERROR), said));
+}

@@ -424,6 +424,7 @@ void lt_table_emit(lt_engine *e, lt_table *t)
     br_table *bt = NULL;
     if (!shadow) {
         bt = lt_host->doc_add_table(e->doc, t->kind, t->title, t->unit, t->title_line);
+        e->last_table = bt;
         if (!bt || lt_host->table_set_columns(bt, t->L.roles, t->L.nroles) != BR_OK) {
             e->failed = 1;
             return;

@@ -318,6 +318,7 @@ static void open_table(lt_engine *e, int kind, const char *title, const lt_line 
 {
     lt_table *t = &e->cur;
     lt_table_emit(e, t);
+    e->ended_on_text = 0;
     memset(t, 0, sizeof *t);
     t->open = 1;
     t->kind = (br_kind)kind;
@@ -329,8 +330,35 @@ static void open_table(lt_engine *e, int kind, const char *title, const lt_line 
 
 static void close_table(lt_engine *e, size_t i)
 {
+    e->last_table = NULL;
     lt_table_emit(e, &e->cur);
+    e->ended_on_text = e->last_table ? e->in->lines[i].no : 0;
     e->narr[i] = 1;
+}
+
+/* Fail closed: a line after a table ended on a line of text that reads as
+ * one of its rows (a subject code, then figures) — rows the table may have
+ * lost.  The table is marked uncertain, once, with a note. */
+static void row_after_end(lt_engine *e, size_t i)
+{
+    const lt_line *ln = &e->in->lines[i];
+    if (!e->ended_on_text || !e->last_table || ln->nspans < 2 || !has_figure(ln))
+        return;
+    const char *first = ln->spans[0].text;
+    size_t d = strspn(first, "0123456789");
+    if (!(d == 3 || d == 5 || d == 7) || (first[d] && (unsigned char)first[d] < 0x80))
+        return;
+    char why[160];
+    snprintf(why, sizeof why,
+             "the table ended at line %ld, and line %ld after it reads as one of its rows: its "
+             "rows may not all have been read",
+             e->ended_on_text, ln->no);
+    if (lt_host->table_set_uncertain(e->last_table, -1, "unread_figures", why) != BR_OK)
+        e->failed = 1;
+    lt_note(e, NULL, BR_SEV_WARNING, NULL, ln->no,
+            "a subject code and figures after the table above ended (line %ld); not read",
+            e->ended_on_text);
+    e->ended_on_text = 0;
 }
 
 /* The end of a department name wrapped under its "部门:" line, before the
@@ -938,6 +966,7 @@ int lt_read_reading(const lt_doc *in, br_disclosure *doc, const char *path, lt_r
         }
         if (!e->cur.open) {
             narr[i] = lt_toc_line(ln) ? 0 : 1;
+            row_after_end(e, i);
             continue;
         }
         size_t skip = continued_title(e, i);

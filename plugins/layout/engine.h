@@ -215,6 +215,10 @@ typedef struct lt_engine {
      * left as printed, their rows uncertain (pageno.c), in line order */
     long *doubt;
     size_t ndoubt;
+    /* the table last emitted, and the line of text that ended it (0: a
+     * title or the document's end did): rows after it are noticed */
+    br_table *last_table;
+    long ended_on_text;
 } lt_engine;
 
 /* ---- spans.c ---- */
