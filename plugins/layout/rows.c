@@ -777,8 +777,11 @@ static int figures_above(lt_engine *e, lt_table *t, const lt_line *ln, const seg
         if (is_text(s))
             return 0; /* a label (or text) with the figures */
         /* (a part of two digits after the class's three is a code part
-         * wherever it stands left of the figures: "201  08 02") */
-        int part = ncode && strlen(s->text) == 2 && strlen(g->sp[0]->text) == 3;
+         * wherever it stands left of the figures: "201  08 02"; so is the
+         * third part cut to one digit well left of them: "208  05  6") */
+        int part = ncode && strlen(g->sp[0]->text) == 3 &&
+                   (strlen(s->text) == 2 ||
+                    (strlen(s->text) == 1 && ncode == 2 && s->x1 + 4 * NARROW_DRIFT < vx));
         if (!nfig && ncode < 3 && lt_digits(s->text) && s->x1 < vx && (s->x0 < cx || part))
             ncode++; /* code parts, left of the figures */
         else
