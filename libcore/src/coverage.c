@@ -50,6 +50,16 @@ void br_report_count_identity(br_report *report, int result, const char *kind)
     c->reasons[i].count++;
 }
 
+void br_report_uncount_broken(br_report *report, size_t n, const char *kind)
+{
+    br_coverage *c = br_report_coverage_mut(report);
+    for (size_t k = 0; c && k < n && c->broken; k++) {
+        c->broken--;
+        c->identities--;
+        br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, kind);
+    }
+}
+
 static int table_uncertain(const br_table *t)
 {
     if (t->uncertain)

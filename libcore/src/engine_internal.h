@@ -80,6 +80,9 @@ br_coverage *br_report_coverage_mut(br_report *report);
 /* coverage.c: count one identity's outcome (a br_identity_result); `kind` is
  * the reason of a NOT_CHECKED one. */
 void br_report_count_identity(br_report *report, int result, const char *kind);
+/* coverage.c: n identities counted broken are, after all, not checked
+ * (`kind`): a host pass doubted the findings that reported them. */
+void br_report_uncount_broken(br_report *report, size_t n, const char *kind);
 /* identity.c: the first uncertain term's reason, or NULL. */
 const br_uncertainty *br_terms_uncertain(const br_term *terms, size_t n);
 /* localise.c: link broken identities explained by one wrong cell. */

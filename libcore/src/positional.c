@@ -81,12 +81,7 @@ void br_report_doubt_positional(br_report *report)
                 br_report_doubt_finding(report, j, why);
             }
         }
-        br_coverage *c = br_report_coverage_mut(report);
-        for (size_t k = 0; k < doubted && c->broken; k++) {
-            c->broken--;
-            c->identities--;
-            br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, "column_unclear");
-        }
+        br_report_uncount_broken(report, doubted, "column_unclear");
     }
     for (size_t w = 0; w < nwarn; w++) {
         char msg[512];

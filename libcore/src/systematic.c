@@ -88,12 +88,7 @@ static void doubt_table(br_report *report, const br_tally *tally, size_t rows)
             br_report_doubt_finding(report, i, why);
         }
     }
-    br_coverage *c = br_report_coverage_mut(report);
-    for (size_t k = 0; k < doubted && c->broken; k++) {
-        c->broken--;
-        c->identities--;
-        br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, "systematic");
-    }
+    br_report_uncount_broken(report, doubted, "systematic");
     char msg[1024];
     snprintf(msg, sizeof msg,
              "table read with doubt: %zu of %zu identities of %s broke, on %zu distinct rows; "

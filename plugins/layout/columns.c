@@ -169,6 +169,13 @@ static int centred_run(const hspan *h, size_t n, size_t a, size_t b1, size_t b2,
     return best >= 0;
 }
 
+/* The own name of column c (the last part of its header path). */
+static const char *own_name(const lt_col *c)
+{
+    const char *slash = strrchr(c->name, '/');
+    return slash ? slash + 1 : c->name;
+}
+
 /*
  * A text that counts one column per character (pdftotext) prints a CJK
  * header cell at its left edge and half as wide as it is; the figures under
@@ -183,7 +190,7 @@ static void printed_extents(lt_layout *L)
 {
     for (size_t i = 0; i < L->ncols; i++) {
         lt_col *c = &L->cols[i];
-        const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
+        const char *own = own_name(c);
         /* (a cell stacked over lines, "人员" / "经费", is as wide as its
          * widest line: scaled alike) */
         int chars = (int)lt_chars(own), printed = lt_text_width(own, strlen(own), 2);
@@ -1598,7 +1605,7 @@ void lt_layout_build(lt_engine *e, lt_table *t)
 /* The span of line ln that is column c's own name, when one is; else -1. */
 static int named_once(const lt_col *c, const lt_line *ln)
 {
-    const char *slash = strrchr(c->name, '/'), *own = slash ? slash + 1 : c->name;
+    const char *own = own_name(c);
     int at = -1;
     for (size_t k = 0; k < ln->nspans; k++) {
         char buf[DT_COMP_MAX];
@@ -1610,13 +1617,6 @@ static int named_once(const lt_col *c, const lt_line *ln)
         at = (int)k;
     }
     return at;
-}
-
-/* The own name of column c (the last part of its header path). */
-static const char *own_name(const lt_col *c)
-{
-    const char *slash = strrchr(c->name, '/');
-    return slash ? slash + 1 : c->name;
 }
 
 /* The span of line ln naming figure column i: where several figure columns
@@ -1654,8 +1654,7 @@ static int named_in_turn(const lt_layout *L, size_t i, const lt_line *ln)
  * begins no other figure column's name nor names one; else -1. */
 static int stacked_first_line(const lt_layout *L, size_t i, const lt_line *ln)
 {
-    const char *slash = strrchr(L->cols[i].name, '/');
-    const char *own = slash ? slash + 1 : L->cols[i].name;
+    const char *own = own_name(&L->cols[i]);
     int at = -1;
     for (size_t k = 0; k < ln->nspans; k++) {
         char buf[DT_COMP_MAX];
@@ -1663,9 +1662,8 @@ static int stacked_first_line(const lt_layout *L, size_t i, const lt_line *ln)
         if (lt_chars(buf) < 2 || bl >= strlen(own) || strncmp(own, buf, bl) != 0)
             continue;
         for (size_t j = 0; j < L->ncols; j++) {
-            const char *sj = strrchr(L->cols[j].name, '/');
-            const char *oj = sj ? sj + 1 : L->cols[j].name;
-            if (j != i && L->cols[j].what == DT_COL_MONEY && strncmp(oj, buf, bl) == 0)
+            if (j != i && L->cols[j].what == DT_COL_MONEY &&
+                strncmp(own_name(&L->cols[j]), buf, bl) == 0)
                 return -1;
         }
         if (at >= 0)

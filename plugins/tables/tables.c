@@ -61,10 +61,13 @@ int tb_label_matches(const char *label, tb_match m, const char *word)
            tb_key_matches(key, m, word);
 }
 
-static const struct {
+/* A label word of labels.def and how it matches. */
+typedef struct tb_word {
     tb_match match;
     const char *word;
-} grand_words[] = {
+} tb_word;
+
+static const tb_word grand_words[] = {
 #define TB_GRAND(match, word) {TB_##match, word},
 #include "labels.def"
 #undef TB_GRAND
@@ -78,26 +81,28 @@ static const struct {
 #undef TB_SUBTOTAL
 };
 
-int tb_is_grand_label(const char *label)
+/* The label's key matches one of words[0..n). */
+static int key_matches_any(const char *label, const tb_word *words, size_t n)
 {
     char key[TB_KEY_MAX];
     if (!tb_label_key(label, key, sizeof key))
         return 0;
-    for (size_t i = 0; i < sizeof grand_words / sizeof *grand_words; i++)
-        if (tb_key_matches(key, grand_words[i].match, grand_words[i].word))
+    for (size_t i = 0; i < n; i++)
+        if (tb_key_matches(key, words[i].match, words[i].word))
             return 1;
     return 0;
 }
 
+int tb_is_grand_label(const char *label)
+{
+    return key_matches_any(label, grand_words,
+                           sizeof grand_words / sizeof *grand_words);
+}
+
 int tb_is_detail_label(const char *label)
 {
-    char key[TB_KEY_MAX];
-    if (!tb_label_key(label, key, sizeof key))
-        return 0;
-    for (size_t i = 0; i < sizeof detail_words / sizeof *detail_words; i++)
-        if (tb_key_matches(key, detail_words[i].match, detail_words[i].word))
-            return 1;
-    return 0;
+    return key_matches_any(label, detail_words,
+                           sizeof detail_words / sizeof *detail_words);
 }
 
 /* The label starts with an enumerator of its own ("1.", "2、", "(三)",
@@ -135,13 +140,8 @@ int tb_is_enumerated_label(const char *label)
 
 int tb_is_subtotal_label(const char *label)
 {
-    char key[TB_KEY_MAX];
-    if (!tb_label_key(label, key, sizeof key))
-        return 0;
-    for (size_t i = 0; i < sizeof subtotal_words / sizeof *subtotal_words; i++)
-        if (tb_key_matches(key, subtotal_words[i].match, subtotal_words[i].word))
-            return 1;
-    return 0;
+    return key_matches_any(label, subtotal_words,
+                           sizeof subtotal_words / sizeof *subtotal_words);
 }
 
 /* ---- cells --------------------------------------------------------------- */
