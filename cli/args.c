@@ -122,7 +122,8 @@ int cli_known_ids(const br_registry *reg, const char *const *ids)
     for (; ids && *ids; ids++) {
         size_t len = strlen(*ids);
         int parse = len > 6 && strcmp(*ids + len - 6, ".parse") == 0;
-        if (!parse && strcmp(*ids, BR_COVERAGE_CHECK) != 0 && !br_registry_find_check(reg, *ids)) {
+        if (!parse && strcmp(*ids, BR_COVERAGE_CHECK) != 0 && strcmp(*ids, BR_UNCHECKED_CHECK) != 0 &&
+            !br_registry_find_check(reg, *ids)) {
             fprintf(stderr, "budgetrec: no check named '%s' (see budgetrec plugins)\n", *ids);
             return 0;
         }

@@ -154,6 +154,28 @@ static void dump_table(FILE *out, const br_table *t)
     fputs(br_table_row_count(t) ? "\n     ]}" : "]}", out);
 }
 
+/* How a claim stands in its sentence (br_claim_form), when the reader said. */
+static void dump_form(FILE *out, br_claim_form f)
+{
+    if (f.sentence > 0)
+        fprintf(out, ", \"sentence\": %ld", f.sentence);
+    if (f.role != BR_CLAIM_UNKNOWN) {
+        fputs(", \"role\": ", out);
+        json_string(out, br_claim_role_name(f.role));
+    }
+    if (f.of >= 0)
+        fprintf(out, ", \"of\": %ld", f.of);
+    if (f.base_class) {
+        fputs(", \"base\": ", out);
+        json_string(out, f.base_class);
+    }
+    if (f.versus != BR_DIR_NONE) {
+        fputs(", \"versus\": {\"direction\": ", out);
+        json_string(out, br_direction_name(f.versus));
+        fprintf(out, ", \"line\": %ld}", f.versus_line);
+    }
+}
+
 static void dump_claims(FILE *out, br_disclosure *doc)
 {
     const br_narrative *n = br_disclosure_narrative(doc);
@@ -176,6 +198,7 @@ static void dump_claims(FILE *out, br_disclosure *doc)
             fputs(", \"direction\": ", out);
             json_string(out, br_direction_name(c->direction));
         }
+        dump_form(out, br_narrative_claim_form(n, i));
         fputs(", ", out);
         dump_location(out, doc, br_narrative_claim_part(n, i), c->line);
         putc('}', out);

@@ -154,6 +154,22 @@ static const change_row changes_tab[] = {
 #define CLAIM_CHANGE(level_class, change_class) {level_class, change_class},
 #include "claims.def"
 };
+static const char *const shares_tab[] = {
+#define CLAIM_SHARE(pattern) pattern,
+#include "claims.def"
+};
+static const char *const completions_tab[] = {
+#define CLAIM_COMPLETION(pattern) pattern,
+#include "claims.def"
+};
+static const char *const budget_refs_tab[] = {
+#define CLAIM_BUDGET_REF(pattern) pattern,
+#include "claims.def"
+};
+static const dir_row versus_tab[] = {
+#define CLAIM_VERSUS(word, direction) {W(word), direction},
+#include "claims.def"
+};
 static const word_row title_end_tab[] = {
 #define CLAIM_TITLE_END(word) {W(word)},
 #include "claims.def"
@@ -700,6 +716,8 @@ typedef struct claim_ref {
     int seq;
     const char *cls;
     const char *unit;
+    int idx;    /* its index among the claims this reader states */
+    tbuf topic; /* its subject */
 } claim_ref;
 
 /* What is known inside one level of parentheses. */
@@ -719,6 +737,7 @@ typedef struct pending {
     br_decimal value;
     br_direction dir;
     long line;
+    int idx; /* its index among the claims this reader states */
 } pending;
 
 #define PENDING_MAX 32 /* claims of one sentence held back; more are passed on at once */
@@ -745,6 +764,14 @@ typedef struct nctx {
     size_t prev_end;
     int seq;
     int rc;
+    /* how each claim stands in its sentence (br_claim_form), by index; `of`
+     * holds an index too until the forms are handed over */
+    br_claim_form *forms;
+    size_t capforms;
+    long sentence_no;    /* sentences that stated a claim, so far */
+    int sentence_first;  /* index of the first claim of the current sentence */
+    int budget_idx;      /* last budget figure of the paragraph (final accounts), -1 */
+    int actual_idx;      /* last actual compared with a budget in the paragraph, -1 */
 } nctx;
 
 static long line_at(const nctx *c, size_t off)
@@ -1193,8 +1220,15 @@ static int is_count_unit(const char *unit)
  * 10 名") counts parts — units, categories — not the department: neither
  * statement is classified.
  */
-static void flush_sentence(nctx *c)
+static void flush_sentence(nctx *c, int sentence_ends)
 {
+    if (c->npend && (c->sentence_no == 0 || c->pend[0].idx == c->sentence_first))
+        c->sentence_no++; /* (a sentence of more than PENDING_MAX claims goes on) */
+    for (size_t i = 0; i < c->npend; i++)
+        if (c->forms && (size_t)c->pend[i].idx < c->capforms)
+            c->forms[c->pend[i].idx].sentence = c->sentence_no;
+    if (sentence_ends)
+        c->sentence_first = c->seq;
     for (size_t i = 0; i < c->npend; i++)
         for (size_t j = i + 1; j < c->npend; j++) {
             pending *a = &c->pend[i], *b = &c->pend[j];
@@ -1219,12 +1253,30 @@ static void flush_sentence(nctx *c)
     c->npend = 0;
 }
 
+/* Room for the form of claim `idx`; 0 when there is none (out of memory:
+ * the claims are still stated, without forms). */
+static int form_room(nctx *c, int idx)
+{
+    if ((size_t)idx < c->capforms)
+        return 1;
+    size_t cap = c->capforms ? c->capforms * 2 : 64;
+    br_claim_form *v = realloc(c->forms, cap * sizeof *v);
+    if (!v)
+        return 0;
+    c->forms = v;
+    c->capforms = cap;
+    return 1;
+}
+
 static void emit(nctx *c, const tbuf *lab, const char *cls, const char *code, const char *unit,
-                 br_decimal value, br_direction dir, long line)
+                 br_decimal value, br_direction dir, long line, const br_claim_form *form)
 {
     if (c->npend == PENDING_MAX)
-        flush_sentence(c);
+        flush_sentence(c, 0);
+    if (form_room(c, c->seq))
+        c->forms[c->seq] = *form;
     pending *p = &c->pend[c->npend++];
+    p->idx = c->seq;
     p->label = *lab;
     p->cls = cls;
     p->code = code;
@@ -1271,6 +1323,93 @@ static const char *prev_clause_class(const nctx *c, unsigned kind)
     return change_of(classify(c, &topic, &lab, c->buf + s, e - s, kind, &code));
 }
 
+/* --- the place of a figure in its sentence (br_claim_form) --- */
+
+static int fits_any(const char *const *tab, size_t n, const char *s, size_t sn)
+{
+    for (size_t j = 0; j < n; j++)
+        if (pat_match(tab[j], s, sn))
+            return 1;
+    return 0;
+}
+
+/* May a claim with subject `topic` be said of `ref` — it names no subject
+ * of its own, or the same one? */
+static int said_of(const claim_ref *ref, const tbuf *topic)
+{
+    return ref && ref->set &&
+           (!topic->n || (topic->n == ref->topic.n && memcmp(topic->s, ref->topic.s, topic->n) == 0));
+}
+
+/* The whole a share names: the words after "占" up to "的" ("占本年支出合计
+ * 的" → 本年支出合计), classified like a money figure; NULL when none. */
+static const char *share_base(const nctx *c, const tbuf *lab)
+{
+    long at = find(lab->s, lab->n, "\xE5\x8D\xA0", 3); /* 占 */
+    if (at < 0)
+        return NULL;
+    size_t from = (size_t)at + 3, to = lab->n;
+    long de = find(lab->s + from, to - from, "\xE7\x9A\x84", 3); /* 的 */
+    if (de >= 0)
+        to = from + (size_t)de;
+    if (to <= from)
+        return NULL;
+    tbuf words, topic;
+    tb_set(&words, lab->s + from, to - from);
+    clean_topic(&topic, words.s, words.n);
+    if (!topic.n)
+        return NULL;
+    const char *code;
+    return classify(c, &topic, &words, words.s, words.n, U_MONEY, &code);
+}
+
+/* The form of a figure about to be claim c->seq (see br_claim_form). */
+static br_claim_form place_figure(nctx *c, const unit_row *u, br_direction dir, const tbuf *lab,
+                                  const tbuf *topic)
+{
+    br_claim_form form = {0, BR_CLAIM_UNKNOWN, -1, NULL, BR_DIR_NONE, 0};
+    const frame *f = &c->fr[c->depth];
+    const claim_ref *a = nearest_anchor(c);
+    int in_sentence = a && a->idx >= c->sentence_first;
+    if (u->kind == U_MONEY && dir == BR_DIR_NONE) {
+        if ((c->sections & S_FINAL) &&
+            fits_any(budget_refs_tab, COUNT(budget_refs_tab), topic->s, topic->n)) {
+            form.role = BR_CLAIM_BUDGET;
+            c->budget_idx = c->seq;
+        } else {
+            form.role = BR_CLAIM_AMOUNT;
+            if (c->budget_idx >= 0 && c->budget_idx == c->seq - 1 &&
+                c->budget_idx >= c->sentence_first) {
+                form.of = c->budget_idx; /* "年初预算为 …，支出决算为 …" */
+                c->actual_idx = c->seq;
+            }
+        }
+    } else if (u->kind == U_MONEY) {
+        form.role = BR_CLAIM_CHANGE;
+        if (said_of(a, topic))
+            form.of = a->idx;
+    } else if (u->kind == U_PCT && dir != BR_DIR_NONE) {
+        form.role = BR_CLAIM_RATE;
+        const claim_ref *lc = &f->change;
+        if (lc->set && (!a || lc->seq > a->seq) && said_of(lc, topic))
+            form.of = lc->idx; /* "增加 2043.58 万元，增长 10.95%" */
+        else if (said_of(a, topic))
+            form.of = a->idx; /* "3000 万元，增长 10.95%" */
+    } else if (u->kind == U_PCT && fits_any(completions_tab, COUNT(completions_tab), lab->s, lab->n)) {
+        form.role = BR_CLAIM_COMPLETION;
+        if (in_sentence || (a && a->idx == c->seq - 1))
+            form.of = a->idx; /* "支出决算为 0.88 万元。完成年初预算的 100.00%" */
+    } else if (u->kind == U_PCT && fits_any(shares_tab, COUNT(shares_tab), lab->s, lab->n)) {
+        form.role = BR_CLAIM_SHARE;
+        form.base_class = share_base(c, lab);
+        if (in_sentence)
+            form.of = a->idx;
+    } else if (u->kind & U_COUNTS) {
+        form.role = BR_CLAIM_AMOUNT;
+    }
+    return form;
+}
+
 /* A figure s[fs..fe) with its unit word ending at ue. */
 static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_row *u)
 {
@@ -1304,10 +1443,11 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
         cs = boundary(c->buf, ue, ue - CTX_WINDOW);
 
     const char *cls = NULL, *code = NULL;
+    int subject_before = 0; /* "项目支出增加，较上年增加 …": its subject is the clause before */
     if (item) {
         /* one 款/项: not what the rules classify */
     } else if (!topic.n) {
-        if (dir != BR_DIR_NONE && !(cls = prev_clause_class(c, kind)))
+        if (dir != BR_DIR_NONE && !(subject_before = (cls = prev_clause_class(c, kind)) != NULL))
             cls = inherit_class(c, (unsigned)u->kind);
     } else if (u->kind != U_PCT || dir != BR_DIR_NONE) {
         cls = classify(c, &topic, &lab, c->buf + cs, ue - cs, kind, &code);
@@ -1318,20 +1458,61 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
     }
     if (cls && out_of_scope(c, &topic, c->sentence_year))
         cls = code = NULL; /* last year's, or what was spent: not the budget's */
-    emit(c, &lab, cls, code, u->unit, value, dir, line_at(c, fs));
+    int idx = c->seq;
+    br_claim_form form = place_figure(c, u, dir, &lab, &topic);
+    if (subject_before)
+        form.of = -1;
+    emit(c, &lab, cls, code, u->unit, value, dir, line_at(c, fs), &form);
 
     f->claim_end = ue;
     f->emitted = 1;
     c->prev_label = lab;
     c->prev_end = ue;
     if (u->kind == U_MONEY) {
-        claim_ref r = {1, c->seq, cls, u->unit};
+        claim_ref r = {1, c->seq, cls, u->unit, idx, topic};
         if (dir == BR_DIR_NONE)
             f->anchor = r;
         else
             f->change = r;
         c->last_unit = u->unit;
     }
+}
+
+/*
+ * A clause comparing a final account's actual with its budget ("决算数小于预
+ * 算数的主要原因", CLAIM_VERSUS): said of the paragraph's last actual that
+ * follows its budget.  1 when the clause is one (whether or not there is
+ * such an actual: it states no figure of its own).
+ */
+static int versus_clause(nctx *c, const tbuf *lab, size_t ls)
+{
+    static const char FINAL[] = "\xE5\x86\xB3\xE7\xAE\x97", BUDGET[] = "\xE9\xA2\x84\xE7\xAE\x97";
+    if (!(c->sections & S_FINAL))
+        return 0;
+    for (size_t j = 0; j < COUNT(versus_tab); j++) {
+        const dir_row *r = &versus_tab[j];
+        long w = find(lab->s, lab->n, r->s, r->n);
+        if (w < 0)
+            continue;
+        size_t we = (size_t)w + r->n;
+        long fb = find(lab->s, (size_t)w, FINAL, 6), bb = find(lab->s, (size_t)w, BUDGET, 6);
+        long fa = find(lab->s + we, lab->n - we, FINAL, 6), ba = find(lab->s + we, lab->n - we, BUDGET, 6);
+        br_direction dir = BR_DIR_NONE;
+        if (r->dir == BR_DIR_FLAT)
+            dir = (fb >= 0 || fa >= 0) && (bb >= 0 || ba >= 0) ? BR_DIR_FLAT : BR_DIR_NONE;
+        else if (fb >= 0 && ba >= 0 && (bb < 0 || bb < fb))
+            dir = r->dir; /* 决算数小于预算数 */
+        else if (bb >= 0 && fa >= 0)
+            dir = r->dir == BR_DIR_INCREASE ? BR_DIR_DECREASE : BR_DIR_INCREASE;
+        if (dir == BR_DIR_NONE)
+            continue;
+        if (c->actual_idx >= 0 && (size_t)c->actual_idx < c->capforms && c->forms) {
+            c->forms[c->actual_idx].versus = dir;
+            c->forms[c->actual_idx].versus_line = line_at(c, ls + (size_t)w);
+        }
+        return 1;
+    }
+    return 0;
 }
 
 /*
@@ -1350,6 +1531,8 @@ static void flush_clause(nctx *c, size_t end)
     tbuf lab, topic;
     size_t flen = 0;
     tb_set(&lab, c->buf + ls, end - ls);
+    if (versus_clause(c, &lab, ls))
+        return;
     long fpos = find_flat(&lab, &flen);
     if (fpos < 0)
         return;
@@ -1378,7 +1561,10 @@ static void flush_clause(nctx *c, size_t end)
     if (cls && out_of_scope(c, &topic, year ? year : c->sentence_year))
         cls = NULL;
     br_decimal zero = {0, 0};
-    emit(c, &lab, cls, NULL, unit, zero, BR_DIR_FLAT, line);
+    br_claim_form form = {0, BR_CLAIM_CHANGE, -1, NULL, BR_DIR_NONE, 0};
+    if (said_of(a, &topic))
+        form.of = a->idx; /* "与上年持平": of the amount before it */
+    emit(c, &lab, cls, NULL, unit, zero, BR_DIR_FLAT, line, &form);
     f->claim_end = end;
     f->emitted = 1;
 }
@@ -1515,6 +1701,8 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
     c->sentence_start = ps;
     c->sentence_year = 0;
     c->last_unit = NULL;
+    c->sentence_first = c->seq;
+    c->budget_idx = c->actual_idx = -1;
 
     size_t el = enum_len(b + ps, pe - ps, &level);
     if (el)
@@ -1549,7 +1737,7 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
             f->clause_start = i + k;
             c->sentence_start = i + k;
             c->sentence_year = 0;
-            flush_sentence(c);
+            flush_sentence(c, 1);
         }
         i += k;
     }
@@ -1557,7 +1745,7 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
     while (c->depth > 0)
         pop_frame(c, pe, pe, &overflow);
     flush_clause(c, pe);
-    flush_sentence(c);
+    flush_sentence(c, 1);
 }
 
 /* ---- metadata: department name and year --------------------------------------------------- */
@@ -1711,6 +1899,24 @@ static int fail(br_error *err, int code, const char *path, const char *msg)
     return code;
 }
 
+/* The forms of the claims read (nctx.forms), their links made claim indexes
+ * of the narrative (claims before `base` were there before this reader). */
+static int hand_over_forms(nctx *c, br_narrative *narr, size_t base)
+{
+    if (!c->forms || !BR_HOST_HAS(dt_host, narrative_set_claim_form))
+        return BR_OK;
+    size_t n = dt_host->narrative_claim_count(narr);
+    for (int i = 0; i < c->seq && (size_t)i < c->capforms && base + (size_t)i < n; i++) {
+        br_claim_form f = c->forms[i];
+        if (f.of >= 0)
+            f.of += (long)base;
+        int rc = dt_host->narrative_set_claim_form(narr, base + (size_t)i, &f);
+        if (rc != BR_OK)
+            return rc;
+    }
+    return BR_OK;
+}
+
 int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, size_t end,
                       const char *path, br_error *err)
 {
@@ -1760,6 +1966,7 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
         c->buf = text;
         c->segs = segs;
         c->narr = narr;
+        size_t base = narr ? dt_host->narrative_claim_count(narr) : 0;
         for (size_t ps = 0; ps < t.n && c->rc == BR_OK;) {
             const char *nl = memchr(text + ps, '\n', t.n - ps);
             size_t pe = nl ? (size_t)(nl - text) : t.n;
@@ -1767,7 +1974,10 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
             ps = pe + 1;
         }
         rc = c->rc;
+        if (rc == BR_OK && narr)
+            rc = hand_over_forms(c, narr, base);
     }
+    free(c->forms);
     free(text);
     free(segs);
     free(pend);

@@ -85,7 +85,7 @@ Test(cli, min_severity_and_skip)
 Test(cli, plugins_lists_versions_and_refuses_bad_ones)
 {
     cr_assert_eq(run(BR_CLI " plugins"), 0);
-    cr_assert(strstr(out, "rowtotals 0.1.0 (ABI 1.2)"), "%s", out);
+    cr_assert(strstr(out, "rowtotals 0.1.0 (ABI 1.3)"), "%s", out);
     cr_assert(strstr(out, "reader disclosure-text"), "%s", out);
     cr_assert(strstr(out, "check rowtotals.row_total [error]"), "%s", out);
     cr_assert_eq(run(BR_CLI " plugins --plugin " BR_FIXTURE_DIR "/plugin_wrong_major.so 2>&1"), 2);

@@ -178,6 +178,8 @@ br_report *br_registry_check(const br_registry *reg, const br_disclosure *doc,
             return NULL;
         }
     }
+    if (!excluded(opts, BR_UNCHECKED_CHECK))
+        br_report_list_unchecked(report);
     br_report_localise(report);
     br_report_doubt_positional(report);
     br_report_doubt_systematic(report);

@@ -75,6 +75,14 @@ void br_report_doubt_finding(br_report *report, size_t i, const char *why);
 /* positional.c: a figure under the neighbouring column whose column came
  * from rough positions (BR_CELL_POSITIONAL) is not the department's slip. */
 void br_report_doubt_positional(br_report *report);
+/* report.c: one mark per narrative claim (1: a check compared it), made on
+ * first use; *n is their count (0 and NULL for no claims, or on OOM). */
+unsigned char *br_report_claim_marks(br_report *report, size_t *n);
+/* coverage.c: mark the claims among an evaluated identity's terms checked. */
+void br_report_mark_terms(br_report *report, const br_term *terms, size_t n);
+/* coverage.c: one info finding per figure-bearing sentence of the narrative
+ * no check compared any figure of (budgetrec.unchecked). */
+void br_report_list_unchecked(br_report *report);
 /* report.c: the report's coverage counters (coverage.c fills them). */
 br_coverage *br_report_coverage_mut(br_report *report);
 /* coverage.c: count one identity's outcome (a br_identity_result); `kind` is

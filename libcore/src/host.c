@@ -116,6 +116,10 @@ static const br_host host = {
     .table_uncertain = br_table_uncertain,
     .row_set_uncertain = br_row_set_uncertain,
     .cell_uncertain = br_cell_uncertain,
+
+    .narrative_set_claim_form = br_narrative_set_claim_form,
+    .narrative_claim_form = br_narrative_claim_form,
+    .report_claim_checked = br_report_claim_checked,
 };
 
 const br_host *br_host_services(void) { return &host; }

@@ -240,8 +240,10 @@ int br_report_identity(br_report *report, const char *check, br_severity severit
         br_report_count_identity(report, BR_IDENTITY_NOT_CHECKED, "unit_unknown");
     else
         br_report_count_identity(report, rc, NULL);
-    if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING || rc == BR_IDENTITY_BROKEN)
+    if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING || rc == BR_IDENTITY_BROKEN) {
         tally_tables(report, check, terms, n, rc == BR_IDENTITY_BROKEN);
+        br_report_mark_terms(report, terms, n);
+    }
     if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_ROUNDING) {
         int held = br_report_add_held(report, terms, n);
         if (held != BR_OK)

@@ -41,6 +41,42 @@ static unsigned *part_indexes(br_arena *arena, size_t n_doc, const unsigned *doc
     return v;
 }
 
+/*
+ * The forms of the joined claims: the document's, then the part's with their
+ * claim links moved past the document's claims and their sentences past its
+ * sentences.  NULL when neither has any (nothing to allocate), *failed on
+ * a failed allocation.
+ */
+static br_claim_form *join_forms(br_arena *arena, const br_narrative *dn, const br_narrative *pn,
+                                 int *failed)
+{
+    size_t n = dn->nclaims + pn->nclaims;
+    *failed = 0;
+    if (!dn->nforms && !pn->nforms)
+        return NULL;
+    br_claim_form *v = br_arena_alloc(arena, (n ? n : 1) * sizeof *v);
+    if (!v) {
+        *failed = 1;
+        return NULL;
+    }
+    long sentences = 0;
+    for (size_t i = 0; i < n; i++) {
+        int mine = i < dn->nclaims;
+        size_t k = mine ? i : i - dn->nclaims;
+        br_claim_form f = br_narrative_claim_form(mine ? dn : pn, k);
+        if (mine && f.sentence > sentences)
+            sentences = f.sentence;
+        if (!mine) {
+            if (f.of >= 0)
+                f.of += (long)dn->nclaims;
+            if (f.sentence > 0)
+                f.sentence += sentences;
+        }
+        v[i] = f;
+    }
+    return v;
+}
+
 int br_disclosure_join(br_disclosure *doc, br_disclosure *part)
 {
     if (!doc || !part || doc == part)
@@ -55,7 +91,9 @@ int br_disclosure_join(br_disclosure *doc, br_disclosure *part)
                                          pn->nclaims, pn->claim_parts, pn->nclaim_parts, offset);
     unsigned *note_parts = part_indexes(arena, doc->nnotes, doc->note_parts, doc->nnote_parts,
                                         part->nnotes, part->note_parts, part->nnote_parts, offset);
-    if (!claim_parts || !note_parts ||
+    int forms_failed;
+    br_claim_form *forms = join_forms(arena, dn, pn, &forms_failed);
+    if (!claim_parts || !note_parts || forms_failed ||
         RESERVE(arena, doc->adopted, doc->capadopted, doc->nadopted + 1 + part->nadopted) ||
         RESERVE(arena, doc->parts, doc->capparts, doc->nparts + part->nparts) ||
         RESERVE(arena, doc->tables, doc->captables, doc->ntables + part->ntables) ||
@@ -81,6 +119,10 @@ int br_disclosure_join(br_disclosure *doc, br_disclosure *part)
     if (pn->nclaims) /* (memcpy wants a pointer even for nothing) */
         memcpy(dn->claims + dn->nclaims, pn->claims, pn->nclaims * sizeof *pn->claims);
     dn->nclaims += pn->nclaims;
+    if (forms) {
+        dn->forms = forms;
+        dn->nforms = dn->nclaims;
+    }
     dn->claim_parts = claim_parts;
     dn->nclaim_parts = dn->nclaims;
     if (part->nnotes)

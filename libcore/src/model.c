@@ -575,6 +575,34 @@ long br_narrative_claim_index(const br_narrative *n, const br_claim *claim)
     return (long)((at - first) / sizeof *claim);
 }
 
+static const br_claim_form no_form = {0, BR_CLAIM_UNKNOWN, -1, NULL, BR_DIR_NONE, 0};
+
+int br_narrative_set_claim_form(br_narrative *n, size_t i, const br_claim_form *form)
+{
+    if (!n || !form || i >= n->nclaims)
+        return BR_ERR_ARG;
+    br_arena *arena = n->doc->arena;
+    if (n->nforms < n->nclaims) {
+        /* grown to the claims read so far; those without a form get none */
+        br_claim_form *grown = br_arena_alloc(arena, n->capclaims * sizeof *grown);
+        if (!grown)
+            return BR_ERR_NOMEM;
+        for (size_t k = 0; k < n->capclaims; k++)
+            grown[k] = k < n->nforms ? n->forms[k] : no_form;
+        n->forms = grown;
+        n->nforms = n->capclaims;
+    }
+    br_claim_form *f = &n->forms[i];
+    *f = *form;
+    f->base_class = dup(arena, form->base_class);
+    return BR_OK;
+}
+
+br_claim_form br_narrative_claim_form(const br_narrative *n, size_t i)
+{
+    return n && i < n->nclaims && i < n->nforms ? n->forms[i] : no_form;
+}
+
 size_t br_narrative_text_part(const br_narrative *n) { return n ? n->text_part : 0; }
 
 int br_narrative_set_text(br_narrative *n, const char *text, size_t len, long first_line)

@@ -51,6 +51,9 @@ struct br_narrative {
      * (all of them in a single file) are part 0 */
     unsigned *claim_parts;
     size_t nclaim_parts;
+    /* how claims[i] stands in its sentence; claims beyond nforms have none */
+    br_claim_form *forms;
+    size_t nforms;
     const char *text;
     long first_line;
     unsigned text_part;

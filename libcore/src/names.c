@@ -145,3 +145,16 @@ const char *br_direction_name(br_direction dir)
     default: return NULL;
     }
 }
+
+const char *br_claim_role_name(br_claim_role role)
+{
+    switch (role) {
+    case BR_CLAIM_AMOUNT: return "amount";
+    case BR_CLAIM_CHANGE: return "change";
+    case BR_CLAIM_RATE: return "rate";
+    case BR_CLAIM_SHARE: return "share";
+    case BR_CLAIM_BUDGET: return "budget";
+    case BR_CLAIM_COMPLETION: return "completion";
+    default: return NULL;
+    }
+}

@@ -33,7 +33,27 @@ struct br_report {
     br_coverage coverage; /* identities counted as checks report them (coverage.c) */
     br_tally *tallies;    /* identities per check and table (systematic.c) */
     size_t ntallies, captallies;
+    unsigned char *claim_checked; /* per narrative claim: compared by some check */
+    size_t nclaim_checked;
 };
+
+unsigned char *br_report_claim_marks(br_report *report, size_t *n)
+{
+    *n = 0;
+    if (!report || !report->doc)
+        return NULL;
+    const br_narrative *narr = &report->doc->narrative;
+    size_t count = br_narrative_claim_count(narr);
+    if (!report->claim_checked && count) {
+        report->claim_checked = br_arena_alloc(report->arena, count);
+        if (!report->claim_checked)
+            return NULL;
+        memset(report->claim_checked, 0, count);
+        report->nclaim_checked = count;
+    }
+    *n = report->nclaim_checked;
+    return report->claim_checked;
+}
 
 br_coverage *br_report_coverage_mut(br_report *report) { return report ? &report->coverage : NULL; }
 
@@ -141,6 +161,8 @@ int br_report_add_terms(br_report *report, const br_finding *finding, const br_t
         f.message = msg;
         return br_report_add(report, &f);
     }
+    if (terms && n && finding)
+        br_report_mark_terms(report, terms, n);
     if (terms && n && finding)
         br_report_count_identity(report,
                                  finding->severity >= BR_SEV_WARNING ? BR_IDENTITY_BROKEN

@@ -29,9 +29,11 @@
 
 #include <budgetrec/plugin.h>
 
+#include "narrative.h"
 #include "ratio.h"
 
-static const br_host *H;
+const br_host *narr_host;
+#define H narr_host
 
 /* ---- the data (targets.def) --------------------------------------------------- */
 
@@ -1030,7 +1032,7 @@ static int narr_init(const br_host *h)
 {
     if (!h || h->size < sizeof(br_host))
         return BR_ERR_PLUGIN;
-    H = h;
+    narr_host = h;
     return BR_OK;
 }
 
@@ -1097,6 +1099,56 @@ static const br_check_desc checks[] = {
         .inputs = narrative_inputs,
         .n_inputs = 1,
         .fn = (br_check_fn)consistency,
+    },
+    {
+        .size = sizeof(br_check_desc),
+        .id = CHECK_ARITHMETIC,
+        .title = "Amount, change and rate of one sentence agree",
+        .description =
+            "A sentence that states an amount, its change and the rate of that change "
+            "(\"单位预留机动经费 1,540.60 万元，比上年增加 1,402.10 万元，增长 1012.35%\") must "
+            "agree with itself: rate = change / (amount − change), 持平 = a change of 0; and in "
+            "final accounts a completion rate (\"年初预算为 452.40 万元，支出决算为 446.11 万元，"
+            "完成年初预算的 98.61%\") is actual / budget. No table is needed. Percentages are "
+            "compared by exact interval arithmetic on the printed figures; a rate that holds "
+            "only if it was cut rather than rounded is info; one that holds at ten times or a "
+            "tenth of itself is an error with cause decimal_shift. The message gives the change "
+            "that the amount and the rate imply.",
+        .severity = BR_SEV_ERROR,
+        .inputs = narrative_inputs,
+        .n_inputs = 1,
+        .fn = (br_check_fn)narr_arithmetic,
+    },
+    {
+        .size = sizeof(br_check_desc),
+        .id = CHECK_SHARES,
+        .title = "Shares stated in the narrative are part / whole and add up to 100",
+        .description =
+            "A share (\"基本支出 5377.64 万元，占 55.10%\") is its part over its whole: the "
+            "whole it names (\"占本年支出合计的 99.86%\": the narrative's one figure of that "
+            "class), else the amount its breakdown follows (\"本年支出合计 9759.38 万元，其中："
+            "…\"). The shares of a breakdown add up to 100 within the rounding of the printed "
+            "shares when its parts add up to the whole, and never to more. Exact interval "
+            "arithmetic; a share that holds only if cut rather than rounded is info.",
+        .severity = BR_SEV_ERROR,
+        .inputs = narrative_inputs,
+        .n_inputs = 1,
+        .fn = (br_check_fn)narr_shares,
+    },
+    {
+        .size = sizeof(br_check_desc),
+        .id = CHECK_DIRECTION,
+        .title = "Direction words agree with the figures they describe",
+        .description =
+            "In final accounts, \"决算数大于/小于/等于(同…持平)预算数\" must match the actual "
+            "and the budget the paragraph states (\"年初预算为 452.40 万元，支出决算为 446.11 万元"
+            "\": 小于); and in any sentence a rate's direction word must match its change's "
+            "(\"增加 100 万元，下降 5%\" contradicts itself). Errors with cause \"direction\", "
+            "at the line of the words.",
+        .severity = BR_SEV_ERROR,
+        .inputs = narrative_inputs,
+        .n_inputs = 1,
+        .fn = (br_check_fn)narr_direction,
     },
 };
 

@@ -93,3 +93,19 @@ int pct_compare(br_decimal stated, br_decimal stated_radius, br_decimal cur,
     out->tolerance = (br_decimal){(int64_t)T, k};
     return 0;
 }
+
+int pct_change_of(br_decimal amount, br_decimal rate, int scale, br_decimal *out)
+{
+    int S = amount.scale > rate.scale ? amount.scale : rate.scale;
+    i128 A, R;
+    if (S > 15 || scale < 0 || scale > 15 || to_scale(amount, S, &A) || to_scale(rate, S, &R))
+        return -1;
+    i128 H = 100 * pow10i(S), D = H + R; /* amount = previous × (100 + rate) / 100 */
+    if (D <= 0)
+        return -1;
+    i128 C = div_round(A * R * pow10i(scale), D * pow10i(S)); /* A·R/(100+R), at `scale` */
+    if (!fits(C))
+        return -1;
+    *out = (br_decimal){(int64_t)C, scale};
+    return 0;
+}

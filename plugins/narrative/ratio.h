@@ -29,4 +29,12 @@ typedef struct pct_result {
 int pct_compare(br_decimal stated, br_decimal stated_radius, br_decimal cur,
                 br_decimal cur_radius, br_decimal prev, br_decimal prev_radius, pct_result *out);
 
+/*
+ * The change that `rate` percent (signed) of growth gives on reaching
+ * `amount`: amount · rate / (100 + rate), rounded to `scale` decimals
+ * ("1540.60 万元, 增长 1112.35%" → 1413.53).  Returns 0, or -1 when undefined
+ * (a fall of 100% or more) or too large.
+ */
+int pct_change_of(br_decimal amount, br_decimal rate, int scale, br_decimal *out);
+
 #endif

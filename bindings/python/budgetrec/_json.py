@@ -62,6 +62,16 @@ def _claim(c):
         out["code"] = c.code
     if c.direction is not None:
         out["direction"] = c.direction
+    if c.sentence is not None:
+        out["sentence"] = c.sentence
+    if c.role is not None:
+        out["role"] = c.role
+    if c.of is not None:
+        out["of"] = c.of
+    if c.base_class is not None:
+        out["base"] = c.base_class
+    if c.versus is not None:
+        out["versus"] = {"direction": c.versus, "line": c.versus_line}
     return _located(out, c)
 
 

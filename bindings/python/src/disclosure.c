@@ -325,6 +325,7 @@ int br_parse_ids(core_state *st, const br_registry *reg, PyObject *ids, const ch
         size_t len = strlen(id);
         int parse = len > 6 && strcmp(id + len - 6, ".parse") == 0;
         if (!parse && strcmp(id, "budgetrec.read") != 0 && strcmp(id, BR_COVERAGE_CHECK) != 0 &&
+            strcmp(id, BR_UNCHECKED_CHECK) != 0 &&
             !br_registry_find_check(reg, id)) {
             PyErr_Format(PyExc_ValueError, "no check named %R (see budgetrec.plugins())", s);
             goto fail;

@@ -32,6 +32,13 @@ static PyObject *claim_new(core_state *st, const br_narrative *n, size_t i)
     v[C_FILE] = br_str(br_disclosure_part_file(doc, part));
     v[C_LINE] = br_long_or_none(c->line);
     v[C_PAGE] = br_page_or_none(doc, part, c->line);
+    br_claim_form f = br_narrative_claim_form(n, i);
+    v[C_SENTENCE] = f.sentence > 0 ? PyLong_FromLong(f.sentence) : Py_NewRef(Py_None);
+    v[C_ROLE] = br_str(br_claim_role_name(f.role));
+    v[C_OF] = f.of >= 0 ? PyLong_FromLong(f.of) : Py_NewRef(Py_None);
+    v[C_BASE] = br_str(f.base_class);
+    v[C_VERSUS] = br_str(br_direction_name(f.versus));
+    v[C_VERSUS_LINE] = f.versus != BR_DIR_NONE ? PyLong_FromLong(f.versus_line) : Py_NewRef(Py_None);
     for (int i = 0; i < C__COUNT; i++)
         if (!v[i]) {
             for (int k = 0; k < C__COUNT; k++)

@@ -16,8 +16,9 @@ const char *const br_finding_fields[F__COUNT] = {
     "document", "department", "year",     "check",   "severity", "table",
     "row",      "column",     "expected", "actual",  "difference", "tolerance",
     "file",     "line",       "page",     "message", "cause",    "consequence_of"};
-static const char *const claim_fields[C__COUNT] = {"label", "value",     "unit", "claim_class",
-                                                   "code",  "direction", "file", "line", "page"};
+static const char *const claim_fields[C__COUNT] = {
+    "label", "value", "unit", "claim_class", "code", "direction", "file", "line", "page",
+    "sentence", "role", "of", "base_class", "versus", "versus_line"};
 
 static Py_ssize_t nfields(PyObject *self)
 {
@@ -235,6 +236,8 @@ static PyMemberDef claim_members[] = {
     FIELD("label", C_LABEL),     FIELD("value", C_VALUE), FIELD("unit", C_UNIT),
     FIELD("claim_class", C_CLASS), FIELD("code", C_CODE), FIELD("direction", C_DIRECTION),
     FIELD("file", C_FILE),       FIELD("line", C_LINE), FIELD("page", C_PAGE),
+    FIELD("sentence", C_SENTENCE), FIELD("role", C_ROLE), FIELD("of", C_OF),
+    FIELD("base_class", C_BASE), FIELD("versus", C_VERSUS), FIELD("versus_line", C_VERSUS_LINE),
     {NULL, 0, 0, 0, NULL},
 };
 

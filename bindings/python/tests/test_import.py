@@ -7,7 +7,7 @@ def test_version_is_the_libraries():
 
 
 def test_abi_version():
-    assert budgetrec.abi_version() == (1, 2)  # ABI 1.2: reading confidence
+    assert budgetrec.abi_version() == (1, 3)  # ABI 1.3: claim forms
 
 
 def test_error_is_an_exception():

@@ -222,11 +222,25 @@ typedef struct br_coverage {
     size_t tables_uncertain; /* tables with an uncertain table, column or row mark */
     size_t checks_run;       /* checks that ran (passed or failed) */
     size_t checks_not_applicable;
+    /* the narrative: figures stated (claims), those the reader understood
+     * (a class, or a place in its sentence: a rate, a share, a budget a
+     * final figure is compared with), those some check compared; sentences
+     * stating figures, and those of which some figure was compared */
+    size_t claims, claims_classified, claims_checked;
+    size_t sentences, sentences_checked;
 } br_coverage;
 BR_API int br_report_coverage(const br_report *report, br_coverage *out);
 /* "323 identities checked: 311 held, 12 broken; 0 not checked; …" into
  * buf (NUL-terminated, cut to fit); returns its length. */
 BR_API size_t br_coverage_format(const br_coverage *coverage, char *buf, size_t cap);
+/* A check compared `claim` (a claim of the report's disclosure) with
+ * something by arithmetic of its own: the coverage counts it checked.
+ * Identities reported through br_report_identity / br_report_add_terms mark
+ * their claims themselves. */
+BR_API void br_report_claim_checked(br_report *report, const br_claim *claim);
+/* The check id of the info findings listing each figure-bearing sentence of
+ * the narrative that no check compared (the user sees what was not checked). */
+#define BR_UNCHECKED_CHECK "budgetrec.unchecked"
 /* The check id of the coverage finding. */
 #define BR_COVERAGE_CHECK "budgetrec.coverage"
 

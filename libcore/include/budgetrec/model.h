@@ -39,6 +39,7 @@ BR_API int br_role_is_money(br_role role);
 BR_API const char *br_side_name(br_side side);           /* "income" … or NULL */
 BR_API const char *br_severity_name(br_severity sev);   /* "error" … */
 BR_API const char *br_direction_name(br_direction dir); /* "increase" … or NULL */
+BR_API const char *br_claim_role_name(br_claim_role role); /* "amount" … or NULL */
 
 /* The row identities of `kind` (types.h; the catalog is data:
  * libcore/src/identities.def); *n receives their count (0 if none). */
@@ -242,6 +243,10 @@ BR_API int br_narrative_add_claim(br_narrative *n, const br_claim *claim);
 BR_API size_t br_narrative_claim_part(const br_narrative *n, size_t i);
 /* The index of `claim` among the narrative's claims, or -1 when it is not one of them. */
 BR_API long br_narrative_claim_index(const br_narrative *n, const br_claim *claim);
+/* How claim i stands in its sentence (br_claim_form, ABI 1.3); strings are
+ * copied.  A claim never given one reads as {0, BR_CLAIM_UNKNOWN, -1, …}. */
+BR_API int br_narrative_set_claim_form(br_narrative *n, size_t i, const br_claim_form *form);
+BR_API br_claim_form br_narrative_claim_form(const br_narrative *n, size_t i);
 /* The part the narrative text was read from. */
 BR_API size_t br_narrative_text_part(const br_narrative *n);
 /* The narrative's text lines (normalised) and the line number of the first. */

@@ -40,7 +40,7 @@ extern "C" {
 #endif
 
 #define BR_PLUGIN_ABI_MAJOR 1
-#define BR_PLUGIN_ABI_MINOR 2
+#define BR_PLUGIN_ABI_MINOR 3
 #define BR_PLUGIN_ENTRY_SYMBOL "br_plugin_entry_v1"
 
 /* Opaque model and report types (libcore owns them). */
@@ -70,7 +70,7 @@ typedef struct br_source {
 } br_source;
 
 /*
- * Host services, version 1.2.  New members go at the end only, grouped by
+ * Host services, version 1.3.  New members go at the end only, grouped by
  * the ABI minor that added them; check `size` before using later ones
  * (BR_HOST_HAS below).
  * Semantics are those of the libcore functions of the same name.
@@ -222,6 +222,18 @@ typedef struct br_host {
     const br_uncertainty *(*table_uncertain)(const br_table *t, long col);
     int (*row_set_uncertain)(br_row *r, const char *kind, const char *why);
     const br_uncertainty *(*cell_uncertain)(const br_row *r, size_t col);
+
+    /* ---- ABI 1.3: the narrative's sentences (br_claim_form, types.h) ---- */
+    /*
+     * A reader says how claim i stands in its sentence (its role, the claim
+     * it qualifies); checks read it back.  A check that compared a claim with
+     * something by its own arithmetic (not through report_identity or
+     * report_add_terms, which record their claims themselves) says so with
+     * report_claim_checked, so the coverage record counts it as checked.
+     */
+    int (*narrative_set_claim_form)(br_narrative *n, size_t i, const br_claim_form *form);
+    br_claim_form (*narrative_claim_form)(const br_narrative *n, size_t i);
+    void (*report_claim_checked)(br_report *report, const br_claim *claim);
 } br_host;
 
 /* Whether the host offers `member` (a service of a later ABI minor):

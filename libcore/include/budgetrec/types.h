@@ -262,6 +262,47 @@ typedef struct br_claim {
     long line;
 } br_claim;
 
+/*
+ * How a claim stands in its sentence (appended, ABI 1.3), as the narrative
+ * reader read it (br_narrative_claim_form).  A claim read without one has
+ * sentence 0 and role BR_CLAIM_UNKNOWN: nothing is said of its sentence.
+ *
+ *   AMOUNT      a level: "基本支出 5377.64 万元"
+ *   CHANGE      an amount of change: "比上年增加 69.69 万元", "持平" (value 0)
+ *   RATE        a percentage change: "增长 12.08%"
+ *   SHARE       a share of a whole: "占 55.10%", "占本年支出合计的 99.86%"
+ *   BUDGET      (final accounts) the budget an actual is compared with:
+ *               "年初预算为 452.40 万元"
+ *   COMPLETION  (final accounts) the actual as a percentage of its budget:
+ *               "完成年初预算的 98.61%"
+ *
+ * `of` is the index of the claim this one qualifies — a CHANGE's amount, a
+ * RATE's change (else its amount), a SHARE's part, a COMPLETION's actual, an
+ * actual's BUDGET — or -1 when the reader could not tell.  `base_class` is
+ * the class a SHARE names as its whole ("占本年支出合计的" → expenditure_total),
+ * NULL when it names none.  `versus` is, on a final account's actual, the
+ * direction word that compares it with its budget ("决算数小于预算数":
+ * DECREASE; 大于: INCREASE; 等于/持平/一致: FLAT), stated at `versus_line`.
+ */
+typedef enum br_claim_role {
+    BR_CLAIM_UNKNOWN = 0,
+    BR_CLAIM_AMOUNT,
+    BR_CLAIM_CHANGE,
+    BR_CLAIM_RATE,
+    BR_CLAIM_SHARE,
+    BR_CLAIM_BUDGET,
+    BR_CLAIM_COMPLETION
+} br_claim_role;
+
+typedef struct br_claim_form {
+    long sentence; /* 1-based ordinal of its sentence in the narrative; 0: unknown */
+    br_claim_role role;
+    long of;
+    const char *base_class;
+    br_direction versus;
+    long versus_line;
+} br_claim_form;
+
 /* ---- findings ------------------------------------------------------------------ */
 
 enum {
