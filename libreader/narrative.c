@@ -1678,6 +1678,9 @@ static void set_heading(nctx *c, int level, const char *s, size_t n)
             break;
         }
     c->level_section[level] = sec;
+    /* a comparison with the budget ("决算数小于预算数", often a paragraph of
+     * its own) is of the last actual under the same heading */
+    c->budget_idx = c->actual_idx = -1;
     c->sections = 0;
     for (int k = 0; k < LEVELS; k++) {
         if (k > level)
@@ -1702,7 +1705,6 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
     c->sentence_year = 0;
     c->last_unit = NULL;
     c->sentence_first = c->seq;
-    c->budget_idx = c->actual_idx = -1;
 
     size_t el = enum_len(b + ps, pe - ps, &level);
     if (el)
@@ -1956,6 +1958,7 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
     nctx *c = &ctx;
     memset(c, 0, sizeof *c);
     c->pend = pend;
+    c->budget_idx = c->actual_idx = -1;
     if (rc == BR_OK)
         rc = read_title(c, doc, lines, first, end);
 

@@ -224,7 +224,8 @@ Test(cli, dump_join_lists_the_parts_and_names_each_file)
                           "\", \"line\": 10, \"page\": 1, \"cells\": {\"total\": \"100.00\", "),
               "%s", out);
     cr_assert(strstr(out, "{\"label\": \"一般公共预算财政拨款运行经费\", \"value\": \"79.35\", "
-                          "\"unit\": \"万元\", \"class\": \"operating_expenses\", \"file\": \"" NARR
+                          "\"unit\": \"万元\", \"class\": \"operating_expenses\", \"sentence\": 1, "
+                          "\"role\": \"amount\", \"file\": \"" NARR
                           "\", \"line\": 6, \"page\": 2}"),
               "%s", out);
     /* two files without --join: bad usage */
@@ -282,7 +283,7 @@ Test(cli, text_groups_consequences_under_their_cause)
     const char *want =
         "m09.layout.txt — 江苏省人大常委会办公厅 2019 (12 tables, 0 claims)\n"
         "    99 identities checked: 95 held, 4 broken; 0 not checked; 12 of 12 tables read with "
-        "certainty; 16 checks ran, 6 not applicable\n"
+        "certainty; 16 checks ran, 9 not applicable\n"
         "  fiscal_expenditure\n"
         "    line 110 (p. 5)  error   201 · total: total: 201 = Σ 20101: 13970.78, expected "
         "13907.78 (difference 63.00) (cause: transposed_digits)  [tables.hierarchy]\n"

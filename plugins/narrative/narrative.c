@@ -539,8 +539,10 @@ static void check_level(const br_disclosure *doc, const br_claim *c, br_report *
         br_term t[4];
         size_t n = level_terms(c, &ref, t);
         int rc = H->identity_eval(t, n, NULL, NULL, NULL);
-        if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_EMPTY)
+        if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_EMPTY) {
+            H->report_claim_checked(report, c);
             return; /* the claim is what this table states */
+        }
         if (rc < 0)
             continue;
         if (rc == BR_IDENTITY_BROKEN && row_broken(ref.row, why, sizeof why))
@@ -717,6 +719,7 @@ static void change_percent(const br_claim *c, const change_ref *ch, br_report *r
     pct_result res;
     if (pct_compare(stated, H->decimal_half_ulp(c->value), cur, rc, prev, rp, &res) != 0)
         return; /* previous year 0 (or too large): the percentage is undefined */
+    H->report_claim_checked(report, c);
     if (res.verdict == PCT_EXACT)
         return;
     char why[256];
@@ -886,6 +889,10 @@ static void compare_claims(const br_disclosure *doc, const br_claim *a, const br
     br_term t[2] = {{.claim = a, .coef = 1}, {.claim = b, .coef = coef}};
     br_decimal exp, act, tol;
     int rc = H->identity_eval(t, 2, &exp, &act, &tol);
+    if (rc >= 0 && rc != BR_IDENTITY_NOT_CHECKED) {
+        H->report_claim_checked(report, a);
+        H->report_claim_checked(report, b);
+    }
     if (rc == BR_IDENTITY_EXACT || rc == BR_IDENTITY_EMPTY || rc < 0)
         return;
     char es[BR_DECIMAL_STR_MAX], as[BR_DECIMAL_STR_MAX], said_a[96], said_b[96], msg[640];
