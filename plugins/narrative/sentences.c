@@ -202,6 +202,8 @@ static void check_rate(const br_narrative *n, size_t i, br_report *report)
     H->report_claim_checked(report, a);
     if (res.verdict != PCT_BROKEN && !cause)
         return;
+    if (r->direction == BR_DIR_DECREASE) /* "下降 6.5%": said as a magnitude */
+        res.expected = negate(res.expected);
     char what[600], as[BR_DECIMAL_STR_MAX], cs[BR_DECIMAL_STR_MAX], ps[BR_DECIMAL_STR_MAX],
         ks[BR_DECIMAL_STR_MAX], is[BR_DECIMAL_STR_MAX];
     br_decimal implied;

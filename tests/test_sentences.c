@@ -1,0 +1,335 @@
+/*
+ * The narrative's own arithmetic (plugins/narrative/sentences.c): amount,
+ * change and rate of one sentence (narrative.arithmetic), shares of a
+ * breakdown (narrative.shares), direction words (narrative.direction); the
+ * claim forms the reader gives them (br_claim_form); and the coverage of the
+ * narrative (claims read, understood, checked; unchecked sentences listed).
+ *
+ * Each case is a narrative snippet in the wording of real disclosures (the
+ * issue's examples, and those of ../shared/corpus/real), read from text as a
+ * user's file would be, with a broken and a consistent twin.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <budgetrec/budgetrec.h>
+
+static br_registry *reg;
+
+static void setup(void)
+{
+    br_error err = {0};
+    reg = br_registry_new();
+    cr_assert_not_null(reg);
+    const char *so[] = {"narrative.so", "layout.so", "disclosure_text.so"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", BR_PLUGIN_BUILD_DIR, so[i]);
+        cr_assert_eq(br_registry_load(reg, path, &err), BR_OK, "%s", err.message);
+    }
+}
+
+static void teardown(void) { br_registry_free(reg); }
+
+TestSuite(sentences, .init = setup, .fini = teardown);
+
+#define BUDGET_TITLE "某区机关事务管理局 2024 年部门预算情况说明\n一、部门预算情况说明\n"
+#define FINAL_TITLE "某区规划和自然资源局 2024 年度部门决算情况说明\n一、一般公共预算财政拨款支出决算情况说明\n"
+
+/* The disclosure read from `text` (a narrative published on its own). */
+static br_disclosure *read_text(const char *text)
+{
+    char path[] = "/tmp/br_sentences_XXXXXX.txt";
+    int fd = mkstemps(path, 4);
+    cr_assert(fd >= 0);
+    cr_assert_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+    close(fd);
+    br_disclosure *doc = NULL;
+    br_error err = {0};
+    cr_assert_eq(br_registry_read(reg, path, &doc, &err), BR_OK, "%s", err.message);
+    unlink(path);
+    return doc;
+}
+
+static const char *const sentence_checks[] = {"narrative.arithmetic", "narrative.shares",
+                                              "narrative.direction", NULL};
+
+static br_report *check(const br_disclosure *doc)
+{
+    br_check_options opts = {.only = sentence_checks};
+    br_report *r = br_registry_check(reg, doc, &opts);
+    cr_assert_not_null(r);
+    return r;
+}
+
+static const char *str(br_decimal d)
+{
+    static char buf[8][BR_DECIMAL_STR_MAX];
+    static int k;
+    k = (k + 1) % 8;
+    br_decimal_format(d, buf[k], sizeof buf[k]);
+    return buf[k];
+}
+
+static size_t count_of(const br_report *r, const char *id)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < br_report_count(r); i++)
+        n += strcmp(br_report_at(r, i)->check, id) == 0;
+    return n;
+}
+
+static const br_finding *only_finding(const br_report *r, const char *id)
+{
+    cr_assert_eq(count_of(r, id), 1, "%s: %zu findings", id, count_of(r, id));
+    for (size_t i = 0; i < br_report_count(r); i++)
+        if (strcmp(br_report_at(r, i)->check, id) == 0)
+            return br_report_at(r, i);
+    return NULL;
+}
+
+/* The one finding of `text`, of check `id`: severity, expected, actual, line, cause. */
+static void expect_one(const char *text, const char *id, br_severity sev, const char *expected,
+                       const char *actual, long line, const char *cause)
+{
+    br_disclosure *doc = read_text(text);
+    br_report *r = check(doc);
+    cr_assert_eq(br_report_count(r), 1, "%zu findings", br_report_count(r));
+    const br_finding *f = only_finding(r, id);
+    cr_assert_eq(f->severity, sev, "severity %d: %s", f->severity, f->message);
+    cr_assert_str_eq(f->table, "narrative");
+    if (expected) {
+        cr_assert_str_eq(str(f->expected), expected, "%s", f->message);
+        cr_assert_str_eq(str(f->actual), actual, "%s", f->message);
+    }
+    cr_assert_eq(f->line, line, "line %ld: %s", f->line, f->message);
+    if (cause)
+        cr_assert_str_eq(f->cause ? f->cause : "(null)", cause, "%s", f->message);
+    else
+        cr_assert_null(f->cause, "cause %s: %s", f->cause, f->message);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* `text` passes every sentence check, and each of them compared something. */
+static void expect_none(const char *text, size_t checked_at_least)
+{
+    br_disclosure *doc = read_text(text);
+    br_report *r = check(doc);
+    for (size_t i = 0; i < br_report_count(r); i++)
+        cr_assert_fail("unexpected: %s", br_report_at(r, i)->message);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(r, &cov), BR_OK);
+    cr_assert_geq(cov.claims_checked, checked_at_least, "%zu checked", cov.claims_checked);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* ---- the reader: how claims stand in their sentence ----------------------------- */
+
+Test(sentences, forms_link_rate_to_change_to_amount)
+{
+    br_disclosure *doc = read_text(BUDGET_TITLE "单位预留机动经费1,540.60万元，比上年增加1,402.10万元，增长"
+                                                "1012.35%。\n本年支出合计2,722.05万元，其中：一般公共服务"
+                                                "支出1,873.20万元，占68.82%。\n");
+    const br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_claim_count(n), 6);
+    static const br_claim_role roles[] = {BR_CLAIM_AMOUNT, BR_CLAIM_CHANGE, BR_CLAIM_RATE,
+                                          BR_CLAIM_AMOUNT, BR_CLAIM_AMOUNT, BR_CLAIM_SHARE};
+    static const long ofs[] = {-1, 0, 1, -1, -1, 4};
+    static const long sentences[] = {1, 1, 1, 2, 2, 2};
+    for (size_t i = 0; i < 6; i++) {
+        br_claim_form f = br_narrative_claim_form(n, i);
+        cr_assert_eq(f.role, roles[i], "claim %zu: role %d", i, f.role);
+        cr_assert_eq(f.of, ofs[i], "claim %zu: of %ld", i, f.of);
+        cr_assert_eq(f.sentence, sentences[i], "claim %zu: sentence %ld", i, f.sentence);
+    }
+    br_disclosure_free(doc);
+}
+
+Test(sentences, forms_of_a_final_account_budget_actual_and_words)
+{
+    br_disclosure *doc = read_text(FINAL_TITLE "年初预算为 452.40 万元，支出决算为 446.11 万元，完成年初预算的 "
+                                               "98.61%。\n决算数小于预算数的主要原因：年中社会保险缴费基数变更。\n");
+    const br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_claim_count(n), 3);
+    cr_assert_eq(br_narrative_claim_form(n, 0).role, BR_CLAIM_BUDGET);
+    br_claim_form a = br_narrative_claim_form(n, 1);
+    cr_assert_eq(a.role, BR_CLAIM_AMOUNT);
+    cr_assert_eq(a.of, 0);
+    cr_assert_eq(a.versus, BR_DIR_DECREASE);
+    cr_assert_eq(a.versus_line, 4);
+    br_claim_form p = br_narrative_claim_form(n, 2);
+    cr_assert_eq(p.role, BR_CLAIM_COMPLETION);
+    cr_assert_eq(p.of, 1);
+    br_disclosure_free(doc);
+}
+
+Test(sentences, a_change_whose_subject_is_the_clause_before_is_not_of_the_amount)
+{
+    /* "主要原因：项目支出增加，较上一度增加 1133.95 万元" (Shanghai final accounts) */
+    br_disclosure *doc = read_text(BUDGET_TITLE "收入支出总计 9859.38 万元。与 2023 年度相比，收入支出总计增加 "
+                                                "1062.85 万元，增长 12.08%。主要原因：项目支出增加，较上一度增加 "
+                                                "1133.95 万元。\n");
+    const br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_claim_count(n), 4);
+    cr_assert_eq(br_narrative_claim_form(n, 1).of, 0);
+    cr_assert_eq(br_narrative_claim_form(n, 2).of, 1);
+    cr_assert_eq(br_narrative_claim_form(n, 3).role, BR_CLAIM_CHANGE);
+    cr_assert_eq(br_narrative_claim_form(n, 3).of, -1);
+    br_disclosure_free(doc);
+}
+
+/* ---- narrative.arithmetic ------------------------------------------------------------ */
+
+Test(sentences, rate_broken_twin)
+{
+    expect_one(BUDGET_TITLE "单位预留机动经费1,540.60万元，比上年增加1,402.10万元，增长1112.35%。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "1012.3466", "1112.35", 3, NULL);
+}
+
+Test(sentences, rate_consistent_twin)
+{
+    expect_none(BUDGET_TITLE "单位预留机动经费1,540.60万元，比上年增加1,402.10万元，增长1012.35%。\n", 3);
+}
+
+Test(sentences, rate_off_by_ten_is_a_decimal_shift)
+{
+    expect_one(BUDGET_TITLE "项目支出1,740万元，比上年减少121万元，降幅0.65%。\n", "narrative.arithmetic",
+               BR_SEV_ERROR, "6.5019", "0.65", 3, "decimal_shift");
+    expect_none(BUDGET_TITLE "项目支出1,740万元，比上年减少121万元，降幅6.50%。\n", 3);
+}
+
+Test(sentences, rate_in_jiangsu_wording)
+{
+    expect_one(BUDGET_TITLE "1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出 6106.99 万元，与上年相比增加 "
+                            "101.48 万元，增长 1.66%。主要原因是政策性调资。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "1.6898", "1.66", 3, NULL);
+    expect_none(BUDGET_TITLE "1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出 6106.99 万元，与上年相比增加 "
+                             "101.48 万元，增长 1.69%。主要原因是政策性调资。\n",
+                3);
+}
+
+Test(sentences, rate_cut_rather_than_rounded_is_info)
+{
+    expect_one(BUDGET_TITLE "行政运行支出 9370.12 万元，与上年相比增加 1297.83 万元，增长 16.07%。\n",
+               "narrative.arithmetic", BR_SEV_INFO, "16.0776", "16.07", 2 + 1, NULL);
+}
+
+Test(sentences, flat_change_with_a_growth_rate)
+{
+    /* 持平 is a change of 0: a rate of 5% contradicts it */
+    expect_one(BUDGET_TITLE "机关运行经费 120.00 万元，比上年增加 0 万元，增长 5.00%。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "0.0000", "5.00", 3, NULL);
+}
+
+Test(sentences, completion_rate_twins)
+{
+    expect_one(FINAL_TITLE "年初预算为 452.40 万元，支出决算为 446.11 万元，完成年初预算的 96.81%。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "98.6096", "96.81", 3, NULL);
+    expect_none(FINAL_TITLE "年初预算为 452.40 万元，支出决算为 446.11 万元，完成年初预算的 98.61%。\n", 3);
+}
+
+/* ---- narrative.shares ------------------------------------------------------------------- */
+
+Test(sentences, share_and_sum_broken_twin)
+{
+    br_disclosure *doc = read_text(BUDGET_TITLE "本年支出合计2,722.05万元，其中：一般公共服务支出1,873.20万元，"
+                                                "占68.91%；教育支出848.85万元，占31.18%。\n");
+    br_report *r = check(doc);
+    cr_assert_eq(count_of(r, "narrative.shares"), 2);
+    const br_finding *share = br_report_at(r, 0), *sum = br_report_at(r, 1);
+    if (share->row && strcmp(share->row, "占") != 0) {
+        const br_finding *t = share;
+        share = sum;
+        sum = t;
+    }
+    cr_assert_eq(share->severity, BR_SEV_ERROR);
+    cr_assert_str_eq(str(share->expected), "68.8158");
+    cr_assert_str_eq(str(share->actual), "68.91");
+    cr_assert_eq(sum->severity, BR_SEV_ERROR);
+    cr_assert_str_eq(str(sum->expected), "100");
+    cr_assert_str_eq(str(sum->actual), "100.09");
+    cr_assert_eq(sum->line, 3);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(sentences, share_consistent_twin)
+{
+    expect_none(BUDGET_TITLE "本年支出合计2,722.05万元，其中：一般公共服务支出1,873.20万元，占68.82%；"
+                             "教育支出848.85万元，占31.18%。\n",
+                4);
+}
+
+Test(sentences, a_share_adjusted_to_close_the_sum_is_info)
+{
+    /* Jiangsu 2017: 0.634% printed 0.64 so that 59.35 + 40.01 + 0.64 = 100 */
+    expect_one(BUDGET_TITLE "本年支出预算合计 28849.38 万元，其中：基本支出 17123.19 万元，占 59.35%；项目支出 "
+                            "11543.27 万元，占 40.01%；单位预留机动经费 182.92 万元，占 0.64%。\n",
+               "narrative.shares", BR_SEV_INFO, "0.6341", "0.64", 3, NULL);
+}
+
+Test(sentences, a_share_of_a_named_whole)
+{
+    expect_one(BUDGET_TITLE "本年支出合计 9759.38 万元。\n一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 "
+                            "98.87%。\n",
+               "narrative.shares", BR_SEV_ERROR, "99.8680", "98.87", 4, NULL);
+    expect_none(BUDGET_TITLE "本年支出合计 9759.38 万元。\n一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 "
+                             "99.87%。\n",
+                2);
+}
+
+/* ---- narrative.direction ------------------------------------------------------------------ */
+
+Test(sentences, final_above_budget_said_below)
+{
+    expect_one(FINAL_TITLE "年初预算为 42.73 万元，支出决算为 40.35 万元，完成年初预算的 94.43%。\n"
+                           "决算数大于预算数的主要原因：医疗保险基数变更。\n",
+               "narrative.direction", BR_SEV_ERROR, "42.73", "40.35", 4, "direction");
+    expect_none(FINAL_TITLE "年初预算为 42.73 万元，支出决算为 40.35 万元，完成年初预算的 94.43%。\n"
+                            "决算数小于预算数的主要原因：医疗保险基数变更。\n",
+                3);
+}
+
+Test(sentences, final_equal_to_budget_twins)
+{
+    expect_one(FINAL_TITLE "年初预算为 54.53 万元，支出决算为 54.50 万元。决算数同预算数持平。\n",
+               "narrative.direction", BR_SEV_ERROR, "54.53", "54.50", 3, "direction");
+    expect_none(FINAL_TITLE "年初预算为 54.53 万元，支出决算为 54.53 万元。决算数同预算数持平。\n", 2);
+}
+
+Test(sentences, rate_direction_contradicts_change)
+{
+    expect_one(BUDGET_TITLE "基本支出 2100.00 万元，比上年增加 100.00 万元，下降 5.00%。\n",
+               "narrative.direction", BR_SEV_ERROR, NULL, NULL, 3, "direction");
+}
+
+/* ---- coverage of the narrative ------------------------------------------------------------------ */
+
+Test(sentences, coverage_counts_claims_and_lists_unchecked_sentences)
+{
+    br_disclosure *doc = read_text(BUDGET_TITLE "本单位内设 4 个职能科室，在职在编职工 14 人。\n"
+                                                "项目支出1,740万元，比上年减少121万元，降幅6.50%。\n");
+    br_report *r = br_registry_check(reg, doc, NULL);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(r, &cov), BR_OK);
+    cr_assert_eq(cov.claims, 5);
+    cr_assert_eq(cov.claims_classified, 4); /* 科室 counts nothing classified */
+    cr_assert_eq(cov.claims_checked, 3);
+    cr_assert_eq(cov.sentences, 2);
+    cr_assert_eq(cov.sentences_checked, 1);
+    const br_finding *f = only_finding(r, "budgetrec.unchecked");
+    cr_assert_eq(f->severity, BR_SEV_INFO);
+    cr_assert_eq(f->line, 3);
+    cr_assert_str_eq(f->message, "not checked: “职能科室 4个”, “在职在编职工 14人” — no table or other "
+                                 "statement to compare with");
+    char msg[512];
+    br_coverage_format(&cov, msg, sizeof msg);
+    cr_assert(strstr(msg, "; 3 of 5 narrative figures checked (4 understood)"), "%s", msg);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
