@@ -235,27 +235,12 @@ Test(sentences, completion_rate_twins)
 
 /* ---- narrative.shares ------------------------------------------------------------------- */
 
-Test(sentences, share_and_sum_broken_twin)
+Test(sentences, share_broken_twin)
 {
-    br_disclosure *doc = read_text(BUDGET_TITLE "本年支出合计2,722.05万元，其中：一般公共服务支出1,873.20万元，"
-                                                "占68.91%；教育支出848.85万元，占31.18%。\n");
-    br_report *r = check(doc);
-    cr_assert_eq(count_of(r, "narrative.shares"), 2);
-    const br_finding *share = br_report_at(r, 0), *sum = br_report_at(r, 1);
-    if (share->row && strcmp(share->row, "占") != 0) {
-        const br_finding *t = share;
-        share = sum;
-        sum = t;
-    }
-    cr_assert_eq(share->severity, BR_SEV_ERROR);
-    cr_assert_str_eq(str(share->expected), "68.8158");
-    cr_assert_str_eq(str(share->actual), "68.91");
-    cr_assert_eq(sum->severity, BR_SEV_ERROR);
-    cr_assert_str_eq(str(sum->expected), "100");
-    cr_assert_str_eq(str(sum->actual), "100.09");
-    cr_assert_eq(sum->line, 3);
-    br_report_free(r);
-    br_disclosure_free(doc);
+    /* the shares add up to 100.09%: the one wrong share says why, once */
+    expect_one(BUDGET_TITLE "本年支出合计2,722.05万元，其中：一般公共服务支出1,873.20万元，占68.91%；"
+                            "教育支出848.85万元，占31.18%。\n",
+               "narrative.shares", BR_SEV_ERROR, "68.8158", "68.91", 3, NULL);
 }
 
 Test(sentences, share_consistent_twin)

@@ -763,6 +763,20 @@ static void change_percent(const br_claim *c, const change_ref *ch, br_report *r
     H->report_add(report, &f);
 }
 
+/*
+ * A rate whose sentence states its change and amount ("比上年增加 1402.10 万元，
+ * 增长 1012.35%") is held against them (narrative.arithmetic); the change
+ * itself against the tables: one wrong figure, one finding.
+ */
+static int rate_of_its_sentence(const br_narrative *n, size_t i)
+{
+    br_claim_form r = H->narrative_claim_form(n, i);
+    if (r.role != BR_CLAIM_RATE || r.of < 0)
+        return 0;
+    br_claim_form ch = H->narrative_claim_form(n, (size_t)r.of);
+    return ch.role == BR_CLAIM_CHANGE && ch.of >= 0;
+}
+
 static int changes_check(const br_narrative *n, br_report *report)
 {
     const br_disclosure *doc = H->narrative_disclosure(n);
@@ -778,7 +792,7 @@ static int changes_check(const br_narrative *n, br_report *report)
             continue;
         if (is_money(c))
             change_amount(c, &ch, report);
-        else
+        else if (!rate_of_its_sentence(n, i))
             change_percent(c, &ch, report);
     }
     return BR_OK;

@@ -124,7 +124,9 @@ static int judge_pct(br_decimal stated, br_decimal cur, br_decimal rc, br_decima
         return 0;
     }
     for (int e = -1; e <= 1; e += 2) {
-        br_decimal s10 = shifted(stated, e), h10 = shifted(half, e), st10;
+        /* the figure before the slip was printed with the same decimals
+         * ("10.71" → "107.10"), or one fewer ("10.7" → "1.07") */
+        br_decimal s10 = shifted(stated, e), h10 = e < 0 ? half : shifted(half, e), st10;
         if (H->decimal_sub(s10, hundred, &st10) == BR_OK &&
             pct_compare(st10, h10, cur, rc, prev, rp, &r2) == 0 && r2.verdict != PCT_BROKEN) {
             *cause = "decimal_shift";
@@ -365,15 +367,15 @@ static int class_value(const br_narrative *n, const char *cls, const char *unit,
     return found;
 }
 
-/* One share: 占 s% = part / whole. */
-static void check_share(const br_claim *s, const br_claim *part, br_decimal whole,
-                        const char *whole_name, const br_decimal *adjust, br_report *report)
+/* One share: 占 s% = part / whole.  1 when it is reported as an error. */
+static int check_share(const br_claim *s, const br_claim *part, br_decimal whole,
+                       const char *whole_name, const br_decimal *adjust, br_report *report)
 {
     pct_result res;
     const char *cause;
     if (judge_pct(s->value, part->value, H->decimal_half_ulp(part->value), whole,
                   H->decimal_half_ulp(whole), 100, &res, &cause) != 0)
-        return;
+        return 0;
     br_decimal off, reach;
     if (res.verdict == PCT_BROKEN && !cause && adjust &&
         H->decimal_sub(s->value, res.expected, &off) == BR_OK &&
@@ -383,11 +385,13 @@ static void check_share(const br_claim *s, const br_claim *part, br_decimal whol
     H->report_claim_checked(report, s);
     H->report_claim_checked(report, part);
     if (res.verdict != PCT_BROKEN && !cause)
-        return;
+        return 0;
     char what[600], ps[BR_DECIMAL_STR_MAX], ws[BR_DECIMAL_STR_MAX];
     snprintf(what, sizeof what, "%s: %s %s%s of %s %s%s", s->label, part->label,
              fmt(part->value, ps), part->unit, whole_name, fmt(whole, ws), part->unit);
     report_pct(report, CHECK_SHARES, s, s->value, &res, cause, what);
+    return res.verdict == PCT_BROKEN && !same_str(cause, "truncated") &&
+           !same_str(cause, "approximate") && !same_str(cause, "adjusted");
 }
 
 /*
@@ -416,9 +420,12 @@ static void check_breakdown(const br_narrative *n, const br_claim *w, size_t fro
     /* shares printed to add up to exactly 100 over parts that add up to the
      * whole: one may have been moved by the others' rounding to close the sum */
     int closes = complete && H->decimal_cmp(shares, hundred) == 0;
+    int wrong = 0;
     for (size_t i = from; i + 1 < to; i += 2)
-        check_share(H->narrative_claim_at(n, i + 1), H->narrative_claim_at(n, i), w->value,
-                    w->label, closes ? &slack_s : NULL, report);
+        wrong += check_share(H->narrative_claim_at(n, i + 1), H->narrative_claim_at(n, i),
+                             w->value, w->label, closes ? &slack_s : NULL, report);
+    if (wrong)
+        return; /* the sum is off by the wrong shares already reported */
     H->decimal_sub(shares, hundred, &ds);
     int over = H->decimal_cmp(ds, slack_s) > 0;
     int under = complete && H->decimal_cmp(negate(ds), slack_s) > 0;
@@ -467,7 +474,7 @@ int narr_shares(const br_narrative *n, br_report *report)
         br_decimal whole;
         if (sf.base_class) { /* "占本年支出合计的 99.86%" */
             if (class_value(n, sf.base_class, p->unit, &whole))
-                check_share(s, p, whole, sf.base_class, NULL, report);
+                (void)check_share(s, p, whole, sf.base_class, NULL, report);
             continue;
         }
         /* the first share of a breakdown: its whole stands right before its part */

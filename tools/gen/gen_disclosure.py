@@ -279,7 +279,19 @@ FAMILIES = [
     "narrative",
     "performance_weights",
     "three_public",
+    "narrative_rate",
+    "narrative_share",
+    "narrative_direction",
 ]
+# Families injected into the narrative once it is printed, and the variants
+# a document needs to carry their figure (forced: drawn from streams of their
+# own, so nothing else of the document changes).
+NARRATIVE_FAMILIES = ("narrative", "narrative_rate", "narrative_share", "narrative_direction")
+FAMILY_NEEDS = {
+    "narrative_rate": {"narrative_arith": "rates"},
+    "narrative_share": {"narrative_arith": "shares"},
+    "narrative_direction": {"final_accounts": "budget_final_pairs", "narrative_arith": "rates"},
+}
 
 # Variation families (--vary): each drawn independently per document, with
 # one of its variants (see the module docstring).
@@ -287,11 +299,12 @@ VARY_FAMILIES = [
     "header_wording", "header_stack", "annex_label", "three_public_order", "project_first",
     "codes", "wrapped_labels", "total_last", "zeros", "page_footer", "units",
     "narrative_scope", "table_set", "basic_panels", "page_number_glued", "figures_above",
-    "final_accounts",
+    "final_accounts", "narrative_arith",
 ]
 # Families added after table_set: each drawn from a random stream of its own
 # (Generator.frng), so that documents which do not draw them stay unchanged.
-OWN_STREAM = ("basic_panels", "page_number_glued", "figures_above", "final_accounts")
+OWN_STREAM = ("basic_panels", "page_number_glued", "figures_above", "final_accounts",
+              "narrative_arith")
 VARIANTS = {
     "header_wording": ["relative", "absolute_execution", "relative_execution", "final_accounts"],
     "header_stack": ["three_lines", "four_lines"],
@@ -313,6 +326,10 @@ VARIANTS = {
     "page_number_glued": ["far_right", "one_space"],
     "figures_above": ["figures_line_above", "code_with_figures"],
     "final_accounts": ["budget_final_pairs", "budget_final_pairs_grouped"],
+    # the narrative's own arithmetic: rates after changes ("增长 12.08 %"),
+    # shares of the expenditure breakdown ("占 55.10%"), and in final
+    # accounts the 三公 budget against its actual (决算数小于预算数)
+    "narrative_arith": ["rates", "shares", "rates_shares"],
 }
 # Class names before the 2019 revision of the functional classification.
 OLD_CLASS_NAMES = {"207": "文化体育与传媒支出", "210": "医疗卫生与计划生育支出",
@@ -624,12 +641,13 @@ class Table:
 # --------------------------------------------------------------------------
 
 class Generator:
-    def __init__(self, seed, rounding="lossy", vary=None, vary_p=0.5, layout="tab"):
+    def __init__(self, seed, rounding="lossy", vary=None, vary_p=0.5, layout="tab", force=None):
         self.rng = random.Random(seed)
         self.seed = seed
         self.rounding = rounding
         self.tables = []
         self.claims = []  # narrative claims stated: dict(class, value(printed), line, code, label)
+        self.versus_lines = []  # (line, word) of each 决算数…预算数 statement
         self.lines = []
         # variation: its own random stream, so that the budget and the
         # default printing are those of the same seed without --vary
@@ -644,6 +662,10 @@ class Generator:
                 r = self.frng[fam] = random.Random("%s:%d" % (fam, seed))
                 if r.random() < vary_p:
                     self.vary[fam] = r.choice(VARIANTS[fam])
+        for fam, variant in (force or {}).items():
+            self.vary[fam] = variant
+            if fam in OWN_STREAM and fam not in self.frng:
+                self.frng[fam] = random.Random("%s:%d" % (fam, seed))
         # final_accounts: the document is the year's final accounts (决算)
         self.final = "final_accounts" in self.vary
         self.tp_budget = None  # final_accounts: the 三公 年初预算 by part
@@ -1311,6 +1333,28 @@ class Generator:
         """An amount in a style, except that exact printing keeps 2 decimals."""
         return fmt_amount(v, "2dp" if self.rounding == "exact" and style == "trim" else style)
 
+    def rates(self):
+        return "rates" in self.vary.get("narrative_arith", "")
+
+    def shares(self):
+        return "shares" in self.vary.get("narrative_arith", "")
+
+    @staticmethod
+    def rate_of(amount, change):
+        """The growth rate (%, 2 decimals) of an amount reached by a change."""
+        prev = amount - change
+        return q2(abs(change) * 100 / prev) if prev > 0 else None
+
+    def rate_text(self, amount, change, pending):
+        """"，增长 r %" after a change (nothing when no rate is stated); the
+        rate's claim goes to `pending` as (printed, label)."""
+        r = self.rate_of(D(amount), change) if self.rates() and change else None
+        if r is None:
+            return ""
+        word = "增长" if change > 0 else "下降"
+        pending.append((format(r, ".2f"), word))
+        return "，%s %s %%" % (word, format(r, ".2f"))
+
     def claim(self, cls, printed, line, label, code=None):
         self.claims.append({"class": cls, "value": printed.replace(",", ""), "line": line,
                             "label": label, "code": code})
@@ -1371,13 +1415,19 @@ class Generator:
         for c in cls_codes:
             name = self.class_short[c] + ("支出" if rng.random() < 0.3 else "")
             v = self.money_n(self.agg(c, "total"), lossy_ok=True)
+            if self.shares() and T > 0:
+                s = format(q2(D(v) * 100 / D(tp)), ".2f")
+                parts.append("%s %s 万元，占 %s %%" % (name, v, s))
+                pending.append(("expenditure_class", v, name, c))
+                pending.append((None, s, "占", None))
+                continue
             parts.append("%s %s 万元" % (name, v))
             pending.append(("expenditure_class", v, name, c))
         d_b = B - self.prev_basic
         d_p = P - self.prev_project
         total_word = ("支出决算", "支出总计") if fin else ("支出预算", "年初预算数")
         line = "(二) %s：%d 年%s %s 万元，其中：%s。" % (total_word[0], y, total_word[1], tp,
-                                                    "，".join(parts))
+                                                    ("；" if self.shares() else "，").join(parts))
         def how(d):  # a change as the narrative states it, and its claim's value
             if not d:
                 return "与上年持平", "0"
@@ -1408,21 +1458,24 @@ class Generator:
                                "日常公用经费压减"])
         text = ("%d 年一般公共预算财政拨款收入 %s 万元，一般公共预算财政拨款支出 %s 万元，"
                 % (y, tp, tp))
+        rates = {"gpb": [], "basic": [], "project": []}
         if d_total:
-            text += "比 %d 年%s %s 万元。" % (py, word, dt)
+            text += "比 %d 年%s %s 万元%s。" % (py, word, dt, self.rate_text(tp, d_total, rates["gpb"]))
         else:
             text += "与 %d 年持平。" % py
         text += "其中：基本支出 %s 万元，" % bp
         if d_b:
-            text += "比 %d 年%s %s 万元，主要原因是%s。" % (
-                py, "增加" if d_b > 0 else "减少", format(abs(d_b), ".2f"), reason_b)
+            text += "比 %d 年%s %s 万元%s，主要原因是%s。" % (
+                py, "增加" if d_b > 0 else "减少", format(abs(d_b), ".2f"),
+                self.rate_text(bp, d_b, rates["basic"]), reason_b)
         else:
             text += "与上年持平。"
         text += ("基本支出主要用于保障在职人员工资福利及社会保险缴费等，保障部门正常运转的各项商品服务支出；"
                  "项目支出 %s 万元，" % pp)
         if d_p:
-            text += "比 %d 年%s %s 万元，主要原因是：" % (py, "增加" if d_p > 0 else "减少",
-                                                  format(abs(d_p), ".2f"))
+            text += "比 %d 年%s %s 万元%s，主要原因是：" % (py, "增加" if d_p > 0 else "减少",
+                                                    format(abs(d_p), ".2f"),
+                                                    self.rate_text(pp, d_p, rates["project"]))
         else:
             text += "与上年持平。"
         cut = None
@@ -1447,6 +1500,10 @@ class Generator:
         self.claim("basic_change", how(d_b)[1], n, "比%d年" % py)
         self.claim("project", pp, n, "项目支出")
         self.claim("project_change", how(d_p)[1], n, "比%d年" % py)
+        for scope, cls in (("gpb", "gpb_expenditure_change"), ("basic", "basic_change"),
+                           ("project", "project_change")):
+            for printed, label in rates[scope]:
+                self.claim(cls, printed, n, label)
         if self.vary.get("narrative_scope") == "last_year":  # figures of last year: no claims
             a = cents(self.vrng, 1000, 30000)
             b = q2(self.prev_total * D(self.vrng.randint(85, 105)) / D(100))
@@ -1551,6 +1608,18 @@ class Generator:
             text += "其中：" + "；".join(parts) + "。"
         n = self.para(text)
         self.three_public_claims(n, tpv, "“三公”经费财政拨款支出决算数", dtp, "比%d年度" % py, pl)
+        if "narrative_arith" in self.vary and budget_total:
+            self.versus_text(self.tp_total, budget_total)
+
+    def versus_text(self, actual, budget):
+        """The 三公 budget against its actual, as Shanghai's final accounts say it:
+        年初预算为 B，支出决算为 A，完成年初预算的 P%。决算数小于预算数的主要原因…"""
+        b, a = self.fa(budget, "2dp"), self.fa(actual, "2dp")
+        word = "小于" if actual < budget else "大于" if actual > budget else "等于"
+        self.para("“三公”经费财政拨款支出年初预算为 %s 万元，支出决算为 %s 万元，完成年初预算的 %s %%。"
+                  % (b, a, format(q2(actual * 100 / budget), ".2f")))
+        n = self.para("决算数%s预算数的主要原因是严格落实中央八项规定精神，从严控制“三公”经费支出。" % word)
+        self.versus_lines.append((n, word))
 
     @staticmethod
     def used_of(spent, budget):
@@ -2749,7 +2818,47 @@ def inject(g, family, rng):
         return {"family": family, "table": "narrative", "row": cl["label"],
                 "column": cl["class"], "line": cl["line"], "cause": None,
                 "original": cl["value"], "printed": cl["new"], "_claim": cl}
+    if family in ("narrative_rate", "narrative_share"):
+        return inject_percentage(g, family, rng)
+    if family == "narrative_direction":
+        if not g.versus_lines:
+            raise NoTarget(family)
+        n, word = rng.choice(g.versus_lines)
+        wrong = rng.choice([w for w in ("小于", "大于", "等于") if w != word])
+        g.lines[n - 1] = g.lines[n - 1].replace("决算数" + word, "决算数" + wrong, 1)
+        # reported at the words, with the actual figure (the line before) as its actual
+        m = None
+        for k in range(n - 2, max(n - 6, -1), -1):
+            m = m or __import__("re").search(r"支出决算为 ([0-9.]+) 万元", g.lines[k])
+        return {"family": family, "table": "narrative", "row": "决算数",
+                "column": None, "line": n, "cause": "direction",
+                "original": word, "printed": m.group(1) if m else None}
     raise ValueError("unknown family %s" % family)
+
+
+def inject_percentage(g, family, rng):
+    """A stated rate ("增长 12.08 %") or share ("占 55.10 %") printed wrong:
+    ten times itself (a decimal shift) or off by a few points."""
+    cls_ok = (lambda c: c["label"] in ("增长", "下降")) if family == "narrative_rate" \
+        else (lambda c: c["label"] == "占")
+    cands = [c for c in g.claims if cls_ok(c) and D(c["value"]) >= D("0.5")]
+    if not cands:
+        raise NoTarget(family)
+    cl = rng.choice(cands)
+    v = D(cl["value"])
+    if family == "narrative_rate" and rng.random() < 0.5:
+        new, cause = v * 10, "decimal_shift"
+    else:
+        delta = D(rng.randint(30, 300)) / 100
+        new = v + delta if (family == "narrative_share" or rng.random() < 0.5 or v <= delta) \
+            else v - delta
+        cause = None
+        if abs(new - v * 10) < D("0.1") or abs(new * 10 - v) < D("0.1"):
+            new, cause = v * 10, "decimal_shift"
+    cl["new"] = format(q2(new), ".2f")
+    return {"family": family, "table": "narrative", "row": cl["label"], "column": cl["class"],
+            "line": cl["line"], "cause": cause, "original": cl["value"], "printed": cl["new"],
+            "_claim": cl}
 
 
 def set_cell(g, t, r, role, c, new, family, cause):
@@ -2772,16 +2881,17 @@ def make_document(seed, family=None, rounding=None, vary=None, vary_p=0.5, layou
     """One document: (text, model, sidecar or None, vary record or None)."""
     for attempt in range(50):
         s = seed * 1000 + attempt
-        g = Generator(s, rounding or ("exact" if family else "lossy"), vary, vary_p, layout)
+        g = Generator(s, rounding or ("exact" if family else "lossy"), vary, vary_p, layout,
+                      FAMILY_NEEDS.get(family))
         g.build()
         g.apply_rounding()
         side = None
         irng = random.Random(s ^ 0x5EED)
         try:
-            if family and family != "narrative":
+            if family and family not in NARRATIVE_FAMILIES:
                 side = inject(g, family, irng)  # a table figure: before printing
             g.render()
-            if family == "narrative":
+            if family in NARRATIVE_FAMILIES:
                 side = inject(g, family, irng)  # a stated figure: once stated
         except (NoTarget, IndexError):
             continue
@@ -2813,6 +2923,8 @@ def patch_claim(g, cl):
     # the figure stated right after its label
     pos = line.find(label)
     at = line.find(" " + old + " ", pos if pos >= 0 else 0)
+    if at < 0:  # a rate or share: "增长 12.08 %", "占 55.10 %"
+        at = line.find(" " + old + "%", pos if pos >= 0 else 0)
     if at < 0:
         raise RuntimeError("claim %s %s not found on line %d" % (label, old, cl["line"]))
     g.lines[i] = line[:at + 1] + cl["new"] + line[at + 1 + len(old):]
