@@ -188,8 +188,9 @@ Test(crosstable, three_public_reception_above_30217)
     assert_finding(f, "crosstable.three_public_economic", BR_SEV_INFO, "three_public", "合计",
                    "reception", "2.00", "3.00", 72, "project_funded");
     cr_assert_str_eq(f->message, "three_public 合计 reception ≥ gpb_basic 30217 total: 3.00 above "
-                                 "2.00 by 1.00, explained: the 三公 budget covers project-funded "
-                                 "spending too, the basic-expenditure row basic expenditure only");
+                                 "2.00 by 1.00, explained: the 三公 table's figure covers "
+                                 "project-funded spending too, the basic-expenditure row basic "
+                                 "expenditure only");
     cr_assert_eq(status_of(r, "crosstable.three_public_economic"), BR_CHECK_PASSED);
     br_report_free(r);
     br_disclosure_free(doc);
