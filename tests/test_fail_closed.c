@@ -276,3 +276,98 @@ Test(fail_closed, a_table_of_header_only_is_read)
     br_report_free(rep);
     br_disclosure_free(doc);
 }
+
+/*
+ * Reader notes people can trust: a note that changes no figure is info, one
+ * that leaves a printed figure out of the model (or moves a row) a warning.
+ * Twins of one table: an unknown header column empty (info) or holding a
+ * figure (the header note info, the figure's note a warning, the table not
+ * checked); a field beyond the header holding text (info) or a figure
+ * (warning, the row not checked).
+ */
+#define NOTES_HEAD                                                                              \
+    "某单位 2022 年部门支出总表\n"                                                             \
+    "单位：万元\n"
+static const char *const notes_twins[] = {
+    NOTES_HEAD "科目编码\t科目名称\t合计\t基本支出\t项目支出\t调剂资金\n"
+               "\t合计\t30.00\t20.00\t10.00\t\n"
+               "201\t一般公共服务支出\t30.00\t20.00\t10.00\t\n"
+               "20101\t人大事务\t30.00\t20.00\t10.00\t\n",
+    NOTES_HEAD "科目编码\t科目名称\t合计\t基本支出\t项目支出\t调剂资金\n"
+               "\t合计\t30.00\t20.00\t10.00\t\n"
+               "201\t一般公共服务支出\t30.00\t20.00\t10.00\t5.00\n"
+               "20101\t人大事务\t30.00\t20.00\t10.00\t\n",
+    NOTES_HEAD "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+               "\t合计\t30.00\t20.00\t10.00\n"
+               "201\t一般公共服务支出\t30.00\t20.00\t10.00\t\t含追加\n"
+               "20101\t人大事务\t30.00\t20.00\t10.00\n",
+    NOTES_HEAD "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+               "\t合计\t30.00\t20.00\t10.00\n"
+               "201\t一般公共服务支出\t30.00\t20.00\t10.00\t\t7.00\n"
+               "20101\t人大事务\t30.00\t20.00\t10.00\n",
+};
+
+typedef struct expected_note {
+    br_severity severity;
+    long line;
+    const char *message;
+} expected_note;
+
+static void assert_notes(size_t twin, const expected_note *want, size_t n, size_t not_checked)
+{
+    br_disclosure *doc = read_text(notes_twins[twin]);
+    cr_assert_eq(br_disclosure_note_count(doc), n, "twin %zu: %zu notes", twin,
+                 br_disclosure_note_count(doc));
+    for (size_t i = 0; i < n; i++) {
+        const br_note *note = br_disclosure_note_at(doc, i);
+        cr_assert_eq(note->severity, want[i].severity, "twin %zu note %zu: %s", twin, i,
+                     note->message);
+        cr_assert_eq(note->line, want[i].line);
+        cr_assert_str_eq(note->message, want[i].message);
+    }
+    br_report *rep = check(doc);
+    cr_assert_eq(severity_count(rep, BR_SEV_ERROR), 0);
+    size_t warnings = 0;
+    for (size_t i = 0; i < n; i++)
+        warnings += want[i].severity == BR_SEV_WARNING;
+    cr_assert_eq(severity_count(rep, BR_SEV_WARNING), warnings, "twin %zu", twin);
+    br_coverage cov;
+    cr_assert_eq(br_report_coverage(rep, &cov), BR_OK);
+    cr_assert_eq(cov.broken, 0);
+    cr_assert_eq(cov.not_checked, not_checked, "twin %zu: %zu not checked", twin,
+                 cov.not_checked);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+}
+
+Test(fail_closed, an_empty_unknown_column_is_an_info_note)
+{
+    expected_note want[] = {{BR_SEV_INFO, 3,
+                             "header column 6 \"调剂资金\" is not recognised; its cells are not "
+                             "read"}};
+    assert_notes(0, want, 1, 0);
+}
+
+Test(fail_closed, a_figure_in_an_unknown_column_is_a_warning)
+{
+    expected_note want[] = {
+        {BR_SEV_INFO, 3, "header column 6 \"调剂资金\" is not recognised; its cells are not read"},
+        {BR_SEV_WARNING, 5,
+         "figure \"5.00\" in field 6, a column without a recognised header; not read"}};
+    assert_notes(1, want, 2, 9);
+}
+
+Test(fail_closed, text_beyond_the_header_is_an_info_note)
+{
+    expected_note want[] = {
+        {BR_SEV_INFO, 5, "1 field from field 7 on (\"含追加\") beyond the table's header; not read"}};
+    assert_notes(2, want, 1, 0);
+}
+
+Test(fail_closed, a_figure_beyond_the_header_is_a_warning)
+{
+    expected_note want[] = {
+        {BR_SEV_WARNING, 5,
+         "1 field from field 7 on (\"7.00\") beyond the table's header; not read"}};
+    assert_notes(3, want, 1, 7);
+}

@@ -857,13 +857,37 @@ Test(narrative_checks, a_change_of_all_funds_and_of_the_gpb_share_are_two_statem
     br_report_free(r);
     br_disclosure_free(doc);
 
-    /* the scopes coincide this year, but the previous year's may not: a warning */
+    /* the scopes coincide this year, but the previous year's may not: the
+     * two changes are still two statements (one scope per comparison) */
     doc = two_scope_doc("30.00");
     add_claim(doc, "主要是基本支出增加", "basic_change", NULL, "5.00", "万元", BR_DIR_INCREASE, 3);
     add_claim(doc, "比上年增加", "basic_change", NULL, "3.00", "万元", BR_DIR_INCREASE, 8);
+    add_claim(doc, "项目支出增加", "project_change", NULL, "2.00", "万元", BR_DIR_INCREASE, 4);
+    add_claim(doc, "比上年减少", "project_change", NULL, "1.00", "万元", BR_DIR_DECREASE, 9);
     r = check(doc);
+    cr_assert_eq(count_of(r, "narrative.consistency"), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* Within one scope a change stated twice is still compared: the 一般公共预算
+ * basic expenditure's change (gpb_basic_change) stated 3.00 and then 5.00 is
+ * an error at the second statement. */
+Test(narrative_checks, a_change_of_one_scope_stated_twice_is_compared)
+{
+    br_disclosure *doc = two_scope_doc("35.00");
+    add_claim(doc, "一般公共预算基本支出增加", "gpb_basic_change", NULL, "3.00", "万元",
+              BR_DIR_INCREASE, 3);
+    add_claim(doc, "一般公共预算基本支出比上年增加", "gpb_basic_change", NULL, "5.00", "万元",
+              BR_DIR_INCREASE, 8);
+    br_report *r = check(doc);
     const br_finding *f = only_finding(r, "narrative.consistency");
-    cr_assert_eq(f->severity, BR_SEV_WARNING, "%s", f->message);
+    cr_assert_eq(f->severity, BR_SEV_ERROR, "%s", f->message);
+    cr_assert_eq(f->line, 8);
+    cr_assert_str_eq(str(f->expected), "3.00");
+    cr_assert_str_eq(str(f->actual), "5.00");
+    cr_assert_str_eq(f->message, "gpb_basic_change stated twice (first at line 3): 5.00, expected "
+                                 "3.00 (difference 2.00)");
     br_report_free(r);
     br_disclosure_free(doc);
 }

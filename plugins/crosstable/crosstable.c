@@ -492,15 +492,29 @@ static int all_fiscal(ct_run *run)
     return run->all_fiscal = 1;
 }
 
-/* A ≥ B where both are printed (CT_AT_LEAST: A covers more than B). */
+/* A ≥ B where both are printed (CT_AT_LEAST: A covers more than B): 1 when
+ * A = B, 2 when A > B, 0 otherwise. */
 static int covers(const br_row *a, int ca, const br_row *b, int cb)
 {
     const br_cell *x = host->row_cell(a, (size_t)ca), *y = host->row_cell(b, (size_t)cb);
     if (!x || !y || !(x->flags & BR_CELL_PRESENT) || !(y->flags & BR_CELL_PRESENT) ||
         (x->flags & BR_CELL_TEXT) || (y->flags & BR_CELL_TEXT))
         return 0;
-    return host->decimal_cmp(x->value, y->value) >= 0;
+    int c = host->decimal_cmp(x->value, y->value);
+    return c > 0 ? 2 : c == 0;
 }
+
+/* Why an AT_LEAST excess is explained, per check (crosstable.def). */
+typedef struct ct_explained {
+    int check;
+    const char *cause, *reason;
+} ct_explained;
+
+static const ct_explained explained[] = {
+#define CT_EXPLAINED(check, cause, reason) {CT_CHECK_##check, cause, reason},
+#include "crosstable.def"
+#undef CT_EXPLAINED
+};
 
 /* ---- reporting ----------------------------------------------------------- */
 
@@ -598,6 +612,48 @@ static int report_unlisted(ct_run *run, int check, const br_row *a, int col_a,
     return rc < 0 ? rc : BR_OK;
 }
 
+/* A (covering more) above B: explained by the check's known cause — an info
+ * finding, not the check's severity.  Without a CT_EXPLAINED row, nothing. */
+static int report_explained(ct_run *run, int check, const br_row *a, int col_a, const br_row *b,
+                            int col_b)
+{
+    const ct_explained *why = NULL;
+    for (size_t i = 0; i < sizeof explained / sizeof *explained && !why; i++)
+        if (explained[i].check == check)
+            why = &explained[i];
+    if (!why)
+        return BR_OK;
+    const br_table *ta = host->row_table(a), *tb = host->row_table(b);
+    br_role ra = host->table_column_role(ta, (size_t)col_a);
+    br_role rb = host->table_column_role(tb, (size_t)col_b);
+    br_decimal va = host->row_cell(a, (size_t)col_a)->value;
+    br_decimal vb = host->row_cell(b, (size_t)col_b)->value, diff;
+    char as[BR_DECIMAL_STR_MAX], bs[BR_DECIMAL_STR_MAX], ds[BR_DECIMAL_STR_MAX], msg[768];
+    if (host->decimal_sub(va, vb, &diff) != BR_OK)
+        return BR_OK;
+    host->decimal_format(va, as, sizeof as);
+    host->decimal_format(vb, bs, sizeof bs);
+    host->decimal_format(diff, ds, sizeof ds);
+    snprintf(msg, sizeof msg, "%s %s %s ≥ %s %s %s: %s above %s by %s, explained: %s",
+             host->kind_name(host->table_kind(ta)), key_of(a), host->role_name(ra),
+             host->kind_name(host->table_kind(tb)), key_of(b), host->role_name(rb), as, bs, ds,
+             why->reason);
+    br_finding f = {
+        .check = check_ids[check],
+        .severity = BR_SEV_INFO,
+        .table = host->kind_name(host->table_kind(ta)),
+        .row = host->row_key(a),
+        .column = host->role_name(ra),
+        .present = BR_FINDING_EXPECTED | BR_FINDING_ACTUAL,
+        .expected = vb,
+        .actual = va,
+        .line = host->row_line(a),
+        .message = msg,
+        .cause = why->cause,
+    };
+    return host->report_add(run->report, &f) < 0 ? BR_ERR_NOMEM : BR_OK;
+}
+
 static int run_identity(ct_run *run, const ct_identity *id)
 {
     ct_index *xa = table_index(run, id->kind[0]);
@@ -671,8 +727,11 @@ static int run_identity(ct_run *run, const ct_identity *id)
     default: {
         const br_row *a = find_single(xa->table, &id->sel[0]);
         const br_row *b = a ? find_single(xb->table, &id->sel[1]) : NULL;
-        if (a && b && id->when == CT_AT_LEAST && covers(a, ca, b, cb))
-            return BR_OK; /* the wider figure exceeds its part: nothing to say */
+        int cover = a && b && id->when == CT_AT_LEAST ? covers(a, ca, b, cb) : 0;
+        if (cover == 2) /* the wider figure exceeds its part: explained */
+            return report_explained(run, id->check, a, ca, b, cb);
+        if (cover)
+            return BR_OK;
         return a && b ? report_pair(run, id->check, a, ca, b, cb) : BR_OK;
     }
     }

@@ -157,6 +157,19 @@ static size_t panel_width_of(const dt_layout *P, unsigned flags)
     return money && label ? h : 0;
 }
 
+/*
+ * The severity of a note on a header column of figures (or of nothing
+ * known) whose cells are not read.  In a table of figures a figure found in
+ * it later gets a warning of its own (tables.c unread_figure) and marks the
+ * table uncertain: the header note alone changes no figure — info.  A
+ * performance table's cells are not looked at again: an indicator's target
+ * may be among them — a warning; so is a text column (a label's part).
+ */
+static br_severity unread_severity(const dt_table_state *st)
+{
+    return (st->flags & DT_PERFORMANCE) ? BR_SEV_WARNING : BR_SEV_INFO;
+}
+
 static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t nhdr, int quiet,
                   size_t panel_w);
 
@@ -262,8 +275,9 @@ static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t
         if (earlier) {
             br_role prev = dt_catalog_prev_role(role);
             if (prev == BR_ROLE_NONE) {
+                /* a column the model does not have: no figure of it changes */
                 if (!quiet)
-                    dt_note(rd, BR_SEV_WARNING, NULL, role, hdr[0]->no,
+                    dt_note(rd, BR_SEV_INFO, NULL, role, hdr[0]->no,
                             "header column %zu is the %d group's %s, which this table kind "
                             "does not have; its cells are not read",
                             i + 1, year, dt_host->role_name(role));
@@ -284,7 +298,7 @@ static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t
                     if (k >= sizeof shown)
                         break;
                 }
-                dt_note(rd, BR_SEV_WARNING, NULL, BR_ROLE_NONE, hdr[0]->no,
+                dt_note(rd, unread_severity(st), NULL, BR_ROLE_NONE, hdr[0]->no,
                         "header column %zu \"%s\" is not recognised; its cells are not read", i + 1,
                         shown);
             }
@@ -321,7 +335,8 @@ static void build(dt_reader *rd, dt_layout *L, const dt_line *const *hdr, size_t
             int col = dup >= 0 ? -1 : shared >= 0 ? shared : model_column(L, role);
             if (col < 0) {
                 if (!quiet)
-                    dt_note(rd, BR_SEV_WARNING, NULL, role, hdr[0]->no,
+                    dt_note(rd, what == DT_COL_MONEY ? unread_severity(st) : BR_SEV_WARNING, NULL,
+                            role, hdr[0]->no,
                             "header column %zu repeats the role %s (or the table has too many "
                             "columns); its cells are not read",
                             i + 1, dt_host->role_name(role));

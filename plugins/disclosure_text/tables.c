@@ -680,8 +680,10 @@ static void beyond_header(dt_reader *rd, const rowkey *k, long line, const dt_fi
             len += (size_t)snprintf(shown + len, sizeof shown - len, "%s\"%.*s\"",
                                     n > 1 ? ", " : "", f[i].len > 60 ? 60 : (int)f[i].len, f[i].s);
     }
+    /* text beyond the header changes no figure (info); a figure there is
+     * one the model lacks (warning, and the rows marked below) */
     if (n)
-        dt_note(rd, BR_SEV_WARNING, key_of(k), BR_ROLE_NONE, line,
+        dt_note(rd, figs ? BR_SEV_WARNING : BR_SEV_INFO, key_of(k), BR_ROLE_NONE, line,
                 "%zu field%s from field %zu on (%s%s) beyond the table's header; not read", n,
                 n > 1 ? "s" : "", first + 1, shown, n > 3 ? ", …" : "");
     if (figs)

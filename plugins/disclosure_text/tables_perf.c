@@ -150,9 +150,12 @@ static void indicator_row(dt_reader *rd, const dt_line *ln, const dt_field *f, s
             }
         }
     }
+    /* text beyond the header changes no figure (info); a figure may be the
+     * indicator's target or weight (warning) */
     for (size_t i = L->width; i < nf; i++)
         if (f[i].len)
-            dt_note(rd, BR_SEV_WARNING, label[0] ? label : NULL, BR_ROLE_NONE, ln->no,
+            dt_note(rd, dt_figure(f[i].s, f[i].len, NULL) ? BR_SEV_WARNING : BR_SEV_INFO,
+                    label[0] ? label : NULL, BR_ROLE_NONE, ln->no,
                     "field %zu \"%.*s\" lies beyond the indicator header; not read", i + 1,
                     f[i].len > 120 ? 120 : (int)f[i].len, f[i].s);
 }

@@ -1114,8 +1114,9 @@ static const br_check_desc checks[] = {
             "otherwise an error; head counts and vehicles are warnings. 基本/项目支出 (and their "
             "changes, and per-class figures) stated for both the department and its 一般公共预算 "
             "share are compared only when the tables show the two coincide — otherwise they are "
-            "different statements — and changes then only as a warning (the previous year's "
-            "scopes are not in the tables).",
+            "different statements; their changes are not compared (the previous year's scopes "
+            "are not in the tables). Every comparison stays within one scope: all funds, "
+            "财政拨款, 一般公共预算 or 政府性基金.",
         .severity = BR_SEV_ERROR,
         .inputs = narrative_inputs,
         .n_inputs = 1,

@@ -33,6 +33,9 @@ typedef enum pf_list {
     PF_RATIO_NOT,
     PF_EXEC_RATE,
     PF_NOT_TOTAL,
+    PF_DEPT_QTY,
+    PF_DEPT_QTY_NOT,
+    PF_DEPT_UNIT_NOT,
     PF_LIST__COUNT
 } pf_list;
 
@@ -74,6 +77,10 @@ void pf_columns(const br_table *t, pf_cols *c);
 int pf_read_indicator(const br_row *r, const pf_cols *c, pf_indicator *ind);
 /* A money indicator: cost 二级指标 or a money name, and no ratio name. */
 int pf_is_money(const pf_indicator *ind);
+/* An indicator counting a quantity of the department itself (vocab.def
+ * DEPT_QTY: staff, posts, vehicles, units, buildings) in a unit that counts
+ * or measures a stock — not money, a ratio, a duration or a flow. */
+int pf_is_department_quantity(const pf_indicator *ind);
 
 void pf_unit_read(const char *s, pf_unit *u);
 /* 1 when `s` contains a word of `list`, not inside a word of `except`

@@ -57,15 +57,21 @@ static const br_check_desc checks[] = {
     {
         .size = sizeof(br_check_desc),
         .id = "performance.same_indicator",
-        .title = "The same indicator has the same target in every table",
+        .title = "A quantity of the department has the same target in every table",
         .description =
-            "An indicator that appears under the same name (after removing spaces, "
-            "punctuation and a leading enumeration) and with the same unit in two "
-            "performance tables — the overall table and a project's, or two projects' — "
-            "must have the same target figure. The overall table's target, else the first "
-            "printed, is the reference; each other table that differs gets a warning (info "
-            "when the difference lies within the rounding of the printed targets). Money is "
-            "compared in 万元, every spelling of percent as %.",
+            "An indicator that counts a quantity of the department itself — its staff and "
+            "posts (在职人员, 工作人员, 编制数), vehicles (车辆, 公务用车), units and offices "
+            "(下属单位, 内设机构, 科室), buildings (办公用房, 房屋面积) — and appears under the "
+            "same name (after removing spaces, punctuation and a leading enumeration) and with "
+            "the same unit in two performance tables (the overall table and a project's, or two "
+            "projects') must have the same target figure: it is one figure of the department. "
+            "The overall table's target, else the first printed, is the reference; each other "
+            "table that differs gets a warning (counts such as 人, 辆, 个 are exact; a measure such "
+            "as 平方米 that differs only within the rounding of the printed targets is info). "
+            "Other indicators are not compared — different projects legitimately set different "
+            "targets for an indicator of the same name — nor is a name that says what a project "
+            "does or whom it serves (培训, 服务, 新增, 维修 …), money, a ratio, a duration or a "
+            "flow (人次, 人/年). The vocabulary is data (vocab.def DEPT_QTY).",
         .severity = BR_SEV_WARNING,
         .inputs = in_doc,
         .n_inputs = 1,

@@ -1,13 +1,18 @@
 /*
- * same_indicator.c — performance.same_indicator: an indicator that appears in
- * two performance tables (the overall table and a project's, or two
- * projects') with the same unit has the same target in both.
+ * same_indicator.c — performance.same_indicator: a quantity of the
+ * department itself (its staff, 编制, vehicles, units, buildings: vocab.def
+ * DEPT_QTY) that appears as an indicator in two performance tables (the
+ * overall table and a project's, or two projects') with the same unit has
+ * the same target in both: it is one figure of the department.  Any other
+ * indicator is not compared — different projects legitimately set different
+ * targets for an indicator of the same name (按时办结率, 培训人数).
  *
  * Names are compared after normalisation (spaces, punctuation and a leading
- * "指标 1:" removed); units as printed, every percent spelling being "%", and
- * money converted to 万元.  One pass collects the indicators with a figure
- * as target, one sort groups them by name and unit: no quadratic scan.  The
- * overall table's target, else the first printed, is the reference.
+ * "指标 1:" removed); units as printed.  One pass collects the department's
+ * quantities with a figure as target, one sort groups them by name and unit:
+ * no quadratic scan.  Counts (人, 辆, 个) are exact — 262 people are not
+ * 262 ± 0.5 —; a measure (平方米) may differ within the rounding of both.  The overall table's target, else the first printed, is
+ * the reference.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +30,7 @@ typedef struct rec {
     br_decimal value;
     size_t order;
     int overall;
+    int exact; /* a count (people, cars, units): no rounding */
 } rec;
 
 /* CJK punctuation dropped from names (ASCII punctuation goes too). */
@@ -99,27 +105,23 @@ static const char *text_of(const br_row *r, int col)
     return c && (c->flags & BR_CELL_PRESENT) && (c->flags & BR_CELL_TEXT) ? c->text : NULL;
 }
 
-/* The comparable target of an indicator (money in 万元); 0 when none. */
+/* The comparable target of an indicator: a quantity of the department with
+ * a unit and a figure; 0 when none. */
 static int comparable(const pf_indicator *ind, br_decimal *v, const char **unit_key)
 {
-    if (!ind->unit.key[0] || !pf_cell_number(ind->target, v))
+    if (!ind->unit.key[0] || !pf_is_department_quantity(ind) || !pf_cell_number(ind->target, v))
         return 0;
     *unit_key = ind->unit.key;
-    if (ind->unit.cls == PF_UNIT_MONEY && ind->unit.money) {
-        if (pf_host->decimal_convert(*v, ind->unit.money, BR_UNIT_WAN, v) != BR_OK)
-            return 0;
-        *unit_key = "万元";
-    }
     return 1;
 }
 
 static void report_pair(const rec *ref, const rec *r, br_report *report)
 {
-    br_decimal diff, tol;
+    br_decimal diff, tol = {0, 0};
     if (pf_host->decimal_cmp(ref->value, r->value) == 0 ||
         pf_host->decimal_sub(r->value, ref->value, &diff) != BR_OK ||
-        pf_host->decimal_add(pf_host->decimal_half_ulp(ref->value),
-                             pf_host->decimal_half_ulp(r->value), &tol) != BR_OK)
+        (!r->exact && pf_host->decimal_add(pf_host->decimal_half_ulp(ref->value),
+                                           pf_host->decimal_half_ulp(r->value), &tol) != BR_OK))
         return;
     if (diff.units < 0)
         diff.units = -diff.units;
@@ -205,7 +207,7 @@ int pf_check_same_indicator(const br_disclosure *doc, br_report *report)
             used += kl + strlen(uk) + 2;
             recs[n] = (rec){.key = k, .table = t, .row = ind.row, .name = ind.name,
                             .op = text_of(ind.row, c.op), .unit = text_of(ind.row, c.unit),
-                            .value = v, .order = n,
+                            .value = v, .order = n, .exact = ind.unit.cls == PF_UNIT_COUNT,
                             .overall = pf_host->table_kind(t) == BR_KIND_PERFORMANCE_OVERALL};
             n++;
         }

@@ -214,6 +214,18 @@ int pf_is_money(const pf_indicator *ind)
     return (ind->flags & (PF_F_COST_L2 | PF_F_MONEY_NAME)) && !(ind->flags & PF_F_RATIO_NAME);
 }
 
+int pf_is_department_quantity(const pf_indicator *ind)
+{
+    if (ind->flags & (PF_F_COST_L2 | PF_F_MONEY_NAME | PF_F_RATIO_NAME))
+        return 0;
+    if (ind->unit.cls != PF_UNIT_COUNT && ind->unit.cls != PF_UNIT_NONE)
+        return 0; /* %, money, a duration */
+    if (!ind->unit.printed[0] || pf_has_word(ind->unit.printed, PF_DEPT_UNIT_NOT, PF_LIST__COUNT))
+        return 0;
+    return pf_has_word(ind->name, PF_DEPT_QTY, PF_LIST__COUNT) &&
+           !pf_has_word(ind->name, PF_DEPT_QTY_NOT, PF_LIST__COUNT);
+}
+
 int pf_cell_number(const br_cell *c, br_decimal *out)
 {
     if (!c || !(c->flags & BR_CELL_PRESENT))
