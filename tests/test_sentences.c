@@ -318,3 +318,53 @@ Test(sentences, coverage_counts_claims_and_lists_unchecked_sentences)
     br_report_free(r);
     br_disclosure_free(doc);
 }
+
+/* ---- a slip of the amount explains its sentence's rate ----------------------------- */
+
+static void add_formed_claim(br_disclosure *doc, const char *label, const char *cls,
+                             const char *value, const char *unit, br_direction dir,
+                             br_claim_role role, long of)
+{
+    br_decimal v;
+    cr_assert_eq(br_decimal_parse(value, strlen(value), &v), BR_OK);
+    br_claim c = {.label = label, .claim_class = cls, .unit = unit, .value = v,
+                  .direction = dir, .line = 7};
+    br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_add_claim(n, &c), BR_OK);
+    br_claim_form f = {1, role, of, NULL, BR_DIR_NONE, 0};
+    cr_assert_eq(br_narrative_set_claim_form(n, br_narrative_claim_count(n) - 1, &f), BR_OK);
+}
+
+Test(sentences, a_rate_right_for_the_tables_amount_follows_the_amounts_slip)
+{
+    /* the table prints 基本支出 598.11; the narrative 589.11 (two digits
+     * swapped), with the change and rate of 598.11: the rate is no error of
+     * its own but a consequence of the amount's */
+    br_disclosure *doc = br_disclosure_new("hand.txt");
+    br_disclosure_set_unit(doc, BR_UNIT_WAN);
+    br_role roles[] = {BR_ROLE_TOTAL, BR_ROLE_BASIC, BR_ROLE_PROJECT};
+    br_table *t = br_disclosure_add_table(doc, BR_KIND_GPB_EXPENDITURE, "t", BR_UNIT_WAN, 1);
+    cr_assert_eq(br_table_set_columns(t, roles, 3), BR_OK);
+    br_row *r = br_table_add_row(t, NULL, "合计", BR_SIDE_NONE, 30);
+    const char *v[] = {"798.11", "598.11", "200.00"};
+    for (size_t c = 0; c < 3; c++) {
+        br_decimal d;
+        br_decimal_parse(v[c], strlen(v[c]), &d);
+        br_row_set_value(r, c, d, 0);
+    }
+    add_formed_claim(doc, "基本支出", "basic", "589.11", "万元", BR_DIR_NONE, BR_CLAIM_AMOUNT, -1);
+    add_formed_claim(doc, "比上年减少", "basic_change", "70.69", "万元", BR_DIR_DECREASE,
+                     BR_CLAIM_CHANGE, 0);
+    add_formed_claim(doc, "下降", "basic_change", "10.57", "%", BR_DIR_DECREASE, BR_CLAIM_RATE, 1);
+    static const char *const only[] = {"narrative.totals", "narrative.arithmetic", NULL};
+    br_check_options opts = {.only = only};
+    br_report *rep = br_registry_check(reg, doc, &opts);
+    cr_assert_eq(br_report_count(rep), 2);
+    size_t totals = strcmp(br_report_at(rep, 0)->check, "narrative.totals") == 0 ? 0 : 1;
+    cr_assert_str_eq(br_report_at(rep, totals)->check, "narrative.totals");
+    cr_assert_str_eq(br_report_at(rep, 1 - totals)->check, "narrative.arithmetic");
+    cr_assert_eq(br_report_consequence_of(rep, 1 - totals), (long)totals);
+    cr_assert_eq(br_report_consequence_of(rep, totals), -1);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+}

@@ -181,6 +181,7 @@ br_report *br_registry_check(const br_registry *reg, const br_disclosure *doc,
     if (!excluded(opts, BR_UNCHECKED_CHECK))
         br_report_list_unchecked(report);
     br_report_localise(report);
+    br_report_link_on_claims(report);
     br_report_doubt_positional(report);
     br_report_doubt_systematic(report);
     return report;

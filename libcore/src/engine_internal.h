@@ -78,6 +78,11 @@ void br_report_doubt_positional(br_report *report);
 /* report.c: one mark per narrative claim (1: a check compared it), made on
  * first use; *n is their count (0 and NULL for no claims, or on OOM). */
 unsigned char *br_report_claim_marks(br_report *report, size_t *n);
+/* report.c: the narrative claims finding i rests on (report_add_on_claims). */
+const br_claim *const *br_report_rests_on(const br_report *report, size_t i, size_t *n);
+/* localise.c: a finding that rests on a claim another error shows wrong
+ * against the tables is a consequence of that error. */
+void br_report_link_on_claims(br_report *report);
 /* coverage.c: mark the claims among an evaluated identity's terms checked. */
 void br_report_mark_terms(br_report *report, const br_term *terms, size_t n);
 /* coverage.c: one info finding per figure-bearing sentence of the narrative

@@ -120,6 +120,7 @@ static const br_host host = {
     .narrative_set_claim_form = br_narrative_set_claim_form,
     .narrative_claim_form = br_narrative_claim_form,
     .report_claim_checked = br_report_claim_checked,
+    .report_add_on_claims = br_report_add_on_claims,
 };
 
 const br_host *br_host_services(void) { return &host; }

@@ -644,3 +644,36 @@ done:
     free(pins);
     free(held);
 }
+
+/*
+ * A finding of the narrative's own arithmetic (a rate, a share, a direction
+ * word) that rests on a claim which an error shows wrong against the tables
+ * ("基本支出 589.11 万元" where the table prints 598.11) follows from that
+ * slip: the rate was right for the figure the tables hold.  It is linked to
+ * that error's primary finding.
+ */
+void br_report_link_on_claims(br_report *report)
+{
+    size_t n = br_report_count(report);
+    for (size_t b = 0; b < n; b++) {
+        size_t nr;
+        const br_claim *const *rests = br_report_rests_on(report, b, &nr);
+        if (!nr || br_report_at(report, b)->severity != BR_SEV_ERROR ||
+            br_report_consequence_of(report, b) >= 0)
+            continue;
+        for (size_t a = 0; a < n; a++) {
+            size_t nt;
+            const br_term *t = br_report_terms(report, a, &nt);
+            if (a == b || !nt || !t[0].claim || br_report_at(report, a)->severity != BR_SEV_ERROR)
+                continue;
+            size_t k = 0;
+            while (k < nr && rests[k] != t[0].claim)
+                k++;
+            if (k == nr)
+                continue;
+            long root = br_report_consequence_of(report, a);
+            br_report_set_consequence(report, b, root >= 0 ? root : (long)a);
+            break;
+        }
+    }
+}

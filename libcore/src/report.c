@@ -18,6 +18,8 @@ typedef struct br_extra {
     size_t nterms;
     long consequence_of; /* index of the finding it follows from, or -1 */
     long part;           /* the part (file) it is in, or -1: found from where it is */
+    const br_claim **rests; /* the narrative claims it rests on (report_add_on_claims) */
+    size_t nrests;
 } br_extra;
 
 struct br_report {
@@ -116,7 +118,7 @@ int br_report_add(br_report *report, const br_finding *f)
         br_vec_reserve(report->arena, (void **)&report->extras, &report->capextras, report->n,
                        sizeof *report->extras) != BR_OK)
         return BR_ERR_NOMEM;
-    report->extras[report->n] = (br_extra){NULL, 0, -1, -1};
+    report->extras[report->n] = (br_extra){NULL, 0, -1, -1, NULL, 0};
     br_finding *c = &report->findings[report->n];
     *c = *f;
     c->check = dup(report->arena, f->check);
@@ -172,6 +174,29 @@ int br_report_add_terms(br_report *report, const br_finding *finding, const br_t
     if (rc == BR_OK && terms && n)
         rc = br_report_set_terms(report, report->n - 1, terms, n);
     return rc;
+}
+
+int br_report_add_on_claims(br_report *report, const br_finding *finding,
+                            const br_claim *const *claims, size_t n)
+{
+    int rc = br_report_add(report, finding);
+    if (rc != BR_OK || !claims || !n)
+        return rc;
+    const br_claim **copy = br_arena_alloc(report->arena, n * sizeof *copy);
+    if (!copy)
+        return BR_ERR_NOMEM;
+    memcpy(copy, claims, n * sizeof *copy);
+    report->extras[report->n - 1].rests = copy;
+    report->extras[report->n - 1].nrests = n;
+    for (size_t k = 0; k < n; k++)
+        br_report_claim_checked(report, claims[k]);
+    return BR_OK;
+}
+
+const br_claim *const *br_report_rests_on(const br_report *report, size_t i, size_t *n)
+{
+    *n = report && i < report->n ? report->extras[i].nrests : 0;
+    return *n ? report->extras[i].rests : NULL;
 }
 
 const br_term *br_report_terms(const br_report *report, size_t i, size_t *n)

@@ -136,8 +136,8 @@ static int judge_pct(br_decimal stated, br_decimal cur, br_decimal rc, br_decima
     return 0;
 }
 
-static void report_pct(br_report *report, const char *check, const br_claim *c, br_decimal stated,
-                       const pct_result *res, const char *cause, const char *what)
+static void report_pct(br_report *report, const char *check, const br_claim *const *on, size_t non,
+                       br_decimal stated, const pct_result *res, const char *cause, const char *what)
 {
     char es[BR_DECIMAL_STR_MAX], ss[BR_DECIMAL_STR_MAX], ts[BR_DECIMAL_STR_MAX], msg[900];
     /* what rounding alone does not explain, but a habit of print does: info */
@@ -151,6 +151,7 @@ static void report_pct(br_report *report, const char *check, const br_claim *c, 
              fmt(res->tolerance, ts),
              same_str(cause, "decimal_shift") ? "; off by a factor of ten" : "");
     int cut = habit != NULL;
+    const br_claim *c = on[0];
     br_finding f = {
         .check = check,
         .severity = cut ? BR_SEV_INFO : BR_SEV_ERROR,
@@ -165,7 +166,7 @@ static void report_pct(br_report *report, const char *check, const br_claim *c, 
         .message = msg,
         .cause = cut ? NULL : cause,
     };
-    H->report_add(report, &f);
+    H->report_add_on_claims(report, &f, on, non);
 }
 
 static br_decimal widen(br_decimal a, br_decimal b)
@@ -216,7 +217,8 @@ static void check_rate(const br_narrative *n, size_t i, br_report *report)
              fmt(res.expected, ks), has_implied ? "; the amount and the rate give a change of " : "",
              has_implied ? fmt(implied.units < 0 ? negate(implied) : implied, is) : "",
              has_implied ? ch->unit : "");
-    report_pct(report, CHECK_ARITHMETIC, r, r->value, &res, cause, what);
+    const br_claim *on[] = {r, ch, a};
+    report_pct(report, CHECK_ARITHMETIC, on, 3, r->value, &res, cause, what);
 }
 
 /* A completion rate: 完成预算的 p% = actual / budget. */
@@ -241,7 +243,8 @@ static void check_completion(const br_narrative *n, size_t i, br_report *report)
     char what[600], as[BR_DECIMAL_STR_MAX], bs[BR_DECIMAL_STR_MAX];
     snprintf(what, sizeof what, "%s: %s %s%s of a budget of %s%s", p->label, a->label,
              fmt(a->value, as), a->unit, fmt(b->value, bs), b->unit);
-    report_pct(report, CHECK_ARITHMETIC, p, p->value, &res, cause, what);
+    const br_claim *on[] = {p, a, b};
+    report_pct(report, CHECK_ARITHMETIC, on, 3, p->value, &res, cause, what);
 }
 
 int narr_arithmetic(const br_narrative *n, br_report *report)
@@ -298,7 +301,8 @@ static void check_versus(const br_narrative *n, size_t i, br_report *report)
         .message = msg,
         .cause = "direction",
     };
-    H->report_add(report, &f);
+    const br_claim *on[] = {a, b};
+    H->report_add_on_claims(report, &f, on, 2);
 }
 
 /* "增加 100 万元，下降 5%": a rate whose direction contradicts its change's. */
@@ -330,7 +334,8 @@ static void check_rate_direction(const br_narrative *n, size_t i, br_report *rep
         .message = msg,
         .cause = "direction",
     };
-    H->report_add(report, &f);
+    const br_claim *on[] = {r, ch};
+    H->report_add_on_claims(report, &f, on, 2);
 }
 
 int narr_direction(const br_narrative *n, br_report *report)
@@ -389,7 +394,8 @@ static int check_share(const br_claim *s, const br_claim *part, br_decimal whole
     char what[600], ps[BR_DECIMAL_STR_MAX], ws[BR_DECIMAL_STR_MAX];
     snprintf(what, sizeof what, "%s: %s %s%s of %s %s%s", s->label, part->label,
              fmt(part->value, ps), part->unit, whole_name, fmt(whole, ws), part->unit);
-    report_pct(report, CHECK_SHARES, s, s->value, &res, cause, what);
+    const br_claim *on[] = {s, part};
+    report_pct(report, CHECK_SHARES, on, 2, s->value, &res, cause, what);
     return res.verdict == PCT_BROKEN && !same_str(cause, "truncated") &&
            !same_str(cause, "approximate") && !same_str(cause, "adjusted");
 }
@@ -450,7 +456,8 @@ static void check_breakdown(const br_narrative *n, const br_claim *w, size_t fro
         .line = first->line,
         .message = msg,
     };
-    H->report_add(report, &f);
+    const br_claim *on[] = {w};
+    H->report_add_on_claims(report, &f, on, 1);
 }
 
 /* Is claim i a part stated with its share right after it (claim i + 1)? */

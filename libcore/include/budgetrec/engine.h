@@ -238,6 +238,12 @@ BR_API size_t br_coverage_format(const br_coverage *coverage, char *buf, size_t 
  * Identities reported through br_report_identity / br_report_add_terms mark
  * their claims themselves. */
 BR_API void br_report_claim_checked(br_report *report, const br_claim *claim);
+/* Add a finding that rests on narrative claims (their own arithmetic, no
+ * identity of table cells): the claims are marked checked, and when another
+ * error shows one of them wrong against the tables, this finding is linked
+ * to it as a consequence (consequence_of). */
+BR_API int br_report_add_on_claims(br_report *report, const br_finding *finding,
+                                   const br_claim *const *claims, size_t n);
 /* The check id of the info findings listing each figure-bearing sentence of
  * the narrative that no check compared (the user sees what was not checked). */
 #define BR_UNCHECKED_CHECK "budgetrec.unchecked"

@@ -234,6 +234,11 @@ typedef struct br_host {
     int (*narrative_set_claim_form)(br_narrative *n, size_t i, const br_claim_form *form);
     br_claim_form (*narrative_claim_form)(const br_narrative *n, size_t i);
     void (*report_claim_checked)(br_report *report, const br_claim *claim);
+    /* A finding resting on narrative claims (br_report_add_on_claims):
+     * marked checked, and linked as a consequence to an error that shows one
+     * of them wrong against the tables. */
+    int (*report_add_on_claims)(br_report *report, const br_finding *finding,
+                                const br_claim *const *claims, size_t n);
 } br_host;
 
 /* Whether the host offers `member` (a service of a later ABI minor):
