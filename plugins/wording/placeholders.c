@@ -6,7 +6,7 @@
  * Fails closed: a run of X stands for a name or figure only between Chinese
  * text, spaces or brackets — never next to a letter, a digit or the signs of
  * a model number, address or formula ("XXL", "X光" is one X, "A-XX200",
- * "www.xx.cn", "3×4"); a bracket is a fill-in only when it is empty (【】),
+ * "www.xx.cn", "3×4"), nor beside a Latin word ("XXX Corp"); a bracket is a fill-in only when it is empty (【】),
  * holds exactly a field's name, or (【】) a fill-in instruction.  One warning
  * per placeholder, at its line, quoting the line.
  */
@@ -82,6 +82,22 @@ static int beside_cjk(const char *b, const char *le, const char *s, const char *
     return p - b >= 3 && (unsigned char)p[-3] >= 0xE0 && (unsigned char)p[-3] < 0xF0;
 }
 
+static int is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+/* A Latin word next to [s, e) over spaces: English text ("XXX Corp"). */
+static int english(const char *b, const char *le, const char *s, const char *e)
+{
+    const char *p = e;
+    while (p < le && is_space(*p))
+        p++;
+    if (p < le && is_letter(*p))
+        return 1;
+    p = s;
+    while (p > b && is_space(p[-1]))
+        p--;
+    return p > b && is_letter(p[-1]);
+}
+
 static void report(ph_ctx *c, const wd_line *l, const char *s, size_t n, const char *what)
 {
     char found[128], quote[512], msg[1024];
@@ -112,7 +128,7 @@ static size_t x_run(ph_ctx *c, const wd_line *l, const char *s)
         report(c, l, s - 2, (size_t)(p - s) + 2, "placeholder year");
         return (size_t)(p - s);
     }
-    if (joins(before) || joins(after) || !beside_cjk(b, e, s, p))
+    if (joins(before) || joins(after) || english(b, e, s, p) || !beside_cjk(b, e, s, p))
         return (size_t)(p - s);
     report(c, l, s, (size_t)(p - s), "placeholder");
     return (size_t)(p - s);
