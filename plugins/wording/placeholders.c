@@ -67,16 +67,20 @@ static int joins(char c)
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-/* Chinese text next to [s, e) within the line [b, le), over spaces and brackets. */
+/* Spaces, brackets and clause punctuation between a placeholder and its text. */
+static int is_gap(char c) { return is_space(c) || (c && strchr("():,;", c)); }
+
+/* Chinese text next to [s, e) within the line [b, le), over spaces, brackets
+ * and punctuation ("联系人:XXX"). */
 static int beside_cjk(const char *b, const char *le, const char *s, const char *e)
 {
     const char *p = e;
-    while (p < le && (is_space(*p) || *p == '(' || *p == ')'))
+    while (p < le && is_gap(*p))
         p++;
     if (p < le && (unsigned char)*p >= 0xE0)
         return 1;
     p = s;
-    while (p > b && (is_space(p[-1]) || p[-1] == '(' || p[-1] == ')'))
+    while (p > b && is_gap(p[-1]))
         p--;
     /* the last byte of a CJK character is a continuation byte after a 3-byte lead */
     return p - b >= 3 && (unsigned char)p[-3] >= 0xE0 && (unsigned char)p[-3] < 0xF0;

@@ -173,12 +173,14 @@ static int has_balance(const char *s, const char *e)
     return 0;
 }
 
-/* A year other than Y just before s: a comparison between two other years. */
+/* A year ("YYYY 年") other than Y just before s: a comparison between two
+ * other years. */
 static int other_subject(const char *text, const char *s, int year)
 {
     const char *from = s - text > SUBJECT_BACK ? s - SUBJECT_BACK : text;
+    const char *after;
     for (const char *p = from; p + 4 <= s; p++) {
-        int y = wd_year_at(p, s, text);
+        int y = year_word(p, s, text, &after);
         if (y && y != year)
             return 1;
     }
