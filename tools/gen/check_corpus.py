@@ -260,6 +260,9 @@ def same_actual(f, side):
 def judge(side, findings):
     """(found, why, explained findings) for one injected document."""
     errors = [f for f in findings if f["severity"] == "error"]
+    if side.get("check"):  # a wording family: a warning of that check (plugins/wording)
+        errors = [f for f in findings if f["severity"] == side["severity"]
+                  and f["check"] == side["check"]] + [f for f in errors]
     at = [f for f in errors if matches_place(f, side) and same_actual(f, side)]
     primary = [f for f in at if f.get("consequence_of") is None]
     good = [f for f in primary if f.get("cause") == side["cause"]]

@@ -279,6 +279,8 @@ FAMILIES = [
     "narrative",
     "performance_weights",
     "three_public",
+    "placeholder",
+    "wrong_year",
 ]
 
 # Variation families (--vary): each drawn independently per document, with
@@ -2749,7 +2751,55 @@ def inject(g, family, rng):
         return {"family": family, "table": "narrative", "row": cl["label"],
                 "column": cl["class"], "line": cl["line"], "cause": None,
                 "original": cl["value"], "printed": cl["new"], "_claim": cl}
+    if family in WORDING_FAMILIES:
+        return inject_wording(g, family, rng)
     raise ValueError("unknown family %s" % family)
+
+
+# --------------------------------------------------------------------------
+# Wording defects (plugins/wording): changed in the printed narrative
+# --------------------------------------------------------------------------
+
+WORDING_FAMILIES = ("placeholder", "wrong_year")
+AFTER_RENDER = ("narrative",) + WORDING_FAMILIES
+
+
+def wording_side(family, check, line, row, original, printed):
+    """The expected finding: a warning of `check` at the changed line."""
+    return {"family": family, "table": "narrative", "row": row, "column": None, "line": line,
+            "cause": None, "original": original, "printed": printed, "check": check,
+            "severity": "warning"}
+
+
+def inject_wording(g, family, rng):
+    """placeholder: the department's name in a sentence (its 单位构成) or the
+    contact's name left as a template's XX局 / 某某 / ××; wrong_year: the year
+    of the 截至 date of the assets or of a comparison with the previous year
+    (比 2021 年增加, 与 2021 年持平) changed to one that is not the document's."""
+    import re
+    cands = []
+    for i, line in enumerate(g.lines):
+        if family == "placeholder":
+            if g.short + "内设" in line:
+                new = rng.choice(["XX局", "某某单位", "××单位"])
+                cands.append((i, line.index(g.short), g.short, new, new[:2]))
+            m = re.search("公开联系人：(.+)$", line)
+            if m:
+                new = rng.choice(["XXX", "某某", "××"])
+                cands.append((i, m.start(1), m.group(1), new, new))
+        else:
+            for pat in (r"(?:截至|截止) (\d{4}) 年 12 月", r"比 (\d{4}) 年(?:增加|减少)",
+                        r"与 (\d{4}) 年持平"):
+                for m in re.finditer(pat, line):
+                    y = int(m.group(1))
+                    new = str(rng.choice([y - 1, y + 1]))
+                    cands.append((i, m.start(1), m.group(1), new, new))
+    if not cands:
+        raise NoTarget(family)
+    i, at, old, new, row = rng.choice(cands)
+    g.lines[i] = g.lines[i][:at] + new + g.lines[i][at + len(old):]
+    check = "wording.placeholders" if family == "placeholder" else "wording.years"
+    return wording_side(family, check, i + 1, row, old, new)
 
 
 def set_cell(g, t, r, role, c, new, family, cause):
@@ -2778,11 +2828,11 @@ def make_document(seed, family=None, rounding=None, vary=None, vary_p=0.5, layou
         side = None
         irng = random.Random(s ^ 0x5EED)
         try:
-            if family and family != "narrative":
+            if family and family not in AFTER_RENDER:
                 side = inject(g, family, irng)  # a table figure: before printing
             g.render()
-            if family == "narrative":
-                side = inject(g, family, irng)  # a stated figure: once stated
+            if family in AFTER_RENDER:
+                side = inject(g, family, irng)  # a stated figure, wording: once stated
         except (NoTarget, IndexError):
             continue
         if side:
