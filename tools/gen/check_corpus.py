@@ -403,7 +403,7 @@ def main(argv=None):
     ap.add_argument("--docs", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--inject", choices=gen_disclosure.FAMILIES + ["all"])
+    ap.add_argument("--inject", choices=gen_disclosure.INJECT_CHOICES)
     ap.add_argument("--rounding", choices=["lossy", "lossless", "exact"],
                     help="how figures are printed (gen_disclosure.py; default lossy, "
                          "exact with --inject)")
