@@ -1919,6 +1919,16 @@ static int hand_over_forms(nctx *c, br_narrative *narr, size_t base)
     return BR_OK;
 }
 
+#define GAP_MAX 100000 /* lines: a larger jump is not kept as blank lines */
+
+/* Input lines left out between narrative lines i-1 and i. */
+static size_t gap_before(const dt_lines *L, size_t first, size_t i)
+{
+    if (i == first || L->v[i].no <= L->v[i - 1].no + 1 || L->v[i].no - L->v[i - 1].no > GAP_MAX)
+        return 0;
+    return (size_t)(L->v[i].no - L->v[i - 1].no - 1);
+}
+
 int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, size_t end,
                       const char *path, br_error *err)
 {
@@ -1929,9 +1939,11 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
     if (first >= end)
         return BR_OK;
 
+    /* lines a reader left out (a layout's tables) stay as blank lines, so
+     * that line k of the text is input line first + k */
     size_t total = 0;
     for (size_t i = first; i < end; i++)
-        total += lines->v[i].len + 1;
+        total += lines->v[i].len + 1 + gap_before(lines, first, i);
     char *text = malloc(total + 2);
     seg *segs = malloc((end - first) * sizeof *segs);
     pending *pend = malloc(PENDING_MAX * sizeof *pend);
@@ -1942,17 +1954,24 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
         return fail(err, BR_ERR_NOMEM, path, "narrative: out of memory");
     }
 
-    /* the narrative as printed, one input line per line */
+    /* the narrative as printed, one input line per line (the segments a
+     * form feed cuts a line into stay on it) */
     size_t n = 0;
     for (size_t i = first; i < end; i++) {
+        if (i > first && lines->v[i].no <= lines->v[i - 1].no) {
+            if (lines->v[i].len && lines->v[i - 1].len)
+                text[n++] = ' ';
+        } else if (i > first) {
+            for (size_t g = gap_before(lines, first, i) + 1; g; g--)
+                text[n++] = '\n';
+        }
         memcpy(text + n, lines->v[i].s, lines->v[i].len);
         n += lines->v[i].len;
-        text[n++] = '\n';
     }
     br_narrative *narr = dt_host->doc_narrative(doc);
     int rc = BR_OK;
     if (narr)
-        rc = dt_host->narrative_set_text(narr, text, n - 1, lines->v[first].no);
+        rc = dt_host->narrative_set_text(narr, text, n, lines->v[first].no);
 
     nctx ctx;
     nctx *c = &ctx;

@@ -102,7 +102,9 @@ static size_t at_least(br_severity sev)
     said[0] = 0;
     for (size_t i = 0; i < br_report_count(rep); i++) {
         const br_finding *f = br_report_at(rep, i);
-        if (f->severity < sev)
+        /* the snippets name their department 某某局, as a template would:
+         * wording.placeholders says so, which is not what they test */
+        if (f->severity < sev || strcmp(f->check, "wording.placeholders") == 0)
             continue;
         n++;
         if (off < sizeof said)

@@ -282,11 +282,14 @@ FAMILIES = [
     "narrative_rate",
     "narrative_share",
     "narrative_direction",
+    "placeholder",
+    "wrong_year",
 ]
 # Families injected into the narrative once it is printed, and the variants
 # a document needs to carry their figure (forced: drawn from streams of their
 # own, so nothing else of the document changes).
-NARRATIVE_FAMILIES = ("narrative", "narrative_rate", "narrative_share", "narrative_direction")
+SENTENCE_FAMILIES = ("narrative_rate", "narrative_share", "narrative_direction")
+NARRATIVE_FAMILIES = ("narrative",) + SENTENCE_FAMILIES
 FAMILY_NEEDS = {
     "narrative_rate": {"narrative_arith": "rates"},
     "narrative_share": {"narrative_arith": "shares"},
@@ -2833,6 +2836,8 @@ def inject(g, family, rng):
         return {"family": family, "table": "narrative", "row": "决算数",
                 "column": None, "line": n, "cause": "direction",
                 "original": word, "printed": m.group(1) if m else None}
+    if family in WORDING_FAMILIES:
+        return inject_wording(g, family, rng)
     raise ValueError("unknown family %s" % family)
 
 
@@ -2859,6 +2864,69 @@ def inject_percentage(g, family, rng):
     return {"family": family, "table": "narrative", "row": cl["label"], "column": cl["class"],
             "line": cl["line"], "cause": cause, "original": cl["value"], "printed": cl["new"],
             "_claim": cl}
+
+
+# --------------------------------------------------------------------------
+# Wording defects (plugins/wording): changed in the printed narrative
+# --------------------------------------------------------------------------
+
+WORDING_FAMILIES = ("placeholder", "wrong_year")
+AFTER_RENDER = NARRATIVE_FAMILIES + WORDING_FAMILIES
+
+
+def inject_group(name):
+    """The families --inject NAME rotates over: all; figures (the changed
+    table and narrative figures, without the sentence and wording families,
+    so a corpus of them is the one it was before those were added);
+    sentences (a rate, a share, a direction word of the narrative); wording."""
+    if name == "figures":
+        return [f for f in FAMILIES if f not in WORDING_FAMILIES and f not in SENTENCE_FAMILIES]
+    if name == "wording":
+        return list(WORDING_FAMILIES)
+    if name == "sentences":
+        return list(SENTENCE_FAMILIES)
+    return FAMILIES if name == "all" else None
+
+
+INJECT_CHOICES = FAMILIES + ["all", "figures", "wording", "sentences"]
+
+
+def wording_side(family, check, line, row, original, printed):
+    """The expected finding: a warning of `check` at the changed line."""
+    return {"family": family, "table": "narrative", "row": row, "column": None, "line": line,
+            "cause": None, "original": original, "printed": printed, "check": check,
+            "severity": "warning"}
+
+
+def inject_wording(g, family, rng):
+    """placeholder: the department's name in a sentence (its 单位构成) or the
+    contact's name left as a template's XX局 / 某某 / ××; wrong_year: the year
+    of the 截至 date of the assets or of a comparison with the previous year
+    (比 2021 年增加, 与 2021 年持平) changed to one that is not the document's."""
+    import re
+    cands = []
+    for i, line in enumerate(g.lines):
+        if family == "placeholder":
+            if g.short + "内设" in line:
+                new = rng.choice(["XX局", "某某单位", "××单位"])
+                cands.append((i, line.index(g.short), g.short, new, new[:2]))
+            m = re.search("公开联系人：(.+)$", line)
+            if m:
+                new = rng.choice(["XXX", "某某", "××"])
+                cands.append((i, m.start(1), m.group(1), new, new))
+        else:
+            for pat in (r"(?:截至|截止) (\d{4}) 年 12 月", r"比 (\d{4}) 年(?:增加|减少)",
+                        r"与 (\d{4}) 年持平"):
+                for m in re.finditer(pat, line):
+                    y = int(m.group(1))
+                    new = str(rng.choice([y - 1, y + 1]))
+                    cands.append((i, m.start(1), m.group(1), new, new))
+    if not cands:
+        raise NoTarget(family)
+    i, at, old, new, row = rng.choice(cands)
+    g.lines[i] = g.lines[i][:at] + new + g.lines[i][at + len(old):]
+    check = "wording.placeholders" if family == "placeholder" else "wording.years"
+    return wording_side(family, check, i + 1, row, old, new)
 
 
 def set_cell(g, t, r, role, c, new, family, cause):
@@ -2888,11 +2956,11 @@ def make_document(seed, family=None, rounding=None, vary=None, vary_p=0.5, layou
         side = None
         irng = random.Random(s ^ 0x5EED)
         try:
-            if family and family not in NARRATIVE_FAMILIES:
+            if family and family not in AFTER_RENDER:
                 side = inject(g, family, irng)  # a table figure: before printing
             g.render()
-            if family in NARRATIVE_FAMILIES:
-                side = inject(g, family, irng)  # a stated figure: once stated
+            if family in AFTER_RENDER:
+                side = inject(g, family, irng)  # a stated figure, wording: once stated
         except (NoTarget, IndexError):
             continue
         if side:
@@ -3040,8 +3108,9 @@ def generate(out, docs, seed, inject_family=None, rounding=None, vary=None, vary
     for i in range(docs):
         s = master.randrange(1 << 30)
         fam = None
-        if inject_family == "all":
-            fam = FAMILIES[i % len(FAMILIES)]
+        if inject_group(inject_family):
+            group = inject_group(inject_family)
+            fam = group[i % len(group)]
         elif inject_family:
             fam = inject_family
         text, model, side, rec = make_document(s, fam, rounding, fams, vary_p,
@@ -3091,7 +3160,7 @@ def main(argv=None):
     ap.add_argument("--out", required=True, help="directory to write into")
     ap.add_argument("--docs", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--inject", choices=FAMILIES + ["all"])
+    ap.add_argument("--inject", choices=INJECT_CHOICES)
     ap.add_argument("--rounding", choices=["lossy", "lossless", "exact"])
     ap.add_argument("--vary", help="variation families: all or FAMILY[,FAMILY…] (%s)"
                     % ", ".join(VARY_FAMILIES))
