@@ -353,28 +353,29 @@ int narr_direction(const br_narrative *n, br_report *report)
 
 /* ---- narrative.shares ------------------------------------------------------------- */
 
-/* The value the narrative states for class `cls` (an amount in `unit`), when
- * it states one value only. */
-static int class_value(const br_narrative *n, const char *cls, const char *unit, br_decimal *out)
+/* The claim of class `cls` (an amount in `unit`), when the narrative states
+ * one value for it only (the first of them); NULL otherwise. */
+static const br_claim *class_claim(const br_narrative *n, const char *cls, const char *unit)
 {
-    int found = 0;
+    const br_claim *found = NULL;
     size_t count = H->narrative_claim_count(n);
     for (size_t i = 0; i < count; i++) {
         const br_claim *c = H->narrative_claim_at(n, i);
         br_claim_form f = H->narrative_claim_form(n, i);
         if (f.role != BR_CLAIM_AMOUNT || !same_str(c->claim_class, cls) || !same_str(c->unit, unit))
             continue;
-        if (found && H->decimal_cmp(*out, c->value) != 0)
-            return 0; /* stated with two values: narrative.consistency's to judge */
-        *out = c->value;
-        found = 1;
+        if (found && H->decimal_cmp(found->value, c->value) != 0)
+            return NULL; /* stated with two values: narrative.consistency's to judge */
+        if (!found)
+            found = c;
     }
     return found;
 }
 
 /* One share: 占 s% = part / whole.  1 when it is reported as an error. */
-static int check_share(const br_claim *s, const br_claim *part, br_decimal whole,
-                       const char *whole_name, const br_decimal *adjust, br_report *report)
+static int check_share(const br_claim *s, const br_claim *part, const br_claim *whole_claim,
+                       br_decimal whole, const char *whole_name, const br_decimal *adjust,
+                       br_report *report)
 {
     pct_result res;
     const char *cause;
@@ -394,8 +395,8 @@ static int check_share(const br_claim *s, const br_claim *part, br_decimal whole
     char what[600], ps[BR_DECIMAL_STR_MAX], ws[BR_DECIMAL_STR_MAX];
     snprintf(what, sizeof what, "%s: %s %s%s of %s %s%s", s->label, part->label,
              fmt(part->value, ps), part->unit, whole_name, fmt(whole, ws), part->unit);
-    const br_claim *on[] = {s, part};
-    report_pct(report, CHECK_SHARES, on, 2, s->value, &res, cause, what);
+    const br_claim *on[] = {s, part, whole_claim};
+    report_pct(report, CHECK_SHARES, on, whole_claim ? 3 : 2, s->value, &res, cause, what);
     return res.verdict == PCT_BROKEN && !same_str(cause, "truncated") &&
            !same_str(cause, "approximate") && !same_str(cause, "adjusted");
 }
@@ -428,7 +429,7 @@ static void check_breakdown(const br_narrative *n, const br_claim *w, size_t fro
     int closes = complete && H->decimal_cmp(shares, hundred) == 0;
     int wrong = 0;
     for (size_t i = from; i + 1 < to; i += 2)
-        wrong += check_share(H->narrative_claim_at(n, i + 1), H->narrative_claim_at(n, i),
+        wrong += check_share(H->narrative_claim_at(n, i + 1), H->narrative_claim_at(n, i), w,
                              w->value, w->label, closes ? &slack_s : NULL, report);
     if (wrong)
         return; /* the sum is off by the wrong shares already reported */
@@ -478,10 +479,10 @@ int narr_shares(const br_narrative *n, br_report *report)
         const br_claim *p = s ? claim_as(n, sf.of, BR_CLAIM_AMOUNT, &pf) : NULL;
         if (!p || !is_percent(s) || !is_money(p))
             continue;
-        br_decimal whole;
         if (sf.base_class) { /* "占本年支出合计的 99.86%" */
-            if (class_value(n, sf.base_class, p->unit, &whole))
-                (void)check_share(s, p, whole, sf.base_class, NULL, report);
+            const br_claim *w = class_claim(n, sf.base_class, p->unit);
+            if (w)
+                (void)check_share(s, p, w, w->value, sf.base_class, NULL, report);
             continue;
         }
         /* the first share of a breakdown: its whole stands right before its part */
