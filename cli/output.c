@@ -172,8 +172,11 @@ static void record(out_writer *w, const char *path, const br_disclosure *doc,
             fprintf(o, ": %zu", cov->reasons[i].count);
         }
         fprintf(o, "}, \"tables\": %zu, \"tables_uncertain\": %zu, \"checks_run\": %zu, "
-                   "\"checks_not_applicable\": %zu}",
-                cov->tables, cov->tables_uncertain, cov->checks_run, cov->checks_not_applicable);
+                   "\"checks_not_applicable\": %zu, \"claims\": %zu, \"claims_classified\": %zu, "
+                   "\"claims_checked\": %zu, \"sentences\": %zu, \"sentences_checked\": %zu}",
+                cov->tables, cov->tables_uncertain, cov->checks_run, cov->checks_not_applicable,
+                cov->claims, cov->claims_classified, cov->claims_checked, cov->sentences,
+                cov->sentences_checked);
     }
     fputs("}\n", o);
 }

@@ -2833,7 +2833,7 @@ def inject(g, family, rng):
         m = None
         for k in range(n - 2, max(n - 6, -1), -1):
             m = m or __import__("re").search(r"支出决算为 ([0-9.]+) 万元", g.lines[k])
-        return {"family": family, "table": "narrative", "row": "决算数",
+        return {"family": family, "table": "narrative", "row": "支出决算",
                 "column": None, "line": n, "cause": "direction",
                 "original": word, "printed": m.group(1) if m else None}
     if family in WORDING_FAMILIES:

@@ -60,13 +60,17 @@ PyObject *br_coverage_to_py(const br_coverage *cov)
     }
     if (!by)
         return NULL;
-    return Py_BuildValue("{snsnsnsnsNsnsnsnsnss}", "identities", (Py_ssize_t)cov->identities,
-                         "held", (Py_ssize_t)cov->held, "broken", (Py_ssize_t)cov->broken,
-                         "not_checked", (Py_ssize_t)cov->not_checked, "not_checked_by", by,
-                         "tables", (Py_ssize_t)cov->tables, "tables_uncertain",
-                         (Py_ssize_t)cov->tables_uncertain, "checks_run",
+    return Py_BuildValue("{snsnsnsnsNsnsnsnsnsnsnsnsnsnss}", "identities",
+                         (Py_ssize_t)cov->identities, "held", (Py_ssize_t)cov->held, "broken",
+                         (Py_ssize_t)cov->broken, "not_checked", (Py_ssize_t)cov->not_checked,
+                         "not_checked_by", by, "tables", (Py_ssize_t)cov->tables,
+                         "tables_uncertain", (Py_ssize_t)cov->tables_uncertain, "checks_run",
                          (Py_ssize_t)cov->checks_run, "checks_not_applicable",
-                         (Py_ssize_t)cov->checks_not_applicable, "message", msg);
+                         (Py_ssize_t)cov->checks_not_applicable, "claims",
+                         (Py_ssize_t)cov->claims, "claims_classified",
+                         (Py_ssize_t)cov->claims_classified, "claims_checked",
+                         (Py_ssize_t)cov->claims_checked, "sentences", (Py_ssize_t)cov->sentences,
+                         "sentences_checked", (Py_ssize_t)cov->sentences_checked, "message", msg);
 }
 
 /* A copy the caller may mutate (not_checked_by too). */
@@ -633,7 +637,9 @@ static PyGetSetDef report_getset[] = {
     {"coverage", get_coverage, NULL,
      "How much was checked, as the CLI's coverage record: dict identities, held, broken, "
      "not_checked, not_checked_by (kind -> count), tables, tables_uncertain, checks_run, "
-     "checks_not_applicable, message.  Not a finding.  A report lent to a running check "
+     "checks_not_applicable, claims, claims_classified, claims_checked, sentences, "
+     "sentences_checked (the narrative's figures read, understood, compared; its sentences "
+     "stating figures, and those compared), message.  Not a finding.  A report lent to a running check "
      "gives the coverage so far (the checks run before it); an unpickled report its data "
      "(None when pickled by a version without coverage).", NULL},
     {"_coverage_record", get_coverage_record, NULL,

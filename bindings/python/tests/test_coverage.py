@@ -15,9 +15,12 @@ from brtest_util import CLI, REF, ROOT, build_c_plugin, run_python
 ARTEFACTS = ROOT / "tests" / "data" / "reader_artefacts.txt"
 FIXTURE = ROOT / "tests" / "data" / "uncertain_fixture.txt"
 COVERAGE_KEYS = ["identities", "held", "broken", "not_checked", "not_checked_by", "tables",
-                 "tables_uncertain", "checks_run", "checks_not_applicable", "message"]
+                 "tables_uncertain", "checks_run", "checks_not_applicable", "claims",
+                 "claims_classified", "claims_checked", "sentences", "sentences_checked",
+                 "message"]
 REF_MESSAGE = ("323 identities checked: 311 held, 12 broken; 0 not checked; "
-               "19 of 19 tables read with certainty; 23 checks ran, 1 not applicable")
+               "19 of 19 tables read with certainty; 26 checks ran, 1 not applicable; "
+               "27 of 41 narrative figures checked (36 understood)")
 
 
 def cli(*args):
@@ -30,8 +33,10 @@ def test_coverage_of_the_reference(ref):
     cov = ref.check().coverage
     assert list(cov) == COVERAGE_KEYS
     assert cov == {"identities": 323, "held": 311, "broken": 12, "not_checked": 0,
-                   "not_checked_by": {}, "tables": 19, "tables_uncertain": 0, "checks_run": 23,
-                   "checks_not_applicable": 1, "message": REF_MESSAGE}
+                   "not_checked_by": {}, "tables": 19, "tables_uncertain": 0, "checks_run": 26,
+                   "checks_not_applicable": 1, "claims": 41, "claims_classified": 36,
+                   "claims_checked": 27, "sentences": 16, "sentences_checked": 14,
+                   "message": REF_MESSAGE}
     # the CLI's record says the same
     last = json.loads(cli("check", "--format", "json", REF).splitlines()[-1])
     assert last["check"] == "budgetrec.coverage" and last["message"] == REF_MESSAGE
@@ -50,7 +55,7 @@ def test_coverage_is_not_a_finding_and_is_a_copy(ref):
 def test_to_json_is_the_cli_output_byte_for_byte(ref):
     out = ref.check().to_json()
     assert out == cli("check", "--format", "json", REF)
-    assert out.endswith('"checks_not_applicable": 1}}\n')
+    assert out.endswith('"sentences": 16, "sentences_checked": 14}}\n')
 
 
 @pytest.mark.parametrize("only, skip, record", [
