@@ -368,3 +368,101 @@ Test(sentences, a_rate_right_for_the_tables_amount_follows_the_amounts_slip)
     br_report_free(rep);
     br_disclosure_free(doc);
 }
+
+/* ---- a tiny total against the tables (narrative.totals) ------------------------------ */
+
+/* The text of NAME (under the source tree) with its first `from` replaced by `to`. */
+static char *data_with(const char *name, const char *from, const char *to)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", BR_SOURCE_DIR, name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "%s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + strlen(to) + 1);
+    cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    text[n] = '\0';
+    char *at = strstr(text, from);
+    cr_assert_not_null(at, "%s not in %s", from, name);
+    size_t fl = strlen(from), tl = strlen(to);
+    memmove(at + tl, at + fl, strlen(at + fl) + 1);
+    memcpy(at, to, tl);
+    return text;
+}
+
+static void total_findings(const char *to, size_t expect, const char *actual)
+{
+    char *text = data_with("tests/data/21_shanghai-putuo-social-work-dept-2024-final-accounts.layout.txt",
+                           "2024 年度收入支出总计 307.82", to);
+    br_disclosure *doc = read_text(text);
+    free(text);
+    static const char *const only[] = {"narrative.totals", NULL};
+    br_check_options opts = {.only = only};
+    br_report *r = br_registry_check(reg, doc, &opts);
+    size_t at_total = 0;
+    for (size_t i = 0; i < br_report_count(r); i++) {
+        const br_finding *f = br_report_at(r, i);
+        if (f->line != 441)
+            continue;
+        at_total++;
+        cr_assert_eq(f->severity, BR_SEV_ERROR, "%s", f->message);
+        cr_assert_str_eq(f->column, "income_expenditure_total");
+        cr_assert_str_eq(str(f->expected), "307.82");
+        cr_assert_str_eq(str(f->actual), actual);
+    }
+    cr_assert_eq(at_total, expect);
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(sentences, a_tiny_total_of_income_and_expenditure_is_an_error)
+{
+    total_findings("2024 年度收入支出总计 0.30", 1, "0.30");
+    total_findings("2024 年度收入支出总计 0", 1, "0");
+    total_findings("2024 年度收入支出总计 307.82", 0, NULL);
+}
+
+/* ---- a figure stated for one table item, misprinted (narrative.slips) ------------------- */
+
+/* The reference document saying "职业年金缴费支出 <stated> 万元" (its tables: 8.45). */
+static void item_slip(const char *stated, const char *cause)
+{
+    char to[128];
+    snprintf(to, sizeof to, "在编公务车 1 辆。职业年金缴费支出 %s 万元。", stated);
+    char *text = data_with("examples/000_8b975b95330ebfb5.txt", "在编公务车 1 辆。", to);
+    br_disclosure *doc = read_text(text);
+    free(text);
+    static const char *const only[] = {"narrative.slips", NULL};
+    br_check_options opts = {.only = only};
+    br_report *r = br_registry_check(reg, doc, &opts);
+    if (!cause) {
+        cr_assert_eq(br_report_count(r), 0, "%s", br_report_count(r) ? br_report_at(r, 0)->message : "");
+    } else {
+        const br_finding *f = only_finding(r, "narrative.slips");
+        cr_assert_eq(f->severity, BR_SEV_ERROR);
+        cr_assert_str_eq(f->row, "职业年金缴费支出");
+        cr_assert_str_eq(str(f->expected), "8.45");
+        cr_assert_str_eq(str(f->actual), stated);
+        cr_assert_eq(f->line, 15);
+        cr_assert_str_eq(f->cause, cause);
+    }
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+Test(sentences, an_item_figure_with_a_slip_is_reported_with_its_cause)
+{
+    item_slip("84.50", "decimal_shift");
+    item_slip("84500", "unit_slip"); /* 8.45 万元 printed as 元 */
+    item_slip("8.54", "transposed_digits");
+    item_slip("84.45", "digit_slip");
+}
+
+Test(sentences, an_item_figure_that_is_the_tables_or_no_slip_of_it_passes)
+{
+    item_slip("8.45", NULL);
+    item_slip("9.45", NULL); /* another scope or year, perhaps: not judged */
+}

@@ -1124,6 +1124,25 @@ static const br_check_desc checks[] = {
     },
     {
         .size = sizeof(br_check_desc),
+        .id = CHECK_SLIPS,
+        .title = "A figure stated for one table item is not that item's figure misprinted",
+        .description =
+            "A figure the narrative states for one item of the expenditure or basic expenditure "
+            "tables, by its name (\"职业年金缴费支出 654.21 万元\"; a 项 under the 款 it names: "
+            "\"…事务（款）行政运行（项）支出 6106.99 万元\"), is found in those tables by name. "
+            "The table's figure, in the narrative's unit and at its decimals, is the stated one: "
+            "checked. Otherwise, as the figure may be of another scope or year, only a difference "
+            "that a printing slip explains is reported, as an error with its cause: a power of ten "
+            "(decimal_shift), 元 for 万元 or the reverse (unit_slip), two adjacent digits swapped "
+            "(transposed_digits), one digit added or lost (digit_slip). A name several rows carry "
+            "with different figures is not judged.",
+        .severity = BR_SEV_ERROR,
+        .inputs = narrative_inputs,
+        .n_inputs = 1,
+        .fn = (br_check_fn)narr_slips,
+    },
+    {
+        .size = sizeof(br_check_desc),
         .id = CHECK_ARITHMETIC,
         .title = "Amount, change and rate of one sentence agree",
         .description =

@@ -15,6 +15,10 @@ int narr_arithmetic(const br_narrative *n, br_report *report);
 int narr_shares(const br_narrative *n, br_report *report);
 int narr_direction(const br_narrative *n, br_report *report);
 
+/* items.c: a figure stated for one table item, printed with a slip */
+int narr_slips(const br_narrative *n, br_report *report);
+
+#define CHECK_SLIPS "narrative.slips"
 #define CHECK_ARITHMETIC "narrative.arithmetic"
 #define CHECK_SHARES "narrative.shares"
 #define CHECK_DIRECTION "narrative.direction"
