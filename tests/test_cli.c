@@ -283,7 +283,7 @@ Test(cli, text_groups_consequences_under_their_cause)
     const char *want =
         "m09.layout.txt — 江苏省人大常委会办公厅 2019 (12 tables, 0 claims)\n"
         "    99 identities checked: 95 held, 4 broken; 0 not checked; 12 of 12 tables read with "
-        "certainty; 18 checks ran, 9 not applicable\n"
+        "certainty; 18 checks ran, 10 not applicable\n"
         "  fiscal_expenditure\n"
         "    line 110 (p. 5)  error   201 · total: total: 201 = Σ 20101: 13970.78, expected "
         "13907.78 (difference 63.00) (cause: transposed_digits)  [tables.hierarchy]\n"
