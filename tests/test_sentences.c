@@ -466,3 +466,14 @@ Test(sentences, an_item_figure_that_is_the_tables_or_no_slip_of_it_passes)
     item_slip("8.45", NULL);
     item_slip("9.45", NULL); /* another scope or year, perhaps: not judged */
 }
+
+Test(sentences, an_increase_larger_than_its_amount)
+{
+    /* Shanghai 2023: the 一般公共预算 sentence copied onto the 政府性基金 */
+    expect_one(BUDGET_TITLE "一般公共预算拨款支出预算16497.86万元，比2022年预算增加1421.25万元；政府性基金拨款"
+                            "支出预算0万元，比2022年预算增加1421.25万元。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "0", "1421.25", 3, NULL);
+    expect_none(BUDGET_TITLE "一般公共预算拨款支出预算16497.86万元，比2022年预算增加1421.25万元；政府性基金拨款"
+                             "支出预算0万元，比2022年预算持平。\n",
+                2);
+}

@@ -1154,7 +1154,9 @@ static const br_check_desc checks[] = {
             "compared by exact interval arithmetic on the printed figures; a rate that holds "
             "only if it was cut rather than rounded is info; one that holds at ten times or a "
             "tenth of itself is an error with cause decimal_shift. The message gives the change "
-            "that the amount and the rate imply.",
+            "that the amount and the rate imply. An increase larger than the amount it led to "
+            "(last year's figure would be negative: \"政府性基金拨款支出预算 0 万元，比 2022 年预算"
+            "增加 1421.25 万元\", often a sentence copied onto another subject) is an error too.",
         .severity = BR_SEV_ERROR,
         .inputs = narrative_inputs,
         .n_inputs = 1,

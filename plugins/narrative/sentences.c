@@ -247,6 +247,50 @@ static void check_completion(const br_narrative *n, size_t i, br_report *report)
     report_pct(report, CHECK_ARITHMETIC, on, 3, p->value, &res, cause, what);
 }
 
+/*
+ * An increase larger than the amount it led to ("政府性基金拨款支出预算 0 万元，
+ * 比 2022 年预算增加 1421.25 万元"): last year's figure would be negative,
+ * which no budget figure is — often a sentence copied onto another subject.
+ */
+static void check_increase(const br_narrative *n, size_t i, br_report *report)
+{
+    br_claim_form cf, af;
+    const br_claim *ch = claim_as(n, (long)i, BR_CLAIM_CHANGE, &cf);
+    const br_claim *a = ch ? claim_as(n, cf.of, BR_CLAIM_AMOUNT, &af) : NULL;
+    if (!a || ch->direction != BR_DIR_INCREASE || !is_money(ch) || !same_str(a->unit, ch->unit))
+        return;
+    br_decimal lo, hi;
+    if (H->decimal_sub(ch->value, H->decimal_half_ulp(ch->value), &lo) != BR_OK ||
+        H->decimal_add(a->value, H->decimal_half_ulp(a->value), &hi) != BR_OK)
+        return;
+    H->report_claim_checked(report, ch);
+    H->report_claim_checked(report, a);
+    if (H->decimal_cmp(lo, hi) <= 0)
+        return;
+    br_decimal prev;
+    H->decimal_sub(a->value, ch->value, &prev);
+    char msg[700], cs[BR_DECIMAL_STR_MAX], as[BR_DECIMAL_STR_MAX], ps[BR_DECIMAL_STR_MAX];
+    snprintf(msg, sizeof msg,
+             "“%s %s%s” of %s %s%s: an increase larger than the amount it led to (last year's "
+             "figure would be %s%s) — a sentence copied onto another subject?",
+             ch->label, fmt(ch->value, cs), ch->unit, a->label, fmt(a->value, as), a->unit,
+             fmt(prev, ps), a->unit);
+    br_finding f = {
+        .check = CHECK_ARITHMETIC,
+        .severity = BR_SEV_ERROR,
+        .table = "narrative",
+        .row = ch->label,
+        .column = ch->claim_class,
+        .present = BR_FINDING_EXPECTED | BR_FINDING_ACTUAL,
+        .expected = a->value,
+        .actual = ch->value,
+        .line = ch->line,
+        .message = msg,
+    };
+    const br_claim *on[] = {ch, a};
+    H->report_add_on_claims(report, &f, on, 2);
+}
+
 int narr_arithmetic(const br_narrative *n, br_report *report)
 {
     size_t count = H->narrative_claim_count(n);
@@ -256,6 +300,8 @@ int narr_arithmetic(const br_narrative *n, br_report *report)
             check_rate(n, i, report);
         else if (f.role == BR_CLAIM_COMPLETION)
             check_completion(n, i, report);
+        else if (f.role == BR_CLAIM_CHANGE)
+            check_increase(n, i, report);
     }
     return BR_OK;
 }
