@@ -20,7 +20,7 @@ COVERAGE_KEYS = ["identities", "held", "broken", "not_checked", "not_checked_by"
                  "message"]
 REF_MESSAGE = ("323 identities checked: 311 held, 12 broken; 0 not checked; "
                "19 of 19 tables read with certainty; 27 checks ran, 1 not applicable; "
-               "27 of 41 narrative figures checked (36 understood)")
+               "29 of 41 narrative figures checked (36 understood)")
 
 
 def cli(*args):
@@ -35,7 +35,7 @@ def test_coverage_of_the_reference(ref):
     assert cov == {"identities": 323, "held": 311, "broken": 12, "not_checked": 0,
                    "not_checked_by": {}, "tables": 19, "tables_uncertain": 0, "checks_run": 27,
                    "checks_not_applicable": 1, "claims": 41, "claims_classified": 36,
-                   "claims_checked": 27, "sentences": 16, "sentences_checked": 14,
+                   "claims_checked": 29, "sentences": 16, "sentences_checked": 14,
                    "message": REF_MESSAGE}
     # the CLI's record says the same
     last = json.loads(cli("check", "--format", "json", REF).splitlines()[-1])
