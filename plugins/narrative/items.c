@@ -15,6 +15,7 @@
  * difference says nothing.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "narrative.h"
@@ -37,7 +38,8 @@ static void bare_name(const char *s, size_t n, char *out)
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < NAME_MAX_BYTES;) {
         size_t skip = 0;
-        for (size_t d = 0; d < sizeof drop / sizeof *drop && !skip; d++)
+        int opens = s[i] == '(' || (unsigned char)s[i] == 0xEF; /* "(" or "（" */
+        for (size_t d = 0; opens && d < sizeof drop / sizeof *drop && !skip; d++)
             if (strncmp(s + i, drop[d], strlen(drop[d])) == 0 && i + strlen(drop[d]) <= n)
                 skip = strlen(drop[d]);
         if (skip) {
@@ -79,20 +81,49 @@ static int item_of(const char *label, char *item, char *kuan)
     return item[0] != '\0';
 }
 
-/* Rows of `t` named `item` (under a 款 named `kuan`, when given). */
-static size_t find_rows(const br_table *t, const char *item, const char *kuan,
-                        const br_row **out, size_t n)
+/* The rows of the item tables with their bare names, made once per document. */
+typedef struct named_row {
+    const br_row *row;
+    char name[NAME_MAX_BYTES];
+} named_row;
+
+static named_row *name_rows(const br_disclosure *doc, size_t *n)
+{
+    size_t total = 0;
+    *n = 0;
+    for (size_t k = 0; k < sizeof item_kinds / sizeof *item_kinds; k++) {
+        const br_table *t = H->doc_find_table(doc, item_kinds[k]);
+        total += t ? H->table_row_count(t) : 0;
+    }
+    named_row *v = total ? malloc(total * sizeof *v) : NULL;
+    if (!v)
+        return NULL;
+    for (size_t k = 0; k < sizeof item_kinds / sizeof *item_kinds; k++) {
+        const br_table *t = H->doc_find_table(doc, item_kinds[k]);
+        for (size_t i = 0; t && i < H->table_row_count(t); i++) {
+            const br_row *r = H->table_row_at(t, i);
+            const char *label = H->row_label(r);
+            if (!label)
+                continue;
+            v[*n].row = r;
+            bare_name(label, strlen(label), v[*n].name);
+            (*n)++;
+        }
+    }
+    return v;
+}
+
+/* Rows named `item` (under a 款 named `kuan`, when given). */
+static size_t find_rows(const named_row *rows, size_t nrows, const char *item, const char *kuan,
+                        const br_row **out)
 {
     char name[NAME_MAX_BYTES];
-    size_t rows = H->table_row_count(t);
-    for (size_t i = 0; i < rows && n < MATCH_MAX; i++) {
-        const br_row *r = H->table_row_at(t, i);
-        const char *label = H->row_label(r);
-        if (!label)
+    size_t n = 0;
+    for (size_t i = 0; i < nrows && n < MATCH_MAX; i++) {
+        if (strcmp(rows[i].name, item) != 0)
             continue;
-        bare_name(label, strlen(label), name);
-        if (strcmp(name, item) != 0)
-            continue;
+        const br_row *r = rows[i].row;
+        const br_table *t = H->row_table(r);
         const char *code = H->row_code(r);
         if (kuan[0] && code && strlen(code) == 7) {
             char parent[8];
@@ -211,19 +242,15 @@ static br_unit money_unit(const br_claim *c)
     return BR_UNIT_UNKNOWN;
 }
 
-static void check_item(const br_disclosure *doc, const br_claim *c, br_report *report)
+static void check_item(const br_disclosure *doc, const named_row *named, size_t nnamed,
+                       const br_claim *c, br_report *report)
 {
     char item[NAME_MAX_BYTES], kuan[NAME_MAX_BYTES];
     br_unit unit = money_unit(c);
     if (!unit || !item_of(c->label, item, kuan))
         return;
     const br_row *rows[MATCH_MAX];
-    size_t n = 0;
-    for (size_t k = 0; k < sizeof item_kinds / sizeof *item_kinds; k++) {
-        const br_table *t = H->doc_find_table(doc, item_kinds[k]);
-        if (t)
-            n = find_rows(t, item, kuan, rows, n);
-    }
+    size_t n = find_rows(named, nnamed, item, kuan, rows);
     const br_row *first = NULL;
     br_decimal figure = {0, 0};
     for (size_t i = 0; i < n; i++) {
@@ -278,12 +305,17 @@ int narr_slips(const br_narrative *n, br_report *report)
     const br_disclosure *doc = H->narrative_disclosure(n);
     if (H->doc_table_count(doc) == 0)
         return BR_NOT_APPLICABLE;
+    size_t nnamed;
+    named_row *named = name_rows(doc, &nnamed);
+    if (!named)
+        return BR_OK; /* no item table (or no memory): nothing to hold the figures against */
     size_t count = H->narrative_claim_count(n);
     for (size_t i = 0; i < count; i++) {
         const br_claim *c = H->narrative_claim_at(n, i);
         br_claim_form f = H->narrative_claim_form(n, i);
         if (c && !c->claim_class && f.role == BR_CLAIM_AMOUNT && c->value.units > 0)
-            check_item(doc, c, report);
+            check_item(doc, named, nnamed, c, report);
     }
+    free(named);
     return BR_OK;
 }

@@ -197,6 +197,8 @@ static void on_line(const wd_line *l, void *vctx)
             continue;
         }
         for (size_t i = 0; i < COUNT(marks); i++) {
+            if (*p != marks[i][0])
+                continue;
             size_t ml = strlen(marks[i]);
             if ((size_t)(e - p) >= ml && memcmp(p, marks[i], ml) == 0) {
                 report(c, l, p, ml, "placeholder");

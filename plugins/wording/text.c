@@ -33,8 +33,11 @@ const char *wd_skip_spaces(const char *s, const char *e)
 
 int wd_match(const char *s, const char *e, const char *word, const char **after)
 {
+    if (s >= e || *s != *word)
+        return 0; /* the first character is never preceded by spaces: most calls end here */
     for (const char *w = word; *w;) {
-        size_t cl = wd_char_len(w, w + strlen(w));
+        unsigned char lead = (unsigned char)*w;
+        size_t cl = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
         s = w == word ? s : wd_skip_spaces(s, e);
         if ((size_t)(e - s) < cl || memcmp(s, w, cl) != 0)
             return 0;
