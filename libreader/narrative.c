@@ -166,6 +166,10 @@ static const char *const budget_refs_tab[] = {
 #define CLAIM_BUDGET_REF(pattern) pattern,
 #include "claims.def"
 };
+static const char *const previous_tab[] = {
+#define CLAIM_PREVIOUS(pattern) pattern,
+#include "claims.def"
+};
 static const dir_row versus_tab[] = {
 #define CLAIM_VERSUS(word, direction) {W(word), direction},
 #include "claims.def"
@@ -737,7 +741,8 @@ typedef struct pending {
     br_decimal value;
     br_direction dir;
     long line;
-    int idx; /* its index among the claims this reader states */
+    int idx;              /* its index among the claims this reader states */
+    const char *kind_cls; /* its class before scoping (what a count counts) */
 } pending;
 
 #define PENDING_MAX 32 /* claims of one sentence held back; more are passed on at once */
@@ -772,6 +777,9 @@ typedef struct nctx {
     int sentence_first;  /* index of the first claim of the current sentence */
     int budget_idx;      /* last budget figure of the paragraph (final accounts), -1 */
     int actual_idx;      /* last actual compared with a budget in the paragraph, -1 */
+    int completion_of;   /* "完成预算 X 万元的 p%": the amount X is the budget of, at X, -1 */
+    int list_parts;      /* amounts stated after "其中" in the sentence; -1: no 其中 */
+    const char *kind_cls; /* the next claim's class before scoping, when scoping dropped it */
 } nctx;
 
 static long line_at(const nctx *c, size_t off)
@@ -1044,6 +1052,19 @@ static size_t match_tagged(const char *s, size_t n, size_t i, int tag)
     return 0;
 }
 
+/* The year a comparison in t names ("比 2019 年(疫情前)决算数减少"), or 0. */
+static int compared_year(const tbuf *t)
+{
+    for (size_t i = 0; i < t->n; i += char_at(t->s, t->n, i)) {
+        size_t a = match_tagged(t->s, t->n, i, C_START);
+        if (a && date_len(t->s, t->n, i + a)) {
+            const char *y = t->s + i + a;
+            return (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+        }
+    }
+    return 0;
+}
+
 /* Remove comparisons: "与上年相比", "比2021年", "较去年", "比上年预算", "同比". */
 static void strip_comparisons(tbuf *t)
 {
@@ -1229,10 +1250,13 @@ static void flush_sentence(nctx *c, int sentence_ends)
             c->forms[c->pend[i].idx].sentence = c->sentence_no;
     if (sentence_ends)
         c->sentence_first = c->seq;
+    c->list_parts = -1;
+    c->completion_of = -1;
     for (size_t i = 0; i < c->npend; i++)
         for (size_t j = i + 1; j < c->npend; j++) {
             pending *a = &c->pend[i], *b = &c->pend[j];
-            if (a->cls && b->cls && strcmp(a->cls, b->cls) == 0 && is_count_unit(a->unit) &&
+            if (a->kind_cls && b->kind_cls && strcmp(a->kind_cls, b->kind_cls) == 0 &&
+                is_count_unit(a->unit) &&
                 is_count_unit(b->unit) && dt_host->decimal_cmp(a->value, b->value) != 0)
                 a->cls = b->cls = NULL;
         }
@@ -1279,6 +1303,8 @@ static void emit(nctx *c, const tbuf *lab, const char *cls, const char *code, co
     p->idx = c->seq;
     p->label = *lab;
     p->cls = cls;
+    p->kind_cls = c->kind_cls ? c->kind_cls : cls;
+    c->kind_cls = NULL;
     p->code = code;
     p->unit = unit;
     p->value = value;
@@ -1363,6 +1389,12 @@ static const char *share_base(const nctx *c, const tbuf *lab)
     return classify(c, &topic, &words, words.s, words.n, U_MONEY, &code);
 }
 
+/* Does the clause s[0..n) open a list of parts ("其中")? */
+static int has_list_word(const char *s, size_t n)
+{
+    return find(s, n, "\xE5\x85\xB6\xE4\xB8\xAD", 6) >= 0; /* 其中 */
+}
+
 /* The form of a figure about to be claim c->seq (see br_claim_form). */
 static br_claim_form place_figure(nctx *c, const unit_row *u, br_direction dir, const tbuf *lab,
                                   const tbuf *topic)
@@ -1371,7 +1403,20 @@ static br_claim_form place_figure(nctx *c, const unit_row *u, br_direction dir, 
     const frame *f = &c->fr[c->depth];
     const claim_ref *a = nearest_anchor(c);
     int in_sentence = a && a->idx >= c->sentence_first;
-    if (u->kind == U_MONEY && dir == BR_DIR_NONE) {
+    if (u->kind == U_MONEY && dir == BR_DIR_NONE &&
+        fits_any(completions_tab, COUNT(completions_tab), lab->s, lab->n)) {
+        /* "支出决算为 27.46 万元，完成预算 29.6 万元的 92.8%": the budget of
+         * the amount just before it */
+        form.role = BR_CLAIM_BUDGET;
+        if (a && a->idx == c->seq - 1 && in_sentence && (size_t)a->idx < c->capforms &&
+            c->forms[a->idx].role == BR_CLAIM_AMOUNT && c->forms[a->idx].of < 0) {
+            c->forms[a->idx].of = c->seq;
+            c->completion_of = a->idx;
+        }
+    } else if (u->kind == U_MONEY && dir == BR_DIR_NONE &&
+               fits_any(previous_tab, COUNT(previous_tab), lab->s, lab->n)) {
+        form.role = BR_CLAIM_PREVIOUS; /* "较 2024 年的 2190 万元" */
+    } else if (u->kind == U_MONEY && dir == BR_DIR_NONE) {
         if ((c->sections & S_FINAL) &&
             fits_any(budget_refs_tab, COUNT(budget_refs_tab), topic->s, topic->n)) {
             form.role = BR_CLAIM_BUDGET;
@@ -1386,15 +1431,20 @@ static br_claim_form place_figure(nctx *c, const unit_row *u, br_direction dir, 
         }
     } else if (u->kind == U_MONEY) {
         form.role = BR_CLAIM_CHANGE;
-        if (said_of(a, topic))
+        /* after "其中" and two parts or more, a change naming no subject may
+         * be the whole's or the last part's: said of none */
+        if (said_of(a, topic) && (topic->n || c->list_parts < 2))
             form.of = a->idx;
     } else if (u->kind == U_PCT && dir != BR_DIR_NONE) {
         form.role = BR_CLAIM_RATE;
         const claim_ref *lc = &f->change;
         if (lc->set && (!a || lc->seq > a->seq) && said_of(lc, topic))
             form.of = lc->idx; /* "增加 2043.58 万元，增长 10.95%" */
-        else if (said_of(a, topic))
+        else if (said_of(a, topic) && (topic->n || c->list_parts < 2))
             form.of = a->idx; /* "3000 万元，增长 10.95%" */
+    } else if (u->kind == U_PCT && c->completion_of >= 0 && c->completion_of == c->seq - 2) {
+        form.role = BR_CLAIM_COMPLETION; /* "完成预算 29.6 万元的 92.8%" */
+        form.of = c->completion_of;
     } else if (u->kind == U_PCT && fits_any(completions_tab, COUNT(completions_tab), lab->s, lab->n)) {
         form.role = BR_CLAIM_COMPLETION;
         if (in_sentence || (a && a->idx == c->seq - 1))
@@ -1456,12 +1506,21 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
             code = NULL;
         }
     }
-    if (cls && out_of_scope(c, &topic, c->sentence_year))
+    if (cls && out_of_scope(c, &topic, c->sentence_year)) {
+        c->kind_cls = cls;
         cls = code = NULL; /* last year's, or what was spent: not the budget's */
+    }
+    int base_year = dir != BR_DIR_NONE ? compared_year(&lab) : 0;
+    if (cls && base_year && c->year && base_year != c->year - 1)
+        cls = code = NULL; /* a change on another year than the last: another statement */
     int idx = c->seq;
+    if (c->list_parts < 0 && has_list_word(c->buf + c->sentence_start, fs - c->sentence_start))
+        c->list_parts = 0; /* "…，其中：基本支出 …" */
     br_claim_form form = place_figure(c, u, dir, &lab, &topic);
     if (subject_before)
         form.of = -1;
+    if (form.role == BR_CLAIM_AMOUNT && c->list_parts >= 0)
+        c->list_parts++;
     emit(c, &lab, cls, code, u->unit, value, dir, line_at(c, fs), &form);
 
     f->claim_end = ue;
@@ -1470,7 +1529,9 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
     c->prev_end = ue;
     if (u->kind == U_MONEY) {
         claim_ref r = {1, c->seq, cls, u->unit, idx, topic};
-        if (dir == BR_DIR_NONE)
+        if (dir == BR_DIR_NONE && (form.role == BR_CLAIM_BUDGET || form.role == BR_CLAIM_PREVIOUS))
+            ; /* a budget, a base of comparison: no change that follows is of it */
+        else if (dir == BR_DIR_NONE)
             f->anchor = r;
         else
             f->change = r;
@@ -1680,7 +1741,7 @@ static void set_heading(nctx *c, int level, const char *s, size_t n)
     c->level_section[level] = sec;
     /* a comparison with the budget ("决算数小于预算数", often a paragraph of
      * its own) is of the last actual under the same heading */
-    c->budget_idx = c->actual_idx = -1;
+    c->budget_idx = c->actual_idx = c->completion_of = -1;
     c->sections = 0;
     for (int k = 0; k < LEVELS; k++) {
         if (k > level)
@@ -1739,6 +1800,7 @@ static void scan_paragraph(nctx *c, size_t ps, size_t pe)
             f->clause_start = i + k;
             c->sentence_start = i + k;
             c->sentence_year = 0;
+            c->list_parts = -1;
             flush_sentence(c, 1);
         }
         i += k;
@@ -1977,7 +2039,8 @@ int dt_read_narrative(br_disclosure *doc, const dt_lines *lines, size_t first, s
     nctx *c = &ctx;
     memset(c, 0, sizeof *c);
     c->pend = pend;
-    c->budget_idx = c->actual_idx = -1;
+    c->budget_idx = c->actual_idx = c->completion_of = -1;
+    c->list_parts = -1;
     if (rc == BR_OK)
         rc = read_title(c, doc, lines, first, end);
 

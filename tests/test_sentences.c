@@ -477,3 +477,87 @@ Test(sentences, an_increase_larger_than_its_amount)
                              "支出预算0万元，比2022年预算持平。\n",
                 2);
 }
+
+/* ---- wordings of other provinces, read as what they say (fail closed) ---------------- */
+
+#define FINAL_THREE "某厅2023年度部门决算情况说明\n(一)“三公”经费财政拨款支出决算总体情况说明\n"
+
+Test(sentences, a_budget_stated_after_its_actual)
+{
+    /* Guangdong: "完成预算 43.2 万元的 52.3%": 43.2 is the budget, not the
+     * amount the change and the rate are of */
+    expect_none(FINAL_THREE "公务接待费支出决算为22.59万元,完成预算43.2万元的52.3%,比上年决算数增加20.63万元,"
+                            "增长1,055.4%。\n",
+                5);
+    expect_one(FINAL_THREE "公务接待费支出决算为22.59万元,完成预算43.2万元的62.3%,比上年决算数增加20.63万元,"
+                           "增长1,055.4%。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "52.292", "62.3", 3, NULL);
+}
+
+Test(sentences, a_base_of_comparison_is_no_amount)
+{
+    /* Sichuan: "较 2024 年的 2190 万元减少 221 万元": 221 is of 1969 */
+    expect_none(BUDGET_TITLE "“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%。\n", 3);
+    expect_one(BUDGET_TITLE "“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降11.1%。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "10.091", "11.1", 3, NULL);
+}
+
+Test(sentences, a_change_after_a_list_of_parts_is_of_none_of_them)
+{
+    /* Guangxi: the change after "其中：基本…，项目…" is the total's (or the last
+     * part's): not judged */
+    br_disclosure *doc = read_text(BUDGET_TITLE "事业运行经费总预算安排37337407.64元,其中:基本支出预算488180.64元,"
+                                                "项目支出预算36849227元,同比增加27125219.46元,增长265.6%。\n");
+    const br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_claim_count(n), 5);
+    cr_assert_eq(br_narrative_claim_form(n, 3).role, BR_CLAIM_CHANGE);
+    cr_assert_eq(br_narrative_claim_form(n, 3).of, -1);
+    br_report *r = check(doc);
+    cr_assert_eq(br_report_count(r), 0);
+    br_report_free(r);
+    br_disclosure_free(doc);
+    /* one part after 其中: the change is that part's */
+    expect_one(BUDGET_TITLE "支出预算1000.00万元,其中:基本支出800.00万元,比上年增加100.00万元,增长10.00%。\n",
+               "narrative.arithmetic", BR_SEV_ERROR, "14.2857", "10.00", 3, NULL);
+}
+
+Test(sentences, a_completion_against_an_adjusted_budget_is_no_share)
+{
+    br_disclosure *doc = read_text(BUDGET_TITLE "地方一般公共预算收入完成28,583万元,同比增长10.85%,增收2,798万元,从征收部门来看:"
+                                                "税务部门完成13,866万元,占调整预算100.93%。\n");
+    const br_narrative *n = br_disclosure_narrative(doc);
+    size_t last = br_narrative_claim_count(n) - 1;
+    cr_assert_eq(br_narrative_claim_form(n, last).role, BR_CLAIM_COMPLETION);
+    br_report *r = check(doc);
+    cr_assert_eq(br_report_count(r), 0, "%s", br_report_count(r) ? br_report_at(r, 0)->message : "");
+    br_report_free(r);
+    br_disclosure_free(doc);
+}
+
+/* The class the reader gives claim i of `text`. */
+static void expect_class(const char *text, size_t i, const char *cls)
+{
+    br_disclosure *doc = read_text(text);
+    const br_claim *c = br_narrative_claim_at(br_disclosure_narrative(doc), i);
+    cr_assert_not_null(c);
+    if (cls)
+        cr_assert_str_eq(c->claim_class ? c->claim_class : "(null)", cls, "%s", c->label);
+    else
+        cr_assert_null(c->claim_class, "%s: %s", c->label, c->claim_class);
+    br_disclosure_free(doc);
+}
+
+Test(sentences, figures_of_another_subject_keep_no_class)
+{
+    /* a label naming several 三公 parts is none of them */
+    expect_class(BUDGET_TITLE "因公出国(境)经费、公务用车购置及运行费、公务接待费支出合计58.80万元。\n", 0, NULL);
+    expect_class(BUDGET_TITLE "公务用车购置及运行费35.99万元。\n", 0, "three_public_vehicle");
+    /* a fund's 财政拨款收入 is not all 财政拨款 */
+    expect_class(BUDGET_TITLE "政府性基金预算财政拨款收入605.99万元。\n", 0, NULL);
+    expect_class(BUDGET_TITLE "财政拨款收入1614.63万元。\n", 0, "income_fiscal");
+    /* a region's or a level's figure */
+    expect_class(BUDGET_TITLE "省级一般公共预算地方收入完成388.80万元。\n", 0, NULL);
+    /* a change on another year than the last */
+    expect_class(BUDGET_TITLE "“三公”经费支出100.00万元,比2019年(疫情前)决算数减少24.87万元。\n", 1, NULL);
+    expect_class(BUDGET_TITLE "“三公”经费支出100.00万元,比2023年减少24.87万元。\n", 1, "three_public_change");
+}

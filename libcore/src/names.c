@@ -155,6 +155,7 @@ const char *br_claim_role_name(br_claim_role role)
     case BR_CLAIM_SHARE: return "share";
     case BR_CLAIM_BUDGET: return "budget";
     case BR_CLAIM_COMPLETION: return "completion";
+    case BR_CLAIM_PREVIOUS: return "previous";
     default: return NULL;
     }
 }

@@ -973,18 +973,31 @@ static void compare_claims(const br_disclosure *doc, const br_claim *a, const br
                       NULL);
 }
 
-/* The first claim of class `cls` counting what `kind` counts, or NULL. */
+/* The first claim of class `cls` counting what `kind` counts, or NULL; its
+ * index in *at when at is given. */
 static const br_claim *first_of(const br_narrative *n, size_t upto, const char *cls,
-                                const char *code, const char *kind, int match_code)
+                                const char *code, const char *kind, int match_code, size_t *at)
 {
     for (size_t j = 0; j < upto; j++) {
         const br_claim *c = H->narrative_claim_at(n, j);
         if (c && same_str(c->claim_class, cls) && same_str(unit_kind(c), kind) &&
             (!match_code || (c->code == NULL) == (code == NULL)) &&
-            (!match_code || !code || same_str(c->code, code)))
+            (!match_code || !code || same_str(c->code, code))) {
+            if (at)
+                *at = j;
             return c;
+        }
     }
     return NULL;
+}
+
+/* Claims i and j stand in one sentence: two figures of one class there are
+ * of two subjects (a breakdown by unit, by year, budget and actual), not one
+ * figure stated twice. */
+static int one_sentence(const br_narrative *n, size_t i, size_t j)
+{
+    long si = H->narrative_claim_form(n, i).sentence, sj = H->narrative_claim_form(n, j).sentence;
+    return si > 0 && si == sj;
 }
 
 static int consistency(const br_narrative *n, br_report *report)
@@ -1001,7 +1014,7 @@ static int consistency(const br_narrative *n, br_report *report)
             const br_claim *a = H->narrative_claim_at(n, i);
             if (!a || !same_str(a->claim_class, P->tested))
                 continue;
-            const br_claim *b = first_of(n, count, P->reference, NULL, unit_kind(a), 0);
+            const br_claim *b = first_of(n, count, P->reference, NULL, unit_kind(a), 0, NULL);
             if (!b)
                 continue;
             if (bal == -2)
@@ -1026,8 +1039,9 @@ static int consistency(const br_narrative *n, br_report *report)
             const same_row *S = &sames[k];
             if (!same_str(S->cls, a->claim_class))
                 continue;
-            const br_claim *b = first_of(n, i, S->cls, a->code, unit_kind(a), 1);
-            if (!b)
+            size_t bi;
+            const br_claim *b = first_of(n, i, S->cls, a->code, unit_kind(a), 1, &bi);
+            if (!b || one_sentence(n, i, bi))
                 break;
             br_severity sev = S->severity;
             if (S->scope && *S->scope) {

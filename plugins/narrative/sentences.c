@@ -144,7 +144,7 @@ static void report_pct(br_report *report, const char *check, const br_claim *con
     const char *habit = same_str(cause, "truncated")   ? "holds only if cut rather than rounded — "
                         : same_str(cause, "approximate") ? "holds only as a whole-number approximation — "
                         : same_str(cause, "adjusted")
-                            ? "holds only as adjusted so that the shares add up to 100 — "
+                            ? "holds only as adjusted (by its last digit) so that the shares add up to 100 — "
                             : NULL;
     snprintf(msg, sizeof msg, "%s%s: the sentence states %s%%, its figures give %s%% (±%s)%s",
              habit ? habit : "", what, fmt(stated, ss), fmt(res->expected, es),
@@ -428,12 +428,16 @@ static int check_share(const br_claim *s, const br_claim *part, const br_claim *
     if (judge_pct(s->value, part->value, H->decimal_half_ulp(part->value), whole,
                   H->decimal_half_ulp(whole), 100, &res, &cause) != 0)
         return 0;
-    br_decimal off, reach;
-    if (res.verdict == PCT_BROKEN && !cause && adjust &&
-        H->decimal_sub(s->value, res.expected, &off) == BR_OK &&
-        H->decimal_add(res.tolerance, *adjust, &reach) == BR_OK &&
+    /* shares are often adjusted so that a list closes at 100: a share one
+     * unit of its last digit off (or, in a list printed to add up to exactly
+     * 100, off by the others' rounding) is that habit, said as info */
+    br_decimal off, reach, unit = {1, s->value.scale};
+    if (adjust && H->decimal_cmp(*adjust, unit) > 0)
+        unit = *adjust;
+    if (res.verdict == PCT_BROKEN && !cause && H->decimal_sub(s->value, res.expected, &off) == BR_OK &&
+        H->decimal_add(res.tolerance, unit, &reach) == BR_OK &&
         H->decimal_cmp(off.units < 0 ? negate(off) : off, reach) <= 0)
-        cause = "adjusted"; /* the last share made to close the sum at 100 */
+        cause = "adjusted";
     H->report_claim_checked(report, s);
     H->report_claim_checked(report, part);
     if (res.verdict != PCT_BROKEN && !cause)
@@ -468,6 +472,8 @@ static void check_breakdown(const br_narrative *n, const br_claim *w, size_t fro
     }
     br_decimal dp, hundred = {100, 0}, ds, adp;
     H->decimal_sub(parts, w->value, &dp);
+    if (H->decimal_cmp(dp, slack_p) > 0)
+        return; /* the parts exceed it: not their whole ("增收 2798 万元，…税务部门完成 13866 万元") */
     adp = dp.units < 0 ? negate(dp) : dp;
     int complete = H->decimal_cmp(adp, slack_p) <= 0;
     /* shares printed to add up to exactly 100 over parts that add up to the

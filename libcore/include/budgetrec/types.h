@@ -275,6 +275,8 @@ typedef struct br_claim {
  *               "年初预算为 452.40 万元"
  *   COMPLETION  (final accounts) the actual as a percentage of its budget:
  *               "完成年初预算的 98.61%"
+ *   PREVIOUS    the figure a change is measured from, stated beside the
+ *               amount: "1969 万元，较 2024 年的 2190 万元减少 221 万元"
  *
  * `of` is the index of the claim this one qualifies — a CHANGE's amount, a
  * RATE's change (else its amount), a SHARE's part, a COMPLETION's actual, an
@@ -291,7 +293,8 @@ typedef enum br_claim_role {
     BR_CLAIM_RATE,
     BR_CLAIM_SHARE,
     BR_CLAIM_BUDGET,
-    BR_CLAIM_COMPLETION
+    BR_CLAIM_COMPLETION,
+    BR_CLAIM_PREVIOUS /* the figure a change is measured from: "较 2024 年的 2190 万元" */
 } br_claim_role;
 
 typedef struct br_claim_form {
