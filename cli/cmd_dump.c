@@ -169,6 +169,10 @@ static void dump_form(FILE *out, br_claim_form f)
         fputs(", \"base\": ", out);
         json_string(out, f.base_class);
     }
+    if (f.compared != BR_BASE_NONE) {
+        fputs(", \"compared_with\": ", out);
+        json_string(out, br_claim_base_name(f.compared));
+    }
     if (f.versus != BR_DIR_NONE) {
         fputs(", \"versus\": {\"direction\": ", out);
         json_string(out, br_direction_name(f.versus));

@@ -1065,6 +1065,40 @@ static int compared_year(const tbuf *t)
     return 0;
 }
 
+/* What the comparison in t measures from (br_claim_base): the stage its
+ * words name after the year ("预算执行数", "决算数", "预算") against the
+ * document's own (final accounts: 决算). */
+static br_claim_base compared_base(const nctx *c, const tbuf *t)
+{
+    static const char ACTUAL[][13] = {"执行数", "决算", "实际"};
+    static const char BUDGET[] = "预算";
+    for (size_t i = 0; i < t->n; i += char_at(t->s, t->n, i)) {
+        size_t a = match_tagged(t->s, t->n, i, C_START);
+        if (!a)
+            continue;
+        size_t r = match_tagged(t->s, t->n, i + a, C_REF);
+        size_t d = r ? 0 : date_len(t->s, t->n, i + a);
+        if (!r && !d)
+            continue;
+        if (d) {
+            const char *y = t->s + i + a;
+            int year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+            if (c->year && year != c->year - 1)
+                return BR_BASE_OTHER_YEAR;
+        }
+        const char *rest = t->s + i + a;
+        size_t rn = t->n - i - a;
+        int actual = 0, budget = find(rest, rn, BUDGET, 6) >= 0;
+        for (size_t k = 0; k < sizeof ACTUAL / sizeof *ACTUAL; k++)
+            actual |= find(rest, rn, ACTUAL[k], strlen(ACTUAL[k])) >= 0;
+        int final = (c->doc_sections & S_FINAL) != 0;
+        if ((!final && actual) || (final && budget && !actual))
+            return BR_BASE_LAST_YEAR_OTHER_STAGE;
+        return BR_BASE_LAST_YEAR;
+    }
+    return BR_BASE_NONE;
+}
+
 /* Remove comparisons: "与上年相比", "比2021年", "较去年", "比上年预算", "同比". */
 static void strip_comparisons(tbuf *t)
 {
@@ -1399,7 +1433,7 @@ static int has_list_word(const char *s, size_t n)
 static br_claim_form place_figure(nctx *c, const unit_row *u, br_direction dir, const tbuf *lab,
                                   const tbuf *topic)
 {
-    br_claim_form form = {0, BR_CLAIM_UNKNOWN, -1, NULL, BR_DIR_NONE, 0};
+    br_claim_form form = {0, BR_CLAIM_UNKNOWN, -1, NULL, BR_DIR_NONE, 0, BR_BASE_NONE};
     const frame *f = &c->fr[c->depth];
     const claim_ref *a = nearest_anchor(c);
     int in_sentence = a && a->idx >= c->sentence_first;
@@ -1519,6 +1553,8 @@ static void figure_claim(nctx *c, size_t fs, size_t fe, size_t ue, const unit_ro
     br_claim_form form = place_figure(c, u, dir, &lab, &topic);
     if (subject_before)
         form.of = -1;
+    if (dir != BR_DIR_NONE)
+        form.compared = compared_base(c, &lab);
     if (form.role == BR_CLAIM_AMOUNT && c->list_parts >= 0)
         c->list_parts++;
     emit(c, &lab, cls, code, u->unit, value, dir, line_at(c, fs), &form);
@@ -1622,7 +1658,7 @@ static void flush_clause(nctx *c, size_t end)
     if (cls && out_of_scope(c, &topic, year ? year : c->sentence_year))
         cls = NULL;
     br_decimal zero = {0, 0};
-    br_claim_form form = {0, BR_CLAIM_CHANGE, -1, NULL, BR_DIR_NONE, 0};
+    br_claim_form form = {0, BR_CLAIM_CHANGE, -1, NULL, BR_DIR_NONE, 0, compared_base(c, &lab)};
     if (said_of(a, &topic))
         form.of = a->idx; /* "与上年持平": of the amount before it */
     emit(c, &lab, cls, NULL, unit, zero, BR_DIR_FLAT, line, &form);

@@ -331,7 +331,7 @@ static void add_formed_claim(br_disclosure *doc, const char *label, const char *
                   .direction = dir, .line = 7};
     br_narrative *n = br_disclosure_narrative(doc);
     cr_assert_eq(br_narrative_add_claim(n, &c), BR_OK);
-    br_claim_form f = {1, role, of, NULL, BR_DIR_NONE, 0};
+    br_claim_form f = {1, role, of, NULL, BR_DIR_NONE, 0, BR_BASE_NONE};
     cr_assert_eq(br_narrative_set_claim_form(n, br_narrative_claim_count(n) - 1, &f), BR_OK);
 }
 
@@ -560,4 +560,55 @@ Test(sentences, figures_of_another_subject_keep_no_class)
     /* a change on another year than the last */
     expect_class(BUDGET_TITLE "“三公”经费支出100.00万元,比2019年(疫情前)决算数减少24.87万元。\n", 1, NULL);
     expect_class(BUDGET_TITLE "“三公”经费支出100.00万元,比2023年减少24.87万元。\n", 1, "three_public_change");
+}
+
+Test(sentences, the_base_a_change_is_measured_from)
+{
+    br_disclosure *doc = read_text(BUDGET_TITLE "支出预算320.17万元,比2023年预算执行数增加0.64%。项目支出100.00万元,"
+                                                "比2023年预算增加10.00万元。基本支出50.00万元,比2019年减少5.00万元。\n");
+    const br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_claim_count(n), 6);
+    cr_assert_eq(br_narrative_claim_form(n, 1).compared, BR_BASE_LAST_YEAR_OTHER_STAGE);
+    cr_assert_eq(br_narrative_claim_form(n, 3).compared, BR_BASE_LAST_YEAR);
+    cr_assert_eq(br_narrative_claim_form(n, 5).compared, BR_BASE_OTHER_YEAR);
+    cr_assert_str_eq(br_claim_base_name(BR_BASE_LAST_YEAR_OTHER_STAGE), "last_year_other_stage");
+    br_disclosure_free(doc);
+    /* in final accounts, last year's 决算 is its own stage */
+    doc = read_text(FINAL_TITLE "支出决算100.00万元,比上年决算数增加10.00万元。\n");
+    cr_assert_eq(br_narrative_claim_form(br_disclosure_narrative(doc), 1).compared, BR_BASE_LAST_YEAR);
+    br_disclosure_free(doc);
+}
+
+/* narrative.changes: a change measured from last year's execution is not held
+ * against a budget table's previous-year (budget) column */
+static size_t change_findings(br_claim_base base)
+{
+    br_disclosure *doc = br_disclosure_new("hand.txt");
+    br_disclosure_set_unit(doc, BR_UNIT_WAN);
+    br_role roles[] = {BR_ROLE_PREV_TOTAL, BR_ROLE_TOTAL};
+    br_table *t = br_disclosure_add_table(doc, BR_KIND_THREE_PUBLIC, "t", BR_UNIT_WAN, 1);
+    cr_assert_eq(br_table_set_columns(t, roles, 2), BR_OK);
+    br_row *r = br_table_add_row(t, NULL, "合计", BR_SIDE_NONE, 30);
+    br_decimal prev = {800, 2}, cur = {600, 2}, stated = {50, 2};
+    br_row_set_value(r, 0, prev, 0);
+    br_row_set_value(r, 1, cur, 0);
+    br_claim c = {.label = "比上年预算执行数减少", .claim_class = "three_public_change",
+                  .unit = "万元", .value = stated, .direction = BR_DIR_DECREASE, .line = 7};
+    br_narrative *n = br_disclosure_narrative(doc);
+    cr_assert_eq(br_narrative_add_claim(n, &c), BR_OK);
+    br_claim_form f = {1, BR_CLAIM_CHANGE, -1, NULL, BR_DIR_NONE, 0, base};
+    cr_assert_eq(br_narrative_set_claim_form(n, 0, &f), BR_OK);
+    static const char *const only[] = {"narrative.changes", NULL};
+    br_check_options opts = {.only = only};
+    br_report *rep = br_registry_check(reg, doc, &opts);
+    size_t count = br_report_count(rep);
+    br_report_free(rep);
+    br_disclosure_free(doc);
+    return count;
+}
+
+Test(sentences, a_change_from_last_years_execution_is_not_held_against_the_budget_column)
+{
+    cr_assert_eq(change_findings(BR_BASE_LAST_YEAR), 1); /* 8.00 → 6.00 is not −0.50 */
+    cr_assert_eq(change_findings(BR_BASE_LAST_YEAR_OTHER_STAGE), 0);
 }

@@ -575,7 +575,7 @@ long br_narrative_claim_index(const br_narrative *n, const br_claim *claim)
     return (long)((at - first) / sizeof *claim);
 }
 
-static const br_claim_form no_form = {0, BR_CLAIM_UNKNOWN, -1, NULL, BR_DIR_NONE, 0};
+static const br_claim_form no_form = {0, BR_CLAIM_UNKNOWN, -1, NULL, BR_DIR_NONE, 0, BR_BASE_NONE};
 
 int br_narrative_set_claim_form(br_narrative *n, size_t i, const br_claim_form *form)
 {

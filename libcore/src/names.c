@@ -159,3 +159,13 @@ const char *br_claim_role_name(br_claim_role role)
     default: return NULL;
     }
 }
+
+const char *br_claim_base_name(br_claim_base base)
+{
+    switch (base) {
+    case BR_BASE_LAST_YEAR: return "last_year";
+    case BR_BASE_LAST_YEAR_OTHER_STAGE: return "last_year_other_stage";
+    case BR_BASE_OTHER_YEAR: return "other_year";
+    default: return NULL;
+    }
+}

@@ -790,6 +790,9 @@ static int changes_check(const br_narrative *n, br_report *report)
         change_ref ch;
         if (!(is_money(c) || is_percent(c)) || !find_change(doc, c, &ch))
             continue;
+        br_claim_base base = H->narrative_claim_form(n, i).compared;
+        if (base == BR_BASE_LAST_YEAR_OTHER_STAGE || base == BR_BASE_OTHER_YEAR)
+            continue; /* measured from a figure the tables do not print (last year's execution) */
         if (is_money(c))
             change_amount(c, &ch, report);
         else if (!rate_of_its_sentence(n, i))

@@ -70,6 +70,8 @@ def _claim(c):
         out["of"] = c.of
     if c.base_class is not None:
         out["base"] = c.base_class
+    if c.compared_with is not None:
+        out["compared_with"] = c.compared_with
     if c.versus is not None:
         out["versus"] = {"direction": c.versus, "line": c.versus_line}
     return _located(out, c)

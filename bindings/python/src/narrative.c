@@ -39,6 +39,7 @@ static PyObject *claim_new(core_state *st, const br_narrative *n, size_t i)
     v[C_BASE] = br_str(f.base_class);
     v[C_VERSUS] = br_str(br_direction_name(f.versus));
     v[C_VERSUS_LINE] = f.versus != BR_DIR_NONE ? PyLong_FromLong(f.versus_line) : Py_NewRef(Py_None);
+    v[C_COMPARED] = br_str(br_claim_base_name(f.compared));
     for (int i = 0; i < C__COUNT; i++)
         if (!v[i]) {
             for (int k = 0; k < C__COUNT; k++)

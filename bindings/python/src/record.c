@@ -18,7 +18,7 @@ const char *const br_finding_fields[F__COUNT] = {
     "file",     "line",       "page",     "message", "cause",    "consequence_of"};
 static const char *const claim_fields[C__COUNT] = {
     "label", "value", "unit", "claim_class", "code", "direction", "file", "line", "page",
-    "sentence", "role", "of", "base_class", "versus", "versus_line"};
+    "sentence", "role", "of", "base_class", "versus", "versus_line", "compared_with"};
 
 static Py_ssize_t nfields(PyObject *self)
 {
@@ -238,6 +238,7 @@ static PyMemberDef claim_members[] = {
     FIELD("file", C_FILE),       FIELD("line", C_LINE), FIELD("page", C_PAGE),
     FIELD("sentence", C_SENTENCE), FIELD("role", C_ROLE), FIELD("of", C_OF),
     FIELD("base_class", C_BASE), FIELD("versus", C_VERSUS), FIELD("versus_line", C_VERSUS_LINE),
+    FIELD("compared_with", C_COMPARED),
     {NULL, 0, 0, 0, NULL},
 };
 

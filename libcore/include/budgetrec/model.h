@@ -40,6 +40,7 @@ BR_API const char *br_side_name(br_side side);           /* "income" … or NULL
 BR_API const char *br_severity_name(br_severity sev);   /* "error" … */
 BR_API const char *br_direction_name(br_direction dir); /* "increase" … or NULL */
 BR_API const char *br_claim_role_name(br_claim_role role); /* "amount" … or NULL */
+BR_API const char *br_claim_base_name(br_claim_base base);  /* "last_year" … or NULL */
 
 /* The row identities of `kind` (types.h; the catalog is data:
  * libcore/src/identities.def); *n receives their count (0 if none). */

@@ -297,6 +297,20 @@ typedef enum br_claim_role {
     BR_CLAIM_PREVIOUS /* the figure a change is measured from: "较 2024 年的 2190 万元" */
 } br_claim_role;
 
+/*
+ * What a change is measured from, as its words say (br_claim_form.compared):
+ * last year's figure of the document's own stage ("比上年", "比 2023 年预算"
+ * in a budget, "比上年决算数" in final accounts), last year's of the other
+ * stage ("比 2023 年预算执行数" in a budget: the execution, which a budget's
+ * tables do not print), or another year than the last ("比 2019 年(疫情前)").
+ */
+typedef enum br_claim_base {
+    BR_BASE_NONE = 0,
+    BR_BASE_LAST_YEAR,
+    BR_BASE_LAST_YEAR_OTHER_STAGE,
+    BR_BASE_OTHER_YEAR
+} br_claim_base;
+
 typedef struct br_claim_form {
     long sentence; /* 1-based ordinal of its sentence in the narrative; 0: unknown */
     br_claim_role role;
@@ -304,6 +318,7 @@ typedef struct br_claim_form {
     const char *base_class;
     br_direction versus;
     long versus_line;
+    br_claim_base compared; /* a change's or rate's base of comparison */
 } br_claim_form;
 
 /* ---- findings ------------------------------------------------------------------ */
