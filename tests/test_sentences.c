@@ -612,3 +612,14 @@ Test(sentences, a_change_from_last_years_execution_is_not_held_against_the_budge
     cr_assert_eq(change_findings(BR_BASE_LAST_YEAR), 1); /* 8.00 → 6.00 is not −0.50 */
     cr_assert_eq(change_findings(BR_BASE_LAST_YEAR_OTHER_STAGE), 0);
 }
+
+Test(sentences, the_amount_of_a_sentence_printed_with_a_slip)
+{
+    /* the change and the rate give 738.08–739.00: 7385.70 is 738.57 with its
+     * decimal point moved, reported at the amount */
+    expect_one(BUDGET_TITLE "基本支出7385.70万元,比上年减少81.24万元,下降9.91%。\n", "narrative.arithmetic",
+               BR_SEV_ERROR, "738.57", "7385.70", 3, "decimal_shift");
+    expect_one(BUDGET_TITLE "基本支出783.57万元,比上年减少81.24万元,下降9.91%。\n", "narrative.arithmetic",
+               BR_SEV_ERROR, "738.57", "783.57", 3, "transposed_digits");
+    expect_none(BUDGET_TITLE "基本支出738.57万元,比上年减少81.24万元,下降9.91%。\n", 3);
+}

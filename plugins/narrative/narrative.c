@@ -1170,7 +1170,9 @@ static const br_check_desc checks[] = {
             "完成年初预算的 98.61%\") is actual / budget. No table is needed. Percentages are "
             "compared by exact interval arithmetic on the printed figures; a rate that holds "
             "only if it was cut rather than rounded is info; one that holds at ten times or a "
-            "tenth of itself is an error with cause decimal_shift. The message gives the change "
+            "tenth of itself is an error with cause decimal_shift; when the change and the rate "
+            "give an amount the stated one is a slip of (a power of ten, two digits swapped), "
+            "the error is at the amount, with that cause. The message gives the change "
             "that the amount and the rate imply. An increase larger than the amount it led to "
             "(last year's figure would be negative: \"政府性基金拨款支出预算 0 万元，比 2022 年预算"
             "增加 1421.25 万元\", often a sentence copied onto another subject) is an error too.",

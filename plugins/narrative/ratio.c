@@ -109,3 +109,35 @@ int pct_change_of(br_decimal amount, br_decimal rate, int scale, br_decimal *out
     *out = (br_decimal){(int64_t)C, scale};
     return 0;
 }
+
+/* n·10^k for k ≥ 0 */
+static i128 scale_up(i128 n, int k) { return n * pow10i(k); }
+
+int pct_amount_range(br_decimal change, br_decimal change_radius, br_decimal rate,
+                     br_decimal rate_radius, int decrease, int scale, br_decimal *lo,
+                     br_decimal *hi)
+{
+    int S = 0;
+    br_decimal all[4] = {change, change_radius, rate, rate_radius};
+    for (int i = 0; i < 4; i++)
+        if (all[i].scale > S)
+            S = all[i].scale;
+    if (S > 12 || scale < 0 || scale > 12)
+        return -1;
+    i128 C, RC, R, RR;
+    if (to_scale(change, S, &C) || to_scale(change_radius, S, &RC) || to_scale(rate, S, &R) ||
+        to_scale(rate_radius, S, &RR))
+        return -1;
+    i128 H = 100 * pow10i(S), c_lo = C - RC, c_hi = C + RC, r_lo = R - RR, r_hi = R + RR;
+    if (c_lo < 0 || r_lo <= 0 || (decrease && r_hi >= H))
+        return -1;
+    /* amount = C·(100 ± R)/R: rising with C, falling with R */
+    i128 num_lo = c_lo * (decrease ? H - r_hi : H + r_hi), num_hi = c_hi * (decrease ? H - r_lo : H + r_lo);
+    i128 a_lo = div_floor(scale_up(num_lo, scale), r_hi * pow10i(S));
+    i128 a_hi = div_ceil(scale_up(num_hi, scale), r_lo * pow10i(S));
+    if (!fits(a_lo) || !fits(a_hi))
+        return -1;
+    *lo = (br_decimal){(int64_t)a_lo, scale};
+    *hi = (br_decimal){(int64_t)a_hi, scale};
+    return 0;
+}

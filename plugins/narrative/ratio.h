@@ -37,4 +37,14 @@ int pct_compare(br_decimal stated, br_decimal stated_radius, br_decimal cur,
  */
 int pct_change_of(br_decimal amount, br_decimal rate, int scale, br_decimal *out);
 
+/*
+ * The amounts a change (magnitude `change` ± change_radius) at a rate
+ * (magnitude `rate` ± rate_radius, % of the previous figure; `decrease`: a
+ * fall) leads to: change·(100 ± rate)/rate over the rounding box, at `scale`
+ * decimals, in [*lo, *hi].  Returns 0, or -1 when undefined or too large.
+ */
+int pct_amount_range(br_decimal change, br_decimal change_radius, br_decimal rate,
+                     br_decimal rate_radius, int decrease, int scale, br_decimal *lo,
+                     br_decimal *hi);
+
 #endif

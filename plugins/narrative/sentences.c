@@ -178,6 +178,91 @@ static br_decimal widen(br_decimal a, br_decimal b)
 
 /* ---- narrative.arithmetic --------------------------------------------------- */
 
+/* Does `v` lie in [lo, hi]? */
+static int within(br_decimal v, br_decimal lo, br_decimal hi)
+{
+    return H->decimal_cmp(v, lo) >= 0 && H->decimal_cmp(v, hi) <= 0;
+}
+
+/*
+ * The slip of the stated amount `a` that the change and the rate explain:
+ * the amount they give lies in [lo, hi], and a moved by a power of ten, or
+ * with two adjacent digits swapped, lands there ("基本支出 7385.70 万元，比上年
+ * 减少 81.24 万元，下降 9.91%": 738.57).  The cause, the repaired figure in *fixed.
+ */
+static const char *amount_slip(br_decimal a, br_decimal lo, br_decimal hi, br_decimal *fixed)
+{
+    static const int shifts[] = {1, -1, 2, -2, 4, -4};
+    for (size_t k = 0; k < sizeof shifts / sizeof *shifts; k++) {
+        br_decimal m;
+        if (H->decimal_shift(a, shifts[k], &m) == BR_OK && within(m, lo, hi)) {
+            while (m.scale > a.scale && m.units % 10 == 0) { /* 738.570 → 738.57 */
+                m.units /= 10;
+                m.scale--;
+            }
+            *fixed = m;
+            return shifts[k] == 4 || shifts[k] == -4 ? "unit_slip" : "decimal_shift";
+        }
+    }
+    char s[40];
+    int64_t u = a.units < 0 ? -a.units : a.units;
+    int n = snprintf(s, sizeof s, "%lld", (long long)u);
+    for (int i = 0; i + 1 < n; i++) {
+        if (s[i] == s[i + 1] || (i == 0 && s[1] == '0'))
+            continue;
+        char t[40];
+        memcpy(t, s, (size_t)n + 1);
+        t[i] = s[i + 1];
+        t[i + 1] = s[i];
+        br_decimal m = {0, a.scale};
+        for (int j = 0; j < n; j++)
+            m.units = m.units * 10 + (t[j] - '0');
+        if (within(m, lo, hi)) {
+            *fixed = m;
+            return "transposed_digits";
+        }
+    }
+    return NULL;
+}
+
+/* The sentence's amount is the slip (see amount_slip): reported at it. */
+static int report_amount_slip(const br_claim *r, const br_claim *ch, const br_claim *a,
+                              br_report *report)
+{
+    br_decimal lo, hi, fixed;
+    if (pct_amount_range(ch->value, H->decimal_half_ulp(ch->value), r->value,
+                         H->decimal_half_ulp(r->value), r->direction == BR_DIR_DECREASE,
+                         a->value.scale, &lo, &hi) != 0)
+        return 0;
+    const char *cause = amount_slip(a->value, lo, hi, &fixed);
+    if (!cause)
+        return 0;
+    char msg[700], as[BR_DECIMAL_STR_MAX], fs[BR_DECIMAL_STR_MAX], ls[BR_DECIMAL_STR_MAX],
+        hs[BR_DECIMAL_STR_MAX], cs[BR_DECIMAL_STR_MAX], rs[BR_DECIMAL_STR_MAX];
+    snprintf(msg, sizeof msg,
+             "%s %s%s: “%s %s%s” and “%s %s%%” give an amount of %s–%s%s; the stated one is "
+             "%s%s printed with a slip",
+             a->label, fmt(a->value, as), a->unit, ch->label, fmt(ch->value, cs), ch->unit,
+             r->label, fmt(r->value, rs), fmt(lo, ls), fmt(hi, hs), a->unit, fmt(fixed, fs),
+             a->unit);
+    br_finding f = {
+        .check = CHECK_ARITHMETIC,
+        .severity = BR_SEV_ERROR,
+        .table = "narrative",
+        .row = a->label,
+        .column = a->claim_class,
+        .present = BR_FINDING_EXPECTED | BR_FINDING_ACTUAL,
+        .expected = fixed,
+        .actual = a->value,
+        .line = a->line,
+        .message = msg,
+        .cause = cause,
+    };
+    const br_claim *on[] = {a, ch, r};
+    H->report_add_on_claims(report, &f, on, 3);
+    return 1;
+}
+
 /* A rate of a change of an amount: 增长 r% = change / (amount − change). */
 static void check_rate(const br_narrative *n, size_t i, br_report *report)
 {
@@ -205,6 +290,8 @@ static void check_rate(const br_narrative *n, size_t i, br_report *report)
     H->report_claim_checked(report, a);
     if (res.verdict != PCT_BROKEN && !cause)
         return;
+    if (res.verdict == PCT_BROKEN && !cause && report_amount_slip(r, ch, a, report))
+        return; /* the amount is the slip: said at it */
     if (r->direction == BR_DIR_DECREASE) /* "下降 6.5%": said as a magnitude */
         res.expected = negate(res.expected);
     char what[600], as[BR_DECIMAL_STR_MAX], cs[BR_DECIMAL_STR_MAX], ps[BR_DECIMAL_STR_MAX],

@@ -282,13 +282,14 @@ FAMILIES = [
     "narrative_rate",
     "narrative_share",
     "narrative_direction",
+    "narrative_slip",
     "placeholder",
     "wrong_year",
 ]
 # Families injected into the narrative once it is printed, and the variants
 # a document needs to carry their figure (forced: drawn from streams of their
 # own, so nothing else of the document changes).
-SENTENCE_FAMILIES = ("narrative_rate", "narrative_share", "narrative_direction")
+SENTENCE_FAMILIES = ("narrative_rate", "narrative_share", "narrative_direction", "narrative_slip")
 NARRATIVE_FAMILIES = ("narrative",) + SENTENCE_FAMILIES
 FAMILY_NEEDS = {
     "narrative_rate": {"narrative_arith": "rates"},
@@ -2805,7 +2806,7 @@ def inject(g, family, rng):
         return {"family": family, "table": t.kind, "row": norm_label(r.label),
                 "column": "weight", "line": None, "changed_line": None, "cause": None,
                 "original": str(w), "printed": r.text["weight"], "_row": r, "_table": t}
-    if family == "narrative":
+    if family in ("narrative", "narrative_slip"):
         cands = [c for c in g.claims
                  if c["class"] in ("income_total", "expenditure_total", "expenditure_class",
                                    "basic", "project", "gpb_income_total",
@@ -2816,10 +2817,14 @@ def inject(g, family, rng):
             raise NoTarget(family)
         cl = rng.choice(cands)
         v = D(cl["value"])
-        new = random_delta(g, rng, v, scale_of(cl["value"]))
+        cause = None
+        if family == "narrative_slip":  # a printing slip of the stated figure
+            new, cause = narrative_slip(v, scale_of(cl["value"]), rng)
+        else:
+            new = random_delta(g, rng, v, scale_of(cl["value"]))
         cl["new"] = fmt_scale(new, scale_of(cl["value"]))
         return {"family": family, "table": "narrative", "row": cl["label"],
-                "column": cl["class"], "line": cl["line"], "cause": None,
+                "column": cl["class"], "line": cl["line"], "cause": cause,
                 "original": cl["value"], "printed": cl["new"], "_claim": cl}
     if family in ("narrative_rate", "narrative_share"):
         return inject_percentage(g, family, rng)
@@ -2839,6 +2844,24 @@ def inject(g, family, rng):
     if family in WORDING_FAMILIES:
         return inject_wording(g, family, rng)
     raise ValueError("unknown family %s" % family)
+
+
+def narrative_slip(v, scale, rng):
+    """A stated figure printed with a slip: ten times itself, in 元 for 万元
+    (×10⁴) or with two adjacent digits swapped; (new value, cause)."""
+    kind = rng.choice(["decimal_shift", "unit_slip", "transposed_digits"])
+    if kind == "transposed_digits":
+        s = fmt_scale(v, scale)
+        digs = [i for i, ch in enumerate(s) if ch.isdigit()]
+        pairs = [(a, b) for a, b in zip(digs, digs[1:]) if b == a + 1 and s[a] != s[b]
+                 and not (a == 0 and s[b] == "0")]
+        if pairs:
+            a, b = rng.choice(pairs)
+            new = D(s[:a] + s[b] + s[a] + s[b + 1:])
+            if diagnose(v, new) == kind:
+                return new, kind
+        kind = "decimal_shift"
+    return (v * 10, kind) if kind == "decimal_shift" else (v * 10000, kind)
 
 
 def inject_percentage(g, family, rng):
