@@ -254,22 +254,80 @@ static int cmp_group(const void *pa, const void *pb)
 }
 
 /* The repair a primary error finding asks of its own cell (terms[0]). */
-static int own_delta(const br_report *report, size_t i, const candidate *cands, size_t n,
-                     const candidate **out)
+/*
+ * The candidates of each finding's own cell (its identity's first term),
+ * found once: pairing findings then costs a look-up, not a scan of every
+ * candidate (a document of many broken tables has a million pairs).  `order`
+ * lists the findings that have one, by that cell's row (then by finding),
+ * and `at` each one's place in it: findings are only ever paired within a row.
+ */
+typedef struct own_key {
+    uintptr_t row;
+    size_t finding;
+} own_key;
+
+typedef struct owns {
+    const candidate **own; /* per finding, or NULL */
+    own_key *order;
+    size_t *at, norder;
+} owns;
+
+static int cmp_own_key(const void *pa, const void *pb)
 {
-    size_t nt;
-    const br_term *t = br_report_terms(report, i, &nt);
-    const br_finding *f = br_report_at(report, i);
-    if (!t || !t[0].row || f->severity != BR_SEV_ERROR || br_report_consequence_of(report, i) >= 0)
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        if (cands[k].finding == i && !cands[k].claim && cands[k].row == t[0].row &&
-            cands[k].col == t[0].col) {
-            *out = &cands[k];
-            return 1;
-        }
-    return 0;
+    const own_key *a = pa, *b = pb;
+    if (a->row != b->row)
+        return a->row < b->row ? -1 : 1;
+    return a->finding < b->finding ? -1 : a->finding > b->finding;
 }
+
+static int owns_make(const br_report *report, const candidate *cands, size_t n, owns *o)
+{
+    size_t nfind = br_report_count(report);
+    o->own = calloc(nfind ? nfind : 1, sizeof *o->own);
+    o->order = malloc((nfind ? nfind : 1) * sizeof *o->order);
+    o->at = malloc((nfind ? nfind : 1) * sizeof *o->at);
+    o->norder = 0;
+    if (!o->own || !o->order || !o->at)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = cands[k].finding, nt;
+        if (o->own[i] || cands[k].claim)
+            continue;
+        const br_term *t = br_report_terms(report, i, &nt);
+        if (t && nt && t[0].row && cands[k].row == t[0].row && cands[k].col == t[0].col)
+            o->own[i] = &cands[k];
+    }
+    for (size_t i = 0; i < nfind; i++)
+        if (o->own[i])
+            o->order[o->norder++] = (own_key){(uintptr_t)o->own[i]->row, i};
+    qsort(o->order, o->norder, sizeof *o->order, cmp_own_key);
+    for (size_t k = 0; k < o->norder; k++)
+        o->at[o->order[k].finding] = k;
+    return 1;
+}
+
+static void owns_free(owns *o)
+{
+    free(o->own);
+    free(o->order);
+    free(o->at);
+}
+
+static int own_delta(const br_report *report, size_t i, const owns *o, const candidate **out)
+{
+    const br_finding *f = br_report_at(report, i);
+    if (!o->own[i] || f->severity != BR_SEV_ERROR || br_report_consequence_of(report, i) >= 0)
+        return 0;
+    *out = o->own[i];
+    return 1;
+}
+
+/* The findings after a whose own cell is on a's row, in finding order. */
+#define FOR_ROW_MATES(o, a, b)                                                               \
+    for (size_t k_ = (o)->at[a] + 1, b;                                                        \
+         k_ < (o)->norder && (b = (o)->order[k_].finding, (o)->order[k_].row ==                \
+                                                              (o)->order[(o)->at[a]].row);     \
+         k_++)
 
 /*
  * Within a column pair broken by opposite amounts, the row the figure was
@@ -313,19 +371,18 @@ static const candidate *moved_figure(const candidate *cands, size_t n, size_t a,
  * slip: the second is linked to the first, both named "neighbouring_column".
  */
 static void pair_columns(br_report *report, const candidate *cands, size_t n,
-                         const char *strong)
+                         const char *strong, const owns *o)
 {
     size_t nfind = br_report_count(report);
-    char *paired = calloc(nfind, 1);
+    char *paired = calloc(nfind ? nfind : 1, 1);
     if (!paired)
         return;
     for (size_t a = 0; a < nfind; a++) {
         const candidate *ca, *cb;
-        if (paired[a] || !own_delta(report, a, cands, n, &ca))
+        if (paired[a] || !own_delta(report, a, o, &ca))
             continue;
-        for (size_t b = a + 1; b < nfind; b++) {
-            if (paired[b] || !own_delta(report, b, cands, n, &cb) || cb->row != ca->row ||
-                cb->col == ca->col)
+        FOR_ROW_MATES(o, a, b) {
+            if (paired[b] || !own_delta(report, b, o, &cb) || cb->col == ca->col)
                 continue;
             candidate neg = *cb;
             neg.delta.units = -neg.delta.units;
@@ -439,17 +496,16 @@ static void twin_identities(br_report *report, char *skip)
  * cells are twins (twin_of): one wrong figure in two roles, reported once —
  * at the cell not inferred from the other.
  */
-static void twin_findings(br_report *report, const candidate *cands, size_t n,
-                          const char *assigned)
+static void twin_findings(br_report *report, const char *assigned, const owns *o)
 {
     size_t nfind = br_report_count(report);
     for (size_t a = 0; a < nfind; a++) {
         const candidate *ca, *cb;
-        if (assigned[a] || !own_delta(report, a, cands, n, &ca))
+        if (assigned[a] || !own_delta(report, a, o, &ca))
             continue;
         pinned one = {ca, a};
-        for (size_t b = a + 1; b < nfind; b++) {
-            if (assigned[b] || !own_delta(report, b, cands, n, &cb) || twin_of(&one, 1, cb) < 0)
+        FOR_ROW_MATES(o, a, b) {
+            if (assigned[b] || !own_delta(report, b, o, &cb) || twin_of(&one, 1, cb) < 0)
                 continue;
             if (inferred(ca) && !inferred(cb))
                 relink(report, a, b);
@@ -632,8 +688,12 @@ void br_report_localise(br_report *report)
             }
         }
     }
-    twin_findings(report, cands, n, assigned);
-    pair_columns(report, cands, n, strong);
+    owns o;
+    if (owns_make(report, cands, n, &o)) {
+        twin_findings(report, assigned, &o);
+        pair_columns(report, cands, n, strong, &o);
+    }
+    owns_free(&o);
     mark_ambiguous(report, by_finding, n, assigned);
 done:
     free(cands);

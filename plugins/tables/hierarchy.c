@@ -339,6 +339,10 @@ static int label_table(br_report *report, const br_table *t, label_how how, cons
     rowlist grands;
     rl_init(&grands);
     int usable = 1, rc = BR_OK;
+    /* items->n when each grand row came: a table holding its block several
+     * times (合计 then its items, again and again) sums each block once —
+     * linear work, and the block's own figures */
+    size_t *mark = NULL, nmark = 0, capmark = 0;
     /* items listed with details under them (1. … 3. 公务用车购置及运行维护费,
      * 其中：运行维护费, 购置): the details — the 其中 row and the rows after
      * it up to the next numbered item — are no items; with no numbers to
@@ -359,21 +363,54 @@ static int label_table(br_report *report, const br_table *t, label_how how, cons
             if (in_details)
                 continue;
         }
-        if (is_grand(kind, label))
+        if (is_grand(kind, label)) {
             rc = rl_push(&grands, r);
-        else if (how != HOW_ITEMS ? is_category(kind, label) : !tb_is_subtotal_label(label))
+            if (rc == BR_OK && nmark == capmark) {
+                size_t cap = capmark ? capmark * 2 : 8;
+                size_t *m = realloc(mark, cap * sizeof *m);
+                if (!m)
+                    rc = BR_ERR_NOMEM;
+                else {
+                    mark = m;
+                    capmark = cap;
+                }
+            }
+            if (rc == BR_OK)
+                mark[nmark++] = items->n;
+        } else if (how != HOW_ITEMS ? is_category(kind, label) : !tb_is_subtotal_label(label))
             rc = rl_push(items, r);
         else if (how == HOW_ITEMS)
             usable = 0; /* subtotals group the items in a way labels do not say */
     }
     if (details && !numbered)
         usable = 0;
-    if (rc == BR_OK && usable && items->n && !nested_codes(items))
-        for (size_t g = 0; rc == BR_OK && g < grands.n; g++)
-            rc = roll_up(report, t, cols, ncols, grands.v[g], items->v, items->n, " = Σ", terms);
+    if (rc == BR_OK && usable && items->n && !nested_codes(items)) {
+        /* one grand row sums every item; several sum their own blocks: the
+         * items after each (a grand row printed first) or before it */
+        /* (grand rows printed together — 合计 and 总计 — share one block) */
+        int first = grands.n > 1 && mark[0] == 0;
+        for (size_t g = 0; rc == BR_OK && g < grands.n; g++) {
+            size_t from = 0, to = items->n;
+            if (grands.n > 1 && first) {
+                from = mark[g];
+                for (size_t h = g + 1; h < grands.n && to == items->n; h++)
+                    if (mark[h] > mark[g])
+                        to = mark[h];
+            } else if (grands.n > 1) {
+                to = mark[g];
+                for (size_t h = g; h-- > 0 && from == 0;)
+                    if (mark[h] < mark[g])
+                        from = mark[h];
+            }
+            if (to > from)
+                rc = roll_up(report, t, cols, ncols, grands.v[g], items->v + from, to - from,
+                             " = Σ", terms);
+        }
+    }
     if (rc == BR_OK && usable && how == HOW_GROUPS)
         rc = groups(report, t, cols, ncols, terms);
     rl_free(&grands);
+    free(mark);
     return rc;
 }
 
