@@ -715,25 +715,40 @@ done:
 void br_report_link_on_claims(br_report *report)
 {
     size_t n = br_report_count(report);
+    const br_disclosure *doc = br_report_disclosure(report);
+    size_t nclaims = doc ? br_narrative_claim_count(&doc->narrative) : 0;
+    if (!nclaims)
+        return;
+    /* per claim: the first error whose identity is that claim against the tables */
+    long *shown = malloc(nclaims * sizeof *shown);
+    if (!shown)
+        return;
+    for (size_t k = 0; k < nclaims; k++)
+        shown[k] = -1;
+    for (size_t a = 0; a < n; a++) {
+        size_t nt;
+        const br_term *t = br_report_terms(report, a, &nt);
+        if (!nt || !t[0].claim || br_report_at(report, a)->severity != BR_SEV_ERROR)
+            continue;
+        long c = br_narrative_claim_index(&doc->narrative, t[0].claim);
+        if (c >= 0 && shown[c] < 0)
+            shown[c] = (long)a;
+    }
     for (size_t b = 0; b < n; b++) {
         size_t nr;
         const br_claim *const *rests = br_report_rests_on(report, b, &nr);
         if (!nr || br_report_at(report, b)->severity != BR_SEV_ERROR ||
             br_report_consequence_of(report, b) >= 0)
             continue;
-        for (size_t a = 0; a < n; a++) {
-            size_t nt;
-            const br_term *t = br_report_terms(report, a, &nt);
-            if (a == b || !nt || !t[0].claim || br_report_at(report, a)->severity != BR_SEV_ERROR)
+        for (size_t k = 0; k < nr; k++) {
+            long c = br_narrative_claim_index(&doc->narrative, rests[k]);
+            long a = c >= 0 ? shown[c] : -1;
+            if (a < 0 || (size_t)a == b)
                 continue;
-            size_t k = 0;
-            while (k < nr && rests[k] != t[0].claim)
-                k++;
-            if (k == nr)
-                continue;
-            long root = br_report_consequence_of(report, a);
-            br_report_set_consequence(report, b, root >= 0 ? root : (long)a);
+            long root = br_report_consequence_of(report, (size_t)a);
+            br_report_set_consequence(report, b, root >= 0 ? root : a);
             break;
         }
     }
+    free(shown);
 }
