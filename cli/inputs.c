@@ -46,8 +46,47 @@ static int wanted(const char *name)
     return len > 4 && (strcmp(name + len - 4, ".txt") == 0 || strcmp(name + len - 4, ".pdf") == 0);
 }
 
+/* The slot of (dev, ino) in an open-addressing table of `cap` (a power of
+ * two) slots; an empty slot (ino 0: no file has inode 0) when absent. */
+static size_t dir_slot(const struct cli_dir_id *t, size_t cap, dev_t dev, ino_t ino)
+{
+    size_t h = ((size_t)dev * 0x9E3779B97F4A7C15u) ^ (size_t)ino;
+    for (size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1))
+        if (!t[i].ino || (t[i].dev == dev && t[i].ino == ino))
+            return i;
+}
+
+/* 1 when directory `st` was walked already (else it is recorded); -1 on OOM. */
+static int seen_before(cli_inputs *in, const struct stat *st)
+{
+    if (2 * (in->nseen + 1) > in->capseen) { /* keep it at most half full */
+        size_t cap = in->capseen ? in->capseen * 2 : 64;
+        struct cli_dir_id *t = calloc(cap, sizeof *t);
+        if (!t)
+            return -1;
+        for (size_t i = 0; i < in->capseen; i++)
+            if (in->seen[i].ino)
+                t[dir_slot(t, cap, in->seen[i].dev, in->seen[i].ino)] = in->seen[i];
+        free(in->seen);
+        in->seen = t;
+        in->capseen = cap;
+    }
+    size_t i = dir_slot(in->seen, in->capseen, st->st_dev, st->st_ino);
+    if (in->seen[i].ino)
+        return 1;
+    in->seen[i] = (struct cli_dir_id){st->st_dev, st->st_ino};
+    in->nseen++;
+    return 0;
+}
+
 static int walk(cli_inputs *in, const char *dir, int depth)
 {
+    struct stat self;
+    if (stat(dir, &self) == 0) {
+        int seen = seen_before(in, &self);
+        if (seen)
+            return seen < 0 ? -1 : 0; /* walked already: through a symlink, or a loop */
+    }
     DIR *d = opendir(dir);
     if (!d)
         return push(in, strdup(dir)); /* reported as unreadable when read */
@@ -154,4 +193,5 @@ void cli_inputs_free(cli_inputs *in)
     free(in->walked);
     free(in->docs);
     free(in->grouped);
+    free(in->seen);
 }

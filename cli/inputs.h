@@ -3,6 +3,7 @@
 #define BR_CLI_INPUTS_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 /* One disclosure: one file, or the files of a joined one (narrative first). */
 typedef struct cli_input {
@@ -17,6 +18,13 @@ typedef struct cli_inputs {
     cli_input *docs; /* the disclosures (cli_inputs_group) */
     const char **grouped;
     size_t ndocs;
+    /* directories walked, by device and inode: a symlinked directory (s -> .)
+     * is walked once, never in a loop */
+    struct cli_dir_id {
+        dev_t dev;
+        ino_t ino;
+    } *seen;
+    size_t nseen, capseen;
 } cli_inputs;
 
 /* Add a file as given, or every *.txt and *.pdf under a directory (recursive, sorted).

@@ -352,3 +352,15 @@ Test(cli, check_counts_the_fixture_marks_as_not_checked)
                           "\"tables\": 2, \"tables_uncertain\": 2, "),
               "%s", out);
 }
+
+Test(cli, a_symlinked_directory_is_walked_once_and_never_loops)
+{
+    /* s -> . and sub/up -> ..: the walk follows each directory once */
+    cr_assert_eq(run("d=$(mktemp -d) && mkdir $d/sub && cp " BR_SOURCE_DIR
+                     "/examples/000_8b975b95330ebfb5.txt $d/sub/a.txt && ln -s . $d/s && "
+                     "ln -s .. $d/sub/up && timeout 30 " BR_CLI
+                     " check --format csv --only rowtotals.row_total $d | grep -c 'a.txt' ; "
+                     "rm -rf $d"),
+                 0);
+    cr_assert_str_eq(out, "5\n"); /* its row_total findings (and the coverage record), once each */
+}
