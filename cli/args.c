@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "args.h"
 
@@ -30,10 +32,60 @@ static int parse_severity(const char *s)
 }
 
 /* Parse check's options; returns -1 for usage errors, 1 for --help, 0 ok. */
+int cli_open_output(check_args *a, const char *command)
+{
+    if (!a->output)
+        return 0;
+    const char *slash = strrchr(a->output, '/');
+    size_t dirlen = slash ? (size_t)(slash - a->output) + 1 : 0;
+    size_t len = strlen(a->output) + 16;
+    a->output_tmp = malloc(len);
+    int fd = -1;
+    if (a->output_tmp) {
+        snprintf(a->output_tmp, len, "%.*s.%s.XXXXXX", (int)dirlen, a->output,
+                 a->output + dirlen);
+        fd = mkstemp(a->output_tmp);
+    }
+    if (fd < 0 || !(a->w.out = fdopen(fd, "w"))) {
+        fprintf(stderr, "budgetrec %s: cannot write %s\n", command, a->output);
+        if (fd >= 0) {
+            close(fd);
+            unlink(a->output_tmp);
+        }
+        free(a->output_tmp);
+        a->output_tmp = NULL;
+        a->w.out = stdout;
+        return -1;
+    }
+    fchmod(fd, 0644);
+    return 0;
+}
+
+int cli_finish_output(check_args *a)
+{
+    if (!a->output_tmp)
+        return 0;
+    int rc = fclose(a->w.out);
+    a->w.out = NULL;
+    if (rc == 0)
+        rc = rename(a->output_tmp, a->output);
+    if (rc != 0) {
+        fprintf(stderr, "budgetrec: cannot write %s\n", a->output);
+        unlink(a->output_tmp);
+    }
+    free(a->output_tmp);
+    a->output_tmp = NULL;
+    return rc == 0 ? 0 : -1;
+}
+
 void cli_run_args_free(check_args *a)
 {
     if (a->w.out && a->w.out != stdout)
         fclose(a->w.out);
+    if (a->output_tmp) { /* the run did not complete: the old file stays */
+        unlink(a->output_tmp);
+        free(a->output_tmp);
+    }
     cli_inputs_free(&a->inputs);
     cli_plugins_free(&a->plugins);
 }
@@ -97,6 +149,8 @@ int cli_parse_run_args(check_args *a, int argc, char **argv)
         fprintf(stderr, "budgetrec: no input files\n");
         return -1;
     }
+    if (cli_inputs_drop_output(&a->inputs, a->output) != 0)
+        return -1;
     if (a->join && a->no_join) {
         fprintf(stderr, "budgetrec: --join and --no-join contradict each other\n");
         return -1;

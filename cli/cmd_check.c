@@ -61,10 +61,8 @@ int cmd_check(int argc, char **argv)
     skip = a.skip ? cli_split_ids(a.skip) : NULL;
     if (!reg || !cli_known_ids(reg, only) || !cli_known_ids(reg, skip))
         goto done;
-    if (a.output && !(a.w.out = fopen(a.output, "w"))) {
-        fprintf(stderr, "budgetrec check: cannot write %s\n", a.output);
+    if (cli_open_output(&a, "check") != 0)
         goto done;
-    }
     a.w.colour = a.w.format == OUT_TEXT && !a.output && isatty(STDOUT_FILENO) &&
                  !getenv("NO_COLOR");
     long jobs = a.jobs ? a.jobs : cli_default_jobs();
@@ -84,7 +82,7 @@ int cmd_check(int argc, char **argv)
         fputc('\n', stderr);
     out_end(&a.w, &totals);
     status = totals.unreadable ? EXIT_USAGE : totals.errors ? EXIT_FINDINGS : EXIT_CLEAN;
-    if (fflush(a.w.out) != 0)
+    if (fflush(a.w.out) != 0 || cli_finish_output(&a) != 0)
         status = EXIT_USAGE;
 done:
     free(only);

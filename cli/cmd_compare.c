@@ -176,10 +176,8 @@ int cmd_compare(int argc, char **argv)
     skip = a.skip ? cli_split_ids(a.skip) : NULL;
     if (!reg || !cli_known_ids(reg, only) || !cli_known_ids(reg, skip))
         goto done;
-    if (a.output && !(a.w.out = fopen(a.output, "w"))) {
-        fprintf(stderr, "budgetrec compare: cannot write %s\n", a.output);
+    if (cli_open_output(&a, "compare") != 0)
         goto done;
-    }
     br_check_options opts = {.only = only, .skip = skip};
     compare_ctx ctx = {.w = &a.w};
     if (a.w.format != OUT_JSON)
@@ -187,7 +185,7 @@ int cmd_compare(int argc, char **argv)
     cli_run_documents(reg, &opts, &a.inputs, a.jobs ? a.jobs : cli_default_jobs(), on_document,
                       &ctx);
     status = ctx.unreadable ? EXIT_USAGE : ctx.errors ? EXIT_FINDINGS : EXIT_CLEAN;
-    if (fflush(a.w.out) != 0)
+    if (fflush(a.w.out) != 0 || cli_finish_output(&a) != 0)
         status = EXIT_USAGE;
 done:
     free(only);

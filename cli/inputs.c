@@ -185,6 +185,34 @@ int cli_inputs_group(cli_inputs *in, int join_all, int pair)
     return rc;
 }
 
+int cli_inputs_drop_output(cli_inputs *in, const char *output)
+{
+    struct stat out, st;
+    if (!output || stat(output, &out) != 0)
+        return 0; /* not there yet: nothing to read it as */
+    size_t k = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        int same = stat(in->paths[i], &st) == 0 && st.st_dev == out.st_dev &&
+                   st.st_ino == out.st_ino;
+        if (same && !in->walked[i]) {
+            fprintf(stderr, "budgetrec: %s is an input and the output (-o): refusing to overwrite it\n",
+                    in->paths[i]);
+            for (size_t j = i; j < in->n; j++) /* keep the rest to be freed */
+                in->paths[k] = in->paths[j], in->walked[k++] = in->walked[j];
+            in->n = k;
+            return -1;
+        }
+        if (same) {
+            free(in->paths[i]);
+            continue;
+        }
+        in->paths[k] = in->paths[i];
+        in->walked[k++] = in->walked[i];
+    }
+    in->n = k;
+    return 0;
+}
+
 void cli_inputs_free(cli_inputs *in)
 {
     for (size_t i = 0; i < in->n; i++)

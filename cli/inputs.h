@@ -37,6 +37,13 @@ int cli_inputs_add(cli_inputs *in, const char *arg);
  * and NAME-tables.EXT, br_pair_parts) are one.  0, or -1 on OOM.
  */
 int cli_inputs_group(cli_inputs *in, int join_all, int pair);
+/*
+ * The file a run writes (`-o PATH`) is no input of it: a file found in a
+ * directory that is that file is dropped (a second run of `check -o
+ * report.txt .` does not read the first's report); a file named as an input
+ * that is it is refused: -1 (reported), else 0.
+ */
+int cli_inputs_drop_output(cli_inputs *in, const char *output);
 void cli_inputs_free(cli_inputs *in);
 
 #endif

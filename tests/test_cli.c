@@ -364,3 +364,24 @@ Test(cli, a_symlinked_directory_is_walked_once_and_never_loops)
                  0);
     cr_assert_str_eq(out, "5\n"); /* its row_total findings (and the coverage record), once each */
 }
+
+Test(cli, the_output_is_never_an_input)
+{
+    /* -o naming an input: refused, the input intact */
+    cr_assert_eq(run("d=$(mktemp -d) && cp " BR_SOURCE_DIR "/examples/000_8b975b95330ebfb5.txt "
+                     "$d/x.txt && " BR_CLI " check -o $d/x.txt $d/x.txt 2>&1 | head -1; "
+                     "cmp -s " BR_SOURCE_DIR "/examples/000_8b975b95330ebfb5.txt $d/x.txt && "
+                     "echo intact; rm -rf $d"),
+                 0);
+    cr_assert(strstr(out, "x.txt is an input and the output (-o): refusing to overwrite it\n"),
+              "%s", out);
+    cr_assert(strstr(out, "intact\n"), "%s", out);
+    /* a second run into the directory it checks does not read its first report,
+     * and leaves no temporary file behind */
+    cr_assert_eq(run("d=$(mktemp -d) && cp " BR_SOURCE_DIR "/examples/000_8b975b95330ebfb5.txt "
+                     "$d/x.txt && cd $d && " BR_CLI " check -o report.txt . >/dev/null; " BR_CLI
+                     " check -o report.txt . >/dev/null; grep -c '^\\./' report.txt; ls -A; "
+                     "rm -rf $d"),
+                 0);
+    cr_assert_str_eq(out, "1\nreport.txt\nx.txt\n");
+}
