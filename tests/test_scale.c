@@ -3,8 +3,10 @@
  * disclosure followed by many copies of its (broken) 三公 table — one table
  * of many blocks, each with its own 合计 — is checked in time and memory
  * proportional to its size.  Compared as a ratio between two sizes in one
- * run, never as an absolute time: 4× the copies must cost well under 16×
- * (quadratic) — at most 8× here — in CPU time and in identity terms kept.
+ * run, never as an absolute time: 4× the copies must keep at most 8× the
+ * identity terms (deterministic), and cost under 12× the CPU time (linear
+ * is 4×, quadratic 16×, the blow-ups this guards against 64× and more; the
+ * margin absorbs sanitizer builds and timer noise).
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -89,15 +91,29 @@ static void measure(size_t copies, double *cpu, size_t *terms)
     br_disclosure_free(doc);
 }
 
+/* The least CPU time of three runs (timer noise, a busy machine), and the terms. */
+static void measure_best(size_t copies, double *cpu, size_t *terms)
+{
+    measure(copies, cpu, terms);
+    for (int k = 0; k < 2; k++) {
+        double c;
+        measure(copies, &c, terms);
+        if (c < *cpu)
+            *cpu = c;
+    }
+}
+
 Test(scale, many_copies_of_a_broken_table_cost_linear_work)
 {
     double small_cpu, big_cpu;
     size_t small_terms, big_terms;
-    measure(300, &small_cpu, &small_terms);
-    measure(1200, &big_cpu, &big_terms);
+    measure_best(300, &small_cpu, &small_terms);
+    measure_best(1200, &big_cpu, &big_terms);
     cr_assert_lt((double)big_terms, 8.0 * (double)small_terms, "terms %zu → %zu", small_terms,
                  big_terms);
     /* (a floor for the small run, so that timer resolution cannot fail the ratio) */
-    double floor = small_cpu > 0.02 ? small_cpu : 0.02;
-    cr_assert_lt(big_cpu, 8.0 * floor, "cpu %.3f s → %.3f s", small_cpu, big_cpu);
+#ifndef __SANITIZE_ADDRESS__ /* (sanitizers slow some paths more than others) */
+    double floor = small_cpu > 0.05 ? small_cpu : 0.05;
+    cr_assert_lt(big_cpu, 12.0 * floor, "cpu %.3f s → %.3f s", small_cpu, big_cpu);
+#endif
 }
