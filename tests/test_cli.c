@@ -385,3 +385,18 @@ Test(cli, the_output_is_never_an_input)
                  0);
     cr_assert_str_eq(out, "1\nreport.txt\nx.txt\n");
 }
+
+Test(cli, a_join_of_two_departments_or_years_is_refused)
+{
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --join " NARR " " DATA
+                     "09_jiangsu-npc-standing-committee-office-2019-budget-tables.layout.txt "
+                     "2>&1 >/dev/null"),
+                 2);
+    cr_assert(strstr(out, "the parts name 某单位 2022 and 江苏省人大常委会办公厅 2019: not one "
+                          "disclosure (join refused)"),
+              "%s", out);
+    /* the narrative and its own tables join */
+    cr_assert_eq(run("cd " BR_SOURCE_DIR " && " BR_CLI " check --join " NARR " " TABLES
+                     " >/dev/null 2>&1"),
+                 1);
+}

@@ -8,6 +8,7 @@
  * and note keeps the index of the part (file) it came from, so findings and
  * the dump can name the file their line numbers refer to.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "model_internal.h"
@@ -154,4 +155,39 @@ int br_disclosure_join(br_disclosure *doc, br_disclosure *part)
     br_phase phase = br_disclosure_detect_phase(doc);
     doc->phase = phase ? phase : before;
     return BR_OK;
+}
+
+/* Is a (UTF-8) a subsequence of b, character by character? "江苏省委办公厅"
+ * is one of "中国共产党江苏省委员会办公厅": the same department, named short. */
+static int subsequence(const char *a, const char *b)
+{
+    while (*a) {
+        size_t k = 1;
+        while ((a[k] & 0xC0) == 0x80)
+            k++;
+        const char *at = NULL;
+        for (const char *p = b; *p && !at; p++)
+            if (strncmp(p, a, k) == 0)
+                at = p;
+        if (!at)
+            return 0;
+        b = at + k;
+        a += k;
+    }
+    return 1;
+}
+
+int br_disclosure_parts_agree(const br_disclosure *doc, const br_disclosure *part, char *why,
+                              size_t cap)
+{
+    const char *d1 = doc ? doc->department : NULL, *d2 = part ? part->department : NULL;
+    int y1 = doc ? doc->year : 0, y2 = part ? part->year : 0;
+    int years = y1 && y2 && y1 != y2;
+    int names = d1 && d2 && !subsequence(d1, d2) && !subsequence(d2, d1);
+    if (!years && !names)
+        return 1;
+    if (why && cap)
+        snprintf(why, cap, "the parts name %s %d and %s %d: not one disclosure (join refused)",
+                 d1 ? d1 : "(no department)", y1, d2 ? d2 : "(no department)", y2);
+    return 0;
 }

@@ -248,7 +248,12 @@ int br_registry_read_parts(const br_registry *reg, const char *const *paths, siz
     for (size_t i = 0; i < n; i++) {
         br_disclosure *part = NULL;
         int rc = br_registry_read(reg, paths[i], &part, err);
-        if (rc == BR_OK && doc && (rc = br_disclosure_join(doc, part)) != BR_OK) {
+        char why[640];
+        if (rc == BR_OK && doc && !br_disclosure_parts_agree(doc, part, why, sizeof why)) {
+            rc = BR_ERR_INPUT;
+            br_error_set(err, rc, paths[i], 0, "%s", why);
+            br_disclosure_free(part);
+        } else if (rc == BR_OK && doc && (rc = br_disclosure_join(doc, part)) != BR_OK) {
             br_error_set(err, rc, paths[i], 0, "out of memory");
             br_disclosure_free(part);
         }

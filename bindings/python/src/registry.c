@@ -246,7 +246,12 @@ static PyObject *registry_read_parts(PyObject *op, PyObject *args, PyObject *kwa
         br_disclosure *part = NULL;
         rc = br_registry_read_buffer_with(self->reg, fmt, paths[i], PyBytes_AS_STRING(data),
                                           (size_t)PyBytes_GET_SIZE(data), &part, &err);
-        if (rc == BR_OK && doc && (rc = br_disclosure_join(doc, part)) != BR_OK) {
+        char why[640];
+        if (rc == BR_OK && doc && !br_disclosure_parts_agree(doc, part, why, sizeof why)) {
+            rc = BR_ERR_INPUT;
+            br_error_set(&err, rc, paths[i], 0, "%s", why);
+            br_disclosure_free(part);
+        } else if (rc == BR_OK && doc && (rc = br_disclosure_join(doc, part)) != BR_OK) {
             br_error_set(&err, rc, paths[i], 0, "out of memory");
             br_disclosure_free(part);
         } else if (rc == BR_OK && !doc) {

@@ -248,6 +248,11 @@ BR_API long br_narrative_claim_index(const br_narrative *n, const br_claim *clai
  * copied.  A claim never given one reads as {0, BR_CLAIM_UNKNOWN, -1, …}. */
 BR_API int br_narrative_set_claim_form(br_narrative *n, size_t i, const br_claim_form *form);
 BR_API br_claim_form br_narrative_claim_form(const br_narrative *n, size_t i);
+/* 1 when two disclosures read from separate files may be one (their years,
+ * when both say one, are equal; their departments, when both name one, are
+ * one name or its shortening); else 0, with why in why[0..cap). */
+BR_API int br_disclosure_parts_agree(const br_disclosure *doc, const br_disclosure *part,
+                                     char *why, size_t cap);
 /* The part the narrative text was read from. */
 BR_API size_t br_narrative_text_part(const br_narrative *n);
 /* The narrative's text lines (normalised) and the line number of the first. */
