@@ -196,6 +196,14 @@ static void call_check(PyCheckObject *self, void **args, br_report *rep)
     self->calls++;
     PyObject *res = PyObject_Vectorcall(self->func, argv, n + 1, NULL);
     ok = res != NULL;
+    if (res && res != Py_None) {
+        /* findings go through report.add: a value returned would be lost
+         * silently (a list of findings, a count) — said like an exception */
+        PyErr_Format(PyExc_TypeError,
+                     "the check returned %s, not None (findings are added with report.add)",
+                     Py_TYPE(res)->tp_name);
+        ok = 0;
+    }
     Py_XDECREF(res);
 done:
     if (!ok) {

@@ -75,6 +75,18 @@ def test_a_raising_check_becomes_an_error_finding(ref):
     assert br.checks.registered()["pytest.boom"].raised == 1
 
 
+def test_a_check_returning_a_value_becomes_an_error_finding(ref):
+    @br.check("pytest.returns", inputs=["disclosure"])
+    def returns(doc, report):
+        return [("warning", "a finding that would be lost")]
+
+    [f] = ref.check(only=["pytest.returns"]).findings
+    assert f.severity == "error"
+    assert "TypeError" in f.message
+    assert "the check returned list, not None (findings are added with report.add)" in f.message
+    assert br.checks.registered()["pytest.returns"].raised == 1
+
+
 def test_custom_exception_type_is_named(ref):
     class BudgetSurprise(Exception):
         pass
